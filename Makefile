@@ -1,0 +1,61 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# The front door. Kbuild reads ./Kbuild for the module itself; this file
+# only drives the external-module build and the checks.
+#
+#   make            build arp_failover.ko against KDIR (W=1)
+#   make check      every check; last line "N passed, N failed, N skipped"
+#   make demo       boot the stock Debian kernel in a VM and show the module
+#   make install    install the module for KDIR's kernel and run depmod
+
+# The running kernel's build tree if it has one, else the newest Debian
+# headers (this machine's own kernel has no module support).
+KDIR ?= $(firstword $(wildcard /lib/modules/$(shell uname -r)/build) \
+	  $(shell ls -d /usr/src/linux-headers-*-amd64 2>/dev/null | sort -rV))
+KBUILD_ARGS := -C $(KDIR) M=$(CURDIR) W=1
+
+.PHONY: all module sparse checkpatch kunit tools tools-test e2e \
+	check demo install clean deps
+
+all: module
+
+module:
+	@test -n "$(KDIR)" || { echo "no kernel headers: run scripts/install-deps"; exit 1; }
+	$(MAKE) $(KBUILD_ARGS) modules
+
+# C=2 checks every source whether or not it needs rebuilding.
+sparse:
+	$(MAKE) $(KBUILD_ARGS) C=2 modules
+
+checkpatch:
+	scripts/checkpatch
+
+kunit:
+	scripts/kunit
+
+tools:
+	cmake -S tools -B build/tools -DCMAKE_BUILD_TYPE=RelWithDebInfo
+	cmake --build build/tools -j2
+
+tools-test: tools
+	ctest --test-dir build/tools --output-on-failure
+
+e2e: module tools
+	scripts/e2e
+
+deps:
+	scripts/install-deps
+
+check:
+	scripts/check
+
+demo:
+	scripts/demo
+
+install: module
+	$(MAKE) -C $(KDIR) M=$(CURDIR) modules_install
+	depmod -a $(shell cat $(KDIR)/include/config/kernel.release)
+
+clean:
+	$(MAKE) -C $(KDIR) M=$(CURDIR) clean
+	rm -rf build results
