@@ -28,10 +28,10 @@ sparse:
 	$(MAKE) $(KBUILD_ARGS) C=2 modules
 
 checkpatch:
-	scripts/checkpatch
+	@scripts/checkpatch
 
 kunit:
-	scripts/kunit
+	@scripts/kunit
 
 tools:
 	cmake -S tools -B build/tools -DCMAKE_BUILD_TYPE=RelWithDebInfo
@@ -44,13 +44,17 @@ e2e: module tools
 	scripts/e2e
 
 deps:
-	scripts/install-deps
+	@scripts/install-deps
 
+# The summary must stay the last line, but make reports a failed recipe
+# with an "Error" line of its own after it. So on failure the recipe ends
+# make itself with SIGKILL, which make cannot catch and report: the exit
+# status stays non-zero (137) and nothing follows the summary.
 check:
-	scripts/check
+	@scripts/check || kill -KILL $$PPID
 
 demo:
-	scripts/demo
+	@scripts/demo
 
 install: module
 	$(MAKE) -C $(KDIR) M=$(CURDIR) modules_install

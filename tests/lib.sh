@@ -1,0 +1,143 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Shared by the end-to-end scenarios: result reporting in kselftest style
+# and a small topology kit. Sourced by each scenario, which runs as root
+# inside the test VM (scripts/vm-run), never on the host.
+#
+# Topology kit: one "switch" namespace holds one bridge per segment; every
+# adapter of a host or client namespace is one end of a veth pair whose
+# other end is a port of a bridge in the switch.
+#
+#     host ns                switch ns                client ns
+#   +---------+           +--------------+           +---------+
+#   |  eth0 --+-- veth ---+-- br0 ---+---+-- veth ---+-- eth0  |
+#   |  eth1 --+-- veth ---+-- br0    |   |           +---------+
+#   +---------+           +--------------+
+
+set -u
+
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+MODULE=$REPO/arp_failover.ko
+PROBE=$REPO/build/tools/arpfo-probe
+ksft_skip=4
+
+# Every namespace this scenario made, removed again on exit.
+AFO_NETNS=()
+RET=0
+CHECKS_FAILED=0
+
+# Namespace names carry the PID so that scenarios never collide.
+afo_ns() { echo "afo$$-$1"; }
+
+afo_cleanup() {
+	local ns
+
+	for ns in "${AFO_NETNS[@]}"; do
+		ip netns del "$ns" 2>/dev/null
+	done
+	AFO_NETNS=()
+	if grep -q '^arp_failover ' /proc/modules; then
+		rmmod arp_failover
+	fi
+}
+trap afo_cleanup EXIT
+
+# check_err STATUS MESSAGE: record a failed check (non-zero STATUS).
+check_err() {
+	if [ "$1" -ne 0 ] && [ "$RET" -eq 0 ]; then
+		RET=$1
+		MSG=$2
+	fi
+}
+
+# log_test NAME: report the checks since the last log_test as one line.
+log_test() {
+	if [ "$RET" -ne 0 ]; then
+		printf '# not ok: %s: %s\n' "$1" "$MSG"
+		CHECKS_FAILED=$((CHECKS_FAILED + 1))
+	else
+		printf '# ok: %s\n' "$1"
+	fi
+	RET=0
+}
+
+# The scenario's exit status: 0 if every check passed, 1 otherwise.
+afo_exit() {
+	[ "$CHECKS_FAILED" -eq 0 ]
+	exit $?
+}
+
+require_cmd() {
+	command -v "$1" >/dev/null || { echo "SKIP: $1 not installed"; exit $ksft_skip; }
+}
+
+afo_netns_add() {
+	local ns
+
+	ns=$(afo_ns "$1")
+	ip netns add "$ns" || return 1
+	AFO_NETNS+=("$ns")
+	ip -n "$ns" link set lo up
+}
+
+# afo_switch SEGMENT...: the switch namespace with one bridge per segment.
+afo_switch() {
+	local seg
+
+	afo_netns_add sw || return 1
+	for seg in "$@"; do
+		ip -n "$(afo_ns sw)" -batch - <<-BATCH || return 1
+			link add $seg type bridge
+			link set $seg type bridge forward_delay 0 stp_state 0
+			link set $seg up
+		BATCH
+	done
+}
+
+# afo_port NS IFNAME SEGMENT MAC [CIDR...]: an adapter of namespace NS
+# plugged into SEGMENT of the switch, up, with its addresses.
+afo_port() {
+	local ns=$1 ifname=$2 seg=$3 mac=$4 peer cidr
+	local nsname
+
+	nsname=$(afo_ns "$ns")
+	shift 4
+	peer=p$(printf '%s' "$ns$ifname" | md5sum | cut -c1-12)
+	ip -n "$(afo_ns sw)" -batch - <<-BATCH || return 1
+		link add $peer type veth peer name $ifname netns $nsname
+		link set $peer master $seg up
+	BATCH
+	{
+		echo "link set $ifname address $mac up"
+		for cidr in "$@"; do
+			echo "addr add $cidr dev $ifname"
+		done
+	} | ip -n "$nsname" -batch - || return 1
+}
+
+# afo_in NS COMMAND...: run COMMAND inside namespace NS.
+afo_in() {
+	local ns
+
+	ns=$(afo_ns "$1")
+	shift
+	ip netns exec "$ns" "$@"
+}
+
+# afo_probe NS IFNAME IP [ARGS...]: arpfo-probe from a namespace, JSON out.
+afo_probe() {
+	local ns=$1 ifname=$2 ip=$3
+
+	shift 3
+	afo_in "$ns" "$PROBE" "$ifname" "$ip" --json "$@"
+}
+
+# json_field JSON KEY: a top-level field of arpfo-probe's JSON output.
+json_field() {
+	python3 -c 'import json,sys; v=json.loads(sys.argv[1])[sys.argv[2]]; print(" ".join(v) if isinstance(v, list) else v)' "$1" "$2"
+}
+
+# The kernel log since the mark, to assert on what the module printed.
+afo_dmesg_mark() { AFO_DMESG_MARK=$(dmesg | wc -l); }
+afo_dmesg_since() { dmesg | tail -n +"$((AFO_DMESG_MARK + 1))"; }
