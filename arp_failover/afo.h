@@ -1,22 +1,214 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * State shared by the kernel glue of arp_failover.
+ *
+ * Locking, in order of acquisition:
+ *  - RTNL protects every managed adapter (struct afo_port) and address
+ *    (struct afo_addr) and every field not listed below: they change only
+ *    in netdev/inetaddr notifiers, in the tick work and on namespace exit,
+ *    all of which hold RTNL.
+ *  - RCU: the ARP hooks run in softirq and look ports and addresses up in
+ *    the two hash tables under rcu_read_lock(); entries are unhashed under
+ *    RTNL and freed after a grace period. The fields the hooks read are
+ *    written with WRITE_ONCE() and read with READ_ONCE().
+ *  - afo_net.heard_lock (a BH spinlock) protects the rings of probes heard
+ *    (afo_port.heard), written by the ARP hook and read by the tick work.
  */
 #ifndef _ARP_FAILOVER_AFO_H
 #define _ARP_FAILOVER_AFO_H
 
+#include <linux/hashtable.h>
+#include <linux/netdevice.h>
+#include <linux/siphash.h>
+#include <linux/workqueue.h>
 #include <net/net_namespace.h>
+#include <net/netns/generic.h>
 
-#define AFO_VERSION "0.1.0"
+#include "core.h"
+
+#define AFO_VERSION "0.2.0"
+
+/* Probes a receiving adapter remembers while its siblings' probes run. */
+#define AFO_HEARD_SLOTS 8
+
+/**
+ * struct afo_heard - one probe heard on an adapter
+ * @from: ifindex of the probing adapter
+ * @seq:  the probe's sequence number
+ */
+struct afo_heard {
+	int from;
+	u32 seq;
+};
+
+/**
+ * struct afo_stats - counters of one adapter, updated without locks
+ * @probes_sent:     discovery probes sent from it
+ * @probes_heard:    sibling probes heard on it
+ * @probes_rejected: probes with a bad tag or replayed, heard on it
+ * @announcements:   gratuitous ARPs sent from it
+ * @replies:         ARP replies it sent for managed addresses
+ * @dropped:         requests for managed addresses it did not answer
+ * @takeovers:       times another adapter took over its addresses
+ * @reclaims:        times it took its addresses back
+ */
+struct afo_stats {
+	atomic_long_t probes_sent;
+	atomic_long_t probes_heard;
+	atomic_long_t probes_rejected;
+	atomic_long_t announcements;
+	atomic_long_t replies;
+	atomic_long_t dropped;
+	atomic_long_t takeovers;
+	atomic_long_t reclaims;
+};
+
+struct afo_net;
+
+/**
+ * struct afo_port - one managed adapter
+ * @core:           what the decision core sees; on afo_net.adapters
+ * @hnode:          in afo_net.ports, keyed by ifindex (RCU)
+ * @an:             the namespace state this adapter belongs to
+ * @dev:            the adapter
+ * @dev_tracker:    tracks our reference on @dev
+ * @addrs:          its managed addresses (afo_addr.port_node)
+ * @responder:      ifindex of the adapter answering for its addresses, 0
+ *                  when none can
+ * @saved_linkdown: its ignore_routes_with_linkdown before we set it
+ * @probing:        a discovery probe is out (WRITE_ONCE, read by the hook)
+ * @probe_seq:      that probe's sequence number (WRITE_ONCE, likewise)
+ * @probe_deadline: when that probe's outcome is decided
+ * @next_probe:     when to re-verify its pnet (0: not scheduled)
+ * @usable_at:      end of the reclaim delay after carrier came back
+ * @heard:          ring of sibling probes heard here (heard_lock)
+ * @heard_next:     next slot of @heard to overwrite (heard_lock)
+ * @pnet_logged:    the pnet last reported in the log
+ * @stats:          counters
+ * @rcu:            frees the port after the hooks are done with it
+ */
+struct afo_port {
+	struct afo_adapter core;
+	struct hlist_node hnode;
+	struct afo_net *an;
+	struct net_device *dev;
+	netdevice_tracker dev_tracker;
+	struct list_head addrs;
+	int responder;
+	int saved_linkdown;
+	bool probing;
+	u32 probe_seq;
+	unsigned long probe_deadline;
+	unsigned long next_probe;
+	unsigned long usable_at;
+	struct afo_heard heard[AFO_HEARD_SLOTS];
+	unsigned int heard_next;
+	u32 pnet_logged;
+	struct afo_stats stats;
+	struct rcu_head rcu;
+};
+
+/**
+ * struct afo_addr - one managed IPv4 address
+ * @hnode:      in afo_net.addrs, keyed by @ip (RCU)
+ * @port_node:  in the owner's afo_port.addrs
+ * @ip:         the address
+ * @owner:      the adapter that holds it
+ * @responder:  ifindex of the adapter that answers ARP for it, 0 when none
+ *              (WRITE_ONCE, read by the hooks)
+ * @garp_left:  gratuitous ARPs still to send for it
+ * @garp_next:  when to send the next one
+ * @rcu:        frees the address after the hooks are done with it
+ */
+struct afo_addr {
+	struct hlist_node hnode;
+	struct list_head port_node;
+	__be32 ip;
+	struct afo_port *owner;
+	int responder;
+	unsigned int garp_left;
+	unsigned long garp_next;
+	struct rcu_head rcu;
+};
 
 /**
  * struct afo_net - arp_failover state of one network namespace
- * @net: the namespace this state belongs to
+ * @net:        the namespace
+ * @adapters:   managed adapters (afo_adapter.node of each afo_port)
+ * @ports:      managed adapters by ifindex, for the hooks
+ * @addrs:      managed addresses by address, for the hooks
+ * @pnets:      physical network identifier allocator
+ * @probe_key:  secret key of this namespace's probe tags (read-only)
+ * @probe_seq:  last probe sequence number handed out
+ * @heard_lock: protects the afo_port.heard rings
+ * @tick:       timers of the namespace: probe outcomes, re-verification,
+ *              reclaim delays, repeated announcements
+ * @dying:      set on namespace exit; the tick no longer re-arms
  */
 struct afo_net {
 	struct net *net;
+	struct list_head adapters;
+	DECLARE_HASHTABLE(ports, 6);
+	DECLARE_HASHTABLE(addrs, 8);
+	struct afo_pnets pnets;
+	siphash_key_t probe_key;
+	u32 probe_seq;
+	spinlock_t heard_lock;	/* see the top of this file */
+	struct delayed_work tick;
+	bool dying;
 };
 
 extern unsigned int afo_net_id;
+
+static inline struct afo_net *afo_net(const struct net *net)
+{
+	return net_generic(net, afo_net_id);
+}
+
+static inline struct afo_port *afo_port_of(struct afo_adapter *a)
+{
+	return container_of(a, struct afo_port, core);
+}
+
+/* ports.c: managed adapters and addresses */
+struct afo_port *afo_port_find(struct afo_net *an, int ifindex);
+struct afo_port *afo_port_find_rcu(struct afo_net *an, int ifindex);
+struct afo_addr *afo_addr_find_rcu(struct afo_net *an, __be32 ip);
+void afo_sync_dev(struct net_device *dev);
+void afo_addr_added(struct net_device *dev, __be32 ip);
+void afo_addr_removed(struct net_device *dev, __be32 ip);
+void afo_dev_gone(struct net_device *dev);
+void afo_dev_changed(struct net_device *dev);
+void afo_dev_mac_changed(struct net_device *dev);
+void afo_update_responders(struct afo_net *an);
+bool afo_port_became_usable(struct afo_port *port);
+void afo_release_all(struct afo_net *an);
+
+/* tick.c: the namespace's timers and repeated announcements */
+void afo_announce(struct afo_port *by, struct afo_addr *addr);
+void afo_tick_init(struct afo_net *an);
+void afo_tick_kick(struct afo_net *an);
+void afo_tick_stop(struct afo_net *an);
+
+/* discovery.c: probes out and in */
+void afo_probe_start(struct afo_port *port);
+void afo_probe_finish(struct afo_port *port);
+bool afo_probe_received(struct afo_net *an, struct sk_buff *skb,
+			struct afo_port *rx, const u8 *sha, __be32 tip);
+
+/* xmit.c: frames we send */
+int afo_send_garp(struct net_device *dev, __be32 ip);
+int afo_send_reply(struct net_device *dev, __be32 sip, __be32 tip,
+		   const u8 *tha);
+int afo_send_probe(struct net_device *dev, __be32 tip,
+		   const void *tag, unsigned int tag_len);
+
+/* hook.c: NF_ARP_IN and NF_ARP_OUT */
+int afo_hooks_register(struct net *net);
+void afo_hooks_unregister(struct net *net);
+
+/* notify.c: netdev and inetaddr notifiers */
+int afo_notifiers_register(void);
+void afo_notifiers_unregister(void);
 
 #endif /* _ARP_FAILOVER_AFO_H */

@@ -1,8 +1,22 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The decision core: which adapter answers ARP for an address.
+ * The decision core: which adapter answers ARP for an address, and which
+ * adapters share a physical network.
  */
 #include "core.h"
+
+/**
+ * afo_pnet_new - hand out a fresh physical network identifier
+ * @pnets: the namespace's allocator
+ *
+ * Return: an identifier no adapter holds, never %AFO_PNET_NONE.
+ */
+u32 afo_pnet_new(struct afo_pnets *pnets)
+{
+	if (pnets->next == AFO_PNET_NONE)
+		pnets->next++;
+	return pnets->next++;
+}
 
 /**
  * afo_better_backup - order two candidates for backup duty
@@ -25,9 +39,8 @@ bool afo_better_backup(const struct afo_adapter *a,
 
 /**
  * afo_choose_responder - pick the adapter that answers for @owner's addresses
- * @owner: the adapter that holds the addresses
- * @all:   every managed adapter of the namespace, @owner included
- * @count: number of entries in @all
+ * @owner:    the adapter that holds the addresses
+ * @adapters: every managed adapter of the namespace, @owner included
  *
  * The owner answers while it is healthy. Otherwise the best healthy
  * sibling on the owner's physical network takes over. An owner whose
@@ -36,24 +49,138 @@ bool afo_better_backup(const struct afo_adapter *a,
  * Return: the responder, or NULL when no healthy adapter can answer.
  */
 const struct afo_adapter *afo_choose_responder(const struct afo_adapter *owner,
-					       const struct afo_adapter *all,
-					       size_t count)
+					       const struct list_head *adapters)
 {
-	const struct afo_adapter *best = NULL;
-	size_t i;
+	const struct afo_adapter *best = NULL, *cand;
 
 	if (owner->healthy)
 		return owner;
 	if (owner->pnet == AFO_PNET_NONE)
 		return NULL;
 
-	for (i = 0; i < count; i++) {
-		const struct afo_adapter *cand = &all[i];
-
+	list_for_each_entry(cand, adapters, node) {
 		if (cand == owner || !cand->healthy || cand->pnet != owner->pnet)
 			continue;
 		if (!best || afo_better_backup(cand, best))
 			best = cand;
 	}
 	return best;
+}
+
+/*
+ * The pnets a probe outcome touches: the prober's and every hearer's.
+ * Bounded; a namespace with more distinct pnets than this among one
+ * probe's hearers merges only the first ones and catches up with the
+ * next probe.
+ */
+#define AFO_MAX_INVOLVED 16
+
+struct afo_pnet_set {
+	u32 id[AFO_MAX_INVOLVED];
+	unsigned int n;
+};
+
+static bool afo_pnet_set_has(const struct afo_pnet_set *set, u32 pnet)
+{
+	unsigned int i;
+
+	for (i = 0; i < set->n; i++)
+		if (set->id[i] == pnet)
+			return true;
+	return false;
+}
+
+static void afo_pnet_set_add(struct afo_pnet_set *set, u32 pnet)
+{
+	if (!afo_pnet_set_has(set, pnet) && set->n < AFO_MAX_INVOLVED)
+		set->id[set->n++] = pnet;
+}
+
+/* Old pnet -> fresh pnet for adapters that split off it together. */
+struct afo_pnet_map {
+	u32 from[AFO_MAX_INVOLVED];
+	u32 to[AFO_MAX_INVOLVED];
+	unsigned int n;
+};
+
+static u32 afo_pnet_split(struct afo_pnet_map *map, u32 old,
+			  struct afo_pnets *pnets)
+{
+	unsigned int i;
+
+	for (i = 0; i < map->n; i++)
+		if (map->from[i] == old)
+			return map->to[i];
+	if (map->n == AFO_MAX_INVOLVED)
+		return afo_pnet_new(pnets);
+	map->from[map->n] = old;
+	map->to[map->n] = afo_pnet_new(pnets);
+	return map->to[map->n++];
+}
+
+/* The prober was heard nowhere: it is alone on a network of its own. */
+static void afo_pnet_alone(struct list_head *adapters,
+			   struct afo_adapter *prober, struct afo_pnets *pnets)
+{
+	struct afo_adapter *a;
+
+	list_for_each_entry(a, adapters, node) {
+		if (a != prober && a->carrier && a->pnet == prober->pnet) {
+			prober->pnet = afo_pnet_new(pnets);
+			return;
+		}
+	}
+	if (prober->pnet == AFO_PNET_NONE)
+		prober->pnet = afo_pnet_new(pnets);
+}
+
+/**
+ * afo_pnet_probe_done - apply the outcome of one discovery probe
+ * @adapters: every managed adapter of the namespace
+ * @prober:   the adapter whose probe just timed out
+ * @pnets:    the namespace's pnet identifier allocator
+ *
+ * Before the call, the glue sets @heard on every adapter that heard the
+ * probe. Afterwards the prober and every adapter that heard it share one
+ * pnet (the lowest identifier among the hearers', so that merges are
+ * stable). Members of the pnets involved that have carrier but did not
+ * hear it are not on the prober's network any more: they stay siblings
+ * of each other under a fresh identifier per old pnet. Adapters without
+ * carrier cannot hear anything and follow the merge as the best guess
+ * until they probe themselves. The @heard flags are cleared.
+ */
+void afo_pnet_probe_done(struct list_head *adapters,
+			 struct afo_adapter *prober, struct afo_pnets *pnets)
+{
+	struct afo_pnet_set involved = { .n = 0 };
+	struct afo_pnet_map splits = { .n = 0 };
+	u32 target = AFO_PNET_NONE;
+	struct afo_adapter *a;
+
+	prober->heard = false;
+	afo_pnet_set_add(&involved, prober->pnet);
+	list_for_each_entry(a, adapters, node) {
+		if (!a->heard)
+			continue;
+		afo_pnet_set_add(&involved, a->pnet);
+		if (target == AFO_PNET_NONE || a->pnet < target)
+			target = a->pnet;
+	}
+
+	if (target == AFO_PNET_NONE) {
+		afo_pnet_alone(adapters, prober, pnets);
+		return;
+	}
+
+	list_for_each_entry(a, adapters, node) {
+		if (a == prober || !afo_pnet_set_has(&involved, a->pnet))
+			continue;
+		if (a->heard || !a->carrier)
+			a->pnet = target;
+		else
+			a->pnet = afo_pnet_split(&splits, a->pnet, pnets);
+	}
+	prober->pnet = target;
+	list_for_each_entry(a, adapters, node)
+		a->heard = false;
 }

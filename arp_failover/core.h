@@ -4,12 +4,14 @@
  *
  * Nothing here touches a net_device, an skb, a timer or a lock, so that
  * every rule can be exercised by KUnit on UML without a network. The
- * kernel glue copies what it knows of each adapter into a struct
- * afo_adapter and asks the core who must answer ARP.
+ * kernel glue keeps one struct afo_adapter per managed adapter on a list,
+ * updates its fields from netdev events, and asks the core who must
+ * answer ARP and which adapters share a physical network ("pnet").
  */
 #ifndef _ARP_FAILOVER_CORE_H
 #define _ARP_FAILOVER_CORE_H
 
+#include <linux/list.h>
 #include <linux/types.h>
 
 /* Identifies a physical network; AFO_PNET_NONE while undiscovered. */
@@ -17,22 +19,38 @@
 
 /**
  * struct afo_adapter - what the core knows of one managed adapter
+ * @node:     entry in the namespace's list of adapters
  * @ifindex:  the adapter's interface index, unique in its namespace
  * @pnet:     the physical network it sits on, or %AFO_PNET_NONE
  * @priority: preference for backup duty; higher wins
- * @healthy:  administratively up with carrier
+ * @carrier:  up with carrier: can send and hear probes
+ * @healthy:  has carrier and is past any reclaim delay: may answer
+ * @heard:    scratch for afo_pnet_probe_done(): heard the probe
  */
 struct afo_adapter {
+	struct list_head node;
 	int ifindex;
 	u32 pnet;
 	u32 priority;
+	bool carrier;
 	bool healthy;
+	bool heard;
 };
 
+/**
+ * struct afo_pnets - allocator of physical network identifiers
+ * @next: the next identifier to hand out; never %AFO_PNET_NONE
+ */
+struct afo_pnets {
+	u32 next;
+};
+
+u32 afo_pnet_new(struct afo_pnets *pnets);
 bool afo_better_backup(const struct afo_adapter *a,
 		       const struct afo_adapter *b);
 const struct afo_adapter *afo_choose_responder(const struct afo_adapter *owner,
-					       const struct afo_adapter *all,
-					       size_t count);
+					       const struct list_head *adapters);
+void afo_pnet_probe_done(struct list_head *adapters,
+			 struct afo_adapter *prober, struct afo_pnets *pnets);
 
 #endif /* _ARP_FAILOVER_CORE_H */

@@ -8,23 +8,45 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/module.h>
+#include <linux/random.h>
+#include <linux/rtnetlink.h>
 #include <net/net_namespace.h>
 #include <net/netns/generic.h>
 
 #include "afo.h"
+#include "params.h"
 
 unsigned int afo_net_id __read_mostly;
 
 static int __net_init afo_net_init(struct net *net)
 {
-	struct afo_net *an = net_generic(net, afo_net_id);
+	struct afo_net *an = afo_net(net);
 
 	an->net = net;
-	return 0;
+	INIT_LIST_HEAD(&an->adapters);
+	hash_init(an->ports);
+	hash_init(an->addrs);
+	spin_lock_init(&an->heard_lock);
+	get_random_bytes(&an->probe_key, sizeof(an->probe_key));
+	afo_tick_init(an);
+	return afo_hooks_register(net);
 }
 
+/*
+ * The namespace's devices are gone by now (device exits run before
+ * subsystem exits), so this only releases what a failed or racing
+ * notifier left behind.
+ */
 static void __net_exit afo_net_exit(struct net *net)
 {
+	struct afo_net *an = afo_net(net);
+
+	afo_hooks_unregister(net);
+	rtnl_lock();
+	an->dying = true;
+	afo_release_all(an);
+	rtnl_unlock();
+	afo_tick_stop(an);
 }
 
 static struct pernet_operations afo_net_ops = {
@@ -40,15 +62,28 @@ static int __init afo_init(void)
 
 	err = register_pernet_subsys(&afo_net_ops);
 	if (err)
-		return err;
+		goto err_pernet;
+	err = afo_notifiers_register();
+	if (err)
+		goto err_notifiers;
+	afo_params_start();
 
 	pr_info("loaded, version %s\n", AFO_VERSION);
 	return 0;
+
+err_notifiers:
+	unregister_pernet_subsys(&afo_net_ops);
+err_pernet:
+	rcu_barrier();
+	return err;
 }
 
 static void __exit afo_exit(void)
 {
+	afo_params_stop();
+	afo_notifiers_unregister();
 	unregister_pernet_subsys(&afo_net_ops);
+	rcu_barrier();	/* ports and addresses are freed with kfree_rcu() */
 	pr_info("unloaded\n");
 }
 

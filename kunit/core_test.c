@@ -1,84 +1,267 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * KUnit tests for the arp_failover decision core.
+ * KUnit tests for the arp_failover decision core: responder choice and
+ * physical network discovery.
  */
 #include <kunit/test.h>
 
 #include "../arp_failover/core.h"
 
-/* Three adapters on pnet 1 and one alone on pnet 2. */
-static void afo_topology(struct afo_adapter *a)
+#define AFO_TEST_ADAPTERS 6
+
+/**
+ * struct afo_test_host - a namespace's adapters, as the glue keeps them
+ * @a:     the adapters; a[i] has ifindex i + 2
+ * @list:  all of them, in ifindex order
+ * @pnets: the pnet allocator
+ */
+struct afo_test_host {
+	struct afo_adapter a[AFO_TEST_ADAPTERS];
+	struct list_head list;
+	struct afo_pnets pnets;
+};
+
+/* @n healthy adapters, each alone on a pnet of its own (1..n). */
+static struct afo_test_host *afo_host(struct kunit *test, int n)
 {
-	a[0] = (struct afo_adapter){ .ifindex = 2, .pnet = 1, .healthy = true };
-	a[1] = (struct afo_adapter){ .ifindex = 3, .pnet = 1, .healthy = true };
-	a[2] = (struct afo_adapter){ .ifindex = 4, .pnet = 1, .healthy = true };
-	a[3] = (struct afo_adapter){ .ifindex = 5, .pnet = 2, .healthy = true };
+	struct afo_test_host *h = kunit_kzalloc(test, sizeof(*h), GFP_KERNEL);
+	int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, h);
+	INIT_LIST_HEAD(&h->list);
+	for (i = 0; i < n; i++) {
+		h->a[i].ifindex = i + 2;
+		h->a[i].pnet = afo_pnet_new(&h->pnets);
+		h->a[i].carrier = true;
+		h->a[i].healthy = true;
+		list_add_tail(&h->a[i].node, &h->list);
+	}
+	return h;
+}
+
+static void afo_down(struct afo_adapter *a)
+{
+	a->carrier = false;
+	a->healthy = false;
+}
+
+/* Adapter @prober probes and exactly the adapters in @heard hear it. */
+static void afo_probe(struct afo_test_host *h, int prober, unsigned long heard)
+{
+	int i;
+
+	for (i = 0; i < AFO_TEST_ADAPTERS; i++)
+		h->a[i].heard = heard & BIT(i);
+	afo_pnet_probe_done(&h->list, &h->a[prober], &h->pnets);
+}
+
+/* Adapters 0..2 on one pnet, adapter 3 alone. */
+static struct afo_test_host *afo_segments(struct kunit *test)
+{
+	struct afo_test_host *h = afo_host(test, 4);
+
+	afo_probe(h, 0, BIT(1) | BIT(2));
+	return h;
+}
+
+static const struct afo_adapter *afo_resp(struct afo_test_host *h, int owner)
+{
+	return afo_choose_responder(&h->a[owner], &h->list);
 }
 
 static void afo_healthy_owner_answers(struct kunit *test)
 {
-	struct afo_adapter a[4];
+	struct afo_test_host *h = afo_segments(test);
 	int i;
 
-	afo_topology(a);
-	for (i = 0; i < ARRAY_SIZE(a); i++)
-		KUNIT_EXPECT_PTR_EQ(test, afo_choose_responder(&a[i], a, 4),
-				    (const struct afo_adapter *)&a[i]);
+	for (i = 0; i < 4; i++)
+		KUNIT_EXPECT_PTR_EQ(test, afo_resp(h, i), &h->a[i]);
 }
 
 static void afo_failed_owner_lowest_ifindex(struct kunit *test)
 {
-	struct afo_adapter a[4];
+	struct afo_test_host *h = afo_segments(test);
 
-	afo_topology(a);
-	a[0].healthy = false;
-	KUNIT_EXPECT_PTR_EQ(test, afo_choose_responder(&a[0], a, 4),
-			    (const struct afo_adapter *)&a[1]);
+	afo_down(&h->a[0]);
+	KUNIT_EXPECT_PTR_EQ(test, afo_resp(h, 0), &h->a[1]);
+	afo_down(&h->a[1]);
+	KUNIT_EXPECT_PTR_EQ(test, afo_resp(h, 0), &h->a[2]);
+	KUNIT_EXPECT_PTR_EQ(test, afo_resp(h, 1), &h->a[2]);
 }
 
 static void afo_failed_owner_priority_wins(struct kunit *test)
 {
-	struct afo_adapter a[4];
+	struct afo_test_host *h = afo_segments(test);
 
-	afo_topology(a);
-	a[0].healthy = false;
-	a[2].priority = 10;
-	KUNIT_EXPECT_PTR_EQ(test, afo_choose_responder(&a[0], a, 4),
-			    (const struct afo_adapter *)&a[2]);
+	afo_down(&h->a[0]);
+	h->a[2].priority = 10;
+	KUNIT_EXPECT_PTR_EQ(test, afo_resp(h, 0), &h->a[2]);
+	KUNIT_EXPECT_TRUE(test, afo_better_backup(&h->a[2], &h->a[1]));
+	KUNIT_EXPECT_FALSE(test, afo_better_backup(&h->a[1], &h->a[2]));
 }
 
 static void afo_backup_must_be_healthy(struct kunit *test)
 {
-	struct afo_adapter a[4];
+	struct afo_test_host *h = afo_segments(test);
 
-	afo_topology(a);
-	a[0].healthy = false;
-	a[1].healthy = false;
-	a[1].priority = 10;
-	KUNIT_EXPECT_PTR_EQ(test, afo_choose_responder(&a[0], a, 4),
-			    (const struct afo_adapter *)&a[2]);
-	a[2].healthy = false;
-	KUNIT_EXPECT_NULL(test, afo_choose_responder(&a[0], a, 4));
+	afo_down(&h->a[0]);
+	h->a[1].healthy = false;	/* carrier, but in its reclaim delay */
+	h->a[1].priority = 10;
+	KUNIT_EXPECT_PTR_EQ(test, afo_resp(h, 0), &h->a[2]);
+	afo_down(&h->a[2]);
+	KUNIT_EXPECT_NULL(test, afo_resp(h, 0));
 }
 
 static void afo_backup_stays_on_pnet(struct kunit *test)
 {
-	struct afo_adapter a[4];
+	struct afo_test_host *h = afo_segments(test);
 
-	afo_topology(a);
-	a[3].healthy = false;
-	KUNIT_EXPECT_NULL(test, afo_choose_responder(&a[3], a, 4));
+	afo_down(&h->a[3]);
+	KUNIT_EXPECT_NULL(test, afo_resp(h, 3));
 }
 
 static void afo_undiscovered_has_no_backup(struct kunit *test)
 {
-	struct afo_adapter a[4];
+	struct afo_test_host *h = afo_host(test, 2);
 
-	afo_topology(a);
-	a[0].healthy = false;
-	a[0].pnet = AFO_PNET_NONE;
-	a[1].pnet = AFO_PNET_NONE;
-	KUNIT_EXPECT_NULL(test, afo_choose_responder(&a[0], a, 4));
+	h->a[0].pnet = AFO_PNET_NONE;
+	h->a[1].pnet = AFO_PNET_NONE;
+	afo_down(&h->a[0]);
+	KUNIT_EXPECT_NULL(test, afo_resp(h, 0));
+}
+
+static void afo_reclaim_when_owner_returns(struct kunit *test)
+{
+	struct afo_test_host *h = afo_segments(test);
+
+	afo_down(&h->a[0]);
+	KUNIT_EXPECT_PTR_EQ(test, afo_resp(h, 0), &h->a[1]);
+	h->a[0].carrier = true;		/* reclaim delay: not yet */
+	KUNIT_EXPECT_PTR_EQ(test, afo_resp(h, 0), &h->a[1]);
+	h->a[0].healthy = true;
+	KUNIT_EXPECT_PTR_EQ(test, afo_resp(h, 0), &h->a[0]);
+}
+
+static void afo_flapping_settles(struct kunit *test)
+{
+	struct afo_test_host *h = afo_segments(test);
+	int i;
+
+	for (i = 0; i < 100; i++) {
+		afo_down(&h->a[0]);
+		KUNIT_EXPECT_PTR_EQ(test, afo_resp(h, 0), &h->a[1]);
+		h->a[0].carrier = true;
+		h->a[0].healthy = true;
+		KUNIT_EXPECT_PTR_EQ(test, afo_resp(h, 0), &h->a[0]);
+	}
+	KUNIT_EXPECT_EQ(test, h->a[0].pnet, h->a[1].pnet);
+}
+
+static void afo_pnet_ids_are_fresh(struct kunit *test)
+{
+	struct afo_pnets p = { .next = 0 };
+
+	KUNIT_EXPECT_EQ(test, afo_pnet_new(&p), 1u);
+	KUNIT_EXPECT_EQ(test, afo_pnet_new(&p), 2u);
+	p.next = U32_MAX;
+	KUNIT_EXPECT_EQ(test, afo_pnet_new(&p), U32_MAX);
+	KUNIT_EXPECT_NE(test, afo_pnet_new(&p), (u32)AFO_PNET_NONE);
+}
+
+static void afo_pnet_merge_takes_lowest(struct kunit *test)
+{
+	struct afo_test_host *h = afo_host(test, 4);
+
+	afo_probe(h, 3, BIT(1) | BIT(2));
+	KUNIT_EXPECT_EQ(test, h->a[3].pnet, h->a[1].pnet);
+	KUNIT_EXPECT_EQ(test, h->a[2].pnet, h->a[1].pnet);
+	KUNIT_EXPECT_EQ(test, h->a[1].pnet, 2u);
+	KUNIT_EXPECT_EQ(test, h->a[0].pnet, 1u);
+	KUNIT_EXPECT_FALSE(test, h->a[1].heard || h->a[2].heard);
+}
+
+static void afo_pnet_merge_pulls_whole_pnets(struct kunit *test)
+{
+	struct afo_test_host *h = afo_host(test, 4);
+
+	afo_probe(h, 0, BIT(1));		/* {0,1} */
+	afo_probe(h, 2, BIT(3));		/* {2,3} */
+	afo_down(&h->a[3]);
+	afo_probe(h, 1, BIT(0) | BIT(2));	/* one network after all */
+	KUNIT_EXPECT_EQ(test, h->a[0].pnet, h->a[1].pnet);
+	KUNIT_EXPECT_EQ(test, h->a[2].pnet, h->a[1].pnet);
+	/* Without carrier, 3 follows its old pnet into the merge. */
+	KUNIT_EXPECT_EQ(test, h->a[3].pnet, h->a[1].pnet);
+}
+
+static void afo_pnet_unheard_prober_splits(struct kunit *test)
+{
+	struct afo_test_host *h = afo_segments(test);
+	u32 old = h->a[0].pnet;
+
+	afo_probe(h, 1, 0);			/* cable of 1 moved */
+	KUNIT_EXPECT_NE(test, h->a[1].pnet, old);
+	KUNIT_EXPECT_EQ(test, h->a[0].pnet, old);
+	KUNIT_EXPECT_EQ(test, h->a[2].pnet, old);
+	afo_down(&h->a[1]);
+	KUNIT_EXPECT_NULL(test, afo_resp(h, 1));
+}
+
+static void afo_pnet_lone_keeps_its_id(struct kunit *test)
+{
+	struct afo_test_host *h = afo_segments(test);
+	u32 old = h->a[3].pnet;
+
+	afo_probe(h, 3, 0);
+	KUNIT_EXPECT_EQ(test, h->a[3].pnet, old);
+}
+
+static void afo_pnet_silent_member_splits_off(struct kunit *test)
+{
+	struct afo_test_host *h = afo_segments(test);
+	u32 old = h->a[0].pnet;
+
+	/* 2 has carrier but did not hear 0: it is elsewhere now. */
+	afo_probe(h, 0, BIT(1));
+	KUNIT_EXPECT_EQ(test, h->a[0].pnet, old);
+	KUNIT_EXPECT_EQ(test, h->a[1].pnet, old);
+	KUNIT_EXPECT_NE(test, h->a[2].pnet, old);
+	KUNIT_EXPECT_NE(test, h->a[2].pnet, h->a[3].pnet);
+}
+
+static void afo_pnet_silent_members_stay_together(struct kunit *test)
+{
+	struct afo_test_host *h = afo_host(test, 5);
+
+	afo_probe(h, 0, BIT(1) | BIT(2) | BIT(3));
+	afo_probe(h, 0, BIT(1));		/* 2 and 3 moved together */
+	KUNIT_EXPECT_EQ(test, h->a[2].pnet, h->a[3].pnet);
+	KUNIT_EXPECT_NE(test, h->a[2].pnet, h->a[0].pnet);
+	KUNIT_EXPECT_EQ(test, h->a[1].pnet, h->a[0].pnet);
+}
+
+static void afo_pnet_down_member_not_split(struct kunit *test)
+{
+	struct afo_test_host *h = afo_segments(test);
+	u32 old = h->a[0].pnet;
+
+	afo_down(&h->a[2]);
+	afo_probe(h, 0, BIT(1));
+	KUNIT_EXPECT_EQ(test, h->a[2].pnet, old);
+	KUNIT_EXPECT_PTR_EQ(test, afo_resp(h, 2), &h->a[0]);
+}
+
+static void afo_pnet_moved_cable_joins_other(struct kunit *test)
+{
+	struct afo_test_host *h = afo_segments(test);
+
+	afo_probe(h, 2, BIT(3));		/* 2 now on 3's segment */
+	KUNIT_EXPECT_EQ(test, h->a[2].pnet, h->a[3].pnet);
+	KUNIT_EXPECT_NE(test, h->a[2].pnet, h->a[0].pnet);
+	afo_down(&h->a[3]);
+	KUNIT_EXPECT_PTR_EQ(test, afo_resp(h, 3), &h->a[2]);
+	afo_down(&h->a[0]);
+	KUNIT_EXPECT_PTR_EQ(test, afo_resp(h, 0), &h->a[1]);
 }
 
 static struct kunit_case afo_core_cases[] = {
@@ -88,6 +271,17 @@ static struct kunit_case afo_core_cases[] = {
 	KUNIT_CASE(afo_backup_must_be_healthy),
 	KUNIT_CASE(afo_backup_stays_on_pnet),
 	KUNIT_CASE(afo_undiscovered_has_no_backup),
+	KUNIT_CASE(afo_reclaim_when_owner_returns),
+	KUNIT_CASE(afo_flapping_settles),
+	KUNIT_CASE(afo_pnet_ids_are_fresh),
+	KUNIT_CASE(afo_pnet_merge_takes_lowest),
+	KUNIT_CASE(afo_pnet_merge_pulls_whole_pnets),
+	KUNIT_CASE(afo_pnet_unheard_prober_splits),
+	KUNIT_CASE(afo_pnet_lone_keeps_its_id),
+	KUNIT_CASE(afo_pnet_silent_member_splits_off),
+	KUNIT_CASE(afo_pnet_silent_members_stay_together),
+	KUNIT_CASE(afo_pnet_down_member_not_split),
+	KUNIT_CASE(afo_pnet_moved_cable_joins_other),
 	{}
 };
 

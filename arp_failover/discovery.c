@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Discovery: which adapters share a physical network. An adapter sends a
+ * tagged ARP probe; the siblings that hear it within the probe timeout
+ * are on its network. The tag proves the probe is ours (a SipHash MAC
+ * under a per-namespace random key) and current (the sequence number the
+ * prober waits for), so forged and replayed probes never join adapters.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/etherdevice.h>
+#include <linux/if_arp.h>
+#include <linux/rtnetlink.h>
+#include <asm/unaligned.h>
+#include <uapi/linux/arp_failover.h>
+
+#include "afo.h"
+#include "params.h"
+#include "trace.h"
+
+static_assert(sizeof(struct afo_probe_tag) == AFO_PROBE_TAG_LEN);
+
+static u64 afo_probe_mac(const struct afo_net *an, u32 ifindex, u32 seq,
+			 const u8 *sha, __be32 tip)
+{
+	return siphash_3u64((u64)ifindex << 32 | seq, ether_addr_to_u64(sha),
+			    (__force u32)tip, &an->probe_key);
+}
+
+/**
+ * afo_probe_start - send a discovery probe from an adapter
+ * @port: the adapter; must have carrier and an address
+ */
+void afo_probe_start(struct afo_port *port)
+{
+	struct afo_net *an = port->an;
+	struct afo_probe_tag tag;
+	struct afo_addr *addr;
+	u32 seq;
+
+	ASSERT_RTNL();
+	addr = list_first_entry_or_null(&port->addrs, struct afo_addr, port_node);
+	if (!port->core.carrier || !addr)
+		return;
+
+	seq = ++an->probe_seq;
+	if (!seq)
+		seq = ++an->probe_seq;
+	tag.magic = htons(AFO_PROBE_MAGIC);
+	tag.ifindex = htonl(port->core.ifindex);
+	tag.seq = htonl(seq);
+	put_unaligned_be64(afo_probe_mac(an, port->core.ifindex, seq,
+					 port->dev->dev_addr, addr->ip), tag.mac);
+
+	WRITE_ONCE(port->probe_seq, seq);
+	WRITE_ONCE(port->probing, true);
+	port->probe_deadline = jiffies + afo_probe_timeout();
+	port->next_probe = 0;
+	if (!afo_send_probe(port->dev, addr->ip, &tag, sizeof(tag)))
+		atomic_long_inc(&port->stats.probes_sent);
+	trace_arp_failover_probe(port->dev, seq);
+	afo_tick_kick(an);
+}
+
+/* Mark the adapters that heard @port's current probe. */
+static void afo_probe_collect(struct afo_port *port)
+{
+	struct afo_net *an = port->an;
+	struct afo_adapter *a;
+	unsigned int i;
+
+	spin_lock_bh(&an->heard_lock);
+	list_for_each_entry(a, &an->adapters, node) {
+		struct afo_port *rx = afo_port_of(a);
+
+		a->heard = false;
+		if (rx == port || !a->carrier)
+			continue;
+		for (i = 0; i < AFO_HEARD_SLOTS; i++)
+			if (rx->heard[i].from == port->core.ifindex &&
+			    rx->heard[i].seq == port->probe_seq)
+				a->heard = true;
+	}
+	spin_unlock_bh(&an->heard_lock);
+}
+
+static unsigned int afo_pnet_size(struct afo_net *an, u32 pnet)
+{
+	struct afo_adapter *a;
+	unsigned int n = 0;
+
+	list_for_each_entry(a, &an->adapters, node)
+		n += a->pnet == pnet;
+	return n;
+}
+
+/* One line per adapter whose physical network changed. */
+static void afo_log_pnets(struct afo_net *an)
+{
+	struct afo_adapter *a;
+
+	list_for_each_entry(a, &an->adapters, node) {
+		struct afo_port *port = afo_port_of(a);
+
+		if (port->pnet_logged == a->pnet)
+			continue;
+		trace_arp_failover_pnet(port->dev, port->pnet_logged, a->pnet);
+		if (net_ratelimit())
+			netdev_info(port->dev, "pnet %u -> %u (%u adapters on it)\n",
+				    port->pnet_logged, a->pnet,
+				    afo_pnet_size(an, a->pnet));
+		port->pnet_logged = a->pnet;
+	}
+}
+
+/**
+ * afo_probe_finish - the probe timeout of an adapter ran out
+ * @port: the adapter
+ */
+void afo_probe_finish(struct afo_port *port)
+{
+	struct afo_net *an = port->an;
+	unsigned long reverify = afo_reverify_interval();
+
+	ASSERT_RTNL();
+	WRITE_ONCE(port->probing, false);
+	afo_probe_collect(port);
+	afo_pnet_probe_done(&an->adapters, &port->core, &an->pnets);
+	afo_log_pnets(an);
+	port->next_probe = reverify ? (jiffies + reverify) | 1 : 0;
+	afo_update_responders(an);
+}
+
+static void afo_probe_reject(struct afo_port *rx, const u8 *sha,
+			     const char *why)
+{
+	atomic_long_inc(&rx->stats.probes_rejected);
+	trace_arp_failover_probe_rejected(rx->dev, sha, why);
+	if (net_ratelimit())
+		netdev_warn(rx->dev, "dropped a %s discovery probe from %pM\n",
+			    why, sha);
+}
+
+/**
+ * afo_probe_received - look for a probe tag in an incoming ARP frame
+ * @an:  the namespace
+ * @skb: the frame, at its ARP header
+ * @rx:  the managed adapter it arrived on
+ * @sha: the frame's sender hardware address
+ * @tip: the frame's target protocol address
+ *
+ * Runs in softirq under RCU. A genuine probe of a sibling is recorded;
+ * one with a bad tag, or not the one its prober waits for, is counted
+ * and reported.
+ *
+ * Return: true when the frame carries our tag: it is ours to consume.
+ */
+bool afo_probe_received(struct afo_net *an, struct sk_buff *skb,
+			struct afo_port *rx, const u8 *sha, __be32 tip)
+{
+	unsigned int off = skb_network_offset(skb) + arp_hdr_len(skb->dev);
+	struct afo_probe_tag tag;
+	struct afo_port *origin;
+	u32 ifindex, seq;
+
+	if (skb_copy_bits(skb, off, &tag, sizeof(tag)) < 0 ||
+	    tag.magic != htons(AFO_PROBE_MAGIC))
+		return false;
+
+	ifindex = ntohl(tag.ifindex);
+	seq = ntohl(tag.seq);
+	origin = ifindex <= INT_MAX ? afo_port_find_rcu(an, ifindex) : NULL;
+	if (!origin ||
+	    get_unaligned_be64(tag.mac) != afo_probe_mac(an, ifindex, seq, sha, tip)) {
+		afo_probe_reject(rx, sha, "forged");
+		return true;
+	}
+	if (origin == rx)
+		return true;
+	if (!READ_ONCE(origin->probing) || READ_ONCE(origin->probe_seq) != seq) {
+		afo_probe_reject(rx, sha, "stale or replayed");
+		return true;
+	}
+
+	spin_lock(&an->heard_lock);
+	rx->heard[rx->heard_next].from = ifindex;
+	rx->heard[rx->heard_next].seq = seq;
+	rx->heard_next = (rx->heard_next + 1) % AFO_HEARD_SLOTS;
+	spin_unlock(&an->heard_lock);
+	atomic_long_inc(&rx->stats.probes_heard);
+	return true;
+}

@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The ARP hooks. NF_ARP_IN: of the managed adapters, only an address's
+ * responder answers a request for it, and the module answers itself so
+ * that the reply does not depend on arp_ignore/arp_filter; sibling probes
+ * are consumed. NF_ARP_OUT: nothing the host's own ARP code sends binds a
+ * managed address to a MAC other than its responder's.
+ */
+#include <linux/if_arp.h>
+#include <linux/netfilter.h>
+#include <linux/netfilter_arp.h>
+#include <linux/skbuff.h>
+
+#include "afo.h"
+
+/**
+ * struct afo_arp - the fields of an Ethernet/IPv4 ARP frame we act on
+ * @op:  operation, host order
+ * @sha: sender hardware address (points into the skb)
+ * @sip: sender protocol address
+ * @tip: target protocol address
+ */
+struct afo_arp {
+	u16 op;
+	const u8 *sha;
+	__be32 sip;
+	__be32 tip;
+};
+
+/* Offset of the sender protocol address in the ARP header. */
+#define AFO_ARP_SIP_OFF (sizeof(struct arphdr) + ETH_ALEN)
+
+/*
+ * Validates the frame as arp_rcv() does and reads its addresses. Frames
+ * that are not Ethernet/IPv4 ARP are not ours to judge.
+ */
+static bool afo_arp_parse(struct sk_buff *skb, struct afo_arp *a)
+{
+	unsigned int off = skb_network_offset(skb);
+	const struct arphdr *arp;
+	const u8 *p;
+
+	if (skb->dev->type != ARPHRD_ETHER ||
+	    !pskb_may_pull(skb, off + arp_hdr_len(skb->dev)))
+		return false;
+	arp = arp_hdr(skb);
+	if (arp->ar_hrd != htons(ARPHRD_ETHER) ||
+	    arp->ar_pro != htons(ETH_P_IP) ||
+	    arp->ar_hln != ETH_ALEN || arp->ar_pln != 4)
+		return false;
+	p = (const u8 *)(arp + 1);
+	a->op = ntohs(arp->ar_op);
+	a->sha = p;
+	memcpy(&a->sip, p + ETH_ALEN, 4);
+	memcpy(&a->tip, p + 2 * ETH_ALEN + 4, 4);
+	return true;
+}
+
+static unsigned int afo_arp_in(void *priv, struct sk_buff *skb,
+			       const struct nf_hook_state *state)
+{
+	struct afo_net *an = afo_net(state->net);
+	struct afo_port *port;
+	struct afo_addr *addr;
+	struct afo_arp arp;
+
+	port = afo_port_find_rcu(an, skb->dev->ifindex);
+	if (!port || !afo_arp_parse(skb, &arp))
+		return NF_ACCEPT;
+	if (afo_probe_received(an, skb, port, arp.sha, arp.tip))
+		return NF_DROP;
+	if (arp.op != ARPOP_REQUEST)
+		return NF_ACCEPT;
+	addr = afo_addr_find_rcu(an, arp.tip);
+	if (!addr)
+		return NF_ACCEPT;
+
+	if (READ_ONCE(addr->responder) != skb->dev->ifindex ||
+	    ipv4_is_multicast(arp.sip) || ipv4_is_loopback(arp.sip)) {
+		atomic_long_inc(&port->stats.dropped);
+		return NF_DROP;
+	}
+	/*
+	 * Answer ourselves; the kernel still sees the request (and may learn
+	 * the sender), but its own reply is dropped on the way out.
+	 */
+	if (!afo_send_reply(skb->dev, arp.tip, arp.sip, arp.sha))
+		atomic_long_inc(&port->stats.replies);
+	return NF_ACCEPT;
+}
+
+/* Turn the request into an RFC 5227 probe: the peer answers, learns nothing. */
+static unsigned int afo_arp_anonymize(struct sk_buff *skb)
+{
+	unsigned int off = skb_network_offset(skb) + AFO_ARP_SIP_OFF;
+
+	if (skb_ensure_writable(skb, off + 4))
+		return NF_DROP;
+	memset(skb->data + off, 0, 4);
+	return NF_ACCEPT;
+}
+
+static unsigned int afo_arp_out(void *priv, struct sk_buff *skb,
+				const struct nf_hook_state *state)
+{
+	struct afo_net *an = afo_net(state->net);
+	struct afo_addr *addr;
+	struct afo_arp arp;
+
+	if (!afo_port_find_rcu(an, skb->dev->ifindex) ||
+	    !afo_arp_parse(skb, &arp))
+		return NF_ACCEPT;
+	addr = afo_addr_find_rcu(an, arp.sip);
+	if (!addr)
+		return NF_ACCEPT;
+	/* Replies for managed addresses are ours alone (sent past this hook). */
+	if (arp.op == ARPOP_REPLY)
+		return NF_DROP;
+	if (READ_ONCE(addr->responder) == skb->dev->ifindex)
+		return NF_ACCEPT;
+	/* A gratuitous ARP from the wrong adapter would move peers there. */
+	if (arp.sip == arp.tip)
+		return NF_DROP;
+	return afo_arp_anonymize(skb);
+}
+
+static const struct nf_hook_ops afo_nf_ops[] = {
+	{
+		.hook     = afo_arp_in,
+		.pf       = NFPROTO_ARP,
+		.hooknum  = NF_ARP_IN,
+		.priority = 0,
+	},
+	{
+		.hook     = afo_arp_out,
+		.pf       = NFPROTO_ARP,
+		.hooknum  = NF_ARP_OUT,
+		.priority = 0,
+	},
+};
+
+int afo_hooks_register(struct net *net)
+{
+	return nf_register_net_hooks(net, afo_nf_ops, ARRAY_SIZE(afo_nf_ops));
+}
+
+void afo_hooks_unregister(struct net *net)
+{
+	nf_unregister_net_hooks(net, afo_nf_ops, ARRAY_SIZE(afo_nf_ops));
+}

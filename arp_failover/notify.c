@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Netdev and inetaddr notifiers: every event about adapters and addresses,
+ * in every namespace, turned into a call into ports.c. All run under RTNL.
+ */
+#include <linux/inetdevice.h>
+#include <linux/netdevice.h>
+#include <linux/rtnetlink.h>
+
+#include "afo.h"
+
+/* Set under RTNL when the module starts unloading: events are ignored. */
+static bool afo_unloading;
+
+static int afo_netdev_event(struct notifier_block *nb, unsigned long event,
+			    void *ptr)
+{
+	struct net_device *dev = netdev_notifier_info_to_dev(ptr);
+
+	if (afo_unloading)
+		return NOTIFY_DONE;
+	switch (event) {
+	case NETDEV_UP:
+	case NETDEV_DOWN:
+	case NETDEV_CHANGE:
+		afo_dev_changed(dev);
+		break;
+	case NETDEV_CHANGEADDR:
+		afo_dev_mac_changed(dev);
+		break;
+	case NETDEV_UNREGISTER:
+		afo_dev_gone(dev);
+		break;
+	case NETDEV_REGISTER:
+	case NETDEV_CHANGENAME:
+	case NETDEV_CHANGEUPPER:
+		afo_sync_dev(dev);
+		break;
+	}
+	return NOTIFY_DONE;
+}
+
+static int afo_inetaddr_event(struct notifier_block *nb, unsigned long event,
+			      void *ptr)
+{
+	struct in_ifaddr *ifa = ptr;
+
+	if (afo_unloading)
+		return NOTIFY_DONE;
+	if (event == NETDEV_UP || event == NETDEV_DOWN)
+		afo_sync_dev(ifa->ifa_dev->dev);
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block afo_netdev_nb = {
+	.notifier_call = afo_netdev_event,
+};
+
+static struct notifier_block afo_inetaddr_nb = {
+	.notifier_call = afo_inetaddr_event,
+};
+
+/* Registering replays REGISTER and UP for every existing device. */
+int afo_notifiers_register(void)
+{
+	int err;
+
+	err = register_inetaddr_notifier(&afo_inetaddr_nb);
+	if (err)
+		return err;
+	err = register_netdevice_notifier(&afo_netdev_nb);
+	if (err)
+		unregister_inetaddr_notifier(&afo_inetaddr_nb);
+	return err;
+}
+
+/*
+ * Unregistering replays DOWN and UNREGISTER for every device; those are
+ * not failures, so stop listening first. Per-namespace exit then releases
+ * the adapters quietly.
+ */
+void afo_notifiers_unregister(void)
+{
+	rtnl_lock();
+	afo_unloading = true;
+	rtnl_unlock();
+	unregister_netdevice_notifier(&afo_netdev_nb);
+	unregister_inetaddr_notifier(&afo_inetaddr_nb);
+}

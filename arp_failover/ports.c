@@ -1,0 +1,419 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Managed adapters and addresses: which adapters we manage, their health,
+ * and who answers for each address. Everything here runs under RTNL.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/if_arp.h>
+#include <linux/inetdevice.h>
+#include <linux/netdevice.h>
+#include <linux/rtnetlink.h>
+#include <linux/slab.h>
+#include <net/route.h>
+
+#include "afo.h"
+#include "params.h"
+#include "trace.h"
+
+struct afo_port *afo_port_find_rcu(struct afo_net *an, int ifindex)
+{
+	struct afo_port *port;
+
+	hash_for_each_possible_rcu(an->ports, port, hnode, ifindex)
+		if (port->core.ifindex == ifindex)
+			return port;
+	return NULL;
+}
+
+struct afo_addr *afo_addr_find_rcu(struct afo_net *an, __be32 ip)
+{
+	struct afo_addr *addr;
+
+	hash_for_each_possible_rcu(an->addrs, addr, hnode, (__force u32)ip)
+		if (addr->ip == ip)
+			return addr;
+	return NULL;
+}
+
+struct afo_port *afo_port_find(struct afo_net *an, int ifindex)
+{
+	struct afo_port *port;
+
+	ASSERT_RTNL();
+	hash_for_each_possible(an->ports, port, hnode, ifindex)
+		if (port->core.ifindex == ifindex)
+			return port;
+	return NULL;
+}
+
+static struct afo_addr *afo_addr_find(struct afo_net *an, __be32 ip)
+{
+	struct afo_addr *addr;
+
+	ASSERT_RTNL();
+	hash_for_each_possible(an->addrs, addr, hnode, (__force u32)ip)
+		if (addr->ip == ip)
+			return addr;
+	return NULL;
+}
+
+/* Ethernet adapters that the host's own ARP code serves, not enslaved. */
+static bool afo_dev_eligible(struct net_device *dev)
+{
+	struct in_device *in_dev = __in_dev_get_rtnl(dev);
+
+	if (dev->type != ARPHRD_ETHER || dev->addr_len != ETH_ALEN ||
+	    dev->flags & (IFF_LOOPBACK | IFF_NOARP))
+		return false;
+	if (netif_is_bridge_port(dev) || netif_is_lag_port(dev) ||
+	    netif_is_ovs_port(dev) || dev->reg_state != NETREG_REGISTERED)
+		return false;
+	if (!in_dev || !in_dev->ifa_list)
+		return false;
+	return afo_name_selected(dev->name);
+}
+
+static bool afo_dev_has_carrier(const struct net_device *dev)
+{
+	return netif_running(dev) && netif_carrier_ok(dev);
+}
+
+/*
+ * While another adapter answers for this one's addresses, traffic from
+ * them must leave through that adapter too. Linux keeps using a route over
+ * an adapter without carrier unless ignore_routes_with_linkdown is set on
+ * it, so set it for the duration of the takeover and put back what the
+ * administrator had.
+ */
+static void afo_egress_divert(struct afo_port *port, bool divert)
+{
+	struct in_device *in_dev = __in_dev_get_rtnl(port->dev);
+	const int attr = IPV4_DEVCONF_IGNORE_ROUTES_WITH_LINKDOWN;
+
+	if (!in_dev)
+		return;
+	if (divert && port->saved_linkdown < 0) {
+		port->saved_linkdown = ipv4_devconf_get(in_dev, attr);
+		ipv4_devconf_set(in_dev, attr, 1);
+		rt_cache_flush(dev_net(port->dev));
+	} else if (!divert && port->saved_linkdown >= 0) {
+		if (ipv4_devconf_get(in_dev, attr) == 1)
+			ipv4_devconf_set(in_dev, attr, port->saved_linkdown);
+		port->saved_linkdown = -1;
+		rt_cache_flush(dev_net(port->dev));
+	}
+}
+
+static const char *afo_ifname(struct afo_net *an, int ifindex)
+{
+	struct afo_port *port = ifindex ? afo_port_find(an, ifindex) : NULL;
+
+	return port ? port->dev->name : "none";
+}
+
+static unsigned int afo_port_naddrs(const struct afo_port *port)
+{
+	const struct afo_addr *addr;
+	unsigned int n = 0;
+
+	list_for_each_entry(addr, &port->addrs, port_node)
+		n++;
+	return n;
+}
+
+/* One rate-limited line per change of who answers for @port. */
+static void afo_log_responder(struct afo_port *port, int old, int new)
+{
+	struct afo_net *an = port->an;
+	int self = port->core.ifindex;
+
+	trace_arp_failover_responder(port->dev, old, new);
+	if (new == self && old && old != self) {
+		atomic_long_inc(&port->stats.reclaims);
+		if (net_ratelimit())
+			netdev_info(port->dev, "reclaim: answers for its addresses again (was %s)\n",
+				    afo_ifname(an, old));
+	} else if (new && new != self) {
+		if (old == self || !old)
+			atomic_long_inc(&port->stats.takeovers);
+		if (net_ratelimit())
+			netdev_info(port->dev, "takeover: %s answers for its %u addresses (was %s)\n",
+				    afo_ifname(an, new), afo_port_naddrs(port),
+				    afo_ifname(an, old));
+	} else if (!new && old && net_ratelimit()) {
+		netdev_warn(port->dev, "no healthy adapter on its network: its addresses go unanswered\n");
+	}
+}
+
+/* Point every address of @port at the new responder and announce it. */
+static void afo_set_responder(struct afo_port *port, int responder)
+{
+	struct afo_net *an = port->an;
+	struct afo_addr *addr;
+	struct afo_port *by;
+
+	afo_log_responder(port, port->responder, responder);
+	port->responder = responder;
+	afo_egress_divert(port, responder && responder != port->core.ifindex);
+	by = responder ? afo_port_find(an, responder) : NULL;
+	list_for_each_entry(addr, &port->addrs, port_node) {
+		WRITE_ONCE(addr->responder, responder);
+		addr->garp_left = 0;
+		if (by)
+			afo_announce(by, addr);
+	}
+}
+
+/**
+ * afo_update_responders - ask the core who answers for every adapter
+ * @an: the namespace
+ *
+ * Applies every change: the hooks see the new responder at once, the new
+ * responder announces each address, egress follows.
+ */
+void afo_update_responders(struct afo_net *an)
+{
+	struct afo_adapter *a;
+
+	ASSERT_RTNL();
+	list_for_each_entry(a, &an->adapters, node) {
+		const struct afo_adapter *r = afo_choose_responder(a, &an->adapters);
+		int responder = r ? r->ifindex : 0;
+
+		if (responder != afo_port_of(a)->responder)
+			afo_set_responder(afo_port_of(a), responder);
+	}
+	afo_tick_kick(an);
+}
+
+static void afo_addr_free(struct afo_addr *addr)
+{
+	hash_del_rcu(&addr->hnode);
+	list_del(&addr->port_node);
+	kfree_rcu(addr, rcu);
+}
+
+/* Mirror the adapter's IPv4 addresses into our table. */
+static void afo_sync_addrs(struct afo_port *port)
+{
+	struct in_device *in_dev = __in_dev_get_rtnl(port->dev);
+	struct afo_addr *addr, *tmp;
+	const struct in_ifaddr *ifa;
+	bool found;
+
+	list_for_each_entry_safe(addr, tmp, &port->addrs, port_node) {
+		found = false;
+		in_dev_for_each_ifa_rtnl(ifa, in_dev)
+			found |= ifa->ifa_local == addr->ip;
+		if (!found)
+			afo_addr_free(addr);
+	}
+	in_dev_for_each_ifa_rtnl(ifa, in_dev) {
+		if (afo_addr_find(port->an, ifa->ifa_local))
+			continue;	/* ours already, or held by another adapter */
+		addr = kzalloc(sizeof(*addr), GFP_KERNEL);
+		if (!addr)
+			continue;	/* stays unmanaged: the kernel answers as usual */
+		addr->ip = ifa->ifa_local;
+		addr->owner = port;
+		addr->responder = port->responder;
+		list_add_tail(&addr->port_node, &port->addrs);
+		hash_add_rcu(port->an->addrs, &addr->hnode, (__force u32)addr->ip);
+		if (port->responder)
+			afo_announce(afo_port_find(port->an, port->responder), addr);
+	}
+}
+
+/*
+ * Carrier and reclaim delay. Returns true when the adapter's eligibility
+ * to answer changed. Coming back after a loss of carrier waits for the
+ * reclaim delay; the first carrier after we start managing does not.
+ */
+static bool afo_port_eval_health(struct afo_port *port, bool first)
+{
+	bool carrier = afo_dev_has_carrier(port->dev);
+	unsigned long delay = first ? 0 : afo_reclaim_delay();
+	bool was_healthy = port->core.healthy;
+
+	if (carrier == port->core.carrier)
+		return false;
+	trace_arp_failover_carrier(port->dev, carrier);
+	port->core.carrier = carrier;
+	port->usable_at = 0;
+	if (!carrier) {
+		port->core.healthy = false;
+		WRITE_ONCE(port->probing, false);
+	} else if (delay) {
+		port->usable_at = (jiffies + delay) | 1;
+	} else {
+		port->core.healthy = true;
+	}
+	if (carrier)
+		afo_probe_start(port);
+	return was_healthy != port->core.healthy;
+}
+
+static struct afo_port *afo_port_new(struct afo_net *an, struct net_device *dev)
+{
+	struct afo_port *port = kzalloc(sizeof(*port), GFP_KERNEL);
+
+	if (!port)
+		return NULL;
+	port->an = an;
+	port->dev = dev;
+	netdev_hold(dev, &port->dev_tracker, GFP_KERNEL);
+	port->core.ifindex = dev->ifindex;
+	port->core.pnet = afo_pnet_new(&an->pnets);
+	port->pnet_logged = port->core.pnet;
+	port->core.priority = afo_name_priority(dev->name);
+	port->saved_linkdown = -1;
+	INIT_LIST_HEAD(&port->addrs);
+	list_add_tail(&port->core.node, &an->adapters);
+	hash_add_rcu(an->ports, &port->hnode, dev->ifindex);
+	return port;
+}
+
+static void afo_port_free(struct afo_port *port)
+{
+	struct afo_addr *addr, *tmp;
+
+	afo_egress_divert(port, false);
+	list_for_each_entry_safe(addr, tmp, &port->addrs, port_node)
+		afo_addr_free(addr);
+	list_del(&port->core.node);
+	hash_del_rcu(&port->hnode);
+	netdev_put(port->dev, &port->dev_tracker);
+	kfree_rcu(port, rcu);
+}
+
+static void afo_port_release(struct afo_port *port)
+{
+	struct afo_net *an = port->an;
+
+	netdev_info(port->dev, "no longer managed\n");
+	afo_port_free(port);
+	afo_update_responders(an);
+}
+
+/**
+ * afo_sync_dev - bring our view of one adapter in line with the kernel's
+ * @dev: any network device
+ *
+ * Starts or stops managing @dev, mirrors its addresses and priority.
+ * Every notifier event about adapters and addresses ends up here.
+ */
+void afo_sync_dev(struct net_device *dev)
+{
+	struct afo_net *an = afo_net(dev_net(dev));
+	struct afo_port *port = afo_port_find(an, dev->ifindex);
+	bool eligible = !an->dying && afo_dev_eligible(dev);
+
+	ASSERT_RTNL();
+	if (port && !eligible) {
+		afo_port_release(port);
+		return;
+	}
+	if (!eligible)
+		return;
+	if (port) {
+		port->core.priority = afo_name_priority(dev->name);
+		afo_sync_addrs(port);
+	} else {
+		port = afo_port_new(an, dev);
+		if (!port)
+			return;
+		afo_sync_addrs(port);
+		afo_port_eval_health(port, true);
+		netdev_info(dev, "managed: %s, pnet %u\n",
+			    port->core.carrier ? "carrier" : "no carrier",
+			    port->core.pnet);
+	}
+	afo_update_responders(an);
+}
+
+/**
+ * afo_dev_changed - an adapter went up or down or changed carrier
+ * @dev: the adapter
+ */
+void afo_dev_changed(struct net_device *dev)
+{
+	struct afo_net *an = afo_net(dev_net(dev));
+	struct afo_port *port = afo_port_find(an, dev->ifindex);
+
+	if (!port) {
+		afo_sync_dev(dev);
+		return;
+	}
+	if (afo_port_eval_health(port, false))
+		afo_update_responders(an);
+	afo_tick_kick(an);
+}
+
+/**
+ * afo_dev_gone - an adapter is being unregistered or leaves the namespace
+ * @dev: the adapter
+ */
+void afo_dev_gone(struct net_device *dev)
+{
+	struct afo_net *an = afo_net(dev_net(dev));
+	struct afo_port *port = afo_port_find(an, dev->ifindex);
+
+	if (port)
+		afo_port_release(port);
+}
+
+/**
+ * afo_dev_mac_changed - an adapter got a new MAC address
+ * @dev: the adapter
+ *
+ * Peers hold the old MAC for every address it answers for: announce them
+ * all again, and re-probe its network.
+ */
+void afo_dev_mac_changed(struct net_device *dev)
+{
+	struct afo_net *an = afo_net(dev_net(dev));
+	struct afo_port *port = afo_port_find(an, dev->ifindex);
+	struct afo_adapter *a;
+	struct afo_addr *addr;
+
+	if (!port)
+		return;
+	list_for_each_entry(a, &an->adapters, node)
+		list_for_each_entry(addr, &afo_port_of(a)->addrs, port_node)
+			if (addr->responder == dev->ifindex)
+				afo_announce(port, addr);
+	if (port->core.carrier)
+		afo_probe_start(port);
+	afo_tick_kick(an);
+}
+
+/**
+ * afo_port_became_usable - the reclaim delay of an adapter ran out
+ * @port: the adapter
+ *
+ * Return: true when it may answer again (caller updates responders).
+ */
+bool afo_port_became_usable(struct afo_port *port)
+{
+	if (!port->usable_at || time_before(jiffies, port->usable_at))
+		return false;
+	port->usable_at = 0;
+	port->core.healthy = port->core.carrier;
+	return port->core.healthy;
+}
+
+/**
+ * afo_release_all - stop managing every adapter of a namespace
+ * @an: the namespace
+ *
+ * Puts back what we changed; sends nothing.
+ */
+void afo_release_all(struct afo_net *an)
+{
+	struct afo_adapter *a, *tmp;
+
+	ASSERT_RTNL();
+	list_for_each_entry_safe(a, tmp, &an->adapters, node)
+		afo_port_free(afo_port_of(a));
+}

@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The timers of a namespace, folded into one delayed work: outcomes of
+ * discovery probes, periodic re-verification, reclaim delays and repeated
+ * gratuitous ARPs. Each run does what is due under RTNL and re-arms for
+ * the earliest deadline left.
+ */
+#include <linux/jiffies.h>
+#include <linux/rtnetlink.h>
+
+#include "afo.h"
+#include "params.h"
+
+/**
+ * afo_announce - announce an address from the adapter that now answers
+ * @by:   the responder
+ * @addr: the address
+ *
+ * Sends the first gratuitous ARP at once, so that peers move without
+ * waiting for the work to be scheduled; the tick sends the repeats.
+ */
+void afo_announce(struct afo_port *by, struct afo_addr *addr)
+{
+	unsigned int count = afo_garp_count();
+
+	ASSERT_RTNL();
+	addr->garp_left = 0;
+	if (!count || !by->core.carrier)
+		return;
+	if (!afo_send_garp(by->dev, addr->ip))
+		atomic_long_inc(&by->stats.announcements);
+	addr->garp_left = count - 1;
+	addr->garp_next = jiffies + afo_garp_interval();
+}
+
+/**
+ * struct afo_next - the earliest deadline seen in one run of the tick
+ * @when: that deadline
+ * @set:  whether any was seen
+ */
+struct afo_next {
+	unsigned long when;
+	bool set;
+};
+
+static void afo_earliest(struct afo_next *next, unsigned long when)
+{
+	if (!next->set || time_before(when, next->when))
+		next->when = when;
+	next->set = true;
+}
+
+/* Repeats of gratuitous ARPs that are due. */
+static void afo_tick_announce(struct afo_port *port, struct afo_next *next)
+{
+	struct afo_net *an = port->an;
+	struct afo_addr *addr;
+	struct afo_port *by;
+
+	list_for_each_entry(addr, &port->addrs, port_node) {
+		if (!addr->garp_left)
+			continue;
+		if (time_before(jiffies, addr->garp_next)) {
+			afo_earliest(next, addr->garp_next);
+			continue;
+		}
+		by = afo_port_find(an, addr->responder);
+		if (!by || !by->core.carrier) {
+			addr->garp_left = 0;
+			continue;
+		}
+		if (!afo_send_garp(by->dev, addr->ip))
+			atomic_long_inc(&by->stats.announcements);
+		addr->garp_left--;
+		addr->garp_next = jiffies + afo_garp_interval();
+		if (addr->garp_left)
+			afo_earliest(next, addr->garp_next);
+	}
+}
+
+/* Probe outcomes, re-verification and reclaim delays of one adapter. */
+static bool afo_tick_port(struct afo_port *port, struct afo_next *next)
+{
+	bool changed = false;
+
+	if (port->probing) {
+		if (time_after_eq(jiffies, port->probe_deadline))
+			afo_probe_finish(port);
+		else
+			afo_earliest(next, port->probe_deadline);
+	}
+	if (port->usable_at) {
+		changed |= afo_port_became_usable(port);
+		if (port->usable_at)
+			afo_earliest(next, port->usable_at);
+	}
+	if (!port->probing && port->next_probe) {
+		if (time_after_eq(jiffies, port->next_probe))
+			afo_probe_start(port);
+		else
+			afo_earliest(next, port->next_probe);
+	}
+	if (port->probing)
+		afo_earliest(next, port->probe_deadline);
+	return changed;
+}
+
+static void afo_tick_work(struct work_struct *work)
+{
+	struct afo_net *an = container_of(to_delayed_work(work),
+					  struct afo_net, tick);
+	struct afo_next next = { .set = false };
+	bool changed = false;
+	struct afo_adapter *a;
+
+	rtnl_lock();
+	if (an->dying)
+		goto out;
+	list_for_each_entry(a, &an->adapters, node)
+		changed |= afo_tick_port(afo_port_of(a), &next);
+	if (changed)
+		afo_update_responders(an);
+	list_for_each_entry(a, &an->adapters, node)
+		afo_tick_announce(afo_port_of(a), &next);
+	if (next.set)
+		mod_delayed_work(system_wq, &an->tick,
+				 time_after(next.when, jiffies) ? next.when - jiffies : 0);
+out:
+	rtnl_unlock();
+}
+
+void afo_tick_init(struct afo_net *an)
+{
+	INIT_DELAYED_WORK(&an->tick, afo_tick_work);
+}
+
+/* Something changed: let the tick look at all deadlines again now. */
+void afo_tick_kick(struct afo_net *an)
+{
+	ASSERT_RTNL();
+	if (!an->dying)
+		mod_delayed_work(system_wq, &an->tick, 0);
+}
+
+/* Caller has set an->dying under RTNL and must not hold RTNL here. */
+void afo_tick_stop(struct afo_net *an)
+{
+	cancel_delayed_work_sync(&an->tick);
+}

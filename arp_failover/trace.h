@@ -1,0 +1,119 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Tracepoints of arp_failover, under events/arp_failover/ in tracefs.
+ */
+#undef TRACE_SYSTEM
+#define TRACE_SYSTEM arp_failover
+
+#if !defined(_ARP_FAILOVER_TRACE_H) || defined(TRACE_HEADER_MULTI_READ)
+#define _ARP_FAILOVER_TRACE_H
+
+#include <linux/netdevice.h>
+#include <linux/tracepoint.h>
+
+/* An adapter gained or lost carrier, as the module saw it. */
+TRACE_EVENT(arp_failover_carrier,
+	TP_PROTO(const struct net_device *dev, bool carrier),
+	TP_ARGS(dev, carrier),
+	TP_STRUCT__entry(
+		__string(dev, dev->name)
+		__field(bool, carrier)
+	),
+	TP_fast_assign(
+		__assign_str(dev, dev->name);
+		__entry->carrier = carrier;
+	),
+	TP_printk("dev=%s carrier=%d", __get_str(dev), __entry->carrier)
+);
+
+/* The adapter answering for @dev's addresses changed (0: none). */
+TRACE_EVENT(arp_failover_responder,
+	TP_PROTO(const struct net_device *dev, int old, int new),
+	TP_ARGS(dev, old, new),
+	TP_STRUCT__entry(
+		__string(dev, dev->name)
+		__field(int, old)
+		__field(int, new)
+	),
+	TP_fast_assign(
+		__assign_str(dev, dev->name);
+		__entry->old = old;
+		__entry->new = new;
+	),
+	TP_printk("owner=%s old_ifindex=%d new_ifindex=%d",
+		  __get_str(dev), __entry->old, __entry->new)
+);
+
+/* An adapter moved to another physical network. */
+TRACE_EVENT(arp_failover_pnet,
+	TP_PROTO(const struct net_device *dev, u32 old, u32 new),
+	TP_ARGS(dev, old, new),
+	TP_STRUCT__entry(
+		__string(dev, dev->name)
+		__field(u32, old)
+		__field(u32, new)
+	),
+	TP_fast_assign(
+		__assign_str(dev, dev->name);
+		__entry->old = old;
+		__entry->new = new;
+	),
+	TP_printk("dev=%s old_pnet=%u new_pnet=%u",
+		  __get_str(dev), __entry->old, __entry->new)
+);
+
+/* A gratuitous ARP for @ip left @dev. */
+TRACE_EVENT(arp_failover_garp,
+	TP_PROTO(const struct net_device *dev, __be32 ip),
+	TP_ARGS(dev, ip),
+	TP_STRUCT__entry(
+		__string(dev, dev->name)
+		__field(u32, ip)	/* network order; sparse-clean */
+	),
+	TP_fast_assign(
+		__assign_str(dev, dev->name);
+		__entry->ip = (__force u32)ip;
+	),
+	TP_printk("dev=%s ip=%pI4", __get_str(dev), &__entry->ip)
+);
+
+/* A discovery probe left @dev. */
+TRACE_EVENT(arp_failover_probe,
+	TP_PROTO(const struct net_device *dev, u32 seq),
+	TP_ARGS(dev, seq),
+	TP_STRUCT__entry(
+		__string(dev, dev->name)
+		__field(u32, seq)
+	),
+	TP_fast_assign(
+		__assign_str(dev, dev->name);
+		__entry->seq = seq;
+	),
+	TP_printk("dev=%s seq=%u", __get_str(dev), __entry->seq)
+);
+
+/* A probe heard on @dev was not accepted. */
+TRACE_EVENT(arp_failover_probe_rejected,
+	TP_PROTO(const struct net_device *dev, const u8 *sha, const char *why),
+	TP_ARGS(dev, sha, why),
+	TP_STRUCT__entry(
+		__string(dev, dev->name)
+		__array(u8, sha, ETH_ALEN)
+		__string(why, why)
+	),
+	TP_fast_assign(
+		__assign_str(dev, dev->name);
+		memcpy(__entry->sha, sha, ETH_ALEN);
+		__assign_str(why, why);
+	),
+	TP_printk("dev=%s from=%pM why=%s",
+		  __get_str(dev), __entry->sha, __get_str(why))
+);
+
+#endif /* _ARP_FAILOVER_TRACE_H */
+
+#undef TRACE_INCLUDE_PATH
+#define TRACE_INCLUDE_PATH .
+#undef TRACE_INCLUDE_FILE
+#define TRACE_INCLUDE_FILE trace
+#include <trace/define_trace.h>

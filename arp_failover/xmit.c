@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The ARP frames the module sends: gratuitous ARPs, replies on behalf of
+ * the kernel, and discovery probes. They go straight to the device with
+ * dev_queue_xmit(), past the NF_ARP_OUT hook, which filters only what the
+ * host's own ARP code sends.
+ */
+#include <linux/if_arp.h>
+#include <linux/netdevice.h>
+#include <linux/skbuff.h>
+
+#include "afo.h"
+#include "trace.h"
+
+/**
+ * afo_arp_xmit - build and send one Ethernet/IPv4 ARP frame
+ * @dev:     the adapter to send from; its MAC is the sender hardware address
+ * @op:      ARPOP_REQUEST or ARPOP_REPLY
+ * @sip:     sender protocol address
+ * @tip:     target protocol address
+ * @tha:     target hardware address, or NULL for zeroes
+ * @dest_hw: Ethernet destination, or NULL for broadcast
+ * @tail:    bytes to append after the ARP payload (a probe tag), or NULL
+ * @tail_len: their length
+ *
+ * May run in softirq (replies) or process context.
+ *
+ * Return: 0 or a negative errno; a frame the device dropped counts as sent.
+ */
+static int afo_arp_xmit(struct net_device *dev, u16 op, __be32 sip, __be32 tip,
+			const u8 *tha, const u8 *dest_hw,
+			const void *tail, unsigned int tail_len)
+{
+	unsigned int hlen = LL_RESERVED_SPACE(dev);
+	struct sk_buff *skb;
+	struct arphdr *arp;
+	u8 *p;
+
+	skb = alloc_skb(hlen + arp_hdr_len(dev) + tail_len + dev->needed_tailroom,
+			GFP_ATOMIC);
+	if (!skb)
+		return -ENOMEM;
+	skb_reserve(skb, hlen);
+	skb_reset_network_header(skb);
+	arp = skb_put(skb, arp_hdr_len(dev));
+	skb->dev = dev;
+	skb->protocol = htons(ETH_P_ARP);
+
+	arp->ar_hrd = htons(ARPHRD_ETHER);
+	arp->ar_pro = htons(ETH_P_IP);
+	arp->ar_hln = ETH_ALEN;
+	arp->ar_pln = 4;
+	arp->ar_op = htons(op);
+	p = (u8 *)(arp + 1);
+	memcpy(p, dev->dev_addr, ETH_ALEN);
+	memcpy(p + ETH_ALEN, &sip, 4);
+	if (tha)
+		memcpy(p + ETH_ALEN + 4, tha, ETH_ALEN);
+	else
+		memset(p + ETH_ALEN + 4, 0, ETH_ALEN);
+	memcpy(p + 2 * ETH_ALEN + 4, &tip, 4);
+	if (tail_len)
+		skb_put_data(skb, tail, tail_len);
+
+	if (dev_hard_header(skb, dev, ETH_P_ARP, dest_hw ?: dev->broadcast,
+			    dev->dev_addr, skb->len) < 0) {
+		kfree_skb(skb);
+		return -EINVAL;
+	}
+	dev_queue_xmit(skb);
+	return 0;
+}
+
+/* "IP is at my MAC", broadcast: peers holding an entry for IP update it. */
+int afo_send_garp(struct net_device *dev, __be32 ip)
+{
+	trace_arp_failover_garp(dev, ip);
+	return afo_arp_xmit(dev, ARPOP_REQUEST, ip, ip, NULL, NULL, NULL, 0);
+}
+
+/* Answer a who-has for @sip that came from @tip at @tha. */
+int afo_send_reply(struct net_device *dev, __be32 sip, __be32 tip,
+		   const u8 *tha)
+{
+	return afo_arp_xmit(dev, ARPOP_REPLY, sip, tip, tha, tha, NULL, 0);
+}
+
+/* A tagged RFC 5227 probe: sender address 0.0.0.0, nobody learns from it. */
+int afo_send_probe(struct net_device *dev, __be32 tip,
+		   const void *tag, unsigned int tag_len)
+{
+	return afo_arp_xmit(dev, ARPOP_REQUEST, 0, tip, NULL, NULL, tag, tag_len);
+}
