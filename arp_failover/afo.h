@@ -160,6 +160,15 @@ struct afo_net {
 
 extern unsigned int afo_net_id;
 
+/*
+ * Log lines name the module and the adapter, whatever driver the adapter
+ * has: "arp_failover: eth0: takeover: ...". Callers rate-limit.
+ */
+#define afo_log(level, dev, fmt, ...) \
+	printk(level KBUILD_MODNAME ": %s: " fmt, netdev_name(dev), ##__VA_ARGS__)
+#define afo_info(dev, fmt, ...) afo_log(KERN_INFO, dev, fmt, ##__VA_ARGS__)
+#define afo_warn(dev, fmt, ...) afo_log(KERN_WARNING, dev, fmt, ##__VA_ARGS__)
+
 static inline struct afo_net *afo_net(const struct net *net)
 {
 	return net_generic(net, afo_net_id);

@@ -106,7 +106,7 @@ static void afo_log_pnets(struct afo_net *an)
 			continue;
 		trace_arp_failover_pnet(port->dev, port->pnet_logged, a->pnet);
 		if (net_ratelimit())
-			netdev_info(port->dev, "pnet %u -> %u (%u adapters on it)\n",
+			afo_info(port->dev, "pnet %u -> %u (%u adapters on it)\n",
 				    port->pnet_logged, a->pnet,
 				    afo_pnet_size(an, a->pnet));
 		port->pnet_logged = a->pnet;
@@ -131,13 +131,25 @@ void afo_probe_finish(struct afo_port *port)
 	afo_update_responders(an);
 }
 
+/* Whether @mac is the MAC of one of the namespace's managed adapters. */
+static bool afo_mac_is_ours(struct afo_net *an, const u8 *mac)
+{
+	struct afo_port *port;
+	int bkt;
+
+	hash_for_each_rcu(an->ports, bkt, port, hnode)
+		if (ether_addr_equal(port->dev->dev_addr, mac))
+			return true;
+	return false;
+}
+
 static void afo_probe_reject(struct afo_port *rx, const u8 *sha,
 			     const char *why)
 {
 	atomic_long_inc(&rx->stats.probes_rejected);
 	trace_arp_failover_probe_rejected(rx->dev, sha, why);
 	if (net_ratelimit())
-		netdev_warn(rx->dev, "dropped a %s discovery probe from %pM\n",
+		afo_warn(rx->dev, "dropped a %s discovery probe from %pM\n",
 			    why, sha);
 }
 
@@ -172,7 +184,13 @@ bool afo_probe_received(struct afo_net *an, struct sk_buff *skb,
 	origin = ifindex <= INT_MAX ? afo_port_find_rcu(an, ifindex) : NULL;
 	if (!origin ||
 	    get_unaligned_be64(tag.mac) != afo_probe_mac(an, ifindex, seq, sha, tip)) {
-		afo_probe_reject(rx, sha, "forged");
+		/*
+		 * Another host running arp_failover probes too, under its own
+		 * key: consume it quietly. Only a probe that claims one of our
+		 * MACs and fails the check is a forgery.
+		 */
+		if (afo_mac_is_ours(an, sha))
+			afo_probe_reject(rx, sha, "forged");
 		return true;
 	}
 	if (origin == rx)

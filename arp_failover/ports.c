@@ -10,7 +10,6 @@
 #include <linux/netdevice.h>
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
-#include <net/route.h>
 
 #include "afo.h"
 #include "params.h"
@@ -96,12 +95,12 @@ static void afo_egress_divert(struct afo_port *port, bool divert)
 	if (divert && port->saved_linkdown < 0) {
 		port->saved_linkdown = ipv4_devconf_get(in_dev, attr);
 		ipv4_devconf_set(in_dev, attr, 1);
-		rt_cache_flush(dev_net(port->dev));
+		rt_genid_bump_ipv4(dev_net(port->dev));	/* cached routes */
 	} else if (!divert && port->saved_linkdown >= 0) {
 		if (ipv4_devconf_get(in_dev, attr) == 1)
 			ipv4_devconf_set(in_dev, attr, port->saved_linkdown);
 		port->saved_linkdown = -1;
-		rt_cache_flush(dev_net(port->dev));
+		rt_genid_bump_ipv4(dev_net(port->dev));	/* cached routes */
 	}
 }
 
@@ -132,17 +131,17 @@ static void afo_log_responder(struct afo_port *port, int old, int new)
 	if (new == self && old && old != self) {
 		atomic_long_inc(&port->stats.reclaims);
 		if (net_ratelimit())
-			netdev_info(port->dev, "reclaim: answers for its addresses again (was %s)\n",
+			afo_info(port->dev, "reclaim: answers for its addresses again (was %s)\n",
 				    afo_ifname(an, old));
 	} else if (new && new != self) {
 		if (old == self || !old)
 			atomic_long_inc(&port->stats.takeovers);
 		if (net_ratelimit())
-			netdev_info(port->dev, "takeover: %s answers for its %u addresses (was %s)\n",
+			afo_info(port->dev, "takeover: %s answers for its %u addresses (was %s)\n",
 				    afo_ifname(an, new), afo_port_naddrs(port),
 				    afo_ifname(an, old));
 	} else if (!new && old && net_ratelimit()) {
-		netdev_warn(port->dev, "no healthy adapter on its network: its addresses go unanswered\n");
+		afo_warn(port->dev, "no healthy adapter on its network: its addresses go unanswered\n");
 	}
 }
 
@@ -291,7 +290,7 @@ static void afo_port_release(struct afo_port *port)
 {
 	struct afo_net *an = port->an;
 
-	netdev_info(port->dev, "no longer managed\n");
+	afo_info(port->dev, "no longer managed\n");
 	afo_port_free(port);
 	afo_update_responders(an);
 }
@@ -325,7 +324,7 @@ void afo_sync_dev(struct net_device *dev)
 			return;
 		afo_sync_addrs(port);
 		afo_port_eval_health(port, true);
-		netdev_info(dev, "managed: %s, pnet %u\n",
+		afo_info(dev, "managed: %s, pnet %u\n",
 			    port->core.carrier ? "carrier" : "no carrier",
 			    port->core.pnet);
 	}
@@ -341,6 +340,9 @@ void afo_dev_changed(struct net_device *dev)
 	struct afo_net *an = afo_net(dev_net(dev));
 	struct afo_port *port = afo_port_find(an, dev->ifindex);
 
+	/* A namespace being dismantled: its devices go away next, quietly. */
+	if (!check_net(dev_net(dev)))
+		return;
 	if (!port) {
 		afo_sync_dev(dev);
 		return;

@@ -95,6 +95,9 @@ afo_switch() {
 	done
 }
 
+# The switch-side name of the cable of adapter IFNAME of namespace NS.
+afo_peer() { echo "p$(printf '%s' "$1$2" | md5sum | cut -c1-12)"; }
+
 # afo_port NS IFNAME SEGMENT MAC [CIDR...]: an adapter of namespace NS
 # plugged into SEGMENT of the switch, up, with its addresses.
 afo_port() {
@@ -103,7 +106,7 @@ afo_port() {
 
 	nsname=$(afo_ns "$ns")
 	shift 4
-	peer=p$(printf '%s' "$ns$ifname" | md5sum | cut -c1-12)
+	peer=$(afo_peer "$ns" "$ifname")
 	ip -n "$(afo_ns sw)" -batch - <<-BATCH || return 1
 		link add $peer type veth peer name $ifname netns $nsname
 		link set $peer master $seg up
@@ -114,6 +117,33 @@ afo_port() {
 			echo "addr add $cidr dev $ifname"
 		done
 	} | ip -n "$nsname" -batch - || return 1
+}
+
+# afo_cable NS IFNAME up|down: plug or pull the adapter's cable; the
+# adapter keeps its admin state and gains or loses carrier.
+afo_cable() {
+	ip -n "$(afo_ns sw)" link set "$(afo_peer "$1" "$2")" "$3"
+}
+
+# afo_load [PARAM=VALUE...]: load the module and let discovery settle.
+afo_load() {
+	insmod "$MODULE" "$@" || return 1
+	sleep "${AFO_SETTLE:-1}"
+}
+
+# afo_neigh NS IP: the MAC namespace NS holds for IP, or nothing.
+afo_neigh() {
+	ip -n "$(afo_ns "$1")" neigh show "$2" | sed -n 's/.* lladdr \([0-9a-f:]*\).*/\1/p'
+}
+
+# afo_answer NS IFNAME IP: the single MAC answering IP; fails unless
+# exactly one answered.
+afo_answer() {
+	local out
+
+	out=$(afo_probe "$1" "$2" "$3" --count "${AFO_PROBES:-2}" --interval 50 --timeout 300)
+	json_field "$out" macs
+	[ "$(json_field "$out" verdict)" = single ]
 }
 
 # afo_in NS COMMAND...: run COMMAND inside namespace NS.
