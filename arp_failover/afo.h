@@ -79,6 +79,7 @@ struct afo_net;
  * @probing:        a discovery probe is out (WRITE_ONCE, read by the hook)
  * @probe_seq:      that probe's sequence number (WRITE_ONCE, likewise)
  * @probe_deadline: when that probe's outcome is decided
+ * @probe_tries:    probes left before an unheard adapter counts as alone
  * @next_probe:     when to re-verify its pnet (0: not scheduled)
  * @usable_at:      end of the reclaim delay after carrier came back
  * @heard:          ring of sibling probes heard here (heard_lock)
@@ -99,6 +100,7 @@ struct afo_port {
 	bool probing;
 	u32 probe_seq;
 	unsigned long probe_deadline;
+	unsigned int probe_tries;
 	unsigned long next_probe;
 	unsigned long usable_at;
 	struct afo_heard heard[AFO_HEARD_SLOTS];

@@ -27,11 +27,26 @@ static u64 afo_probe_mac(const struct afo_net *an, u32 ifindex, u32 seq,
 			    (__force u32)tip, &an->probe_key);
 }
 
+/*
+ * A probe nobody heard is weak evidence: right after carrier comes back
+ * the switch port may not forward yet. Only this many unheard probes in
+ * a row, each a probe timeout apart, make an adapter alone.
+ */
+#define AFO_PROBE_TRIES 3
+
+static void afo_probe_send(struct afo_port *port);
+
 /**
- * afo_probe_start - send a discovery probe from an adapter
+ * afo_probe_start - verify an adapter's physical network
  * @port: the adapter; must have carrier and an address
  */
 void afo_probe_start(struct afo_port *port)
+{
+	port->probe_tries = AFO_PROBE_TRIES;
+	afo_probe_send(port);
+}
+
+static void afo_probe_send(struct afo_port *port)
 {
 	struct afo_net *an = port->an;
 	struct afo_probe_tag tag;
@@ -62,11 +77,12 @@ void afo_probe_start(struct afo_port *port)
 	afo_tick_kick(an);
 }
 
-/* Mark the adapters that heard @port's current probe. */
-static void afo_probe_collect(struct afo_port *port)
+/* Mark the adapters that heard @port's current probe; true if any did. */
+static bool afo_probe_collect(struct afo_port *port)
 {
 	struct afo_net *an = port->an;
 	struct afo_adapter *a;
+	bool any = false;
 	unsigned int i;
 
 	spin_lock_bh(&an->heard_lock);
@@ -80,8 +96,10 @@ static void afo_probe_collect(struct afo_port *port)
 			if (rx->heard[i].from == port->core.ifindex &&
 			    rx->heard[i].seq == port->probe_seq)
 				a->heard = true;
+		any |= a->heard;
 	}
 	spin_unlock_bh(&an->heard_lock);
+	return any;
 }
 
 static unsigned int afo_pnet_size(struct afo_net *an, u32 pnet)
@@ -124,7 +142,10 @@ void afo_probe_finish(struct afo_port *port)
 
 	ASSERT_RTNL();
 	WRITE_ONCE(port->probing, false);
-	afo_probe_collect(port);
+	if (!afo_probe_collect(port) && --port->probe_tries) {
+		afo_probe_send(port);
+		return;
+	}
 	afo_pnet_probe_done(&an->adapters, &port->core, &an->pnets);
 	afo_log_pnets(an);
 	port->next_probe = reverify ? (jiffies + reverify) | 1 : 0;

@@ -52,6 +52,18 @@ check_owners() {
 check_owners "defaults"
 log_test "one reply per address, from its own adapter"
 
+# The host's own requests: traffic from 10.0.0.2 and 10.0.0.3 leaves by
+# the first connected route, eth0; the stock kernel's ARP request would
+# teach the client that eth0's MAC holds them.
+for ip in 10.0.0.2 10.0.0.3; do
+	afo_in host ping -c 1 -W 1 -I $ip 10.0.0.100 >/dev/null
+	check_err $? "host cannot reach the client from $ip"
+	mac=$(afo_neigh client $ip)
+	[ "$mac" != 02:00:00:00:01:00 ]
+	check_err $? "the host's own ARP request bound $ip to eth0's MAC"
+done
+log_test "the host's own requests bind no address to another adapter"
+
 AFO_PROBES=1
 for ignore in 0 1 2; do
 	for announce in 0 1 2; do
