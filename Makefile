@@ -7,6 +7,7 @@
 #   make check      every check; last line "N passed, N failed, N skipped"
 #   make demo       boot the stock Debian kernel in a VM and show the module
 #   make install    install the module for KDIR's kernel and run depmod
+#   make bench      failover benchmark against bonding, in the VM
 
 # The running kernel's build tree if it has one, else the newest Debian
 # headers (this machine's own kernel has no module support).
@@ -14,7 +15,7 @@ KDIR ?= $(firstword $(wildcard /lib/modules/$(shell uname -r)/build) \
 	  $(shell ls -d /usr/src/linux-headers-*-amd64 2>/dev/null | sort -rV))
 KBUILD_ARGS := -C $(KDIR) M=$(CURDIR) W=1
 
-.PHONY: all module sparse checkpatch kunit tools tools-test e2e \
+.PHONY: all module sparse checkpatch kunit tools tools-test e2e bench \
 	check demo install clean deps
 
 all: module
@@ -42,6 +43,9 @@ tools-test: tools
 
 e2e: module tools
 	scripts/e2e
+
+bench: module tools
+	@scripts/bench
 
 deps:
 	@scripts/install-deps

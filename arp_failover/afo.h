@@ -82,6 +82,8 @@ struct afo_net;
  * @probe_tries:    probes left before an unheard adapter counts as alone
  * @next_probe:     when to re-verify its pnet (0: not scheduled)
  * @usable_at:      end of the reclaim delay after carrier came back
+ * @last_regain:    when carrier last came back (flap damping)
+ * @flaps:          flaps in a row (flap damping)
  * @heard:          ring of sibling probes heard here (heard_lock)
  * @heard_next:     next slot of @heard to overwrite (heard_lock)
  * @pnet_logged:    the pnet last reported in the log
@@ -103,6 +105,8 @@ struct afo_port {
 	unsigned int probe_tries;
 	unsigned long next_probe;
 	unsigned long usable_at;
+	unsigned long last_regain;
+	unsigned int flaps;
 	struct afo_heard heard[AFO_HEARD_SLOTS];
 	unsigned int heard_next;
 	u32 pnet_logged;
@@ -164,12 +168,11 @@ extern unsigned int afo_net_id;
 
 /*
  * Log lines name the module and the adapter, whatever driver the adapter
- * has: "arp_failover: eth0: takeover: ...". Callers rate-limit.
+ * has: "arp_failover: eth0: takeover: ...". Files that log define pr_fmt
+ * as KBUILD_MODNAME ": ". Callers rate-limit.
  */
-#define afo_log(level, dev, fmt, ...) \
-	printk(level KBUILD_MODNAME ": %s: " fmt, netdev_name(dev), ##__VA_ARGS__)
-#define afo_info(dev, fmt, ...) afo_log(KERN_INFO, dev, fmt, ##__VA_ARGS__)
-#define afo_warn(dev, fmt, ...) afo_log(KERN_WARNING, dev, fmt, ##__VA_ARGS__)
+#define afo_info(dev, fmt, ...) pr_info("%s: " fmt, netdev_name(dev), ##__VA_ARGS__)
+#define afo_warn(dev, fmt, ...) pr_warn("%s: " fmt, netdev_name(dev), ##__VA_ARGS__)
 
 static inline struct afo_net *afo_net(const struct net *net)
 {

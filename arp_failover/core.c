@@ -3,6 +3,8 @@
  * The decision core: which adapter answers ARP for an address, and which
  * adapters share a physical network.
  */
+#include <linux/minmax.h>
+
 #include "core.h"
 
 /**
@@ -183,4 +185,19 @@ void afo_pnet_probe_done(struct list_head *adapters,
 	prober->pnet = target;
 	list_for_each_entry(a, adapters, node)
 		a->heard = false;
+}
+
+/**
+ * afo_damped_delay - reclaim delay of an adapter that keeps flapping
+ * @base:  the configured reclaim delay (any unit)
+ * @flaps: carrier regains in a row, each soon after the previous one
+ *
+ * Each flap doubles the delay, so that a flapping adapter stops pulling
+ * its addresses back and forth; the doubling stops at 64 times @base.
+ *
+ * Return: the delay to wait before the adapter answers again.
+ */
+unsigned long afo_damped_delay(unsigned long base, unsigned int flaps)
+{
+	return base << min_t(unsigned int, flaps, AFO_MAX_DAMPING_SHIFT);
 }

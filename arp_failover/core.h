@@ -53,4 +53,9 @@ const struct afo_adapter *afo_choose_responder(const struct afo_adapter *owner,
 void afo_pnet_probe_done(struct list_head *adapters,
 			 struct afo_adapter *prober, struct afo_pnets *pnets);
 
+/* Flap damping doubles the reclaim delay at most this many times. */
+#define AFO_MAX_DAMPING_SHIFT 6
+
+unsigned long afo_damped_delay(unsigned long base, unsigned int flaps);
+
 #endif /* _ARP_FAILOVER_CORE_H */

@@ -125,8 +125,8 @@ static void afo_log_pnets(struct afo_net *an)
 		trace_arp_failover_pnet(port->dev, port->pnet_logged, a->pnet);
 		if (net_ratelimit())
 			afo_info(port->dev, "pnet %u -> %u (%u adapters on it)\n",
-				    port->pnet_logged, a->pnet,
-				    afo_pnet_size(an, a->pnet));
+				 port->pnet_logged, a->pnet,
+				 afo_pnet_size(an, a->pnet));
 		port->pnet_logged = a->pnet;
 	}
 }
@@ -171,7 +171,7 @@ static void afo_probe_reject(struct afo_port *rx, const u8 *sha,
 	trace_arp_failover_probe_rejected(rx->dev, sha, why);
 	if (net_ratelimit())
 		afo_warn(rx->dev, "dropped a %s discovery probe from %pM\n",
-			    why, sha);
+			 why, sha);
 }
 
 /**

@@ -132,14 +132,14 @@ static void afo_log_responder(struct afo_port *port, int old, int new)
 		atomic_long_inc(&port->stats.reclaims);
 		if (net_ratelimit())
 			afo_info(port->dev, "reclaim: answers for its addresses again (was %s)\n",
-				    afo_ifname(an, old));
+				 afo_ifname(an, old));
 	} else if (new && new != self) {
 		if (old == self || !old)
 			atomic_long_inc(&port->stats.takeovers);
 		if (net_ratelimit())
 			afo_info(port->dev, "takeover: %s answers for its %u addresses (was %s)\n",
-				    afo_ifname(an, new), afo_port_naddrs(port),
-				    afo_ifname(an, old));
+				 afo_ifname(an, new), afo_port_naddrs(port),
+				 afo_ifname(an, old));
 	} else if (!new && old && net_ratelimit()) {
 		afo_warn(port->dev, "no healthy adapter on its network: its addresses go unanswered\n");
 	}
@@ -225,6 +225,29 @@ static void afo_sync_addrs(struct afo_port *port)
 }
 
 /*
+ * The reclaim delay for an adapter whose carrier just came back. A regain
+ * within ten delays of the previous one counts as a flap, and each flap in
+ * a row doubles the delay (afo_damped_delay()).
+ */
+static unsigned long afo_port_reclaim_delay(struct afo_port *port)
+{
+	unsigned long base = afo_reclaim_delay();
+	unsigned long now = jiffies;
+
+	if (!base)
+		return 0;
+	if (port->last_regain &&
+	    time_before(now, port->last_regain +
+			10 * afo_damped_delay(base, port->flaps)))
+		port->flaps = min_t(unsigned int, port->flaps + 1,
+				    AFO_MAX_DAMPING_SHIFT);
+	else
+		port->flaps = 0;
+	port->last_regain = now | 1;
+	return afo_damped_delay(base, port->flaps);
+}
+
+/*
  * Carrier and reclaim delay. Returns true when the adapter's eligibility
  * to answer changed. Coming back after a loss of carrier waits for the
  * reclaim delay; the first carrier after we start managing does not.
@@ -232,11 +255,12 @@ static void afo_sync_addrs(struct afo_port *port)
 static bool afo_port_eval_health(struct afo_port *port, bool first)
 {
 	bool carrier = afo_dev_has_carrier(port->dev);
-	unsigned long delay = first ? 0 : afo_reclaim_delay();
 	bool was_healthy = port->core.healthy;
+	unsigned long delay;
 
 	if (carrier == port->core.carrier)
 		return false;
+	delay = carrier && !first ? afo_port_reclaim_delay(port) : 0;
 	trace_arp_failover_carrier(port->dev, carrier);
 	port->core.carrier = carrier;
 	port->usable_at = 0;
@@ -325,8 +349,8 @@ void afo_sync_dev(struct net_device *dev)
 		afo_sync_addrs(port);
 		afo_port_eval_health(port, true);
 		afo_info(dev, "managed: %s, pnet %u\n",
-			    port->core.carrier ? "carrier" : "no carrier",
-			    port->core.pnet);
+			 port->core.carrier ? "carrier" : "no carrier",
+			 port->core.pnet);
 	}
 	afo_update_responders(an);
 }

@@ -264,6 +264,16 @@ static void afo_pnet_moved_cable_joins_other(struct kunit *test)
 	KUNIT_EXPECT_PTR_EQ(test, afo_resp(h, 0), &h->a[1]);
 }
 
+static void afo_damping_doubles_then_stops(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, afo_damped_delay(100, 0), 100ul);
+	KUNIT_EXPECT_EQ(test, afo_damped_delay(100, 1), 200ul);
+	KUNIT_EXPECT_EQ(test, afo_damped_delay(100, 3), 800ul);
+	KUNIT_EXPECT_EQ(test, afo_damped_delay(100, AFO_MAX_DAMPING_SHIFT), 6400ul);
+	KUNIT_EXPECT_EQ(test, afo_damped_delay(100, 1000), 6400ul);
+	KUNIT_EXPECT_EQ(test, afo_damped_delay(0, 5), 0ul);
+}
+
 static struct kunit_case afo_core_cases[] = {
 	KUNIT_CASE(afo_healthy_owner_answers),
 	KUNIT_CASE(afo_failed_owner_lowest_ifindex),
@@ -282,6 +292,7 @@ static struct kunit_case afo_core_cases[] = {
 	KUNIT_CASE(afo_pnet_silent_members_stay_together),
 	KUNIT_CASE(afo_pnet_down_member_not_split),
 	KUNIT_CASE(afo_pnet_moved_cable_joins_other),
+	KUNIT_CASE(afo_damping_doubles_then_stops),
 	{}
 };
 

@@ -96,6 +96,27 @@ sleep 0.5
 check_err $? "client holds $(afo_neigh client 10.0.0.1) after eth0 came back up"
 log_test "admin down moves 10.0.0.1 to eth1 gracefully, admin up takes it back"
 
+# Reclaim delay: eth0 answers again only after it (3 s); a flap right
+# after doubles it (6 s: still eth1 after 3.5 s). Checks sit well inside
+# and well past the delays, as process starts are slow under TCG.
+P=/sys/module/arp_failover/parameters
+echo 3000 > $P/reclaim_delay_ms
+for wait in 0.5 3.5; do
+	afo_cable host eth0 down
+	sleep 0.3
+	afo_cable host eth0 up
+	sleep $wait
+	mac=$(afo_answer client eth0 10.0.0.1)
+	[ "$mac" = $MAC1 ]
+	check_err $? "10.0.0.1 answered by '$mac' ${wait}s into the reclaim delay"
+	sleep 4
+	mac=$(afo_answer client eth0 10.0.0.1)
+	[ "$mac" = $MAC0 ]
+	check_err $? "10.0.0.1 answered by '$mac' after the reclaim delay"
+done
+echo 0 > $P/reclaim_delay_ms
+log_test "reclaim delay honoured, doubled by a flap"
+
 # rmmod during a takeover puts back ignore_routes_with_linkdown
 linkdown=net.ipv4.conf.eth0.ignore_routes_with_linkdown
 afo_cable host eth0 down
