@@ -80,7 +80,7 @@ struct afo_net;
  * @probe_seq:      that probe's sequence number (WRITE_ONCE, likewise)
  * @probe_deadline: when that probe's outcome is decided
  * @probe_tries:    probes left before an unheard adapter counts as alone
- * @next_probe:     when to re-verify its pnet (0: not scheduled)
+ * @last_verified:  when its pnet was last verified (0: never)
  * @usable_at:      end of the reclaim delay after carrier came back
  * @last_regain:    when carrier last came back (flap damping)
  * @flaps:          flaps in a row (flap damping)
@@ -103,7 +103,7 @@ struct afo_port {
 	u32 probe_seq;
 	unsigned long probe_deadline;
 	unsigned int probe_tries;
-	unsigned long next_probe;
+	unsigned long last_verified;
 	unsigned long usable_at;
 	unsigned long last_regain;
 	unsigned int flaps;
@@ -186,8 +186,7 @@ static inline struct afo_port *afo_port_of(struct afo_adapter *a)
 
 /* ports.c: managed adapters and addresses */
 struct afo_port *afo_port_find(struct afo_net *an, int ifindex);
-struct afo_port *afo_port_find_rcu(struct afo_net *an, int ifindex);
-struct afo_addr *afo_addr_find_rcu(struct afo_net *an, __be32 ip);
+struct afo_addr *afo_addr_find(struct afo_net *an, __be32 ip);
 void afo_sync_dev(struct net_device *dev);
 void afo_addr_added(struct net_device *dev, __be32 ip);
 void afo_addr_removed(struct net_device *dev, __be32 ip);

@@ -70,7 +70,6 @@ static void afo_probe_send(struct afo_port *port)
 	WRITE_ONCE(port->probe_seq, seq);
 	WRITE_ONCE(port->probing, true);
 	port->probe_deadline = jiffies + afo_probe_timeout();
-	port->next_probe = 0;
 	if (!afo_send_probe(port->dev, addr->ip, &tag, sizeof(tag)))
 		atomic_long_inc(&port->stats.probes_sent);
 	trace_arp_failover_probe(port->dev, seq);
@@ -138,7 +137,6 @@ static void afo_log_pnets(struct afo_net *an)
 void afo_probe_finish(struct afo_port *port)
 {
 	struct afo_net *an = port->an;
-	unsigned long reverify = afo_reverify_interval();
 
 	ASSERT_RTNL();
 	WRITE_ONCE(port->probing, false);
@@ -148,7 +146,7 @@ void afo_probe_finish(struct afo_port *port)
 	}
 	afo_pnet_probe_done(&an->adapters, &port->core, &an->pnets);
 	afo_log_pnets(an);
-	port->next_probe = reverify ? (jiffies + reverify) | 1 : 0;
+	port->last_verified = jiffies | 1;
 	afo_update_responders(an);
 }
 
@@ -202,7 +200,7 @@ bool afo_probe_received(struct afo_net *an, struct sk_buff *skb,
 
 	ifindex = ntohl(tag.ifindex);
 	seq = ntohl(tag.seq);
-	origin = ifindex <= INT_MAX ? afo_port_find_rcu(an, ifindex) : NULL;
+	origin = ifindex <= INT_MAX ? afo_port_find(an, ifindex) : NULL;
 	if (!origin ||
 	    get_unaligned_be64(tag.mac) != afo_probe_mac(an, ifindex, seq, sha, tip)) {
 		/*

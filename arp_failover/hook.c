@@ -64,14 +64,14 @@ static unsigned int afo_arp_in(void *priv, struct sk_buff *skb,
 	struct afo_addr *addr;
 	struct afo_arp arp;
 
-	port = afo_port_find_rcu(an, skb->dev->ifindex);
+	port = afo_port_find(an, skb->dev->ifindex);
 	if (!port || !afo_arp_parse(skb, &arp))
 		return NF_ACCEPT;
 	if (afo_probe_received(an, skb, port, arp.sha, arp.tip))
 		return NF_DROP;
 	if (arp.op != ARPOP_REQUEST)
 		return NF_ACCEPT;
-	addr = afo_addr_find_rcu(an, arp.tip);
+	addr = afo_addr_find(an, arp.tip);
 	if (!addr)
 		return NF_ACCEPT;
 
@@ -107,10 +107,10 @@ static unsigned int afo_arp_out(void *priv, struct sk_buff *skb,
 	struct afo_addr *addr;
 	struct afo_arp arp;
 
-	if (!afo_port_find_rcu(an, skb->dev->ifindex) ||
+	if (!afo_port_find(an, skb->dev->ifindex) ||
 	    !afo_arp_parse(skb, &arp))
 		return NF_ACCEPT;
-	addr = afo_addr_find_rcu(an, arp.sip);
+	addr = afo_addr_find(an, arp.sip);
 	if (!addr)
 		return NF_ACCEPT;
 	/* Replies for managed addresses are ours alone (sent past this hook). */

@@ -76,13 +76,20 @@ int afo_notifiers_register(void)
 
 /*
  * Unregistering replays DOWN and UNREGISTER for every device; those are
- * not failures, so stop listening first. Per-namespace exit then releases
- * the adapters quietly.
+ * not failures, so stop listening first, and release every adapter
+ * quietly (putting back what we changed) before the notifiers go, so that
+ * no device waits on our reference in between.
  */
 void afo_notifiers_unregister(void)
 {
+	struct net *net;
+
 	rtnl_lock();
 	afo_unloading = true;
+	down_read(&net_rwsem);
+	for_each_net(net)
+		afo_release_all(afo_net(net));
+	up_read(&net_rwsem);
 	rtnl_unlock();
 	unregister_netdevice_notifier(&afo_netdev_nb);
 	unregister_inetaddr_notifier(&afo_inetaddr_nb);

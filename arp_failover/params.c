@@ -26,12 +26,16 @@
  * @val: current value (READ_ONCE by users)
  * @min: smallest accepted value
  * @max: largest accepted value
+ * @rescan: a change must reach every namespace's timers at once
  */
 struct afo_uint_param {
 	unsigned int val;
 	unsigned int min;
 	unsigned int max;
+	bool rescan;
 };
+
+static void afo_request_rescan(void);
 
 static int afo_uint_set(const char *buf, const struct kernel_param *kp)
 {
@@ -44,6 +48,8 @@ static int afo_uint_set(const char *buf, const struct kernel_param *kp)
 		return -EINVAL;
 	}
 	WRITE_ONCE(p->val, v);
+	if (p->rescan)
+		afo_request_rescan();
 	return 0;
 }
 
@@ -77,7 +83,7 @@ static struct afo_uint_param probe_timeout_ms = { 200, 10, 10000 };
 module_param_cb(probe_timeout_ms, &afo_uint_ops, &probe_timeout_ms, 0644);
 MODULE_PARM_DESC(probe_timeout_ms, "Milliseconds to wait for a discovery probe to be heard on a sibling (10-10000, default 200)");
 
-static struct afo_uint_param reverify_s = { 30, 0, 86400 };
+static struct afo_uint_param reverify_s = { 30, 0, 86400, true };
 module_param_cb(reverify_s, &afo_uint_ops, &reverify_s, 0644);
 MODULE_PARM_DESC(reverify_s, "Seconds between periodic re-verification of each adapter's physical network, 0 to disable (0-86400, default 30)");
 
@@ -139,6 +145,15 @@ static void afo_rescan(struct work_struct *work)
 }
 
 static DECLARE_WORK(afo_rescan_work, afo_rescan);
+
+/* Re-evaluate every adapter of every namespace soon (never under RTNL). */
+static void afo_request_rescan(void)
+{
+	mutex_lock(&afo_names_lock);
+	if (afo_rescan_live)
+		queue_work(system_wq, &afo_rescan_work);
+	mutex_unlock(&afo_names_lock);
+}
 
 /*
  * Steps through a comma-separated list: returns the next non-empty item
@@ -235,9 +250,8 @@ static int afo_list_set(const char *val, const struct kernel_param *kp)
 
 	mutex_lock(&afo_names_lock);
 	strscpy(p->buf, tmp, AFO_LIST_LEN);
-	if (afo_rescan_live)
-		queue_work(system_wq, &afo_rescan_work);
 	mutex_unlock(&afo_names_lock);
+	afo_request_rescan();
 	return 0;
 }
 

@@ -15,43 +15,41 @@
 #include "params.h"
 #include "trace.h"
 
-struct afo_port *afo_port_find_rcu(struct afo_net *an, int ifindex)
-{
-	struct afo_port *port;
-
-	hash_for_each_possible_rcu(an->ports, port, hnode, ifindex)
-		if (port->core.ifindex == ifindex)
-			return port;
-	return NULL;
-}
-
-struct afo_addr *afo_addr_find_rcu(struct afo_net *an, __be32 ip)
-{
-	struct afo_addr *addr;
-
-	hash_for_each_possible_rcu(an->addrs, addr, hnode, (__force u32)ip)
-		if (addr->ip == ip)
-			return addr;
-	return NULL;
-}
-
+/**
+ * afo_port_find - the managed adapter with an ifindex
+ * @an:      the namespace
+ * @ifindex: the adapter's ifindex
+ *
+ * Caller holds rcu_read_lock() (the hooks) or RTNL.
+ *
+ * Return: the adapter, or NULL when it is not managed.
+ */
 struct afo_port *afo_port_find(struct afo_net *an, int ifindex)
 {
 	struct afo_port *port;
 
-	ASSERT_RTNL();
-	hash_for_each_possible(an->ports, port, hnode, ifindex)
+	hash_for_each_possible_rcu(an->ports, port, hnode, ifindex,
+				   lockdep_rtnl_is_held())
 		if (port->core.ifindex == ifindex)
 			return port;
 	return NULL;
 }
 
-static struct afo_addr *afo_addr_find(struct afo_net *an, __be32 ip)
+/**
+ * afo_addr_find - the managed address @ip
+ * @an: the namespace
+ * @ip: the address
+ *
+ * Caller holds rcu_read_lock() (the hooks) or RTNL.
+ *
+ * Return: the address, or NULL when it is not managed.
+ */
+struct afo_addr *afo_addr_find(struct afo_net *an, __be32 ip)
 {
 	struct afo_addr *addr;
 
-	ASSERT_RTNL();
-	hash_for_each_possible(an->addrs, addr, hnode, (__force u32)ip)
+	hash_for_each_possible_rcu(an->addrs, addr, hnode, (__force u32)ip,
+				   lockdep_rtnl_is_held())
 		if (addr->ip == ip)
 			return addr;
 	return NULL;

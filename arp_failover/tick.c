@@ -81,6 +81,7 @@ static void afo_tick_announce(struct afo_port *port, struct afo_next *next)
 /* Probe outcomes, re-verification and reclaim delays of one adapter. */
 static bool afo_tick_port(struct afo_port *port, struct afo_next *next)
 {
+	unsigned long reverify = afo_reverify_interval();
 	bool changed = false;
 
 	if (port->probing) {
@@ -94,11 +95,13 @@ static bool afo_tick_port(struct afo_port *port, struct afo_next *next)
 		if (port->usable_at)
 			afo_earliest(next, port->usable_at);
 	}
-	if (!port->probing && port->next_probe) {
-		if (time_after_eq(jiffies, port->next_probe))
+	if (!port->probing && port->core.carrier && port->last_verified && reverify) {
+		unsigned long due = port->last_verified + reverify;
+
+		if (time_after_eq(jiffies, due))
 			afo_probe_start(port);
 		else
-			afo_earliest(next, port->next_probe);
+			afo_earliest(next, due);
 	}
 	if (port->probing)
 		afo_earliest(next, port->probe_deadline);

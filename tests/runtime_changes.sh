@@ -9,11 +9,11 @@
 #        host                      switch              client
 #   eth0 10.0.0.1 ---+
 #   eth1 10.0.0.2 ---+---- seg0 ----------------------- eth0 10.0.0.100
-#  (eth2 10.0.0.3)---+
+#  (eth2 10.0.0.3)---+     (eth2's cable later moves to seg1 and back)
 . "$(dirname "$0")/lib.sh"
 P=/sys/module/arp_failover/parameters
 
-afo_switch seg0
+afo_switch seg0 seg1
 afo_netns_add host
 afo_netns_add client
 afo_netns_add other
@@ -35,6 +35,22 @@ check_err $? "hot-added eth2 did not join seg0's pnet"
 [ "$(afo_answer client eth0 10.0.0.3)" = 02:00:00:00:01:02 ]
 check_err $? "10.0.0.3 not answered once by eth2"
 log_test "hot-added adapter managed and discovered"
+
+# A cable moved to another segment (no carrier change): periodic
+# re-verification splits eth2 off, and merges it back when it returns.
+echo 1 > /sys/module/arp_failover/parameters/reverify_s
+afo_dmesg_mark
+ip -n "$(afo_ns sw)" link set "$(afo_peer host eth2)" master seg1
+sleep 4
+afo_dmesg_since | grep -q 'eth2: pnet .*(1 adapters on it)'
+check_err $? "eth2 not split off after its cable moved: $(afo_dmesg_since | grep pnet)"
+afo_dmesg_mark
+ip -n "$(afo_ns sw)" link set "$(afo_peer host eth2)" master seg0
+sleep 4
+afo_dmesg_since | grep -q 'eth2: pnet .*(3 adapters on it)'
+check_err $? "eth2 not merged back: $(afo_dmesg_since | grep pnet)"
+echo 30 > /sys/module/arp_failover/parameters/reverify_s
+log_test "moved cable splits and merges pnets"
 
 afo_in host ip addr add 10.0.0.11/24 dev eth0
 [ "$(afo_answer client eth0 10.0.0.11)" = 02:00:00:00:01:00 ]
