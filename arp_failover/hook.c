@@ -6,6 +6,7 @@
  * are consumed. NF_ARP_OUT: nothing the host's own ARP code sends binds a
  * managed address to a MAC other than its responder's.
  */
+#include <linux/etherdevice.h>
 #include <linux/if_arp.h>
 #include <linux/netfilter.h>
 #include <linux/netfilter_arp.h>
@@ -76,7 +77,8 @@ static unsigned int afo_arp_in(void *priv, struct sk_buff *skb,
 		return NF_ACCEPT;
 
 	if (READ_ONCE(addr->responder) != skb->dev->ifindex ||
-	    ipv4_is_multicast(arp.sip) || ipv4_is_loopback(arp.sip)) {
+	    ipv4_is_multicast(arp.sip) || ipv4_is_loopback(arp.sip) ||
+	    is_multicast_ether_addr(arp.sha)) {
 		atomic_long_inc(&port->stats.dropped);
 		return NF_DROP;
 	}

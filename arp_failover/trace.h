@@ -26,26 +26,8 @@ TRACE_EVENT(arp_failover_carrier,
 	TP_printk("dev=%s carrier=%d", __get_str(dev), __entry->carrier)
 );
 
-/* The adapter answering for @dev's addresses changed (0: none). */
-TRACE_EVENT(arp_failover_responder,
-	TP_PROTO(const struct net_device *dev, int old, int new),
-	TP_ARGS(dev, old, new),
-	TP_STRUCT__entry(
-		__string(dev, dev->name)
-		__field(int, old)
-		__field(int, new)
-	),
-	TP_fast_assign(
-		__assign_str(dev, dev->name);
-		__entry->old = old;
-		__entry->new = new;
-	),
-	TP_printk("owner=%s old_ifindex=%d new_ifindex=%d",
-		  __get_str(dev), __entry->old, __entry->new)
-);
-
-/* An adapter moved to another physical network. */
-TRACE_EVENT(arp_failover_pnet,
+/* Something of @dev changed from @old to @new. */
+DECLARE_EVENT_CLASS(arp_failover_change,
 	TP_PROTO(const struct net_device *dev, u32 old, u32 new),
 	TP_ARGS(dev, old, new),
 	TP_STRUCT__entry(
@@ -58,8 +40,20 @@ TRACE_EVENT(arp_failover_pnet,
 		__entry->old = old;
 		__entry->new = new;
 	),
-	TP_printk("dev=%s old_pnet=%u new_pnet=%u",
+	TP_printk("dev=%s old=%u new=%u",
 		  __get_str(dev), __entry->old, __entry->new)
+);
+
+/* The ifindex of the adapter answering for @dev's addresses (0: none). */
+DEFINE_EVENT(arp_failover_change, arp_failover_responder,
+	TP_PROTO(const struct net_device *dev, u32 old, u32 new),
+	TP_ARGS(dev, old, new)
+);
+
+/* The physical network @dev is on. */
+DEFINE_EVENT(arp_failover_change, arp_failover_pnet,
+	TP_PROTO(const struct net_device *dev, u32 old, u32 new),
+	TP_ARGS(dev, old, new)
 );
 
 /* A gratuitous ARP for @ip left @dev. */

@@ -119,6 +119,20 @@ afo_port() {
 	} | ip -n "$nsname" -batch - || return 1
 }
 
+# afo_flux_topology: three host adapters on seg0, one on seg1, a client
+# on each segment (drawn in stock_flux.sh and single_reply.sh).
+afo_flux_topology() {
+	afo_switch seg0 seg1
+	afo_netns_add host
+	afo_netns_add client
+	afo_port host eth0 seg0 02:00:00:00:01:00 10.0.0.1/24 &&
+	afo_port host eth1 seg0 02:00:00:00:01:01 10.0.0.2/24 &&
+	afo_port host eth2 seg0 02:00:00:00:01:02 10.0.0.3/24 &&
+	afo_port host eth3 seg1 02:00:00:00:01:03 10.0.1.1/24 &&
+	afo_port client eth0 seg0 02:00:00:00:0c:00 10.0.0.100/24 &&
+	afo_port client eth1 seg1 02:00:00:00:0c:01 10.0.1.100/24
+}
+
 # afo_cable NS IFNAME up|down: plug or pull the adapter's cable; the
 # adapter keeps its admin state and gains or loses carrier.
 afo_cable() {

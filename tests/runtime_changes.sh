@@ -52,6 +52,24 @@ check_err $? "eth2 not merged back: $(afo_dmesg_since | grep pnet)"
 echo 30 > /sys/module/arp_failover/parameters/reverify_s
 log_test "moved cable splits and merges pnets"
 
+# Backup choice: lowest ifindex among equals (eth1), unless a priority
+# says otherwise (eth2:10).
+for prio in "" eth2:10; do
+	echo "$prio" > /sys/module/arp_failover/parameters/priority
+	sleep 0.3
+	want=eth1
+	[ -n "$prio" ] && want=eth2
+	afo_dmesg_mark
+	afo_cable host eth0 down
+	sleep 0.3
+	afo_dmesg_since | grep -q "eth0: takeover: $want answers"
+	check_err $? "priority '$prio': $(afo_dmesg_since | grep takeover)"
+	afo_cable host eth0 up
+	sleep 0.5
+done
+echo "" > /sys/module/arp_failover/parameters/priority
+log_test "backup chosen by priority, then lowest ifindex"
+
 afo_in host ip addr add 10.0.0.11/24 dev eth0
 [ "$(afo_answer client eth0 10.0.0.11)" = 02:00:00:00:01:00 ]
 check_err $? "secondary 10.0.0.11 not answered once by eth0"

@@ -14,15 +14,7 @@
 #   eth3 10.0.1.1 -------- seg1 ----------------------- eth1 10.0.1.100
 . "$(dirname "$0")/lib.sh"
 
-afo_switch seg0 seg1
-afo_netns_add host
-afo_netns_add client
-afo_port host eth0 seg0 02:00:00:00:01:00 10.0.0.1/24
-afo_port host eth1 seg0 02:00:00:00:01:01 10.0.0.2/24
-afo_port host eth2 seg0 02:00:00:00:01:02 10.0.0.3/24
-afo_port host eth3 seg1 02:00:00:00:01:03 10.0.1.1/24
-afo_port client eth0 seg0 02:00:00:00:0c:00 10.0.0.100/24
-afo_port client eth1 seg1 02:00:00:00:0c:01 10.0.1.100/24
+afo_flux_topology
 check_err $? "topology setup failed"
 log_test "topology"
 
