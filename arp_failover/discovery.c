@@ -34,18 +34,7 @@ static u64 afo_probe_mac(const struct afo_net *an, u32 ifindex, u32 seq,
  */
 #define AFO_PROBE_TRIES 3
 
-static void afo_probe_send(struct afo_port *port);
-
-/**
- * afo_probe_start - verify an adapter's physical network
- * @port: the adapter; must have carrier and an address
- */
-void afo_probe_start(struct afo_port *port)
-{
-	port->probe_tries = AFO_PROBE_TRIES;
-	afo_probe_send(port);
-}
-
+/* One probe of a verification; afo_probe_finish() decides or retries. */
 static void afo_probe_send(struct afo_port *port)
 {
 	struct afo_net *an = port->an;
@@ -74,6 +63,16 @@ static void afo_probe_send(struct afo_port *port)
 		atomic_long_inc(&port->stats.probes_sent);
 	trace_arp_failover_probe(port->dev, seq);
 	afo_tick_kick(an);
+}
+
+/**
+ * afo_probe_start - verify an adapter's physical network
+ * @port: the adapter; must have carrier and an address
+ */
+void afo_probe_start(struct afo_port *port)
+{
+	port->probe_tries = AFO_PROBE_TRIES;
+	afo_probe_send(port);
 }
 
 /* Mark the adapters that heard @port's current probe; true if any did. */
