@@ -8,6 +8,7 @@
 #   make demo       boot the stock Debian kernel in a VM and show the module
 #   make install    install the module for KDIR's kernel and run depmod
 #   make bench      failover benchmark against bonding, in the VM
+#   make dkms-install  register the module with DKMS
 
 # The running kernel's build tree if it has one, else the newest Debian
 # headers (this machine's own kernel has no module support).
@@ -16,7 +17,7 @@ KDIR ?= $(firstword $(wildcard /lib/modules/$(shell uname -r)/build) \
 KBUILD_ARGS := -C $(KDIR) M=$(CURDIR) W=1
 
 .PHONY: all module sparse checkpatch kunit tools tools-test e2e bench \
-	check demo install clean deps
+	check demo install dkms-install clean deps
 
 all: module
 
@@ -63,6 +64,15 @@ demo:
 install: module
 	$(MAKE) -C $(KDIR) M=$(CURDIR) modules_install
 	depmod -a $(shell cat $(KDIR)/include/config/kernel.release)
+
+# DKMS: sources under /usr/src/arp_failover-VERSION, rebuilt for every
+# kernel installed later.
+dkms-install:
+	@tree=$$(scripts/dkms-tree /usr/src) && v=$${tree##*-} && \
+	{ dkms remove -m arp_failover -v $$v --all >/dev/null 2>&1 || true; } && \
+	dkms add -m arp_failover -v $$v && \
+	dkms build -m arp_failover -v $$v && \
+	dkms install -m arp_failover -v $$v
 
 clean:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) clean
