@@ -84,12 +84,8 @@ static bool afo_tick_port(struct afo_port *port, struct afo_next *next)
 	unsigned long reverify = afo_reverify_interval();
 	bool changed = false;
 
-	if (port->probing) {
-		if (time_after_eq(jiffies, port->probe_deadline))
-			afo_probe_finish(port);
-		else
-			afo_earliest(next, port->probe_deadline);
-	}
+	if (port->probing && time_after_eq(jiffies, port->probe_deadline))
+		afo_probe_finish(port);
 	if (port->usable_at) {
 		changed |= afo_port_became_usable(port);
 		if (port->usable_at)
@@ -103,6 +99,7 @@ static bool afo_tick_port(struct afo_port *port, struct afo_next *next)
 		else
 			afo_earliest(next, due);
 	}
+	/* Whether still out, retried or just started: wait for its outcome. */
 	if (port->probing)
 		afo_earliest(next, port->probe_deadline);
 	return changed;
