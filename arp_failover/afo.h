@@ -24,6 +24,8 @@
 #include <net/net_namespace.h>
 #include <net/netns/generic.h>
 
+#include <uapi/linux/arp_failover.h>
+
 #include "core.h"
 
 #define AFO_VERSION "0.2.0"
@@ -64,6 +66,47 @@ struct afo_stats {
 };
 
 struct afo_net;
+
+/* struct afo_setting.manage */
+enum afo_manage {
+	AFO_MANAGE_DEFAULT,	/* the include and exclude parameters decide */
+	AFO_MANAGE_ON,
+	AFO_MANAGE_OFF,
+};
+
+/**
+ * struct afo_setting - netlink settings of one adapter (settings.c)
+ * @node:         in afo_net.settings
+ * @ifindex:      the adapter
+ * @manage:       whether to manage it
+ * @has_priority: @priority overrides the priority parameter
+ * @priority:     its backup priority
+ */
+struct afo_setting {
+	struct list_head node;
+	int ifindex;
+	enum afo_manage manage;
+	bool has_priority;
+	u32 priority;
+};
+
+/**
+ * struct afo_event_info - one transition for the netlink "events" group
+ * @type:   enum arpfo_event_type
+ * @old:    value before, where the type has one
+ * @new:    value after
+ * @ip:     the address concerned, or 0
+ * @mac:    the MAC concerned, or NULL
+ * @reason: enum arpfo_reject_reason, or 0
+ */
+struct afo_event_info {
+	u8 type;
+	u32 old;
+	u32 new;
+	__be32 ip;
+	const u8 *mac;
+	u8 reason;
+};
 
 /**
  * struct afo_port - one managed adapter
@@ -141,6 +184,7 @@ struct afo_addr {
  * struct afo_net - arp_failover state of one network namespace
  * @net:        the namespace
  * @adapters:   managed adapters (afo_adapter.node of each afo_port)
+ * @settings:   netlink settings of adapters (struct afo_setting)
  * @ports:      managed adapters by ifindex, for the hooks
  * @addrs:      managed addresses by address, for the hooks
  * @pnets:      physical network identifier allocator
@@ -154,6 +198,7 @@ struct afo_addr {
 struct afo_net {
 	struct net *net;
 	struct list_head adapters;
+	struct list_head settings;
 	DECLARE_HASHTABLE(ports, 6);
 	DECLARE_HASHTABLE(addrs, 8);
 	struct afo_pnets pnets;
@@ -196,6 +241,29 @@ void afo_dev_mac_changed(struct net_device *dev);
 void afo_update_responders(struct afo_net *an);
 bool afo_port_became_usable(struct afo_port *port);
 void afo_release_all(struct afo_net *an);
+
+/* settings.c: netlink settings of adapters */
+bool afo_dev_manageable(const struct net_device *dev);
+bool afo_dev_selected(struct net_device *dev);
+u32 afo_dev_priority(struct net_device *dev);
+int afo_setting_apply(struct net_device *dev, const struct afo_setting *set);
+void afo_setting_drop(struct afo_net *an, int ifindex);
+void afo_settings_free(struct afo_net *an);
+
+/* netlink.c: the generic netlink family */
+void afo_event(struct net_device *dev, const struct afo_event_info *ev,
+	       gfp_t gfp);
+int afo_netlink_register(void);
+
+/* A transition of @dev with an old and a new value, from process context. */
+static inline void afo_notify(struct net_device *dev, u8 type, u32 old, u32 new)
+{
+	struct afo_event_info ev = { .type = type, .old = old, .new = new };
+
+	afo_event(dev, &ev, GFP_KERNEL);
+}
+
+void afo_netlink_unregister(void);
 
 /* tick.c: the namespace's timers and repeated announcements */
 void afo_announce(struct afo_port *by, struct afo_addr *addr);

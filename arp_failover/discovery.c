@@ -12,7 +12,6 @@
 #include <linux/if_arp.h>
 #include <linux/rtnetlink.h>
 #include <asm/unaligned.h>
-#include <uapi/linux/arp_failover.h>
 
 #include "afo.h"
 #include "params.h"
@@ -121,6 +120,7 @@ static void afo_log_pnets(struct afo_net *an)
 		if (port->pnet_logged == a->pnet)
 			continue;
 		trace_arp_failover_pnet(port->dev, port->pnet_logged, a->pnet);
+		afo_notify(port->dev, ARPFO_EVENT_PNET, port->pnet_logged, a->pnet);
 		if (net_ratelimit())
 			afo_info(port->dev, "pnet %u -> %u (%u adapters on it)\n",
 				 port->pnet_logged, a->pnet,
@@ -161,14 +161,27 @@ static bool afo_mac_is_ours(struct afo_net *an, const u8 *mac)
 	return false;
 }
 
-static void afo_probe_reject(struct afo_port *rx, const u8 *sha,
-			     const char *why)
+static const char *const afo_reject_why[] = {
+	[ARPFO_REJECT_FORGED] = "forged",
+	[ARPFO_REJECT_STALE] = "stale or replayed",
+};
+
+/* Counted always; logged and sent to listeners at a limited rate. */
+static void afo_probe_reject(struct afo_port *rx, const u8 *sha, u8 reason)
 {
+	struct afo_event_info ev = {
+		.type = ARPFO_EVENT_PROBE_REJECTED,
+		.mac = sha,
+		.reason = reason,
+	};
+	const char *why = afo_reject_why[reason];
+
 	atomic_long_inc(&rx->stats.probes_rejected);
 	trace_arp_failover_probe_rejected(rx->dev, sha, why);
-	if (net_ratelimit())
-		afo_warn(rx->dev, "dropped a %s discovery probe from %pM\n",
-			 why, sha);
+	if (!net_ratelimit())
+		return;
+	afo_warn(rx->dev, "dropped a %s discovery probe from %pM\n", why, sha);
+	afo_event(rx->dev, &ev, GFP_ATOMIC);
 }
 
 /**
@@ -208,13 +221,13 @@ bool afo_probe_received(struct afo_net *an, struct sk_buff *skb,
 		 * MACs and fails the check is a forgery.
 		 */
 		if (afo_mac_is_ours(an, sha))
-			afo_probe_reject(rx, sha, "forged");
+			afo_probe_reject(rx, sha, ARPFO_REJECT_FORGED);
 		return true;
 	}
 	if (origin == rx)
 		return true;
 	if (!READ_ONCE(origin->probing) || READ_ONCE(origin->probe_seq) != seq) {
-		afo_probe_reject(rx, sha, "stale or replayed");
+		afo_probe_reject(rx, sha, ARPFO_REJECT_STALE);
 		return true;
 	}
 

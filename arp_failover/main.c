@@ -24,6 +24,7 @@ static int __net_init afo_net_init(struct net *net)
 
 	an->net = net;
 	INIT_LIST_HEAD(&an->adapters);
+	INIT_LIST_HEAD(&an->settings);
 	hash_init(an->ports);
 	hash_init(an->addrs);
 	spin_lock_init(&an->heard_lock);
@@ -45,6 +46,7 @@ static void __net_exit afo_net_exit(struct net *net)
 	rtnl_lock();
 	an->dying = true;
 	afo_release_all(an);
+	afo_settings_free(an);
 	rtnl_unlock();
 	afo_tick_stop(an);
 }
@@ -60,6 +62,9 @@ static int __init afo_init(void)
 {
 	int err;
 
+	err = afo_netlink_register();
+	if (err)
+		return err;
 	err = register_pernet_subsys(&afo_net_ops);
 	if (err)
 		goto err_pernet;
@@ -74,6 +79,7 @@ static int __init afo_init(void)
 err_notifiers:
 	unregister_pernet_subsys(&afo_net_ops);
 err_pernet:
+	afo_netlink_unregister();
 	rcu_barrier();
 	return err;
 }
@@ -83,6 +89,7 @@ static void __exit afo_exit(void)
 	afo_params_stop();
 	afo_notifiers_unregister();
 	unregister_pernet_subsys(&afo_net_ops);
+	afo_netlink_unregister();
 	rcu_barrier();	/* ports and addresses are freed with kfree_rcu() */
 	pr_info("unloaded\n");
 }

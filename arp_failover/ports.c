@@ -55,20 +55,16 @@ struct afo_addr *afo_addr_find(struct afo_net *an, __be32 ip)
 	return NULL;
 }
 
-/* Ethernet adapters that the host's own ARP code serves, not enslaved. */
+/* Manageable adapters with IPv4 addresses that the administrator selected. */
 static bool afo_dev_eligible(struct net_device *dev)
 {
 	struct in_device *in_dev = __in_dev_get_rtnl(dev);
 
-	if (dev->type != ARPHRD_ETHER || dev->addr_len != ETH_ALEN ||
-	    dev->flags & (IFF_LOOPBACK | IFF_NOARP))
-		return false;
-	if (netif_is_bridge_port(dev) || netif_is_lag_port(dev) ||
-	    netif_is_ovs_port(dev) || dev->reg_state != NETREG_REGISTERED)
+	if (!afo_dev_manageable(dev) || dev->reg_state != NETREG_REGISTERED)
 		return false;
 	if (!in_dev || !in_dev->ifa_list)
 		return false;
-	return afo_name_selected(dev->name);
+	return afo_dev_selected(dev);
 }
 
 static bool afo_dev_has_carrier(const struct net_device *dev)
@@ -126,6 +122,7 @@ static void afo_log_responder(struct afo_port *port, int old, int new)
 	int self = port->core.ifindex;
 
 	trace_arp_failover_responder(port->dev, old, new);
+	afo_notify(port->dev, ARPFO_EVENT_RESPONDER, old, new);
 	if (new == self && old && old != self) {
 		atomic_long_inc(&port->stats.reclaims);
 		if (net_ratelimit())
@@ -191,6 +188,13 @@ static void afo_addr_free(struct afo_addr *addr)
 	kfree_rcu(addr, rcu);
 }
 
+static void afo_addr_event(struct afo_port *port, u8 type, __be32 ip)
+{
+	struct afo_event_info ev = { .type = type, .ip = ip };
+
+	afo_event(port->dev, &ev, GFP_KERNEL);
+}
+
 /* Mirror the adapter's IPv4 addresses into our table. */
 static void afo_sync_addrs(struct afo_port *port)
 {
@@ -203,8 +207,10 @@ static void afo_sync_addrs(struct afo_port *port)
 		found = false;
 		in_dev_for_each_ifa_rtnl(ifa, in_dev)
 			found |= ifa->ifa_local == addr->ip;
-		if (!found)
-			afo_addr_free(addr);
+		if (found)
+			continue;
+		afo_addr_event(port, ARPFO_EVENT_ADDR_DEL, addr->ip);
+		afo_addr_free(addr);
 	}
 	in_dev_for_each_ifa_rtnl(ifa, in_dev) {
 		if (afo_addr_find(port->an, ifa->ifa_local))
@@ -217,6 +223,7 @@ static void afo_sync_addrs(struct afo_port *port)
 		addr->responder = port->responder;
 		list_add_tail(&addr->port_node, &port->addrs);
 		hash_add_rcu(port->an->addrs, &addr->hnode, (__force u32)addr->ip);
+		afo_addr_event(port, ARPFO_EVENT_ADDR_NEW, addr->ip);
 		if (port->responder)
 			afo_announce(afo_port_find(port->an, port->responder), addr);
 	}
@@ -245,6 +252,14 @@ static unsigned long afo_port_reclaim_delay(struct afo_port *port)
 	return afo_damped_delay(base, port->flaps);
 }
 
+static void afo_port_set_healthy(struct afo_port *port, bool healthy)
+{
+	if (port->core.healthy == healthy)
+		return;
+	port->core.healthy = healthy;
+	afo_notify(port->dev, ARPFO_EVENT_HEALTHY, !healthy, healthy);
+}
+
 /*
  * Carrier and reclaim delay. Returns true when the adapter's eligibility
  * to answer changed. Coming back after a loss of carrier waits for the
@@ -260,15 +275,16 @@ static bool afo_port_eval_health(struct afo_port *port, bool first)
 		return false;
 	delay = carrier && !first ? afo_port_reclaim_delay(port) : 0;
 	trace_arp_failover_carrier(port->dev, carrier);
+	afo_notify(port->dev, ARPFO_EVENT_CARRIER, !carrier, carrier);
 	port->core.carrier = carrier;
 	port->usable_at = 0;
 	if (!carrier) {
-		port->core.healthy = false;
+		afo_port_set_healthy(port, false);
 		WRITE_ONCE(port->probing, false);
 	} else if (delay) {
 		port->usable_at = (jiffies + delay) | 1;
 	} else {
-		port->core.healthy = true;
+		afo_port_set_healthy(port, true);
 	}
 	if (carrier)
 		afo_probe_start(port);
@@ -287,7 +303,7 @@ static struct afo_port *afo_port_new(struct afo_net *an, struct net_device *dev)
 	port->core.ifindex = dev->ifindex;
 	port->core.pnet = afo_pnet_new(&an->pnets);
 	port->pnet_logged = port->core.pnet;
-	port->core.priority = afo_name_priority(dev->name);
+	port->core.priority = afo_dev_priority(dev);
 	port->saved_linkdown = -1;
 	INIT_LIST_HEAD(&port->addrs);
 	list_add_tail(&port->core.node, &an->adapters);
@@ -313,6 +329,7 @@ static void afo_port_release(struct afo_port *port)
 	struct afo_net *an = port->an;
 
 	afo_info(port->dev, "no longer managed\n");
+	afo_notify(port->dev, ARPFO_EVENT_ADAPTER_DEL, port->core.pnet, 0);
 	afo_port_free(port);
 	afo_update_responders(an);
 }
@@ -338,12 +355,13 @@ void afo_sync_dev(struct net_device *dev)
 	if (!eligible)
 		return;
 	if (port) {
-		port->core.priority = afo_name_priority(dev->name);
+		port->core.priority = afo_dev_priority(dev);
 		afo_sync_addrs(port);
 	} else {
 		port = afo_port_new(an, dev);
 		if (!port)
 			return;
+		afo_notify(dev, ARPFO_EVENT_ADAPTER_NEW, 0, port->core.pnet);
 		afo_sync_addrs(port);
 		afo_port_eval_health(port, true);
 		afo_info(dev, "managed: %s, pnet %u\n",
@@ -383,6 +401,7 @@ void afo_dev_gone(struct net_device *dev)
 	struct afo_net *an = afo_net(dev_net(dev));
 	struct afo_port *port = afo_port_find(an, dev->ifindex);
 
+	afo_setting_drop(an, dev->ifindex);
 	if (port)
 		afo_port_release(port);
 }
@@ -423,7 +442,7 @@ bool afo_port_became_usable(struct afo_port *port)
 	if (!port->usable_at || time_before(jiffies, port->usable_at))
 		return false;
 	port->usable_at = 0;
-	port->core.healthy = port->core.carrier;
+	afo_port_set_healthy(port, port->core.carrier);
 	return port->core.healthy;
 }
 

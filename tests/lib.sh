@@ -18,8 +18,10 @@
 set -u
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-MODULE=$REPO/arp_failover.ko
+# The debug lane (make check-debug) points this at a module built for its kernel.
+MODULE=${ARPFO_MODULE:-$REPO/arp_failover.ko}
 PROBE=$REPO/build/tools/arpfo-probe
+ARPFO=$REPO/build/tools/arpfo
 ksft_skip=4
 
 # Every namespace this scenario made, removed again on exit.
@@ -180,6 +182,15 @@ afo_probe() {
 # json_field JSON KEY: a top-level field of arpfo-probe's JSON output.
 json_field() {
 	python3 -c 'import json,sys; v=json.loads(sys.argv[1])[sys.argv[2]]; print(" ".join(v) if isinstance(v, list) else v)' "$1" "$2"
+}
+
+# jq_py JSON EXPR: evaluate the Python expression EXPR with d = the parsed
+# JSON and print the result (lists space-separated).
+jq_py() {
+	python3 -c 'import json,sys
+d = json.loads(sys.argv[1])
+v = eval(sys.argv[2])
+print(" ".join(map(str, v)) if isinstance(v, list) else v)' "$1" "$2"
 }
 
 # The kernel log since the mark, to assert on what the module printed.

@@ -29,4 +29,146 @@ struct afo_probe_tag {
 
 #define AFO_PROBE_TAG_LEN	18
 
+/*
+ * Generic netlink family "arp_failover", version 1, per network namespace.
+ * Documentation/netlink/specs/arp_failover.yaml describes it; this header
+ * and that spec must agree (make check compares them).
+ *
+ * Dumps: ARPFO_CMD_PNET_GET, ARPFO_CMD_ADAPTER_GET and ARPFO_CMD_ADDR_GET
+ * (NLM_F_DUMP) answer one message per physical network, managed adapter
+ * and managed address of the caller's namespace.
+ * ARPFO_CMD_ADAPTER_SET (CAP_NET_ADMIN in the namespace) changes one
+ * adapter, named by ARPFO_A_ADAPTER_IFINDEX or ARPFO_A_ADAPTER_IFNAME.
+ * The multicast group ARPFO_MCGRP_EVENTS carries one ARPFO_CMD_EVENT_NTF
+ * per transition.
+ */
+#define ARPFO_GENL_NAME		"arp_failover"
+#define ARPFO_GENL_VERSION	1
+#define ARPFO_MCGRP_EVENTS	"events"
+
+enum arpfo_cmd {
+	ARPFO_CMD_UNSPEC,
+	ARPFO_CMD_PNET_GET,
+	ARPFO_CMD_ADAPTER_GET,
+	ARPFO_CMD_ADAPTER_SET,
+	ARPFO_CMD_ADDR_GET,
+	ARPFO_CMD_EVENT_NTF,
+
+	__ARPFO_CMD_MAX,
+	ARPFO_CMD_MAX = (__ARPFO_CMD_MAX - 1)
+};
+
+/* One physical network: the adapters that hear each other's probes. */
+enum {
+	ARPFO_A_PNET_UNSPEC,
+	ARPFO_A_PNET_ID,		/* u32 */
+	ARPFO_A_PNET_MEMBER,		/* u32 ifindex, one per adapter */
+	ARPFO_A_PNET_HEALTHY,		/* u32: members that may answer */
+
+	__ARPFO_A_PNET_MAX,
+	ARPFO_A_PNET_MAX = (__ARPFO_A_PNET_MAX - 1)
+};
+
+/* ARPFO_A_ADAPTER_STATE */
+enum arpfo_adapter_state {
+	ARPFO_STATE_DOWN,		/* no carrier (or administratively down) */
+	ARPFO_STATE_DELAYED,		/* carrier back, reclaim delay running */
+	ARPFO_STATE_HEALTHY,		/* may answer ARP */
+};
+
+/* ARPFO_A_ADAPTER_KIND */
+enum arpfo_adapter_kind {
+	ARPFO_KIND_HOST,		/* the host answers ARP on it */
+	ARPFO_KIND_OFFLOAD,		/* the adapter answers ARP itself */
+};
+
+/* One managed adapter; also the request of ARPFO_CMD_ADAPTER_SET. */
+enum {
+	ARPFO_A_ADAPTER_UNSPEC,
+	ARPFO_A_ADAPTER_IFINDEX,	/* u32 */
+	ARPFO_A_ADAPTER_IFNAME,		/* string */
+	ARPFO_A_ADAPTER_MAC,		/* binary, ETH_ALEN */
+	ARPFO_A_ADAPTER_PNET,		/* u32 */
+	ARPFO_A_ADAPTER_STATE,		/* u8, enum arpfo_adapter_state */
+	ARPFO_A_ADAPTER_PROBING,	/* u8: a discovery probe is out */
+	ARPFO_A_ADAPTER_RESPONDER,	/* u32 ifindex answering for it, 0: none */
+	ARPFO_A_ADAPTER_PRIORITY,	/* u32: backup preference, higher wins */
+	ARPFO_A_ADAPTER_KIND,		/* u8, enum arpfo_adapter_kind */
+	ARPFO_A_ADAPTER_MANAGED,	/* u8: set only; 0 stops managing it */
+	ARPFO_A_ADAPTER_STATS,		/* nest, ARPFO_A_STATS_* */
+
+	__ARPFO_A_ADAPTER_MAX,
+	ARPFO_A_ADAPTER_MAX = (__ARPFO_A_ADAPTER_MAX - 1)
+};
+
+/* Counters of one adapter, all u64, since it became managed. */
+enum {
+	ARPFO_A_STATS_UNSPEC,
+	ARPFO_A_STATS_PAD,
+	ARPFO_A_STATS_PROBES_SENT,	/* discovery probes sent */
+	ARPFO_A_STATS_PROBES_HEARD,	/* sibling probes heard */
+	ARPFO_A_STATS_PROBES_REJECTED,	/* forged or replayed probes dropped */
+	ARPFO_A_STATS_ANNOUNCEMENTS,	/* gratuitous ARPs sent */
+	ARPFO_A_STATS_REPLIES,		/* ARP replies sent */
+	ARPFO_A_STATS_DROPPED,		/* requests left to another adapter */
+	ARPFO_A_STATS_TAKEOVERS,	/* its addresses moved away */
+	ARPFO_A_STATS_RECLAIMS,		/* its addresses came back */
+
+	__ARPFO_A_STATS_MAX,
+	ARPFO_A_STATS_MAX = (__ARPFO_A_STATS_MAX - 1)
+};
+
+/* One managed IPv4 address. */
+enum {
+	ARPFO_A_ADDR_UNSPEC,
+	ARPFO_A_ADDR_ADDR,		/* u32, network byte order */
+	ARPFO_A_ADDR_OWNER,		/* u32 ifindex of the adapter holding it */
+	ARPFO_A_ADDR_RESPONDER,		/* u32 ifindex answering ARP, 0: none */
+	ARPFO_A_ADDR_VIPA,		/* flag: a virtual IP address */
+
+	__ARPFO_A_ADDR_MAX,
+	ARPFO_A_ADDR_MAX = (__ARPFO_A_ADDR_MAX - 1)
+};
+
+/* ARPFO_A_EVENT_TYPE */
+enum arpfo_event_type {
+	ARPFO_EVENT_UNSPEC,
+	ARPFO_EVENT_ADAPTER_NEW,	/* started managing IFINDEX */
+	ARPFO_EVENT_ADAPTER_DEL,	/* stopped managing IFINDEX */
+	ARPFO_EVENT_CARRIER,		/* NEW: 1 carrier, 0 lost */
+	ARPFO_EVENT_HEALTHY,		/* NEW: 1 may answer, 0 may not */
+	/*
+	 * OLD -> NEW ifindex answering for IFINDEX's addresses: a takeover
+	 * when NEW is another adapter, a reclaim when NEW is IFINDEX again,
+	 * nobody when NEW is 0.
+	 */
+	ARPFO_EVENT_RESPONDER,
+	ARPFO_EVENT_PNET,		/* OLD -> NEW pnet of IFINDEX */
+	/* A forged or replayed probe arrived on IFINDEX from MAC (REASON) */
+	ARPFO_EVENT_PROBE_REJECTED,
+	ARPFO_EVENT_ADDR_NEW,		/* ADDR on IFINDEX became managed */
+	ARPFO_EVENT_ADDR_DEL,		/* ADDR on IFINDEX no longer managed */
+};
+
+/* ARPFO_A_EVENT_REASON of ARPFO_EVENT_PROBE_REJECTED */
+enum arpfo_reject_reason {
+	ARPFO_REJECT_FORGED = 1,	/* the tag does not verify */
+	ARPFO_REJECT_STALE,		/* a valid tag nobody waits for: replayed */
+};
+
+enum {
+	ARPFO_A_EVENT_UNSPEC,
+	ARPFO_A_EVENT_TYPE,		/* u8, enum arpfo_event_type */
+	ARPFO_A_EVENT_IFINDEX,		/* u32 */
+	ARPFO_A_EVENT_IFNAME,		/* string */
+	ARPFO_A_EVENT_OLD,		/* u32 */
+	ARPFO_A_EVENT_NEW,		/* u32 */
+	ARPFO_A_EVENT_ADDR,		/* u32, network byte order */
+	ARPFO_A_EVENT_MAC,		/* binary, ETH_ALEN */
+	ARPFO_A_EVENT_REASON,		/* u8, enum arpfo_reject_reason */
+
+	__ARPFO_A_EVENT_MAX,
+	ARPFO_A_EVENT_MAX = (__ARPFO_A_EVENT_MAX - 1)
+};
+
 #endif /* _UAPI_LINUX_ARP_FAILOVER_H */

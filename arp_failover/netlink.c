@@ -1,0 +1,390 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The generic netlink family "arp_failover": dumps of a namespace's
+ * physical networks, adapters and addresses, per-adapter settings, and
+ * the "events" multicast group. Documentation/netlink/specs/
+ * arp_failover.yaml describes it.
+ *
+ * Dumps and the set command take RTNL, which protects everything they
+ * read; events are built where the transition happens (under RTNL, or in
+ * the ARP hook for rejected probes) and only when someone listens.
+ */
+#include <linux/etherdevice.h>
+#include <linux/rtnetlink.h>
+#include <net/genetlink.h>
+#include <net/sock.h>
+
+#include <uapi/linux/arp_failover.h>
+
+#include "afo.h"
+#include "params.h"
+
+static struct genl_family afo_genl_family;
+
+enum afo_mcgrp {
+	AFO_MCGRP_EVENTS,
+};
+
+static const struct genl_multicast_group afo_mcgrps[] = {
+	[AFO_MCGRP_EVENTS] = { .name = ARPFO_MCGRP_EVENTS },
+};
+
+static u8 afo_port_state(const struct afo_port *port)
+{
+	if (port->core.healthy)
+		return ARPFO_STATE_HEALTHY;
+	return port->core.carrier ? ARPFO_STATE_DELAYED : ARPFO_STATE_DOWN;
+}
+
+static int afo_put_stats(struct sk_buff *skb, const struct afo_stats *st)
+{
+	static const struct {
+		int attr;
+		size_t off;
+	} counters[] = {
+		{ ARPFO_A_STATS_PROBES_SENT, offsetof(struct afo_stats, probes_sent) },
+		{ ARPFO_A_STATS_PROBES_HEARD, offsetof(struct afo_stats, probes_heard) },
+		{ ARPFO_A_STATS_PROBES_REJECTED, offsetof(struct afo_stats, probes_rejected) },
+		{ ARPFO_A_STATS_ANNOUNCEMENTS, offsetof(struct afo_stats, announcements) },
+		{ ARPFO_A_STATS_REPLIES, offsetof(struct afo_stats, replies) },
+		{ ARPFO_A_STATS_DROPPED, offsetof(struct afo_stats, dropped) },
+		{ ARPFO_A_STATS_TAKEOVERS, offsetof(struct afo_stats, takeovers) },
+		{ ARPFO_A_STATS_RECLAIMS, offsetof(struct afo_stats, reclaims) },
+	};
+	struct nlattr *nest = nla_nest_start(skb, ARPFO_A_ADAPTER_STATS);
+	unsigned int i;
+
+	if (!nest)
+		return -EMSGSIZE;
+	for (i = 0; i < ARRAY_SIZE(counters); i++) {
+		const atomic_long_t *v = (const void *)st + counters[i].off;
+
+		if (nla_put_u64_64bit(skb, counters[i].attr,
+				      atomic_long_read(v), ARPFO_A_STATS_PAD)) {
+			nla_nest_cancel(skb, nest);
+			return -EMSGSIZE;
+		}
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+static int afo_fill_adapter(struct sk_buff *skb, const struct afo_port *port)
+{
+	const struct net_device *dev = port->dev;
+
+	if (nla_put_u32(skb, ARPFO_A_ADAPTER_IFINDEX, dev->ifindex) ||
+	    nla_put_string(skb, ARPFO_A_ADAPTER_IFNAME, dev->name) ||
+	    nla_put(skb, ARPFO_A_ADAPTER_MAC, ETH_ALEN, dev->dev_addr) ||
+	    nla_put_u32(skb, ARPFO_A_ADAPTER_PNET, port->core.pnet) ||
+	    nla_put_u8(skb, ARPFO_A_ADAPTER_STATE, afo_port_state(port)) ||
+	    nla_put_u8(skb, ARPFO_A_ADAPTER_PROBING, port->probing) ||
+	    nla_put_u32(skb, ARPFO_A_ADAPTER_RESPONDER, port->responder) ||
+	    nla_put_u32(skb, ARPFO_A_ADAPTER_PRIORITY, port->core.priority) ||
+	    nla_put_u8(skb, ARPFO_A_ADAPTER_KIND, ARPFO_KIND_HOST))
+		return -EMSGSIZE;
+	return afo_put_stats(skb, &port->stats);
+}
+
+static int afo_fill_addr(struct sk_buff *skb, const struct afo_addr *addr)
+{
+	if (nla_put_in_addr(skb, ARPFO_A_ADDR_ADDR, addr->ip) ||
+	    nla_put_u32(skb, ARPFO_A_ADDR_OWNER, addr->owner->core.ifindex) ||
+	    nla_put_u32(skb, ARPFO_A_ADDR_RESPONDER, addr->responder))
+		return -EMSGSIZE;
+	return 0;
+}
+
+/* Whether @a is the first adapter of the list on its pnet. */
+static bool afo_first_of_pnet(const struct afo_net *an,
+			      const struct afo_adapter *a)
+{
+	const struct afo_adapter *b;
+
+	list_for_each_entry(b, &an->adapters, node) {
+		if (b == a)
+			return true;
+		if (b->pnet == a->pnet)
+			return false;
+	}
+	return true;
+}
+
+static int afo_fill_pnet(struct sk_buff *skb, const struct afo_net *an,
+			 u32 pnet)
+{
+	const struct afo_adapter *a;
+	u32 healthy = 0;
+
+	if (nla_put_u32(skb, ARPFO_A_PNET_ID, pnet))
+		return -EMSGSIZE;
+	list_for_each_entry(a, &an->adapters, node) {
+		if (a->pnet != pnet)
+			continue;
+		healthy += a->healthy;
+		if (nla_put_u32(skb, ARPFO_A_PNET_MEMBER, a->ifindex))
+			return -EMSGSIZE;
+	}
+	return nla_put_u32(skb, ARPFO_A_PNET_HEALTHY, healthy);
+}
+
+/*
+ * One dump message per object. cb->args[0] counts the objects already
+ * sent, so that a dump spread over several skbs resumes where it stopped;
+ * objects that come and go in between may be missed or repeated, as in
+ * every netlink dump.
+ */
+struct afo_dump {
+	struct sk_buff *skb;
+	struct netlink_callback *cb;
+	long idx;
+};
+
+/* Whether the next object went out in an earlier part of the dump. */
+static bool afo_dump_skip(struct afo_dump *d)
+{
+	return d->idx++ < d->cb->args[0];
+}
+
+static void *afo_dump_put(struct afo_dump *d, u8 cmd)
+{
+	return genlmsg_put(d->skb, NETLINK_CB(d->cb->skb).portid,
+			   d->cb->nlh->nlmsg_seq, &afo_genl_family,
+			   NLM_F_MULTI, cmd);
+}
+
+/* Nonzero when the skb is full: the object goes in the next part. */
+static int afo_dump_end(struct afo_dump *d, void *hdr, int err)
+{
+	if (hdr && !err) {
+		genlmsg_end(d->skb, hdr);
+		return 0;
+	}
+	if (hdr)
+		genlmsg_cancel(d->skb, hdr);
+	d->idx--;
+	return -EMSGSIZE;
+}
+
+static int afo_dump_finish(struct afo_dump *d)
+{
+	d->cb->args[0] = d->idx;
+	return d->skb->len;
+}
+
+static int afo_nl_pnet_dump(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	struct afo_net *an = afo_net(sock_net(skb->sk));
+	struct afo_dump d = { .skb = skb, .cb = cb };
+	struct afo_adapter *a;
+	void *hdr;
+
+	rtnl_lock();
+	list_for_each_entry(a, &an->adapters, node) {
+		if (!afo_first_of_pnet(an, a))
+			continue;
+		if (afo_dump_skip(&d))
+			continue;
+		hdr = afo_dump_put(&d, ARPFO_CMD_PNET_GET);
+		if (afo_dump_end(&d, hdr, hdr ? afo_fill_pnet(skb, an, a->pnet) : 0))
+			break;
+	}
+	rtnl_unlock();
+	return afo_dump_finish(&d);
+}
+
+static int afo_nl_adapter_dump(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	struct afo_net *an = afo_net(sock_net(skb->sk));
+	struct afo_dump d = { .skb = skb, .cb = cb };
+	struct afo_adapter *a;
+	void *hdr;
+
+	rtnl_lock();
+	list_for_each_entry(a, &an->adapters, node) {
+		if (afo_dump_skip(&d))
+			continue;
+		hdr = afo_dump_put(&d, ARPFO_CMD_ADAPTER_GET);
+		if (afo_dump_end(&d, hdr, hdr ? afo_fill_adapter(skb, afo_port_of(a)) : 0))
+			break;
+	}
+	rtnl_unlock();
+	return afo_dump_finish(&d);
+}
+
+static int afo_nl_addr_dump(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	struct afo_net *an = afo_net(sock_net(skb->sk));
+	struct afo_dump d = { .skb = skb, .cb = cb };
+	struct afo_adapter *a;
+	struct afo_addr *addr;
+	void *hdr;
+
+	rtnl_lock();
+	list_for_each_entry(a, &an->adapters, node) {
+		list_for_each_entry(addr, &afo_port_of(a)->addrs, port_node) {
+			if (afo_dump_skip(&d))
+				continue;
+			hdr = afo_dump_put(&d, ARPFO_CMD_ADDR_GET);
+			if (afo_dump_end(&d, hdr, hdr ? afo_fill_addr(skb, addr) : 0))
+				goto out;
+		}
+	}
+out:
+	rtnl_unlock();
+	return afo_dump_finish(&d);
+}
+
+static struct net_device *afo_nl_find_dev(struct net *net, struct genl_info *info)
+{
+	struct nlattr **tb = info->attrs;
+	struct net_device *dev = NULL;
+	struct nlattr *attr;
+
+	if (tb[ARPFO_A_ADAPTER_IFINDEX]) {
+		attr = tb[ARPFO_A_ADAPTER_IFINDEX];
+		dev = __dev_get_by_index(net, nla_get_u32(attr));
+	} else if (tb[ARPFO_A_ADAPTER_IFNAME]) {
+		attr = tb[ARPFO_A_ADAPTER_IFNAME];
+		dev = __dev_get_by_name(net, nla_data(attr));
+	} else {
+		GENL_SET_ERR_MSG(info, "an ifindex or an ifname is required");
+		return ERR_PTR(-EINVAL);
+	}
+	if (!dev) {
+		NL_SET_ERR_MSG_ATTR(info->extack, attr, "no such device in this namespace");
+		return ERR_PTR(-ENODEV);
+	}
+	return dev;
+}
+
+static int afo_nl_adapter_set(struct sk_buff *skb, struct genl_info *info)
+{
+	struct afo_net *an = afo_net(genl_info_net(info));
+	struct nlattr **tb = info->attrs;
+	struct afo_setting set = {};
+	struct net_device *dev;
+	int err;
+
+	if (tb[ARPFO_A_ADAPTER_PRIORITY]) {
+		set.has_priority = true;
+		set.priority = nla_get_u32(tb[ARPFO_A_ADAPTER_PRIORITY]);
+	}
+	if (tb[ARPFO_A_ADAPTER_MANAGED])
+		set.manage = nla_get_u8(tb[ARPFO_A_ADAPTER_MANAGED]) ?
+			     AFO_MANAGE_ON : AFO_MANAGE_OFF;
+	if (!set.has_priority && set.manage == AFO_MANAGE_DEFAULT) {
+		GENL_SET_ERR_MSG(info, "nothing to set: give a priority or managed");
+		return -EINVAL;
+	}
+
+	rtnl_lock();
+	dev = afo_nl_find_dev(an->net, info);
+	err = PTR_ERR_OR_ZERO(dev);
+	if (!err && !afo_dev_manageable(dev)) {
+		GENL_SET_ERR_MSG(info,
+				 "not an adapter arp_failover can manage: Ethernet with ARP, not enslaved");
+		err = -EOPNOTSUPP;
+	}
+	if (!err)
+		err = afo_setting_apply(dev, &set);
+	if (err == -ENOMEM)
+		GENL_SET_ERR_MSG(info, "out of memory");
+	rtnl_unlock();
+	return err;
+}
+
+static const struct nla_policy afo_adapter_set_policy[ARPFO_A_ADAPTER_MAX + 1] = {
+	[ARPFO_A_ADAPTER_IFINDEX]  = { .type = NLA_U32 },
+	[ARPFO_A_ADAPTER_IFNAME]   = { .type = NLA_NUL_STRING, .len = IFNAMSIZ - 1 },
+	[ARPFO_A_ADAPTER_PRIORITY] = { .type = NLA_U32 },
+	[ARPFO_A_ADAPTER_MANAGED]  = NLA_POLICY_MAX(NLA_U8, 1),
+};
+
+static const struct genl_ops afo_genl_ops[] = {
+	{
+		.cmd = ARPFO_CMD_PNET_GET,
+		.validate = GENL_DONT_VALIDATE_STRICT | GENL_DONT_VALIDATE_DUMP,
+		.dumpit = afo_nl_pnet_dump,
+	},
+	{
+		.cmd = ARPFO_CMD_ADAPTER_GET,
+		.validate = GENL_DONT_VALIDATE_STRICT | GENL_DONT_VALIDATE_DUMP,
+		.dumpit = afo_nl_adapter_dump,
+	},
+	{
+		.cmd = ARPFO_CMD_ADDR_GET,
+		.validate = GENL_DONT_VALIDATE_STRICT | GENL_DONT_VALIDATE_DUMP,
+		.dumpit = afo_nl_addr_dump,
+	},
+	{
+		.cmd = ARPFO_CMD_ADAPTER_SET,
+		.flags = GENL_UNS_ADMIN_PERM,
+		.policy = afo_adapter_set_policy,
+		.maxattr = ARPFO_A_ADAPTER_MAX,
+		.doit = afo_nl_adapter_set,
+	},
+};
+
+static struct genl_family afo_genl_family __ro_after_init = {
+	.name = ARPFO_GENL_NAME,
+	.version = ARPFO_GENL_VERSION,
+	.netnsok = true,
+	.module = THIS_MODULE,
+	.ops = afo_genl_ops,
+	.n_ops = ARRAY_SIZE(afo_genl_ops),
+	.resv_start_op = ARPFO_CMD_EVENT_NTF,
+	.mcgrps = afo_mcgrps,
+	.n_mcgrps = ARRAY_SIZE(afo_mcgrps),
+};
+
+/**
+ * afo_event - tell the "events" group about a transition
+ * @dev: the adapter it concerns
+ * @ev:  what happened
+ * @gfp: allocation context (GFP_ATOMIC from the ARP hook)
+ *
+ * Costs nothing when nobody listens. A full socket buffer on the
+ * listener's side loses the event there (the listener sees ENOBUFS).
+ */
+void afo_event(struct net_device *dev, const struct afo_event_info *ev,
+	       gfp_t gfp)
+{
+	struct net *net = dev_net(dev);
+	struct sk_buff *skb;
+	void *hdr;
+
+	if (!genl_has_listeners(&afo_genl_family, net, AFO_MCGRP_EVENTS))
+		return;
+	skb = genlmsg_new(NLMSG_GOODSIZE, gfp);
+	if (!skb)
+		return;
+	hdr = genlmsg_put(skb, 0, 0, &afo_genl_family, 0, ARPFO_CMD_EVENT_NTF);
+	if (!hdr)
+		goto err;
+	if (nla_put_u8(skb, ARPFO_A_EVENT_TYPE, ev->type) ||
+	    nla_put_u32(skb, ARPFO_A_EVENT_IFINDEX, dev->ifindex) ||
+	    nla_put_string(skb, ARPFO_A_EVENT_IFNAME, dev->name) ||
+	    nla_put_u32(skb, ARPFO_A_EVENT_OLD, ev->old) ||
+	    nla_put_u32(skb, ARPFO_A_EVENT_NEW, ev->new) ||
+	    (ev->ip && nla_put_in_addr(skb, ARPFO_A_EVENT_ADDR, ev->ip)) ||
+	    (ev->mac && nla_put(skb, ARPFO_A_EVENT_MAC, ETH_ALEN, ev->mac)) ||
+	    (ev->reason && nla_put_u8(skb, ARPFO_A_EVENT_REASON, ev->reason)))
+		goto err;
+	genlmsg_end(skb, hdr);
+	genlmsg_multicast_netns(&afo_genl_family, net, skb, 0,
+				AFO_MCGRP_EVENTS, gfp);
+	return;
+err:
+	nlmsg_free(skb);
+}
+
+int __init afo_netlink_register(void)
+{
+	return genl_register_family(&afo_genl_family);
+}
+
+void afo_netlink_unregister(void)
+{
+	genl_unregister_family(&afo_genl_family);
+}

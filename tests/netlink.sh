@@ -1,0 +1,168 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The netlink family through the arpfo tool: `arpfo show --json` matches
+# the real state before, during and after a takeover; `arpfo monitor`
+# reports each transition; settings over netlink take effect and are
+# refused without CAP_NET_ADMIN; errors are clear.
+#
+#        host                      switch              client
+#   eth0 10.0.0.1 ---+
+#                    +---- seg0 ----------------------- eth0 10.0.0.100
+#   eth1 10.0.0.2 ---+
+#   eth2 10.0.1.1 -------- seg1
+. "$(dirname "$0")/lib.sh"
+
+MAC0=02:00:00:00:01:00
+MAC1=02:00:00:00:01:01
+
+afo_switch seg0 seg1
+afo_netns_add host
+afo_netns_add client
+afo_port host eth0 seg0 $MAC0 10.0.0.1/24
+afo_port host eth1 seg0 $MAC1 10.0.0.2/24
+afo_port host eth2 seg1 02:00:00:00:01:02 10.0.1.1/24
+afo_port client eth0 seg0 02:00:00:00:0c:00 10.0.0.100/24
+check_err $? "topology setup failed"
+
+out=$(afo_in host "$ARPFO" show 2>&1)
+[ $? -eq 1 ] && grep -q 'arp_failover module is not loaded' <<<"$out"
+check_err $? "show without the module: '$out'"
+log_test "show without the module says so"
+
+afo_load
+check_err $? "insmod failed"
+mon=$(mktemp /var/tmp/arpfo-monitor.XXXXXX)
+afo_in host "$ARPFO" monitor --json >"$mon" 2>&1 &
+monitor=$!
+sleep 0.5
+
+show() { afo_in host "$ARPFO" show --json; }
+# field JSON IFNAME KEY: KEY of adapter IFNAME in `arpfo show --json`.
+field() { jq_py "$1" "[a['$3'] for a in d['adapters'] if a['ifname'] == '$2'][0]"; }
+# answered_by JSON IP: the responder of address IP.
+answered_by() { jq_py "$1" "[a['responder'] for a in d['addresses'] if a['address'] == '$2'][0]"; }
+
+j=$(show)
+check_err $? "arpfo show --json failed"
+[ "$(jq_py "$j" "len(d['pnets'])")" = 2 ]
+check_err $? "expected two pnets: $j"
+[ "$(jq_py "$j" "sorted([p['members'] for p in d['pnets']])")" = "['eth0', 'eth1'] ['eth2']" ]
+check_err $? "pnet members wrong: $(jq_py "$j" "d['pnets']")"
+[ "$(field "$j" eth0 pnet)" = "$(field "$j" eth1 pnet)" ] &&
+	[ "$(field "$j" eth0 pnet)" != "$(field "$j" eth2 pnet)" ]
+check_err $? "adapter pnets wrong"
+for i in eth0 eth1 eth2; do
+	[ "$(field "$j" $i state)" = healthy ] && [ "$(field "$j" $i responder)" = $i ] &&
+		[ "$(field "$j" $i kind)" = host ]
+	check_err $? "$i: state $(field "$j" $i state), answered by $(field "$j" $i responder)"
+done
+[ "$(field "$j" eth0 mac)" = $MAC0 ]
+check_err $? "eth0 MAC $(field "$j" eth0 mac)"
+[ "$(answered_by "$j" 10.0.0.1)" = eth0 ] && [ "$(answered_by "$j" 10.0.1.1)" = eth2 ]
+check_err $? "addresses: $(jq_py "$j" "d['addresses']")"
+[ "$(jq_py "$j" "[a['vipa'] for a in d['addresses']]")" = "False False False" ]
+check_err $? "no address is a VIPA here"
+[ "$(jq_py "$j" "[a['stats']['probes_sent'] > 0 for a in d['adapters']]")" = "True True True" ]
+check_err $? "probes sent not counted"
+[ "$(field "$j" eth1 stats | grep -o "'probes_heard': [0-9]*")" != "'probes_heard': 0" ]
+check_err $? "eth1 heard no probe: $(field "$j" eth1 stats)"
+log_test "show --json: pnets, adapters, addresses as discovered"
+
+afo_in client ping -c 2 -i 0.2 -W 1 10.0.0.1 >/dev/null
+afo_cable host eth0 down
+sleep 0.5
+j=$(show)
+[ "$(field "$j" eth0 state)" = down ] && [ "$(field "$j" eth0 responder)" = eth1 ]
+check_err $? "eth0 during takeover: $(field "$j" eth0 state), answered by $(field "$j" eth0 responder)"
+[ "$(answered_by "$j" 10.0.0.1)" = eth1 ]
+check_err $? "10.0.0.1 answered by $(answered_by "$j" 10.0.0.1) during takeover"
+[ "$(jq_py "$j" "[p['state'] for p in d['pnets'] if 'eth0' in p['members']][0]")" = degraded ]
+check_err $? "pnet of eth0 not degraded: $(jq_py "$j" "d['pnets']")"
+[ "$(field "$j" eth0 stats | grep -o "'takeovers': [0-9]*")" = "'takeovers': 1" ]
+check_err $? "takeover not counted: $(field "$j" eth0 stats)"
+# The address really is answered by the adapter show names.
+[ "$(afo_answer client eth0 10.0.0.1)" = $MAC1 ]
+check_err $? "the wire disagrees with show"
+log_test "show --json during takeover"
+
+afo_cable host eth0 up
+sleep 0.8
+j=$(show)
+[ "$(field "$j" eth0 state)" = healthy ] && [ "$(field "$j" eth0 responder)" = eth0 ] &&
+	[ "$(answered_by "$j" 10.0.0.1)" = eth0 ]
+check_err $? "eth0 after reclaim: $(field "$j" eth0 state), answered by $(field "$j" eth0 responder)"
+[ "$(field "$j" eth0 stats | grep -o "'reclaims': [0-9]*")" = "'reclaims': 1" ]
+check_err $? "reclaim not counted: $(field "$j" eth0 stats)"
+log_test "show --json after reclaim"
+
+events() { grep -c "\"event\":\"$1\".*\"ifname\":\"$2\"" "$mon"; }
+[ "$(events carrier eth0)" -ge 2 ]
+check_err $? "carrier events of eth0: $(events carrier eth0)"
+[ "$(events takeover eth0)" = 1 ] && [ "$(events reclaim eth0)" = 1 ]
+check_err $? "takeover/reclaim events: $(events takeover eth0)/$(events reclaim eth0)"
+grep '"event":"takeover"' "$mon" | grep -q '"new":[0-9]' &&
+	grep -q '"event":"healthy".*"ifname":"eth0"' "$mon"
+check_err $? "event fields missing"
+log_test "monitor reports carrier, health, takeover, reclaim"
+
+afo_in host ip addr add 10.0.0.11/24 dev eth0
+afo_in host ip addr del 10.0.0.11/24 dev eth0
+sleep 0.3
+[ "$(events addr_new eth0)" = 1 ] && [ "$(events addr_del eth0)" = 1 ] &&
+	grep '"event":"addr_new"' "$mon" | grep -q '10.0.0.11'
+check_err $? "address events: $(grep addr_ "$mon")"
+log_test "monitor reports addresses added and removed"
+
+out=$(afo_in host setpriv --reuid=65534 --regid=65534 --clear-groups \
+	--inh-caps=-all "$ARPFO" set eth1 priority 5 2>&1)
+[ $? -eq 1 ] && grep -q 'CAP_NET_ADMIN' <<<"$out"
+check_err $? "unprivileged set: '$out'"
+[ "$(field "$(show)" eth1 priority)" = 0 ]
+check_err $? "an unprivileged set changed the priority"
+out=$(afo_in host setpriv --reuid=65534 --regid=65534 --clear-groups \
+	--inh-caps=-all "$ARPFO" show --json 2>&1)
+check_err $? "unprivileged show refused: $out"
+log_test "unprivileged set refused, show allowed"
+
+afo_in host "$ARPFO" set eth1 priority 7
+check_err $? "set priority failed"
+[ "$(field "$(show)" eth1 priority)" = 7 ]
+check_err $? "priority not applied"
+out=$(afo_in host "$ARPFO" set nosuch0 priority 1 2>&1)
+[ $? -eq 1 ] && grep -qi 'no such device' <<<"$out"
+check_err $? "unknown device: '$out'"
+out=$(afo_in host "$ARPFO" set lo managed on 2>&1)
+[ $? -eq 1 ] && grep -q 'not an adapter arp_failover can manage' <<<"$out"
+check_err $? "loopback: '$out'"
+out=$(afo_in host "$ARPFO" set eth1 priority x 2>&1)
+[ $? -eq 2 ]
+check_err $? "bad priority accepted: '$out'"
+log_test "set priority; unknown device and bad input refused"
+
+afo_in host "$ARPFO" set eth1 managed off
+check_err $? "set managed off failed"
+sleep 0.3
+j=$(show)
+[ "$(jq_py "$j" "sorted(a['ifname'] for a in d['adapters'])")" = "eth0 eth2" ]
+check_err $? "eth1 still listed: $(jq_py "$j" "[a['ifname'] for a in d['adapters']]")"
+[ "$(events adapter_del eth1)" = 1 ]
+check_err $? "no adapter_del event"
+# Unmanaged, eth1 is left to the kernel: 10.0.0.2 is answered again.
+[ -n "$(afo_answer client eth0 10.0.0.2)" ]
+check_err $? "10.0.0.2 unanswered while eth1 unmanaged"
+afo_in host "$ARPFO" set eth1 managed on
+sleep 0.5
+j=$(show)
+[ "$(field "$j" eth1 pnet)" = "$(field "$j" eth0 pnet)" ] && [ "$(field "$j" eth1 priority)" = 7 ]
+check_err $? "eth1 back: pnet $(field "$j" eth1 pnet), priority $(field "$j" eth1 priority)"
+log_test "set managed off and on"
+
+kill "$monitor"
+wait "$monitor"
+check_err $? "monitor did not exit cleanly on SIGTERM"
+log_test "monitor exits on SIGTERM"
+sed 's/^/# monitor: /' "$mon"
+rm -f "$mon"
+
+afo_exit
