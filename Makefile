@@ -5,6 +5,8 @@
 #
 #   make            build arp_failover.ko against KDIR (W=1)
 #   make check      every check; last line "N passed, N failed, N skipped"
+#   make check-debug  every scenario on a KASAN/lockdep/kmemleak kernel
+#   make fuzz       a million malformed and hostile ARP frames, in the VM
 #   make demo       boot the stock Debian kernel in a VM and show the module
 #   make install    install the module for KDIR's kernel and run depmod
 #   make bench      failover benchmark against bonding, in the VM
@@ -17,7 +19,7 @@ KDIR ?= $(firstword $(wildcard /lib/modules/$(shell uname -r)/build) \
 KBUILD_ARGS := -C $(KDIR) M=$(CURDIR) W=1
 
 .PHONY: all module sparse checkpatch kunit tools tools-test e2e bench \
-	check demo install dkms-install clean deps
+	check check-debug fuzz demo install dkms-install clean deps
 
 all: module
 
@@ -57,6 +59,9 @@ deps:
 # status stays non-zero (137) and nothing follows the summary.
 check:
 	@scripts/check || kill -KILL $$PPID
+
+check-debug:
+	@scripts/check-debug || kill -KILL $$PPID
 
 demo:
 	@scripts/demo

@@ -167,6 +167,7 @@ struct afo_port {
  *              (WRITE_ONCE, read by the hooks)
  * @garp_left:  gratuitous ARPs still to send for it
  * @garp_next:  when to send the next one
+ * @garp_last:  when the last one went out (0: never), for the rate limit
  * @rcu:        frees the address after the hooks are done with it
  */
 struct afo_addr {
@@ -177,6 +178,7 @@ struct afo_addr {
 	int responder;
 	unsigned int garp_left;
 	unsigned long garp_next;
+	unsigned long garp_last;
 	struct rcu_head rcu;
 };
 

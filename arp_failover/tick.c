@@ -11,26 +11,43 @@
 #include "afo.h"
 #include "params.h"
 
+/* Send one gratuitous ARP for @addr from @by and remember when. */
+static void afo_garp(struct afo_port *by, struct afo_addr *addr)
+{
+	if (!afo_send_garp(by->dev, addr->ip))
+		atomic_long_inc(&by->stats.announcements);
+	addr->garp_last = jiffies | 1;
+}
+
 /**
  * afo_announce - announce an address from the adapter that now answers
  * @by:   the responder
  * @addr: the address
  *
  * Sends the first gratuitous ARP at once, so that peers move without
- * waiting for the work to be scheduled; the tick sends the repeats.
+ * waiting for the work to be scheduled; the tick sends the repeats. No
+ * address is announced more often than once per garp_interval_ms, however
+ * fast its adapters flap: within the interval after the last one, the
+ * tick sends the first announcement when the interval is up, from
+ * whichever adapter answers then.
  */
 void afo_announce(struct afo_port *by, struct afo_addr *addr)
 {
+	unsigned long interval = afo_garp_interval();
 	unsigned int count = afo_garp_count();
 
 	ASSERT_RTNL();
 	addr->garp_left = 0;
 	if (!count || !by->core.carrier)
 		return;
-	if (!afo_send_garp(by->dev, addr->ip))
-		atomic_long_inc(&by->stats.announcements);
+	if (addr->garp_last && time_before(jiffies, addr->garp_last + interval)) {
+		addr->garp_left = count;
+		addr->garp_next = addr->garp_last + interval;
+		return;
+	}
+	afo_garp(by, addr);
 	addr->garp_left = count - 1;
-	addr->garp_next = jiffies + afo_garp_interval();
+	addr->garp_next = jiffies + interval;
 }
 
 /**
@@ -69,8 +86,7 @@ static void afo_tick_announce(struct afo_port *port, struct afo_next *next)
 			addr->garp_left = 0;
 			continue;
 		}
-		if (!afo_send_garp(by->dev, addr->ip))
-			atomic_long_inc(&by->stats.announcements);
+		afo_garp(by, addr);
 		addr->garp_left--;
 		addr->garp_next = jiffies + afo_garp_interval();
 		if (addr->garp_left)
