@@ -63,6 +63,9 @@ check:
 check-debug:
 	@scripts/check-debug || kill -KILL $$PPID
 
+fuzz:
+	@scripts/fuzz || kill -KILL $$PPID
+
 demo:
 	@scripts/demo
 
