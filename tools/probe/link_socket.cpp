@@ -2,6 +2,7 @@
 #include "probe/link_socket.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <system_error>
@@ -14,6 +15,7 @@
 #include <poll.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 namespace arpfo {
@@ -34,9 +36,12 @@ ifreq request_for(const std::string &iface)
 
 } // namespace
 
-LinkSocket::LinkSocket(const std::string &iface) : iface_(iface)
+LinkSocket::LinkSocket(const std::string &iface, Listen listen) : iface_(iface)
 {
-	fd_ = ::socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, htons(ETH_P_ARP));
+	// Protocol 0 registers no receive hook: the socket only sends.
+	const std::uint16_t proto = listen == Listen::Arp ? htons(ETH_P_ARP) : 0;
+
+	fd_ = ::socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, proto);
 	if (fd_ < 0)
 		fail(iface, "cannot open a packet socket (needs CAP_NET_RAW)");
 
@@ -64,7 +69,7 @@ LinkSocket::LinkSocket(const std::string &iface) : iface_(iface)
 
 	sockaddr_ll sll{};
 	sll.sll_family = AF_PACKET;
-	sll.sll_protocol = htons(ETH_P_ARP);
+	sll.sll_protocol = proto;
 	sll.sll_ifindex = ifindex_;
 	if (::bind(fd_, reinterpret_cast<sockaddr *>(&sll), sizeof(sll)) < 0) {
 		::close(fd_);
@@ -89,6 +94,42 @@ void LinkSocket::send(std::span<const std::uint8_t> frame)
 	if (::sendto(fd_, frame.data(), frame.size(), 0,
 		     reinterpret_cast<sockaddr *>(&sll), sizeof(sll)) < 0)
 		fail(iface_, "cannot send");
+}
+
+unsigned int LinkSocket::mtu() const
+{
+	ifreq ifr = request_for(iface_);
+
+	if (::ioctl(fd_, SIOCGIFMTU, &ifr) < 0)
+		fail(iface_, "cannot read the MTU");
+	return static_cast<unsigned int>(ifr.ifr_mtu);
+}
+
+LinkSocket::BatchResult
+LinkSocket::send_batch(std::span<const std::span<const std::uint8_t>> frames)
+{
+	constexpr std::size_t kMaxBatch = 64;
+	std::array<iovec, kMaxBatch> iov{};
+	std::array<mmsghdr, kMaxBatch> msgs{};
+	sockaddr_ll sll{};
+	const std::size_t n = std::min(frames.size(), kMaxBatch);
+
+	sll.sll_family = AF_PACKET;
+	sll.sll_protocol = htons(ETH_P_ARP);
+	sll.sll_ifindex = ifindex_;
+	for (std::size_t i = 0; i < n; i++) {
+		// sendmsg() takes a non-const iovec but does not write the data.
+		iov[i].iov_base = const_cast<std::uint8_t *>(frames[i].data());
+		iov[i].iov_len = frames[i].size();
+		msgs[i].msg_hdr.msg_name = &sll;
+		msgs[i].msg_hdr.msg_namelen = sizeof(sll);
+		msgs[i].msg_hdr.msg_iov = &iov[i];
+		msgs[i].msg_hdr.msg_iovlen = 1;
+	}
+	const int sent = ::sendmmsg(fd_, msgs.data(), static_cast<unsigned int>(n), 0);
+	if (sent < 0)
+		return {0, errno};
+	return {static_cast<std::size_t>(sent), 0};
 }
 
 std::optional<std::vector<std::uint8_t>>

@@ -33,10 +33,12 @@ constexpr NumberOption kNumberOptions[] = {
 
 } // namespace
 
-std::string_view probe_usage()
+std::string probe_usage(std::string_view prog)
 {
-	return "usage: arpfo-probe IFACE IP [--count N] [--interval MS] [--timeout MS]\n"
-	       "                   [--source IP] [--json]\n"
+	const std::string head = "usage: " + std::string(prog) + " ";
+
+	return head + "IFACE IP [--count N] [--interval MS] [--timeout MS]\n" +
+	       std::string(head.size(), ' ') + "[--source IP] [--json]\n" +
 	       "Sends N ARP who-has requests for IP from IFACE and reports every reply.\n"
 	       "Exit status: 0 when exactly one MAC answered, 1 when none or several\n"
 	       "did, 2 on a usage or system error.\n";

@@ -29,6 +29,7 @@ struct UsageError {
 using OptionsResult = std::variant<ProbeOptions, UsageError>;
 
 OptionsResult parse_probe_options(std::span<const std::string_view> args);
-std::string_view probe_usage();
+// The help text, naming the program @prog ("arpfo-probe", "arpfo probe").
+std::string probe_usage(std::string_view prog = "arpfo-probe");
 
 } // namespace arpfo

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// arpfo show: dump pnets, adapters and addresses, print tables or JSON.
+#include <string>
+
+#include <linux/arp_failover.h>
+
+#include "arpfo/commands.hpp"
+#include "arpfo/connection.hpp"
+#include "arpfo/errors.hpp"
+#include "arpfo/parse.hpp"
+#include "arpfo/render.hpp"
+#include "arpfo/system_names.hpp"
+
+namespace arpfo {
+namespace {
+
+// Parses every message of the dump of @cmd with @parse.
+template <typename T, typename Parse>
+std::vector<T> read_all(Connection &c, std::uint8_t cmd, const std::string &what, Parse parse)
+{
+	std::vector<T> out;
+
+	for (const auto &msg : c.sock.exchange(dump_request(c.family.id, cmd), what)) {
+		try {
+			out.push_back(parse(msg));
+		} catch (const MalformedMessage &e) {
+			throw MalformedMessage(what + ": " + e.what());
+		}
+	}
+	return out;
+}
+
+// Adapters are always read: they name the ifindexes of the other tables.
+Snapshot read_snapshot(const Selection &sel)
+{
+	Connection c = connect();
+	Snapshot s;
+
+	if (sel.groups)
+		s.pnets = read_all<Pnet>(c, ARPFO_CMD_PNET_GET, "reading the physical networks",
+					 parse_pnet);
+	s.adapters = read_all<Adapter>(c, ARPFO_CMD_ADAPTER_GET, "reading the adapters",
+				       parse_adapter);
+	if (sel.addresses)
+		s.addresses = read_all<Address>(c, ARPFO_CMD_ADDR_GET, "reading the addresses",
+						parse_address);
+	return s;
+}
+
+// A dump that raced with a change is read again, a few times.
+Snapshot read_consistent(const Selection &sel)
+{
+	constexpr int kAttempts = 3;
+
+	for (int i = 1;; i++) {
+		try {
+			return read_snapshot(sel);
+		} catch (const DumpInterrupted &) {
+			if (i == kAttempts)
+				throw;
+		}
+	}
+}
+
+} // namespace
+
+int run_show(const ShowCommand &cmd)
+{
+	Snapshot s = read_consistent(cmd.select);
+
+	sort_snapshot(s);
+	const Names names = Names::of_adapters(s.adapters, system_ifname);
+	if (cmd.json)
+		write_stdout(render_show_json(s, cmd.select, names));
+	else
+		write_stdout(render_tables(s, cmd.select, names, stdout_color(cmd.color)));
+	return 0;
+}
+
+} // namespace arpfo

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "arpfo/connection.hpp"
+
+#include <cerrno>
+#include <stdexcept>
+
+#include <linux/arp_failover.h>
+
+#include "arpfo/errors.hpp"
+
+namespace arpfo {
+
+Connection connect()
+{
+	GenlSocket sock;
+
+	try {
+		Family family = sock.resolve(ARPFO_GENL_NAME);
+		return Connection{std::move(sock), std::move(family)};
+	} catch (const NetlinkError &e) {
+		if (e.error() == ENOENT)
+			throw std::runtime_error(module_not_loaded());
+		throw;
+	}
+}
+
+} // namespace arpfo

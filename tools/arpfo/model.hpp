@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// What the module reports over generic netlink, as plain values: one
+// struct per dumped object and per event. Enumerations stay raw numbers
+// so that a value this tool does not know yet survives to be shown.
+#pragma once
+
+#include <bit>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "probe/arp_frame.hpp"
+
+namespace arpfo {
+
+// One physical network: the adapters that hear each other's probes.
+struct Pnet {
+	std::uint32_t id = 0;
+	std::vector<std::uint32_t> members; // ifindexes, in message order
+	std::uint32_t healthy = 0;	    // members that may answer
+};
+
+// Counters of one adapter since it became managed.
+struct AdapterStats {
+	std::uint64_t probes_sent = 0;
+	std::uint64_t probes_heard = 0;
+	std::uint64_t probes_rejected = 0;
+	std::uint64_t announcements = 0;
+	std::uint64_t replies = 0;
+	std::uint64_t dropped = 0;
+	std::uint64_t takeovers = 0;
+	std::uint64_t reclaims = 0;
+
+	bool operator==(const AdapterStats &) const = default;
+};
+
+struct Adapter {
+	std::uint32_t ifindex = 0;
+	std::string ifname;	 // empty when the message carried none
+	std::optional<Mac> mac;
+	std::uint32_t pnet = 0;
+	std::uint8_t state = 0;	 // enum arpfo_adapter_state
+	bool probing = false;
+	std::uint32_t responder = 0; // ifindex answering for it, 0: none
+	std::uint32_t priority = 0;
+	std::uint8_t kind = 0;	 // enum arpfo_adapter_kind
+	AdapterStats stats;
+};
+
+struct Address {
+	std::uint32_t addr = 0;	     // network byte order, as on the wire
+	std::uint32_t owner = 0;     // ifindex holding it
+	std::uint32_t responder = 0; // ifindex answering ARP, 0: none
+	bool vipa = false;
+};
+
+// One ARPFO_CMD_EVENT_NTF. Which optional fields are set depends on type.
+struct Event {
+	std::uint8_t type = 0; // enum arpfo_event_type
+	std::uint32_t ifindex = 0;
+	std::optional<std::string> ifname;
+	std::optional<std::uint32_t> old_value;
+	std::optional<std::uint32_t> new_value;
+	std::optional<std::uint32_t> addr; // network byte order
+	std::optional<Mac> mac;
+	std::optional<std::uint8_t> reason; // enum arpfo_reject_reason
+};
+
+// Everything one `arpfo show` dumps.
+struct Snapshot {
+	std::vector<Pnet> pnets;
+	std::vector<Adapter> adapters;
+	std::vector<Address> addresses;
+};
+
+// An IPv4 address carried as a u32 in network byte order, as bytes.
+inline Ipv4 ipv4_of(std::uint32_t network_order)
+{
+	return std::bit_cast<Ipv4>(network_order);
+}
+
+} // namespace arpfo

@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "arpfo/parse.hpp"
+
+#include <array>
+
+#include <linux/arp_failover.h>
+#include <linux/genetlink.h>
+
+#include "arpfo/attrs.hpp"
+
+namespace arpfo {
+namespace {
+
+constexpr std::size_t kEthAlen = 6;
+
+constexpr std::array<AttrPolicy, ARPFO_A_PNET_MAX + 1> pnet_policy()
+{
+	std::array<AttrPolicy, ARPFO_A_PNET_MAX + 1> p{};
+
+	p[ARPFO_A_PNET_ID] = {"ID", MNL_TYPE_U32};
+	p[ARPFO_A_PNET_MEMBER] = {"MEMBER", MNL_TYPE_U32};
+	p[ARPFO_A_PNET_HEALTHY] = {"HEALTHY", MNL_TYPE_U32};
+	return p;
+}
+
+constexpr std::array<AttrPolicy, ARPFO_A_ADAPTER_MAX + 1> adapter_policy()
+{
+	std::array<AttrPolicy, ARPFO_A_ADAPTER_MAX + 1> p{};
+
+	p[ARPFO_A_ADAPTER_IFINDEX] = {"IFINDEX", MNL_TYPE_U32};
+	p[ARPFO_A_ADAPTER_IFNAME] = {"IFNAME", MNL_TYPE_NUL_STRING};
+	p[ARPFO_A_ADAPTER_MAC] = {"MAC", MNL_TYPE_BINARY, kEthAlen};
+	p[ARPFO_A_ADAPTER_PNET] = {"PNET", MNL_TYPE_U32};
+	p[ARPFO_A_ADAPTER_STATE] = {"STATE", MNL_TYPE_U8};
+	p[ARPFO_A_ADAPTER_PROBING] = {"PROBING", MNL_TYPE_U8};
+	p[ARPFO_A_ADAPTER_RESPONDER] = {"RESPONDER", MNL_TYPE_U32};
+	p[ARPFO_A_ADAPTER_PRIORITY] = {"PRIORITY", MNL_TYPE_U32};
+	p[ARPFO_A_ADAPTER_KIND] = {"KIND", MNL_TYPE_U8};
+	p[ARPFO_A_ADAPTER_MANAGED] = {"MANAGED", MNL_TYPE_U8};
+	p[ARPFO_A_ADAPTER_STATS] = {"STATS", MNL_TYPE_NESTED};
+	return p;
+}
+
+// ARPFO_A_STATS_PAD stays MNL_TYPE_UNSPEC: padding, whatever its size.
+constexpr std::array<AttrPolicy, ARPFO_A_STATS_MAX + 1> stats_policy()
+{
+	std::array<AttrPolicy, ARPFO_A_STATS_MAX + 1> p{};
+
+	p[ARPFO_A_STATS_PROBES_SENT] = {"PROBES_SENT", MNL_TYPE_U64};
+	p[ARPFO_A_STATS_PROBES_HEARD] = {"PROBES_HEARD", MNL_TYPE_U64};
+	p[ARPFO_A_STATS_PROBES_REJECTED] = {"PROBES_REJECTED", MNL_TYPE_U64};
+	p[ARPFO_A_STATS_ANNOUNCEMENTS] = {"ANNOUNCEMENTS", MNL_TYPE_U64};
+	p[ARPFO_A_STATS_REPLIES] = {"REPLIES", MNL_TYPE_U64};
+	p[ARPFO_A_STATS_DROPPED] = {"DROPPED", MNL_TYPE_U64};
+	p[ARPFO_A_STATS_TAKEOVERS] = {"TAKEOVERS", MNL_TYPE_U64};
+	p[ARPFO_A_STATS_RECLAIMS] = {"RECLAIMS", MNL_TYPE_U64};
+	return p;
+}
+
+constexpr std::array<AttrPolicy, ARPFO_A_ADDR_MAX + 1> addr_policy()
+{
+	std::array<AttrPolicy, ARPFO_A_ADDR_MAX + 1> p{};
+
+	p[ARPFO_A_ADDR_ADDR] = {"ADDR", MNL_TYPE_U32};
+	p[ARPFO_A_ADDR_OWNER] = {"OWNER", MNL_TYPE_U32};
+	p[ARPFO_A_ADDR_RESPONDER] = {"RESPONDER", MNL_TYPE_U32};
+	p[ARPFO_A_ADDR_VIPA] = {"VIPA", MNL_TYPE_FLAG};
+	return p;
+}
+
+constexpr std::array<AttrPolicy, ARPFO_A_EVENT_MAX + 1> event_policy()
+{
+	std::array<AttrPolicy, ARPFO_A_EVENT_MAX + 1> p{};
+
+	p[ARPFO_A_EVENT_TYPE] = {"TYPE", MNL_TYPE_U8};
+	p[ARPFO_A_EVENT_IFINDEX] = {"IFINDEX", MNL_TYPE_U32};
+	p[ARPFO_A_EVENT_IFNAME] = {"IFNAME", MNL_TYPE_NUL_STRING};
+	p[ARPFO_A_EVENT_OLD] = {"OLD", MNL_TYPE_U32};
+	p[ARPFO_A_EVENT_NEW] = {"NEW", MNL_TYPE_U32};
+	p[ARPFO_A_EVENT_ADDR] = {"ADDR", MNL_TYPE_U32};
+	p[ARPFO_A_EVENT_MAC] = {"MAC", MNL_TYPE_BINARY, kEthAlen};
+	p[ARPFO_A_EVENT_REASON] = {"REASON", MNL_TYPE_U8};
+	return p;
+}
+
+constexpr auto kPnetPolicy = pnet_policy();
+constexpr auto kAdapterPolicy = adapter_policy();
+constexpr auto kStatsPolicy = stats_policy();
+constexpr auto kAddrPolicy = addr_policy();
+constexpr auto kEventPolicy = event_policy();
+
+// The attributes of a message of this family, after its genlmsghdr.
+Attrs family_attrs(const MessageView &msg, std::span<const AttrPolicy> policy)
+{
+	msg.genl();
+	return Attrs::of_message(msg, GENL_HDRLEN, policy);
+}
+
+AdapterStats parse_stats(const Attrs &adapter)
+{
+	const nlattr *nest = adapter.get(ARPFO_A_ADAPTER_STATS);
+	AdapterStats s;
+
+	if (!nest)
+		return s;
+	const Attrs a = Attrs::of_nest(nest, kStatsPolicy, "adapter message: STATS");
+	s.probes_sent = a.u64(ARPFO_A_STATS_PROBES_SENT).value_or(0);
+	s.probes_heard = a.u64(ARPFO_A_STATS_PROBES_HEARD).value_or(0);
+	s.probes_rejected = a.u64(ARPFO_A_STATS_PROBES_REJECTED).value_or(0);
+	s.announcements = a.u64(ARPFO_A_STATS_ANNOUNCEMENTS).value_or(0);
+	s.replies = a.u64(ARPFO_A_STATS_REPLIES).value_or(0);
+	s.dropped = a.u64(ARPFO_A_STATS_DROPPED).value_or(0);
+	s.takeovers = a.u64(ARPFO_A_STATS_TAKEOVERS).value_or(0);
+	s.reclaims = a.u64(ARPFO_A_STATS_RECLAIMS).value_or(0);
+	return s;
+}
+
+// The attributes each event type cannot do without.
+void check_event(const Attrs &a, std::uint8_t type)
+{
+	switch (type) {
+	case ARPFO_EVENT_CARRIER:
+	case ARPFO_EVENT_HEALTHY:
+		a.need(ARPFO_A_EVENT_NEW);
+		break;
+	case ARPFO_EVENT_RESPONDER:
+	case ARPFO_EVENT_PNET:
+		a.need(ARPFO_A_EVENT_OLD);
+		a.need(ARPFO_A_EVENT_NEW);
+		break;
+	case ARPFO_EVENT_PROBE_REJECTED:
+		a.need(ARPFO_A_EVENT_MAC);
+		break;
+	case ARPFO_EVENT_ADDR_NEW:
+	case ARPFO_EVENT_ADDR_DEL:
+		a.need(ARPFO_A_EVENT_ADDR);
+		break;
+	default:
+		break;
+	}
+}
+
+} // namespace
+
+Pnet parse_pnet(std::span<const std::uint8_t> bytes)
+{
+	const MessageView msg(bytes, "pnet message");
+	const Attrs a = family_attrs(msg, kPnetPolicy);
+	Pnet p;
+
+	p.id = a.need_u32(ARPFO_A_PNET_ID);
+	p.healthy = a.need_u32(ARPFO_A_PNET_HEALTHY);
+	for (const nlattr *m : a.all(ARPFO_A_PNET_MEMBER))
+		p.members.push_back(mnl_attr_get_u32(m));
+	return p;
+}
+
+Adapter parse_adapter(std::span<const std::uint8_t> bytes)
+{
+	const MessageView msg(bytes, "adapter message");
+	const Attrs a = family_attrs(msg, kAdapterPolicy);
+	Adapter ad;
+
+	ad.ifindex = a.need_u32(ARPFO_A_ADAPTER_IFINDEX);
+	ad.state = a.need_u8(ARPFO_A_ADAPTER_STATE);
+	ad.ifname = a.str(ARPFO_A_ADAPTER_IFNAME).value_or("");
+	ad.mac = a.mac(ARPFO_A_ADAPTER_MAC);
+	ad.pnet = a.u32(ARPFO_A_ADAPTER_PNET).value_or(0);
+	ad.probing = a.u8(ARPFO_A_ADAPTER_PROBING).value_or(0) != 0;
+	ad.responder = a.u32(ARPFO_A_ADAPTER_RESPONDER).value_or(0);
+	ad.priority = a.u32(ARPFO_A_ADAPTER_PRIORITY).value_or(0);
+	ad.kind = a.u8(ARPFO_A_ADAPTER_KIND).value_or(ARPFO_KIND_HOST);
+	ad.stats = parse_stats(a);
+	return ad;
+}
+
+Address parse_address(std::span<const std::uint8_t> bytes)
+{
+	const MessageView msg(bytes, "address message");
+	const Attrs a = family_attrs(msg, kAddrPolicy);
+	Address addr;
+
+	addr.addr = a.need_u32(ARPFO_A_ADDR_ADDR);
+	addr.owner = a.need_u32(ARPFO_A_ADDR_OWNER);
+	addr.responder = a.u32(ARPFO_A_ADDR_RESPONDER).value_or(0);
+	addr.vipa = a.flag(ARPFO_A_ADDR_VIPA);
+	return addr;
+}
+
+Event parse_event(std::span<const std::uint8_t> bytes)
+{
+	const MessageView msg(bytes, "event message");
+	const Attrs a = family_attrs(msg, kEventPolicy);
+	Event e;
+
+	e.type = a.need_u8(ARPFO_A_EVENT_TYPE);
+	e.ifindex = a.need_u32(ARPFO_A_EVENT_IFINDEX);
+	check_event(a, e.type);
+	e.ifname = a.str(ARPFO_A_EVENT_IFNAME);
+	e.old_value = a.u32(ARPFO_A_EVENT_OLD);
+	e.new_value = a.u32(ARPFO_A_EVENT_NEW);
+	e.addr = a.u32(ARPFO_A_EVENT_ADDR);
+	e.mac = a.mac(ARPFO_A_EVENT_MAC);
+	e.reason = a.u8(ARPFO_A_EVENT_REASON);
+	return e;
+}
+
+GenlHeader genl_header(std::span<const std::uint8_t> bytes)
+{
+	const MessageView msg(bytes, "generic netlink message");
+	const genlmsghdr &genl = msg.genl();
+
+	return {msg.header()->nlmsg_type, genl.cmd, genl.version};
+}
+
+} // namespace arpfo

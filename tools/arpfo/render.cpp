@@ -1,0 +1,285 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "arpfo/render.hpp"
+
+#include <algorithm>
+#include <arpa/inet.h>
+#include <linux/arp_failover.h>
+
+#include "arpfo/json.hpp"
+#include "arpfo/table.hpp"
+
+namespace arpfo {
+namespace {
+
+Paint state_paint(std::uint8_t state)
+{
+	switch (state) {
+	case ARPFO_STATE_HEALTHY:
+		return Paint::Good;
+	case ARPFO_STATE_DELAYED:
+		return Paint::Warn;
+	case ARPFO_STATE_DOWN:
+		return Paint::Bad;
+	default:
+		return Paint::None;
+	}
+}
+
+Paint pnet_paint(const Pnet &p)
+{
+	const std::string s = pnet_state(p);
+
+	return s == "ok" ? Paint::Good : s == "failed" ? Paint::Bad : Paint::Warn;
+}
+
+// Who answers for @owner's addresses: "-" (in red) when nobody does,
+// highlighted when another adapter took them over.
+Cell responder_cell(std::uint32_t responder, std::uint32_t owner, const Names &names)
+{
+	if (responder == 0)
+		return {"-", Paint::Bad};
+	return {names(responder), responder == owner ? Paint::None : Paint::Moved};
+}
+
+std::string members_of(const Pnet &p, const Names &names)
+{
+	std::string out;
+
+	for (const auto m : p.members)
+		out += (out.empty() ? "" : " ") + names(m);
+	return out.empty() ? "-" : out;
+}
+
+std::string address_text(std::uint32_t addr)
+{
+	return format_ipv4(ipv4_of(addr));
+}
+
+void json_responder(JsonWriter &w, std::uint32_t responder, const Names &names)
+{
+	if (responder == 0)
+		w.null();
+	else
+		w.string(names(responder));
+}
+
+void json_pnets(JsonWriter &w, std::span<const Pnet> pnets, const Names &names)
+{
+	w.key("pnets").begin_array();
+	for (const auto &p : pnets) {
+		w.begin_object();
+		w.key("id").number(p.id);
+		w.key("state").string(pnet_state(p));
+		w.key("healthy").number(p.healthy);
+		w.key("members").begin_array();
+		for (const auto m : p.members)
+			w.string(names(m));
+		w.end_array();
+		w.end_object();
+	}
+	w.end_array();
+}
+
+void json_stats(JsonWriter &w, const AdapterStats &s)
+{
+	w.key("stats").begin_object();
+	w.key("probes_sent").number(s.probes_sent);
+	w.key("probes_heard").number(s.probes_heard);
+	w.key("probes_rejected").number(s.probes_rejected);
+	w.key("announcements").number(s.announcements);
+	w.key("replies").number(s.replies);
+	w.key("dropped").number(s.dropped);
+	w.key("takeovers").number(s.takeovers);
+	w.key("reclaims").number(s.reclaims);
+	w.end_object();
+}
+
+void json_adapters(JsonWriter &w, std::span<const Adapter> adapters, const Names &names)
+{
+	w.key("adapters").begin_array();
+	for (const auto &a : adapters) {
+		w.begin_object();
+		w.key("ifindex").number(a.ifindex);
+		w.key("ifname").string(names(a.ifindex));
+		w.key("mac");
+		if (a.mac)
+			w.string(format_mac(*a.mac));
+		else
+			w.null();
+		w.key("pnet").number(a.pnet);
+		w.key("state").string(state_name(a.state));
+		w.key("probing").boolean(a.probing);
+		w.key("responder");
+		json_responder(w, a.responder, names);
+		w.key("priority").number(a.priority);
+		w.key("kind").string(kind_name(a.kind));
+		json_stats(w, a.stats);
+		w.end_object();
+	}
+	w.end_array();
+}
+
+void json_addresses(JsonWriter &w, std::span<const Address> addresses, const Names &names)
+{
+	w.key("addresses").begin_array();
+	for (const auto &a : addresses) {
+		w.begin_object();
+		w.key("address").string(address_text(a.addr));
+		w.key("owner").string(names(a.owner));
+		w.key("responder");
+		json_responder(w, a.responder, names);
+		w.key("vipa").boolean(a.vipa);
+		w.end_object();
+	}
+	w.end_array();
+}
+
+} // namespace
+
+std::string state_name(std::uint8_t state)
+{
+	switch (state) {
+	case ARPFO_STATE_DOWN:
+		return "down";
+	case ARPFO_STATE_DELAYED:
+		return "delayed";
+	case ARPFO_STATE_HEALTHY:
+		return "healthy";
+	default:
+		return "unknown(" + std::to_string(state) + ")";
+	}
+}
+
+std::string kind_name(std::uint8_t kind)
+{
+	switch (kind) {
+	case ARPFO_KIND_HOST:
+		return "host";
+	case ARPFO_KIND_OFFLOAD:
+		return "offload";
+	default:
+		return "unknown(" + std::to_string(kind) + ")";
+	}
+}
+
+std::string pnet_state(const Pnet &p)
+{
+	if (p.healthy == 0)
+		return "failed";
+	return p.healthy >= p.members.size() ? "ok" : "degraded";
+}
+
+std::string render_groups(std::span<const Pnet> pnets, const Names &names, bool color)
+{
+	static constexpr Column kColumns[] = {
+		{"PNET", true}, {"STATE"}, {"HEALTHY", true}, {"ADAPTERS"},
+	};
+	std::vector<Row> rows;
+
+	for (const auto &p : pnets)
+		rows.push_back({
+			{std::to_string(p.id)},
+			{pnet_state(p), pnet_paint(p)},
+			{std::to_string(p.healthy) + "/" + std::to_string(p.members.size())},
+			{members_of(p, names)},
+		});
+	return render_table(kColumns, rows, color);
+}
+
+std::string render_adapters(std::span<const Adapter> adapters, const Names &names, bool color)
+{
+	static constexpr Column kColumns[] = {
+		{"ADAPTER"},	     {"PNET", true},	   {"STATE"},
+		{"PROBING"},	     {"ANSWERED-BY"},	   {"PRIORITY", true},
+		{"KIND"},	     {"MAC"},		   {"TAKEOVERS", true},
+		{"RECLAIMS", true},  {"REPLIES", true},	   {"DROPPED", true},
+		{"PROBES", true},    {"REJECTED", true},   {"ANNOUNCED", true},
+	};
+	std::vector<Row> rows;
+
+	for (const auto &a : adapters) {
+		const auto &s = a.stats;
+		rows.push_back({
+			{names(a.ifindex)},
+			{std::to_string(a.pnet)},
+			{state_name(a.state), state_paint(a.state)},
+			{a.probing ? "yes" : "no"},
+			responder_cell(a.responder, a.ifindex, names),
+			{std::to_string(a.priority)},
+			{kind_name(a.kind)},
+			{a.mac ? format_mac(*a.mac) : "-"},
+			{std::to_string(s.takeovers)},
+			{std::to_string(s.reclaims)},
+			{std::to_string(s.replies)},
+			{std::to_string(s.dropped)},
+			{std::to_string(s.probes_sent) + "/" + std::to_string(s.probes_heard)},
+			{std::to_string(s.probes_rejected)},
+			{std::to_string(s.announcements)},
+		});
+	}
+	return render_table(kColumns, rows, color);
+}
+
+std::string render_addresses(std::span<const Address> addresses, const Names &names,
+			     bool color)
+{
+	static constexpr Column kColumns[] = {
+		{"ADDRESS"}, {"OWNER"}, {"ANSWERED-BY"}, {"VIPA"},
+	};
+	std::vector<Row> rows;
+
+	for (const auto &a : addresses)
+		rows.push_back({
+			{address_text(a.addr)},
+			{names(a.owner)},
+			responder_cell(a.responder, a.owner, names),
+			{a.vipa ? "yes" : "no"},
+		});
+	return render_table(kColumns, rows, color);
+}
+
+std::string render_tables(const Snapshot &s, const Selection &sel, const Names &names,
+			  bool color)
+{
+	std::string out;
+	const auto add = [&out](const std::string &table) {
+		out += (out.empty() ? "" : "\n") + table;
+	};
+
+	if (sel.groups)
+		add(render_groups(s.pnets, names, color));
+	if (sel.adapters)
+		add(render_adapters(s.adapters, names, color));
+	if (sel.addresses)
+		add(render_addresses(s.addresses, names, color));
+	return out;
+}
+
+std::string render_show_json(const Snapshot &s, const Selection &sel, const Names &names)
+{
+	JsonWriter w;
+
+	w.begin_object();
+	if (sel.groups)
+		json_pnets(w, s.pnets, names);
+	if (sel.adapters)
+		json_adapters(w, s.adapters, names);
+	if (sel.addresses)
+		json_addresses(w, s.addresses, names);
+	w.end_object();
+	return w.str() + "\n";
+}
+
+void sort_snapshot(Snapshot &s)
+{
+	std::stable_sort(s.pnets.begin(), s.pnets.end(),
+			 [](const Pnet &a, const Pnet &b) { return a.id < b.id; });
+	std::stable_sort(s.adapters.begin(), s.adapters.end(),
+			 [](const Adapter &a, const Adapter &b) { return a.ifindex < b.ifindex; });
+	std::stable_sort(s.addresses.begin(), s.addresses.end(),
+			 [](const Address &a, const Address &b) {
+				 return ntohl(a.addr) < ntohl(b.addr);
+			 });
+}
+
+} // namespace arpfo

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// `arpfo show`: the tables (like ipmpstat -g/-i/-a) and the JSON document.
+// Pure functions from the model to text.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+
+#include "arpfo/model.hpp"
+#include "arpfo/names.hpp"
+
+namespace arpfo {
+
+// Which tables or JSON keys `show` prints.
+struct Selection {
+	bool groups = true;
+	bool adapters = true;
+	bool addresses = true;
+
+	bool operator==(const Selection &) const = default;
+};
+
+// "down", "delayed", "healthy"; "unknown(N)" for a value this version
+// does not know.
+std::string state_name(std::uint8_t state);
+// "host", "offload" or "unknown(N)".
+std::string kind_name(std::uint8_t kind);
+// "ok" when every member is healthy, "failed" when none is, else "degraded".
+std::string pnet_state(const Pnet &p);
+
+std::string render_groups(std::span<const Pnet> pnets, const Names &names, bool color);
+std::string render_adapters(std::span<const Adapter> adapters, const Names &names, bool color);
+std::string render_addresses(std::span<const Address> addresses, const Names &names,
+			     bool color);
+// The selected tables, a blank line between two.
+std::string render_tables(const Snapshot &s, const Selection &sel, const Names &names,
+			  bool color);
+// One JSON document, one line, only the selected keys.
+std::string render_show_json(const Snapshot &s, const Selection &sel, const Names &names);
+
+// Pnets by id, adapters by ifindex, addresses by value.
+void sort_snapshot(Snapshot &s);
+
+} // namespace arpfo

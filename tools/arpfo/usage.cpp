@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "arpfo/usage.hpp"
+
+#include "probe/options.hpp"
+
+namespace arpfo {
+namespace {
+
+constexpr std::string_view kOverview =
+	"usage: arpfo COMMAND [ARGS...]\n"
+	"       arpfo --help | --version\n"
+	"Shows and changes what the arp_failover module does in this network\n"
+	"namespace.\n"
+	"\n"
+	"commands:\n"
+	"  show [-g] [-i] [-a] [--json] [--color=WHEN]\n"
+	"                    physical networks, adapters and addresses\n"
+	"  monitor [--json] [--color=WHEN]\n"
+	"                    print every event until interrupted\n"
+	"  set DEV priority N | managed on|off ...\n"
+	"                    change one adapter (needs CAP_NET_ADMIN)\n"
+	"  probe IFACE IP [OPTIONS]\n"
+	"                    ask who-has IP on IFACE and report every answer\n"
+	"\n"
+	"'arpfo COMMAND --help' describes one command. Exit status: 0 on success,\n"
+	"1 on a runtime error, 2 on a usage error ('probe' has its own, see its help).\n";
+
+constexpr std::string_view kShow =
+	"usage: arpfo show [-g|--groups] [-i|--adapters] [-a|--addresses] [--json]\n"
+	"                  [--color[=auto|always|never]]\n"
+	"Prints the physical networks (-g), the managed adapters (-i) and the\n"
+	"managed addresses (-a) of this namespace; all three without a selector.\n"
+	"  --json         one JSON object with the keys pnets, adapters, addresses\n"
+	"  --color=WHEN   colour the states: auto (default: when stdout is a terminal\n"
+	"                 and NO_COLOR is not set), always, never\n";
+
+constexpr std::string_view kMonitor =
+	"usage: arpfo monitor [--json] [--color[=auto|always|never]]\n"
+	"Prints one line per event of the module (takeovers, reclaims, carrier and\n"
+	"health changes, physical network changes, rejected probes, addresses),\n"
+	"each with a local timestamp, until SIGINT or SIGTERM.\n"
+	"  --json         one JSON object per line\n"
+	"  --color=WHEN   as for show\n";
+
+constexpr std::string_view kSet =
+	"usage: arpfo set DEV priority N\n"
+	"       arpfo set DEV managed on|off\n"
+	"Changes the adapter DEV; several settings may follow one DEV, e.g.\n"
+	"'arpfo set eth1 priority 10 managed on'. Needs CAP_NET_ADMIN.\n"
+	"  priority N     backup preference, 0 to 4294967295, higher wins\n"
+	"  managed on|off start or stop managing DEV\n";
+
+} // namespace
+
+std::string usage(std::string_view topic)
+{
+	if (topic == "show")
+		return std::string(kShow);
+	if (topic == "monitor")
+		return std::string(kMonitor);
+	if (topic == "set")
+		return std::string(kSet);
+	if (topic == "probe")
+		return probe_usage("arpfo probe");
+	return std::string(kOverview);
+}
+
+} // namespace arpfo

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// Internal to the generator: the builders of each category and the
+// frame-writing helpers they share.
+#pragma once
+
+#include <cstdint>
+#include <span>
+
+#include "fuzz/frame.hpp"
+#include "fuzz/rng.hpp"
+
+namespace arpfo::fuzz::detail {
+
+struct CaseInput {
+	const FuzzContext &ctx;
+	Rng &rng;
+	// How many frames of the same category come before this one; cycles
+	// the variants so that each occurs, in a fixed order.
+	std::uint64_t ordinal;
+};
+
+inline constexpr Mac kBroadcast{0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
+inline constexpr Mac kZeroMac{};
+inline constexpr Ipv4 kZeroIp{};
+
+// The usual Ethernet/IPv4 ARP payload fields; the defaults are well formed.
+struct ArpFields {
+	Mac eth_dst = kBroadcast;
+	Mac eth_src{};
+	std::uint16_t ethertype = kEthPArp;
+	std::uint16_t hrd = 1;
+	std::uint16_t pro = 0x0800;
+	std::uint8_t hln = 6;
+	std::uint8_t pln = 4;
+	std::uint16_t op = 1;
+	Mac sha{};
+	Ipv4 spa{};
+	Mac tha{};
+	Ipv4 tpa{};
+};
+
+void put_be16(Frame &f, std::size_t off, std::uint16_t v);
+void put_be32(Frame &f, std::size_t off, std::uint32_t v);
+void put_bytes(Frame &f, std::size_t off, std::span<const std::uint8_t> v);
+void write_eth(Frame &f, const Mac &dst, const Mac &src, std::uint16_t type);
+// Ethernet header and 28-byte ARP payload; sets the length to 42.
+void write_arp(Frame &f, const ArpFields &a);
+// Grows the frame to @len with zeroes / random bytes (never shrinks it).
+void pad_zero(Frame &f, std::size_t len);
+void pad_random(Frame &f, std::size_t len, Rng &rng);
+
+Mac host_mac(const CaseInput &in);	// one of the host's, or random
+Ipv4 host_ip(const CaseInput &in);	// one of the host's, or random
+Mac random_unicast_mac(Rng &rng);	// locally administered
+Mac random_multicast_mac(Rng &rng);
+Ipv4 random_ip(Rng &rng);
+// A plausible stranger: a random or the unrelated address.
+Ipv4 stranger_ip(const CaseInput &in);
+// A well-formed request for one of the host's addresses from a stranger.
+ArpFields request_for_host(const CaseInput &in);
+// A probe's ARP part: who-has a host address, sender address 0.0.0.0.
+ArpFields probe_shape(const CaseInput &in, const Mac &sha);
+// Zero-pads to the Ethernet minimum half of the time, as a NIC would.
+void maybe_pad_to_minimum(Frame &f, Rng &rng);
+
+void make_valid(const CaseInput &in, Frame &f);
+void make_bad_format(const CaseInput &in, Frame &f);
+void make_truncated(const CaseInput &in, Frame &f);
+void make_oversized(const CaseInput &in, Frame &f);
+void make_bad_opcode(const CaseInput &in, Frame &f);
+void make_our_identity(const CaseInput &in, Frame &f);
+void make_forged_probe(const CaseInput &in, Frame &f);
+void make_replayed_probe(const CaseInput &in, Frame &f);
+void make_odd_mac(const CaseInput &in, Frame &f);
+void make_random_payload(const CaseInput &in, Frame &f);
+
+} // namespace arpfo::fuzz::detail

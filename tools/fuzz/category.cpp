@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "fuzz/category.hpp"
+
+namespace arpfo::fuzz {
+
+std::string_view category_name(Category c)
+{
+	switch (c) {
+	case Category::Valid:
+		return "valid";
+	case Category::BadFormat:
+		return "bad_format";
+	case Category::Truncated:
+		return "truncated";
+	case Category::Oversized:
+		return "oversized";
+	case Category::BadOpcode:
+		return "bad_opcode";
+	case Category::OurIdentity:
+		return "our_identity";
+	case Category::ForgedProbe:
+		return "forged_probe";
+	case Category::ReplayedProbe:
+		return "replayed_probe";
+	case Category::OddMac:
+		return "odd_mac";
+	case Category::RandomPayload:
+		return "random_payload";
+	}
+	return "unknown";
+}
+
+} // namespace arpfo::fuzz

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// One generated frame, and what the generator knows about the segment.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "fuzz/category.hpp"
+#include "probe/arp_frame.hpp"
+
+namespace arpfo::fuzz {
+
+// Ethernet header and a 1500-byte MTU payload, without FCS.
+inline constexpr std::size_t kMaxFrameLen = kEthHeaderLen + 1500;
+// Where an arp_failover probe tag starts: right after the ARP payload.
+inline constexpr std::size_t kTagOffset = kEthHeaderLen + kArpPayloadLen;
+inline constexpr std::size_t kTagLen = 18;
+inline constexpr std::uint16_t kProbeMagic = 0xaf01;
+inline constexpr std::uint16_t kEthPArp = 0x0806;
+
+struct Frame {
+	std::array<std::uint8_t, kMaxFrameLen> bytes{};
+	std::size_t len = 0;
+	Category category{};
+	// Which shape of its category, e.g. "hln_255"; a static string.
+	std::string_view variant;
+
+	std::span<const std::uint8_t> data() const { return {bytes.data(), len}; }
+};
+
+// The targets of the fuzzing. Empty lists are allowed: random addresses
+// stand in for them.
+struct FuzzContext {
+	std::vector<Mac> host_macs;	 // the host's adapters
+	std::vector<Ipv4> host_ips;	 // the host's managed addresses
+	Ipv4 unrelated_ip{192, 0, 2, 1}; // an address nobody manages (RFC 5737)
+	Mac client_mac{};		 // Ethernet source of every generated frame
+	std::size_t max_frame_len = kMaxFrameLen; // 60..1514: MTU + 14
+	// Genuine probe frames to replay; each at least kTagOffset + kTagLen
+	// bytes and at most max_frame_len.
+	std::vector<std::vector<std::uint8_t>> replay;
+};
+
+} // namespace arpfo::fuzz

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "fuzz/generator.hpp"
+
+#include <stdexcept>
+#include <string>
+
+#include "fuzz/cases.hpp"
+
+namespace arpfo::fuzz {
+
+Generator::Generator(std::uint64_t seed, FuzzContext ctx) : seed_(seed), ctx_(std::move(ctx))
+{
+	if (ctx_.max_frame_len < kMinFrameLen || ctx_.max_frame_len > kMaxFrameLen)
+		throw std::invalid_argument("maximum frame length " +
+					    std::to_string(ctx_.max_frame_len) +
+					    " outside 60.." + std::to_string(kMaxFrameLen) +
+					    " (is the MTU below 46?)");
+	for (std::size_t i = 0; i < ctx_.replay.size(); i++) {
+		const std::size_t len = ctx_.replay[i].size();
+		if (len < kTagOffset + kTagLen || len > ctx_.max_frame_len)
+			throw std::invalid_argument("replay frame " + std::to_string(i + 1) + " has " +
+						    std::to_string(len) + " bytes, not " +
+						    std::to_string(kTagOffset + kTagLen) + ".." +
+						    std::to_string(ctx_.max_frame_len));
+	}
+	for (Category c : kAllCategories)
+		if (c != Category::ReplayedProbe || !ctx_.replay.empty())
+			cats_.push_back(c);
+}
+
+Category Generator::category_of(std::uint64_t index) const
+{
+	return cats_[index % cats_.size()];
+}
+
+void Generator::generate(std::uint64_t index, Frame &out) const
+{
+	using namespace detail;
+	Rng rng(seed_, index);
+	const CaseInput in{ctx_, rng, index / cats_.size()};
+	const Category c = category_of(index);
+
+	switch (c) {
+	case Category::Valid:
+		make_valid(in, out);
+		break;
+	case Category::BadFormat:
+		make_bad_format(in, out);
+		break;
+	case Category::Truncated:
+		make_truncated(in, out);
+		break;
+	case Category::Oversized:
+		make_oversized(in, out);
+		break;
+	case Category::BadOpcode:
+		make_bad_opcode(in, out);
+		break;
+	case Category::OurIdentity:
+		make_our_identity(in, out);
+		break;
+	case Category::ForgedProbe:
+		make_forged_probe(in, out);
+		break;
+	case Category::ReplayedProbe:
+		make_replayed_probe(in, out);
+		break;
+	case Category::OddMac:
+		make_odd_mac(in, out);
+		break;
+	case Category::RandomPayload:
+		make_random_payload(in, out);
+		break;
+	}
+	out.category = c;
+}
+
+} // namespace arpfo::fuzz

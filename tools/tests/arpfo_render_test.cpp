@@ -1,0 +1,288 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// `arpfo show`: tables, colour and JSON from the model.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include <arpa/inet.h>
+#include <linux/arp_failover.h>
+
+#include "arpfo/color.hpp"
+#include "arpfo/render.hpp"
+
+using namespace arpfo;
+
+namespace {
+
+Adapter adapter(std::uint32_t ifindex, std::string name, std::uint8_t state,
+		std::uint32_t responder)
+{
+	Adapter a;
+	a.ifindex = ifindex;
+	a.ifname = std::move(name);
+	a.mac = Mac{0x02, 0, 0, 0, 0, static_cast<std::uint8_t>(ifindex)};
+	a.pnet = 1;
+	a.state = state;
+	a.responder = responder;
+	return a;
+}
+
+// eth0 healthy with some counters; eth1 down, its addresses taken over
+// by eth0; eth2 delayed, probing, unanswered; ifindex 9 unnamed.
+Snapshot snapshot()
+{
+	Snapshot s;
+	s.pnets = {{1, {3, 4, 5}, 1}, {2, {9}, 1}, {3, {}, 0}};
+	s.adapters = {adapter(3, "eth0", ARPFO_STATE_HEALTHY, 3),
+		      adapter(4, "eth1", ARPFO_STATE_DOWN, 3),
+		      adapter(5, "eth2", ARPFO_STATE_DELAYED, 0)};
+	s.adapters[0].stats = {1, 2, 0, 3, 4, 5, 0, 0};
+	s.adapters[1].stats = {12, 34, 1, 2, 0, 0, 1, 1};
+	s.adapters[1].priority = 100;
+	s.adapters[2].probing = true;
+	s.adapters[2].kind = ARPFO_KIND_OFFLOAD;
+	s.adapters[2].pnet = 2;
+	s.addresses = {{htonl(0x0a000001), 3, 3, false},
+		       {htonl(0x0a000002), 4, 3, true},
+		       {htonl(0xc0a80101), 5, 0, false}};
+	return s;
+}
+
+const Names &names()
+{
+	static const Names n = Names::of_adapters(snapshot().adapters);
+	return n;
+}
+
+} // namespace
+
+TEST(ArpfoRender, EnumNames)
+{
+	EXPECT_EQ(state_name(ARPFO_STATE_DOWN), "down");
+	EXPECT_EQ(state_name(ARPFO_STATE_DELAYED), "delayed");
+	EXPECT_EQ(state_name(ARPFO_STATE_HEALTHY), "healthy");
+	EXPECT_EQ(state_name(7), "unknown(7)");
+	EXPECT_EQ(kind_name(ARPFO_KIND_HOST), "host");
+	EXPECT_EQ(kind_name(ARPFO_KIND_OFFLOAD), "offload");
+	EXPECT_EQ(kind_name(255), "unknown(255)");
+}
+
+TEST(ArpfoRender, PnetState)
+{
+	EXPECT_EQ(pnet_state({1, {3, 4}, 2}), "ok");
+	EXPECT_EQ(pnet_state({1, {3, 4}, 1}), "degraded");
+	EXPECT_EQ(pnet_state({1, {3, 4}, 0}), "failed");
+	EXPECT_EQ(pnet_state({1, {}, 0}), "failed");
+}
+
+TEST(ArpfoRender, Groups)
+{
+	EXPECT_EQ(render_groups(snapshot().pnets, names(), false),
+		  "PNET  STATE     HEALTHY  ADAPTERS\n"
+		  "   1  degraded      1/3  eth0 eth1 eth2\n"
+		  "   2  ok            1/1  if9\n"
+		  "   3  failed        0/0  -\n");
+}
+
+TEST(ArpfoRender, Adapters)
+{
+	EXPECT_EQ(render_adapters(snapshot().adapters, names(), false),
+		  "ADAPTER  PNET  STATE    PROBING  ANSWERED-BY  PRIORITY  KIND     MAC               "
+		  " TAKEOVERS  RECLAIMS  REPLIES  DROPPED  PROBES  REJECTED  ANNOUNCED\n"
+		  "eth0        1  healthy  no       eth0                0  host     02:00:00:00:00:03 "
+		  "         0         0        4        5     1/2         0          3\n"
+		  "eth1        1  down     no       eth0              100  host     02:00:00:00:00:04 "
+		  "         1         1        0        0   12/34         1          2\n"
+		  "eth2        2  delayed  yes      -                   0  offload  02:00:00:00:00:05 "
+		  "         0         0        0        0     0/0         0          0\n");
+}
+
+TEST(ArpfoRender, Addresses)
+{
+	EXPECT_EQ(render_addresses(snapshot().addresses, names(), false),
+		  "ADDRESS      OWNER  ANSWERED-BY  VIPA\n"
+		  "10.0.0.1     eth0   eth0         no\n"
+		  "10.0.0.2     eth1   eth0         yes\n"
+		  "192.168.1.1  eth2   -            no\n");
+}
+
+TEST(ArpfoRender, AllTablesBlankLineApart)
+{
+	const Snapshot s = snapshot();
+
+	EXPECT_EQ(render_tables(s, {}, names(), false),
+		  render_groups(s.pnets, names(), false) + "\n" +
+			  render_adapters(s.adapters, names(), false) + "\n" +
+			  render_addresses(s.addresses, names(), false));
+	EXPECT_EQ(render_tables(s, {false, false, true}, names(), false),
+		  render_addresses(s.addresses, names(), false));
+	EXPECT_EQ(render_tables(s, {true, false, true}, names(), false),
+		  render_groups(s.pnets, names(), false) + "\n" +
+			  render_addresses(s.addresses, names(), false));
+}
+
+TEST(ArpfoRender, EmptyTablesKeepTheirHeader)
+{
+	EXPECT_EQ(render_tables({}, {}, names(), false),
+		  "PNET  STATE  HEALTHY  ADAPTERS\n\n"
+		  "ADAPTER  PNET  STATE  PROBING  ANSWERED-BY  PRIORITY  KIND  MAC  TAKEOVERS  "
+		  "RECLAIMS  REPLIES  DROPPED  PROBES  REJECTED  ANNOUNCED\n\n"
+		  "ADDRESS  OWNER  ANSWERED-BY  VIPA\n");
+}
+
+TEST(ArpfoRender, ColourPaintsStatesAndTakeovers)
+{
+	const Snapshot s = snapshot();
+
+	EXPECT_EQ(render_groups(s.pnets, names(), true),
+		  "PNET  STATE     HEALTHY  ADAPTERS\n"
+		  "   1  \033[33mdegraded\033[0m      1/3  eth0 eth1 eth2\n"
+		  "   2  \033[32mok\033[0m            1/1  if9\n"
+		  "   3  \033[31mfailed\033[0m        0/0  -\n");
+	EXPECT_EQ(render_addresses(s.addresses, names(), true),
+		  "ADDRESS      OWNER  ANSWERED-BY  VIPA\n"
+		  "10.0.0.1     eth0   eth0         no\n"
+		  "10.0.0.2     eth1   \033[1;35meth0\033[0m         yes\n"
+		  "192.168.1.1  eth2   \033[31m-\033[0m            no\n");
+
+	const std::string adapters = render_adapters(s.adapters, names(), true);
+	EXPECT_NE(adapters.find("eth0        1  \033[32mhealthy\033[0m  no       eth0                0"),
+		  std::string::npos)
+		<< adapters;
+	EXPECT_NE(adapters.find("eth1        1  \033[31mdown\033[0m     no       \033[1;35meth0\033[0m"
+				"              100"),
+		  std::string::npos)
+		<< adapters;
+	EXPECT_NE(adapters.find("eth2        2  \033[33mdelayed\033[0m  yes      \033[31m-\033[0m"
+				"                   0"),
+		  std::string::npos)
+		<< adapters;
+}
+
+TEST(ArpfoRender, Json)
+{
+	EXPECT_EQ(render_show_json(snapshot(), {}, names()),
+		  "{\"pnets\":["
+		  "{\"id\":1,\"state\":\"degraded\",\"healthy\":1,\"members\":[\"eth0\",\"eth1\",\"eth2\"]},"
+		  "{\"id\":2,\"state\":\"ok\",\"healthy\":1,\"members\":[\"if9\"]},"
+		  "{\"id\":3,\"state\":\"failed\",\"healthy\":0,\"members\":[]}],"
+		  "\"adapters\":["
+		  "{\"ifindex\":3,\"ifname\":\"eth0\",\"mac\":\"02:00:00:00:00:03\",\"pnet\":1,"
+		  "\"state\":\"healthy\",\"probing\":false,\"responder\":\"eth0\",\"priority\":0,"
+		  "\"kind\":\"host\",\"stats\":{\"probes_sent\":1,\"probes_heard\":2,"
+		  "\"probes_rejected\":0,\"announcements\":3,\"replies\":4,\"dropped\":5,"
+		  "\"takeovers\":0,\"reclaims\":0}},"
+		  "{\"ifindex\":4,\"ifname\":\"eth1\",\"mac\":\"02:00:00:00:00:04\",\"pnet\":1,"
+		  "\"state\":\"down\",\"probing\":false,\"responder\":\"eth0\",\"priority\":100,"
+		  "\"kind\":\"host\",\"stats\":{\"probes_sent\":12,\"probes_heard\":34,"
+		  "\"probes_rejected\":1,\"announcements\":2,\"replies\":0,\"dropped\":0,"
+		  "\"takeovers\":1,\"reclaims\":1}},"
+		  "{\"ifindex\":5,\"ifname\":\"eth2\",\"mac\":\"02:00:00:00:00:05\",\"pnet\":2,"
+		  "\"state\":\"delayed\",\"probing\":true,\"responder\":null,\"priority\":0,"
+		  "\"kind\":\"offload\",\"stats\":{\"probes_sent\":0,\"probes_heard\":0,"
+		  "\"probes_rejected\":0,\"announcements\":0,\"replies\":0,\"dropped\":0,"
+		  "\"takeovers\":0,\"reclaims\":0}}],"
+		  "\"addresses\":["
+		  "{\"address\":\"10.0.0.1\",\"owner\":\"eth0\",\"responder\":\"eth0\",\"vipa\":false},"
+		  "{\"address\":\"10.0.0.2\",\"owner\":\"eth1\",\"responder\":\"eth0\",\"vipa\":true},"
+		  "{\"address\":\"192.168.1.1\",\"owner\":\"eth2\",\"responder\":null,\"vipa\":false}]}\n");
+}
+
+TEST(ArpfoRender, JsonOnlySelectedKeys)
+{
+	const Snapshot s = snapshot();
+
+	EXPECT_EQ(render_show_json(s, {true, false, false}, names()).rfind("{\"pnets\":[", 0), 0u);
+	EXPECT_EQ(render_show_json(s, {true, false, false}, names()).find("adapters"),
+		  std::string::npos);
+	EXPECT_EQ(render_show_json({}, {false, true, true}, names()),
+		  "{\"adapters\":[],\"addresses\":[]}\n");
+	EXPECT_EQ(render_show_json({}, {false, false, true}, names()), "{\"addresses\":[]}\n");
+}
+
+TEST(ArpfoRender, UnknownValuesAndMissingMac)
+{
+	Adapter a = adapter(7, "x", 7, 7);
+	a.kind = 9;
+	a.mac.reset();
+	const std::vector<Adapter> list{a};
+	const Names n = Names::of_adapters(list);
+
+	EXPECT_EQ(render_adapters(list, n, true),
+		  "ADAPTER  PNET  STATE       PROBING  ANSWERED-BY  PRIORITY  KIND        MAC  "
+		  "TAKEOVERS  RECLAIMS  REPLIES  DROPPED  PROBES  REJECTED  ANNOUNCED\n"
+		  "x           1  unknown(7)  no       x                   0  unknown(9)  -    "
+		  "        0         0        0        0     0/0         0          0\n");
+	const Snapshot s{{}, list, {}};
+	const std::string json = render_show_json(s, {false, true, false}, n);
+	EXPECT_NE(json.find("\"mac\":null,\"pnet\":1,\"state\":\"unknown(7)\""), std::string::npos)
+		<< json;
+	EXPECT_NE(json.find("\"kind\":\"unknown(9)\""), std::string::npos) << json;
+}
+
+TEST(ArpfoRender, OddNames)
+{
+	Snapshot s;
+	s.adapters = {adapter(3, "a\"b\\c", ARPFO_STATE_HEALTHY, 3),
+		      adapter(4, "t\tab\x01", ARPFO_STATE_HEALTHY, 4),
+		      adapter(5, "\xc3\xa9th0", ARPFO_STATE_HEALTHY, 5)};
+	s.addresses = {{htonl(0x0a000001), 3, 4, false}, {htonl(0x0a000002), 5, 5, false}};
+	const Names n = Names::of_adapters(s.adapters);
+
+	const std::string json = render_show_json(s, {false, true, true}, n);
+	EXPECT_NE(json.find("\"ifname\":\"a\\\"b\\\\c\""), std::string::npos) << json;
+	EXPECT_NE(json.find("\"ifname\":\"t\\tab\\u0001\""), std::string::npos) << json;
+	EXPECT_NE(json.find("\"ifname\":\"\xc3\xa9th0\""), std::string::npos) << json;
+	EXPECT_NE(json.find("\"owner\":\"a\\\"b\\\\c\",\"responder\":\"t\\tab\\u0001\""),
+		  std::string::npos)
+		<< json;
+
+	// Control characters are not sent to the terminal; "é" is one column.
+	EXPECT_EQ(render_addresses(s.addresses, n, false),
+		  "ADDRESS   OWNER  ANSWERED-BY  VIPA\n"
+		  "10.0.0.1  a\"b\\c  t?ab?        no\n"
+		  "10.0.0.2  \xc3\xa9th0   \xc3\xa9th0         no\n");
+}
+
+TEST(ArpfoRender, NamesFallBack)
+{
+	const std::vector<Adapter> adapters{adapter(3, "eth0", 0, 0), adapter(4, "", 0, 0)};
+	const Names n = Names::of_adapters(adapters, [](std::uint32_t i) -> std::optional<std::string> {
+		if (i == 4 || i == 5)
+			return "sys" + std::to_string(i);
+		return std::nullopt;
+	});
+
+	EXPECT_EQ(n(3), "eth0");
+	EXPECT_EQ(n(4), "sys4");
+	EXPECT_EQ(n(5), "sys5");
+	EXPECT_EQ(n(6), "if6");
+	EXPECT_EQ(Names()(6), "if6");
+}
+
+TEST(ArpfoRender, SortsForDisplay)
+{
+	Snapshot s = snapshot();
+	std::reverse(s.pnets.begin(), s.pnets.end());
+	std::reverse(s.adapters.begin(), s.adapters.end());
+	std::reverse(s.addresses.begin(), s.addresses.end());
+	s.addresses.push_back({htonl(0x0b000000), 3, 3, false}); // 11.0.0.0 after 10.0.0.2
+	sort_snapshot(s);
+
+	EXPECT_EQ(s.pnets.front().id, 1u);
+	EXPECT_EQ(s.adapters.front().ifindex, 3u);
+	EXPECT_EQ(s.adapters.back().ifindex, 5u);
+	EXPECT_EQ(format_ipv4(ipv4_of(s.addresses[0].addr)), "10.0.0.1");
+	EXPECT_EQ(format_ipv4(ipv4_of(s.addresses[2].addr)), "11.0.0.0");
+	EXPECT_EQ(format_ipv4(ipv4_of(s.addresses[3].addr)), "192.168.1.1");
+}
+
+TEST(ArpfoRender, ColourDecision)
+{
+	EXPECT_TRUE(use_color(ColorMode::Always, false, "1"));
+	EXPECT_FALSE(use_color(ColorMode::Never, true, nullptr));
+	EXPECT_TRUE(use_color(ColorMode::Auto, true, nullptr));
+	EXPECT_TRUE(use_color(ColorMode::Auto, true, ""));
+	EXPECT_FALSE(use_color(ColorMode::Auto, true, "1"));
+	EXPECT_FALSE(use_color(ColorMode::Auto, false, nullptr));
+}

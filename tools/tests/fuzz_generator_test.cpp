@@ -1,0 +1,432 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "fuzz/generator.hpp"
+
+using namespace arpfo;
+using namespace arpfo::fuzz;
+
+namespace {
+
+const Mac kClient{0x02, 0x00, 0x00, 0x00, 0x0c, 0x00};
+const Mac kHostA{0x02, 0x00, 0x00, 0x00, 0x01, 0x00};
+const Mac kHostB{0x02, 0x00, 0x00, 0x00, 0x01, 0x01};
+const Ipv4 kIpA{10, 0, 0, 1};
+const Ipv4 kIpB{10, 0, 0, 2};
+
+// A genuine-looking probe of host A: ifindex 2, seq 7.
+std::vector<std::uint8_t> captured_probe()
+{
+	std::vector<std::uint8_t> f = {
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x02, 0x00, 0x00, 0x00, 0x01, 0x00, 0x08, 0x06,
+		0x00, 0x01, 0x08, 0x00, 0x06, 0x04, 0x00, 0x01, 0x02, 0x00, 0x00, 0x00, 0x01, 0x00,
+		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10, 0, 0, 1,
+		0xaf, 0x01, 0, 0, 0, 2, 0, 0, 0, 7, 1, 2, 3, 4, 5, 6, 7, 8,
+	};
+	return f;
+}
+
+FuzzContext context(bool with_replay = false)
+{
+	FuzzContext ctx;
+	ctx.host_macs = {kHostA, kHostB};
+	ctx.host_ips = {kIpA, kIpB};
+	ctx.client_mac = kClient;
+	if (with_replay)
+		ctx.replay = {captured_probe()};
+	return ctx;
+}
+
+std::vector<std::uint8_t> bytes_of(const Frame &f)
+{
+	return {f.data().begin(), f.data().end()};
+}
+
+std::uint16_t be16(const Frame &f, std::size_t off)
+{
+	return static_cast<std::uint16_t>(f.bytes[off] << 8 | f.bytes[off + 1]);
+}
+
+template <std::size_t N> std::array<std::uint8_t, N> at(const Frame &f, std::size_t off)
+{
+	std::array<std::uint8_t, N> out{};
+	std::copy_n(f.bytes.begin() + static_cast<std::ptrdiff_t>(off), N, out.begin());
+	return out;
+}
+
+Mac eth_src(const Frame &f) { return at<6>(f, 6); }
+Mac sha(const Frame &f) { return at<6>(f, 22); }
+Ipv4 spa(const Frame &f) { return at<4>(f, 28); }
+Ipv4 tpa(const Frame &f) { return at<4>(f, 38); }
+
+// Frames 0..n-1 of @gen that belong to @c.
+std::vector<Frame> frames_of(const Generator &gen, Category c, std::uint64_t n)
+{
+	std::vector<Frame> out;
+	Frame f;
+
+	for (std::uint64_t i = 0; i < n; i++) {
+		if (gen.category_of(i) != c)
+			continue;
+		gen.generate(i, f);
+		out.push_back(f);
+	}
+	return out;
+}
+
+bool is_host_mac(const Mac &m) { return m == kHostA || m == kHostB; }
+bool is_host_ip(const Ipv4 &ip) { return ip == kIpA || ip == kIpB; }
+
+} // namespace
+
+TEST(FuzzGenerator, SameSeedSameFrames)
+{
+	const Generator a(42, context(true));
+	const Generator b(42, context(true));
+	Frame fa, fb;
+
+	for (std::uint64_t i = 0; i < 5000; i++) {
+		a.generate(i, fa);
+		b.generate(i, fb);
+		ASSERT_EQ(bytes_of(fa), bytes_of(fb)) << "frame " << i;
+		ASSERT_EQ(fa.category, fb.category);
+		ASSERT_EQ(fa.variant, fb.variant);
+	}
+}
+
+TEST(FuzzGenerator, FrameDependsOnlyOnSeedAndIndex)
+{
+	const Generator gen(7, context(true));
+	std::vector<std::vector<std::uint8_t>> forward;
+	Frame f;
+
+	for (std::uint64_t i = 0; i < 1000; i++) {
+		gen.generate(i, f);
+		forward.push_back(bytes_of(f));
+	}
+	for (std::uint64_t i = 1000; i-- > 0;) {
+		gen.generate(i, f);
+		ASSERT_EQ(bytes_of(f), forward[i]) << "frame " << i;
+	}
+}
+
+TEST(FuzzGenerator, OtherSeedOtherFrames)
+{
+	const Generator a(1, context());
+	const Generator b(2, context());
+	Frame fa, fb;
+	int differ = 0;
+
+	for (std::uint64_t i = 0; i < 1000; i++) {
+		a.generate(i, fa);
+		b.generate(i, fb);
+		differ += bytes_of(fa) != bytes_of(fb);
+	}
+	EXPECT_GT(differ, 900);
+}
+
+TEST(FuzzGenerator, EveryCategoryGetsAnEqualShare)
+{
+	for (bool replay : {false, true}) {
+		const Generator gen(3, context(replay));
+		const std::size_t ncat = replay ? kCategoryCount : kCategoryCount - 1;
+		std::map<Category, int> seen;
+		Frame f;
+
+		ASSERT_EQ(gen.categories().size(), ncat);
+		for (std::uint64_t i = 0; i < 100 * ncat; i++) {
+			gen.generate(i, f);
+			ASSERT_EQ(f.category, gen.category_of(i));
+			seen[f.category]++;
+		}
+		EXPECT_EQ(seen.size(), ncat);
+		for (auto [c, n] : seen)
+			EXPECT_EQ(n, 100) << category_name(c);
+		EXPECT_EQ(seen.count(Category::ReplayedProbe), replay ? 1u : 0u);
+	}
+}
+
+TEST(FuzzGenerator, CategoryNamesAreDistinct)
+{
+	std::set<std::string_view> names;
+
+	for (Category c : kAllCategories)
+		names.insert(category_name(c));
+	EXPECT_EQ(names.size(), kCategoryCount);
+	EXPECT_EQ(category_name(Category::ForgedProbe), "forged_probe");
+}
+
+TEST(FuzzGenerator, TruncatedCoversEveryLengthFrom14To41)
+{
+	const Generator gen(11, context());
+	std::set<std::size_t> lengths;
+
+	for (const Frame &f : frames_of(gen, Category::Truncated, 28 * 9)) {
+		EXPECT_GE(f.len, 14u);
+		EXPECT_LE(f.len, 41u);
+		EXPECT_EQ(be16(f, 12), 0x0806);
+		lengths.insert(f.len);
+	}
+	EXPECT_EQ(lengths.size(), 28u);
+	EXPECT_EQ(*lengths.begin(), 14u);
+	EXPECT_EQ(*lengths.rbegin(), 41u);
+}
+
+TEST(FuzzGenerator, LengthsStayWithinEthernet)
+{
+	for (std::uint64_t seed : {0ull, 1ull, 0xdeadbeefull}) {
+		const Generator gen(seed, context(true));
+		std::size_t longest = 0;
+		Frame f;
+
+		for (std::uint64_t i = 0; i < 50000; i++) {
+			gen.generate(i, f);
+			ASSERT_GE(f.len, 14u) << "frame " << i << " " << f.variant;
+			ASSERT_LE(f.len, 1514u) << "frame " << i << " " << f.variant;
+			longest = std::max(longest, f.len);
+		}
+		EXPECT_EQ(longest, 1514u);
+	}
+}
+
+TEST(FuzzGenerator, SmallerMtuCapsTheLength)
+{
+	FuzzContext ctx = context();
+	ctx.max_frame_len = 576 + 14;
+	const Generator gen(5, ctx);
+	std::size_t longest = 0;
+	Frame f;
+
+	for (std::uint64_t i = 0; i < 20000; i++) {
+		gen.generate(i, f);
+		ASSERT_LE(f.len, 590u) << f.variant;
+		longest = std::max(longest, f.len);
+	}
+	EXPECT_EQ(longest, 590u);
+}
+
+TEST(FuzzGenerator, OversizedPadsAnArpPayload)
+{
+	const Generator gen(13, context());
+	int at_max = 0;
+
+	for (const Frame &f : frames_of(gen, Category::Oversized, 9000)) {
+		EXPECT_GT(f.len, 60u);
+		EXPECT_EQ(be16(f, 14), 1); // hardware type Ethernet
+		EXPECT_EQ(be16(f, 16), 0x0800);
+		at_max += f.len == 1514;
+	}
+	EXPECT_GT(at_max, 0);
+}
+
+TEST(FuzzGenerator, BadFormatCoversEachField)
+{
+	const Generator gen(17, context());
+	std::set<std::string_view> variants;
+
+	for (const Frame &f : frames_of(gen, Category::BadFormat, 9 * 60)) {
+		variants.insert(f.variant);
+		const bool valid = be16(f, 14) == 1 && be16(f, 16) == 0x0800 &&
+				   f.bytes[18] == 6 && f.bytes[19] == 4;
+		EXPECT_FALSE(valid) << f.variant;
+		if (f.variant == "hln_255") {
+			EXPECT_EQ(f.bytes[18], 255);
+			EXPECT_EQ(f.len, 14u + 8 + 2 * (255 + 4));
+		}
+		if (f.variant == "hln_zero") {
+			EXPECT_EQ(f.bytes[18], 0);
+		}
+		if (f.variant == "pln_zero") {
+			EXPECT_EQ(f.bytes[19], 0);
+		}
+		if (f.variant == "pln_16_ipv6") {
+			EXPECT_EQ(f.bytes[19], 16);
+			EXPECT_EQ(f.len, 14u + 8 + 2 * (6 + 16));
+		}
+	}
+	for (auto v : {"hrd_zero", "hrd_ieee802", "pro_ipv6", "hln_zero", "hln_255", "pln_zero",
+		       "pln_16_ipv6", "all_random"})
+		EXPECT_EQ(variants.count(v), 1u) << v;
+}
+
+TEST(FuzzGenerator, BadOpcodesAreNeverRequestOrReply)
+{
+	const Generator gen(19, context());
+	std::set<std::uint16_t> ops;
+
+	for (const Frame &f : frames_of(gen, Category::BadOpcode, 9 * 120)) {
+		const std::uint16_t op = be16(f, 20);
+		EXPECT_NE(op, 1);
+		EXPECT_NE(op, 2);
+		ops.insert(op);
+	}
+	for (int op : {0, 3, 4, 8, 9, 65535})
+		EXPECT_EQ(ops.count(static_cast<std::uint16_t>(op)), 1u) << op;
+}
+
+TEST(FuzzGenerator, OurIdentityFramesCarryTheHostsMacsOrAddresses)
+{
+	const Generator gen(23, context());
+	std::set<std::string_view> variants;
+
+	for (const Frame &f : frames_of(gen, Category::OurIdentity, 9 * 80)) {
+		variants.insert(f.variant);
+		EXPECT_TRUE(is_host_mac(sha(f)) || is_host_ip(spa(f)))
+			<< f.variant << " claims neither a host MAC nor a host address";
+		EXPECT_EQ(eth_src(f), kClient) << f.variant;
+		if (f.variant.starts_with("gratuitous") || f.variant == "announce_replica") {
+			EXPECT_EQ(spa(f), tpa(f));
+			EXPECT_TRUE(is_host_ip(spa(f)));
+		}
+	}
+	EXPECT_EQ(variants.size(), 8u);
+}
+
+TEST(FuzzGenerator, ForgedProbesHaveTheProbeShape)
+{
+	const Generator gen(29, context());
+	std::set<std::string_view> variants;
+
+	for (const Frame &f : frames_of(gen, Category::ForgedProbe, 9 * 200)) {
+		variants.insert(f.variant);
+		EXPECT_EQ(be16(f, 12), 0x0806);
+		EXPECT_EQ(be16(f, 20), 1) << "an ARP request";
+		EXPECT_EQ(spa(f), (Ipv4{0, 0, 0, 0})) << f.variant << ": RFC 5227 sender 0.0.0.0";
+		EXPECT_TRUE(is_host_ip(tpa(f)));
+		if (f.variant == "tag_truncated") {
+			EXPECT_LT(f.len, 60u);
+			EXPECT_GE(f.len, 42u);
+		} else if (f.variant == "tag_offset") {
+			EXPECT_GT(f.len, 60u);
+			EXPECT_EQ(f.bytes[42], 0) << "zeroes before the tag";
+			EXPECT_NE(be16(f, 42), 0xaf01);
+			EXPECT_EQ(be16(f, f.len - 18), 0xaf01);
+		} else {
+			EXPECT_EQ(f.len, 60u) << f.variant << ": tag ends the frame";
+			if (f.variant == "wrong_magic") {
+				EXPECT_NE(be16(f, 42), 0xaf01);
+			} else {
+				EXPECT_EQ(be16(f, 42), 0xaf01) << f.variant << ": tag at 14 + 28";
+			}
+		}
+	}
+	EXPECT_EQ(variants.size(), 8u);
+}
+
+TEST(FuzzGenerator, TruncatedTagsCoverEveryShortLength)
+{
+	const Generator gen(31, context());
+	std::set<std::size_t> lengths;
+
+	for (const Frame &f : frames_of(gen, Category::ForgedProbe, 9 * 8 * 18))
+		if (f.variant == "tag_truncated")
+			lengths.insert(f.len);
+	EXPECT_EQ(lengths.size(), 18u); // 0 to 17 bytes of the tag
+}
+
+TEST(FuzzGenerator, ReplayedProbesMutateOnlySeqIfindexOrMac)
+{
+	const Generator gen(37, context(true));
+	const auto orig = captured_probe();
+	std::set<std::string_view> variants;
+
+	for (const Frame &f : frames_of(gen, Category::ReplayedProbe, 10 * 80)) {
+		variants.insert(f.variant);
+		const auto got = bytes_of(f);
+		ASSERT_EQ(got.size(), orig.size());
+		EXPECT_TRUE(std::equal(orig.begin(), orig.begin() + 44, got.begin()))
+			<< f.variant << ": headers and magic unchanged";
+		if (f.variant == "unchanged") {
+			EXPECT_EQ(got, orig);
+		} else {
+			EXPECT_NE(got, orig) << f.variant;
+		}
+		if (f.variant == "seq_next") {
+			EXPECT_EQ(got[51], 8);
+		}
+		if (f.variant == "ifindex_next") {
+			EXPECT_EQ(got[47], 3);
+		}
+	}
+	EXPECT_EQ(variants.size(), 8u);
+}
+
+TEST(FuzzGenerator, OddMacsAreOdd)
+{
+	const Generator gen(41, context());
+
+	for (const Frame &f : frames_of(gen, Category::OddMac, 9 * 80)) {
+		if (f.variant == "sha_broadcast") {
+			EXPECT_EQ(sha(f), (Mac{0xff, 0xff, 0xff, 0xff, 0xff, 0xff}));
+		}
+		if (f.variant == "sha_multicast") {
+			EXPECT_TRUE(sha(f)[0] & 1);
+		}
+		if (f.variant == "sha_zero") {
+			EXPECT_EQ(sha(f), Mac{});
+		}
+		if (f.variant == "reply_tha_broadcast") {
+			EXPECT_EQ(be16(f, 20), 2);
+			EXPECT_EQ(at<6>(f, 32), (Mac{0xff, 0xff, 0xff, 0xff, 0xff, 0xff}));
+		}
+	}
+}
+
+TEST(FuzzGenerator, EthernetSourceIsTheClientOutsideOddMacsAndReplays)
+{
+	// Another source would teach a bridge to send the host's traffic to us.
+	const Generator gen(43, context(true));
+	Frame f;
+
+	for (std::uint64_t i = 0; i < 20000; i++) {
+		gen.generate(i, f);
+		if (f.category == Category::ReplayedProbe ||
+		    f.variant == "eth_src_multicast" || f.variant == "eth_src_zero")
+			continue;
+		ASSERT_EQ(eth_src(f), kClient) << category_name(f.category) << "/" << f.variant;
+		ASSERT_EQ(be16(f, 12), 0x0806);
+	}
+}
+
+TEST(FuzzGenerator, ValidFramesTargetTheHost)
+{
+	const Generator gen(47, context());
+
+	for (const Frame &f : frames_of(gen, Category::Valid, 9 * 100)) {
+		EXPECT_TRUE(f.len == 42 || f.len == 60);
+		EXPECT_TRUE(be16(f, 20) == 1 || be16(f, 20) == 2);
+		EXPECT_TRUE(is_host_ip(tpa(f)));
+		EXPECT_FALSE(is_host_mac(sha(f)));
+	}
+}
+
+TEST(FuzzGenerator, EmptyTargetsStillWork)
+{
+	FuzzContext ctx;
+	ctx.client_mac = kClient;
+	const Generator gen(53, ctx);
+	Frame f;
+
+	for (std::uint64_t i = 0; i < 5000; i++) {
+		gen.generate(i, f);
+		ASSERT_GE(f.len, 14u);
+	}
+}
+
+TEST(FuzzGenerator, RejectsUnusableContexts)
+{
+	FuzzContext small = context();
+	small.max_frame_len = 59;
+	EXPECT_THROW(Generator(1, small), std::invalid_argument);
+
+	FuzzContext short_replay = context(true);
+	short_replay.replay[0].resize(59);
+	EXPECT_THROW(Generator(1, short_replay), std::invalid_argument);
+}

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include <gtest/gtest.h>
+
+#include "fuzz/replay_file.hpp"
+
+using namespace arpfo::fuzz;
+
+namespace {
+
+// A probe as tests/frame_tool.py prints it: 60 bytes, tag at 42.
+const std::string kProbe = "ffffffffffff0200000001000806000108000604000102000000010000000000"
+			   "0000000000000a000001af0100000002000000070102030405060708";
+
+std::string error_of(std::string_view text)
+{
+	const auto r = parse_replay(text);
+	const auto *e = std::get_if<ReplayError>(&r);
+	return e ? e->message : "";
+}
+
+} // namespace
+
+TEST(FuzzReplay, OneFramePerLine)
+{
+	const std::string text = "# captured on seg0\n" + kProbe + "\n\n" + kProbe.substr(0, 20) +
+				 " " + kProbe.substr(20) + "  # again, spaced\r\n";
+	const auto r = parse_replay(text);
+	const auto *frames = std::get_if<ReplayFrames>(&r);
+
+	ASSERT_NE(frames, nullptr) << error_of(text);
+	ASSERT_EQ(frames->size(), 2u);
+	EXPECT_EQ((*frames)[0], (*frames)[1]);
+	EXPECT_EQ((*frames)[0].size(), 60u);
+	EXPECT_EQ((*frames)[0][42], 0xaf);
+	EXPECT_EQ((*frames)[0][59], 0x08);
+}
+
+TEST(FuzzReplay, ColonsAreSeparators)
+{
+	std::string text;
+	for (std::size_t i = 0; i < kProbe.size(); i += 2)
+		text += (i ? ":" : "") + kProbe.substr(i, 2);
+	EXPECT_EQ(error_of(text), "");
+}
+
+TEST(FuzzReplay, RejectsWhatIsNotAProbe)
+{
+	EXPECT_EQ(error_of(""), "no frames (one hex frame per line expected)");
+	EXPECT_EQ(error_of("# nothing\n\n"), "no frames (one hex frame per line expected)");
+	EXPECT_EQ(error_of(kProbe + "\nzz\n"), "line 2: 'z' is not a hex digit");
+	EXPECT_EQ(error_of(kProbe + "0"), "line 1: odd number of hex digits");
+	EXPECT_NE(error_of(kProbe.substr(0, 118)).find("line 1: 59 bytes"), std::string::npos);
+	std::string ip = kProbe;
+	ip.replace(24, 4, "0800");
+	EXPECT_EQ(error_of(ip), "line 1: EtherType 0x0800, not ARP (0x0806)");
+	std::string untagged = kProbe;
+	untagged.replace(84, 4, "0000");
+	EXPECT_EQ(error_of(untagged), "line 1: no probe tag at byte 42 (0x0000, not 0xaf01)");
+	EXPECT_NE(error_of(kProbe + std::string(2 * 1455, '0')).find("more than 1514"),
+		  std::string::npos);
+}
