@@ -33,7 +33,8 @@ log_test "show without the module says so"
 afo_load
 check_err $? "insmod failed"
 mon=$(mktemp /var/tmp/arpfo-monitor.XXXXXX)
-afo_in host "$ARPFO" monitor --json >"$mon" 2>&1 &
+# ip netns exec execs the tool, so $! is the monitor itself.
+ip netns exec "$(afo_ns host)" "$ARPFO" monitor --json >"$mon" 2>&1 &
 monitor=$!
 sleep 0.5
 

@@ -66,6 +66,8 @@ Description describe(const Event &e, const Names &names)
 		return {"reclaim: answers for its addresses again (was " +
 				responder_text(e, old_v, names) + ")",
 			Paint::Good};
+	case EventKind::Answering:
+		return {"answers for its addresses", Paint::Good};
 	case EventKind::Unanswered:
 		return {"no healthy adapter: its addresses go unanswered", Paint::Bad};
 	case EventKind::PnetChange:
@@ -116,9 +118,11 @@ EventKind classify(const Event &e)
 		return EventKind::Healthy;
 	case ARPFO_EVENT_RESPONDER: {
 		const std::uint32_t n = e.new_value.value_or(0);
-		return n == 0 ? EventKind::Unanswered
-		       : n == e.ifindex ? EventKind::Reclaim
-					: EventKind::Takeover;
+		if (n == 0)
+			return EventKind::Unanswered;
+		if (n != e.ifindex)
+			return EventKind::Takeover;
+		return e.old_value.value_or(0) ? EventKind::Reclaim : EventKind::Answering;
 	}
 	case ARPFO_EVENT_PNET:
 		return EventKind::PnetChange;
@@ -148,6 +152,8 @@ std::string event_name(const Event &e)
 		return "takeover";
 	case EventKind::Reclaim:
 		return "reclaim";
+	case EventKind::Answering:
+		return "answering";
 	case EventKind::Unanswered:
 		return "unanswered";
 	case EventKind::PnetChange:

@@ -19,7 +19,8 @@ enum class EventKind {
 	Carrier,
 	Healthy,
 	Takeover,   // RESPONDER with NEW another adapter
-	Reclaim,    // RESPONDER with NEW == IFINDEX
+	Reclaim,    // RESPONDER with NEW == IFINDEX, OLD another adapter
+	Answering,  // RESPONDER with NEW == IFINDEX, OLD 0: first answer
 	Unanswered, // RESPONDER with NEW == 0
 	PnetChange,
 	ProbeRejected,

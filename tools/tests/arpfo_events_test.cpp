@@ -104,6 +104,11 @@ TEST(ArpfoEvents, Classifies)
 		  EventKind::Reclaim);
 	EXPECT_EQ(classify(parse_event(old_new(ARPFO_EVENT_RESPONDER, 4, 0).bytes())),
 		  EventKind::Unanswered);
+	// Newly managed: nobody answered before, now the adapter itself.
+	EXPECT_EQ(classify(parse_event(old_new(ARPFO_EVENT_RESPONDER, 0, 3).bytes())),
+		  EventKind::Answering);
+	EXPECT_EQ(event_name(parse_event(old_new(ARPFO_EVENT_RESPONDER, 0, 3).bytes())),
+		  "answering");
 	EXPECT_EQ(classify(parse_event(event(42).bytes())), EventKind::Unknown);
 }
 
