@@ -28,7 +28,7 @@
 
 #include "core.h"
 
-#define AFO_VERSION "0.2.0"
+#define AFO_VERSION "0.3.0"
 
 /* Probes a receiving adapter remembers while its siblings' probes run. */
 #define AFO_HEARD_SLOTS 8
