@@ -130,6 +130,11 @@ struct afo_event_info {
  * @heard:          ring of sibling probes heard here (heard_lock)
  * @heard_next:     next slot of @heard to overwrite (heard_lock)
  * @pnet_logged:    the pnet last reported in the log
+ * @vipa_duty:      answers for the VIPAs on its pnet (WRITE_ONCE, read
+ *                  by the hooks)
+ * @vipa_garp_left: announcements of all VIPAs still to send from it
+ * @vipa_garp_next: when to send the next round
+ * @vipa_garp_last: when the last round went out (0: never)
  * @stats:          counters
  * @rcu:            frees the port after the hooks are done with it
  */
@@ -153,16 +158,21 @@ struct afo_port {
 	struct afo_heard heard[AFO_HEARD_SLOTS];
 	unsigned int heard_next;
 	u32 pnet_logged;
+	bool vipa_duty;
+	unsigned int vipa_garp_left;
+	unsigned long vipa_garp_next;
+	unsigned long vipa_garp_last;
 	struct afo_stats stats;
 	struct rcu_head rcu;
 };
 
 /**
- * struct afo_addr - one managed IPv4 address
+ * struct afo_addr - one managed IPv4 address, an adapter's or a VIPA
  * @hnode:      in afo_net.addrs, keyed by @ip (RCU)
- * @port_node:  in the owner's afo_port.addrs
+ * @port_node:  in the owner's afo_port.addrs, or in afo_net.vipas
  * @ip:         the address
- * @owner:      the adapter that holds it
+ * @owner:      the adapter that holds it; NULL for a VIPA
+ * @vipa_dev:   ifindex of the device holding a VIPA; 0 otherwise
  * @responder:  ifindex of the adapter that answers ARP for it, 0 when none
  *              (WRITE_ONCE, read by the hooks)
  * @garp_left:  gratuitous ARPs still to send for it
@@ -175,6 +185,7 @@ struct afo_addr {
 	struct list_head port_node;
 	__be32 ip;
 	struct afo_port *owner;
+	int vipa_dev;
 	int responder;
 	unsigned int garp_left;
 	unsigned long garp_next;
@@ -187,6 +198,7 @@ struct afo_addr {
  * @net:        the namespace
  * @adapters:   managed adapters (afo_adapter.node of each afo_port)
  * @settings:   netlink settings of adapters (struct afo_setting)
+ * @vipas:      the VIPAs (afo_addr.port_node), also in @addrs
  * @ports:      managed adapters by ifindex, for the hooks
  * @addrs:      managed addresses by address, for the hooks
  * @pnets:      physical network identifier allocator
@@ -201,6 +213,7 @@ struct afo_net {
 	struct net *net;
 	struct list_head adapters;
 	struct list_head settings;
+	struct list_head vipas;
 	DECLARE_HASHTABLE(ports, 6);
 	DECLARE_HASHTABLE(addrs, 8);
 	struct afo_pnets pnets;
@@ -243,6 +256,23 @@ void afo_dev_mac_changed(struct net_device *dev);
 void afo_update_responders(struct afo_net *an);
 bool afo_port_became_usable(struct afo_port *port);
 void afo_release_all(struct afo_net *an);
+bool afo_first_of_pnet(const struct afo_net *an, const struct afo_adapter *a);
+
+/* vipa.c: virtual IP addresses and the VIPA duty of each pnet */
+bool afo_dev_is_vipa(struct net_device *dev);
+void afo_sync_vipas(struct net_device *dev);
+void afo_vipas_drop(struct net_device *dev);
+void afo_vipas_free(struct afo_net *an);
+void afo_update_vipa_duty(struct afo_net *an);
+
+/* Whether adapter @rx answers ARP for @addr (under RCU or RTNL). */
+static inline bool afo_answers(const struct afo_addr *addr,
+			       const struct afo_port *rx)
+{
+	if (addr->vipa_dev)
+		return READ_ONCE(rx->vipa_duty);
+	return READ_ONCE(addr->responder) == rx->core.ifindex;
+}
 
 /* settings.c: netlink settings of adapters */
 bool afo_dev_manageable(const struct net_device *dev);
@@ -269,6 +299,7 @@ void afo_netlink_unregister(void);
 
 /* tick.c: the namespace's timers and repeated announcements */
 void afo_announce(struct afo_port *by, struct afo_addr *addr);
+void afo_announce_vipas(struct afo_port *by);
 void afo_tick_init(struct afo_net *an);
 void afo_tick_kick(struct afo_net *an);
 void afo_tick_stop(struct afo_net *an);

@@ -69,6 +69,36 @@ const struct afo_adapter *afo_choose_responder(const struct afo_adapter *owner,
 	return best;
 }
 
+/**
+ * afo_choose_vipa_holder - pick the adapter answering for the VIPAs of a pnet
+ * @holder:   the adapter holding the duty now, or NULL
+ * @pnet:     the physical network
+ * @adapters: every managed adapter of the namespace
+ *
+ * The duty stays where it is while its holder is healthy and on @pnet: a
+ * VIPA belongs to no adapter, so moving it back when a better adapter
+ * returns would only cost peers another update. Otherwise the best healthy
+ * adapter of @pnet (afo_better_backup()) takes it.
+ *
+ * Return: the holder, or NULL when no adapter of @pnet is healthy.
+ */
+const struct afo_adapter *afo_choose_vipa_holder(const struct afo_adapter *holder,
+						 u32 pnet,
+						 const struct list_head *adapters)
+{
+	const struct afo_adapter *best = NULL, *cand;
+
+	if (holder && holder->healthy && holder->pnet == pnet)
+		return holder;
+	list_for_each_entry(cand, adapters, node) {
+		if (!cand->healthy || cand->pnet != pnet)
+			continue;
+		if (!best || afo_better_backup(cand, best))
+			best = cand;
+	}
+	return best;
+}
+
 /*
  * The pnets a probe outcome touches: the prober's and every hearer's.
  * Bounded; a namespace with more distinct pnets than this among one

@@ -50,6 +50,9 @@ bool afo_better_backup(const struct afo_adapter *a,
 		       const struct afo_adapter *b);
 const struct afo_adapter *afo_choose_responder(const struct afo_adapter *owner,
 					       const struct list_head *adapters);
+const struct afo_adapter *afo_choose_vipa_holder(const struct afo_adapter *holder,
+						 u32 pnet,
+						 const struct list_head *adapters);
 void afo_pnet_probe_done(struct list_head *adapters,
 			 struct afo_adapter *prober, struct afo_pnets *pnets);
 

@@ -76,7 +76,7 @@ static unsigned int afo_arp_in(void *priv, struct sk_buff *skb,
 	if (!addr)
 		return NF_ACCEPT;
 
-	if (READ_ONCE(addr->responder) != skb->dev->ifindex ||
+	if (!afo_answers(addr, port) ||
 	    ipv4_is_multicast(arp.sip) || ipv4_is_loopback(arp.sip) ||
 	    is_multicast_ether_addr(arp.sha)) {
 		atomic_long_inc(&port->stats.dropped);
@@ -106,11 +106,12 @@ static unsigned int afo_arp_out(void *priv, struct sk_buff *skb,
 				const struct nf_hook_state *state)
 {
 	struct afo_net *an = afo_net(state->net);
+	struct afo_port *port;
 	struct afo_addr *addr;
 	struct afo_arp arp;
 
-	if (!afo_port_find(an, skb->dev->ifindex) ||
-	    !afo_arp_parse(skb, &arp))
+	port = afo_port_find(an, skb->dev->ifindex);
+	if (!port || !afo_arp_parse(skb, &arp))
 		return NF_ACCEPT;
 	addr = afo_addr_find(an, arp.sip);
 	if (!addr)
@@ -118,7 +119,7 @@ static unsigned int afo_arp_out(void *priv, struct sk_buff *skb,
 	/* Replies for managed addresses are ours alone (sent past this hook). */
 	if (arp.op == ARPOP_REPLY)
 		return NF_DROP;
-	if (READ_ONCE(addr->responder) == skb->dev->ifindex)
+	if (afo_answers(addr, port))
 		return NF_ACCEPT;
 	/* A gratuitous ARP from the wrong adapter would move peers there. */
 	if (arp.sip == arp.tip)

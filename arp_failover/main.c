@@ -25,6 +25,7 @@ static int __net_init afo_net_init(struct net *net)
 	an->net = net;
 	INIT_LIST_HEAD(&an->adapters);
 	INIT_LIST_HEAD(&an->settings);
+	INIT_LIST_HEAD(&an->vipas);
 	hash_init(an->ports);
 	hash_init(an->addrs);
 	spin_lock_init(&an->heard_lock);

@@ -81,13 +81,18 @@ static int afo_fill_adapter(struct sk_buff *skb, const struct afo_port *port)
 	    nla_put_u8(skb, ARPFO_A_ADAPTER_PROBING, port->probing) ||
 	    nla_put_u32(skb, ARPFO_A_ADAPTER_RESPONDER, port->responder) ||
 	    nla_put_u32(skb, ARPFO_A_ADAPTER_PRIORITY, port->core.priority) ||
-	    nla_put_u8(skb, ARPFO_A_ADAPTER_KIND, ARPFO_KIND_HOST))
+	    nla_put_u8(skb, ARPFO_A_ADAPTER_KIND, ARPFO_KIND_HOST) ||
+	    nla_put_u8(skb, ARPFO_A_ADAPTER_VIPA_DUTY, port->vipa_duty))
 		return -EMSGSIZE;
 	return afo_put_stats(skb, &port->stats);
 }
 
 static int afo_fill_addr(struct sk_buff *skb, const struct afo_addr *addr)
 {
+	if (addr->vipa_dev)
+		return nla_put_in_addr(skb, ARPFO_A_ADDR_ADDR, addr->ip) ||
+		       nla_put_u32(skb, ARPFO_A_ADDR_OWNER, addr->vipa_dev) ||
+		       nla_put_flag(skb, ARPFO_A_ADDR_VIPA) ? -EMSGSIZE : 0;
 	if (nla_put_in_addr(skb, ARPFO_A_ADDR_ADDR, addr->ip) ||
 	    nla_put_u32(skb, ARPFO_A_ADDR_OWNER, addr->owner->core.ifindex) ||
 	    nla_put_u32(skb, ARPFO_A_ADDR_RESPONDER, addr->responder))
@@ -95,26 +100,11 @@ static int afo_fill_addr(struct sk_buff *skb, const struct afo_addr *addr)
 	return 0;
 }
 
-/* Whether @a is the first adapter of the list on its pnet. */
-static bool afo_first_of_pnet(const struct afo_net *an,
-			      const struct afo_adapter *a)
-{
-	const struct afo_adapter *b;
-
-	list_for_each_entry(b, &an->adapters, node) {
-		if (b == a)
-			return true;
-		if (b->pnet == a->pnet)
-			return false;
-	}
-	return true;
-}
-
 static int afo_fill_pnet(struct sk_buff *skb, const struct afo_net *an,
 			 u32 pnet)
 {
-	const struct afo_adapter *a;
-	u32 healthy = 0;
+	struct afo_adapter *a;
+	u32 healthy = 0, holder = 0;
 
 	if (nla_put_u32(skb, ARPFO_A_PNET_ID, pnet))
 		return -EMSGSIZE;
@@ -122,10 +112,15 @@ static int afo_fill_pnet(struct sk_buff *skb, const struct afo_net *an,
 		if (a->pnet != pnet)
 			continue;
 		healthy += a->healthy;
+		if (afo_port_of(a)->vipa_duty)
+			holder = a->ifindex;
 		if (nla_put_u32(skb, ARPFO_A_PNET_MEMBER, a->ifindex))
 			return -EMSGSIZE;
 	}
-	return nla_put_u32(skb, ARPFO_A_PNET_HEALTHY, healthy);
+	if (nla_put_u32(skb, ARPFO_A_PNET_HEALTHY, healthy) ||
+	    nla_put_u32(skb, ARPFO_A_PNET_VIPA_HOLDER, holder))
+		return -EMSGSIZE;
+	return 0;
 }
 
 /*
@@ -229,6 +224,13 @@ static int afo_nl_addr_dump(struct sk_buff *skb, struct netlink_callback *cb)
 			if (afo_dump_end(&d, hdr, hdr ? afo_fill_addr(skb, addr) : 0))
 				goto out;
 		}
+	}
+	list_for_each_entry(addr, &an->vipas, port_node) {
+		if (afo_dump_skip(&d))
+			continue;
+		hdr = afo_dump_put(&d, ARPFO_CMD_ADDR_GET);
+		if (afo_dump_end(&d, hdr, hdr ? afo_fill_addr(skb, addr) : 0))
+			break;
 	}
 out:
 	rtnl_unlock();

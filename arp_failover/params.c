@@ -117,8 +117,8 @@ unsigned long afo_reclaim_delay(void)
 }
 
 /*
- * Name lists: comma-separated. include/exclude hold glob patterns;
- * priority holds NAME:N pairs. afo_names_lock protects the three buffers
+ * Name lists: comma-separated. include/exclude/vipa hold glob patterns;
+ * priority holds NAME:N pairs. afo_names_lock protects the four buffers
  * and afo_rescan_live; it nests inside RTNL (the rescan takes RTNL first),
  * and the setters never take RTNL.
  */
@@ -128,6 +128,7 @@ static DEFINE_MUTEX(afo_names_lock);
 static char afo_include[AFO_LIST_LEN];
 static char afo_exclude[AFO_LIST_LEN];
 static char afo_priority[AFO_LIST_LEN];
+static char afo_vipa[AFO_LIST_LEN];
 static bool afo_rescan_live;
 
 static void afo_rescan(struct work_struct *work)
@@ -289,6 +290,12 @@ static struct afo_list_param priority_param = {
 module_param_cb(priority, &afo_list_ops, &priority_param, 0644);
 MODULE_PARM_DESC(priority, "Backup preference per adapter as NAME:N pairs, higher wins (default 0; ties go to the lower ifindex)");
 
+static struct afo_list_param vipa_param = {
+	afo_vipa, afo_check_pattern, "interface name patterns"
+};
+module_param_cb(vipa, &afo_list_ops, &vipa_param, 0644);
+MODULE_PARM_DESC(vipa, "Besides dummy devices, devices whose name matches one of these comma-separated glob patterns hold VIPAs (default: none)");
+
 /* Whether @ifname matches one of the glob patterns in @list. */
 static bool afo_list_matches(const char *list, const char *ifname)
 {
@@ -320,6 +327,20 @@ bool afo_name_selected(const char *ifname)
 		   !afo_list_matches(afo_exclude, ifname);
 	mutex_unlock(&afo_names_lock);
 	return selected;
+}
+
+/**
+ * afo_name_vipa - whether the vipa parameter names a device
+ * @ifname: the device's name
+ */
+bool afo_name_vipa(const char *ifname)
+{
+	bool vipa;
+
+	mutex_lock(&afo_names_lock);
+	vipa = afo_list_matches(afo_vipa, ifname);
+	mutex_unlock(&afo_names_lock);
+	return vipa;
 }
 
 /**

@@ -18,6 +18,7 @@ unsigned long afo_reclaim_delay(void);
 
 bool afo_name_selected(const char *ifname);
 u32 afo_name_priority(const char *ifname);
+bool afo_name_vipa(const char *ifname);
 
 void afo_params_start(void);
 void afo_params_stop(void);

@@ -60,7 +60,8 @@ static bool afo_dev_eligible(struct net_device *dev)
 {
 	struct in_device *in_dev = __in_dev_get_rtnl(dev);
 
-	if (!afo_dev_manageable(dev) || dev->reg_state != NETREG_REGISTERED)
+	if (!afo_dev_manageable(dev) || dev->reg_state != NETREG_REGISTERED ||
+	    afo_dev_is_vipa(dev))
 		return false;
 	if (!in_dev || !in_dev->ifa_list)
 		return false;
@@ -178,6 +179,7 @@ void afo_update_responders(struct afo_net *an)
 		if (responder != afo_port_of(a)->responder)
 			afo_set_responder(afo_port_of(a), responder);
 	}
+	afo_update_vipa_duty(an);
 	afo_tick_kick(an);
 }
 
@@ -348,6 +350,7 @@ void afo_sync_dev(struct net_device *dev)
 	bool eligible = !an->dying && afo_dev_eligible(dev);
 
 	ASSERT_RTNL();
+	afo_sync_vipas(dev);
 	if (port && !eligible) {
 		afo_port_release(port);
 		return;
@@ -402,6 +405,7 @@ void afo_dev_gone(struct net_device *dev)
 	struct afo_port *port = afo_port_find(an, dev->ifindex);
 
 	afo_setting_drop(an, dev->ifindex);
+	afo_vipas_drop(dev);
 	if (port)
 		afo_port_release(port);
 }
@@ -447,6 +451,26 @@ bool afo_port_became_usable(struct afo_port *port)
 }
 
 /**
+ * afo_first_of_pnet - whether @a is the first adapter of the list on its pnet
+ * @an: the namespace
+ * @a:  one of its adapters
+ *
+ * Visits each pnet once when iterating over the adapters.
+ */
+bool afo_first_of_pnet(const struct afo_net *an, const struct afo_adapter *a)
+{
+	const struct afo_adapter *b;
+
+	list_for_each_entry(b, &an->adapters, node) {
+		if (b == a)
+			return true;
+		if (b->pnet == a->pnet)
+			return false;
+	}
+	return true;
+}
+
+/**
  * afo_release_all - stop managing every adapter of a namespace
  * @an: the namespace
  *
@@ -459,4 +483,5 @@ void afo_release_all(struct afo_net *an)
 	ASSERT_RTNL();
 	list_for_each_entry_safe(a, tmp, &an->adapters, node)
 		afo_port_free(afo_port_of(a));
+	afo_vipas_free(an);
 }

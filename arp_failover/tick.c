@@ -50,6 +50,43 @@ void afo_announce(struct afo_port *by, struct afo_addr *addr)
 	addr->garp_next = jiffies + interval;
 }
 
+/* Announce every VIPA from @by, the holder of its pnet's VIPA duty. */
+static void afo_garp_vipas(struct afo_port *by)
+{
+	struct afo_addr *vipa;
+
+	list_for_each_entry(vipa, &by->an->vipas, port_node)
+		if (!afo_send_garp(by->dev, vipa->ip))
+			atomic_long_inc(&by->stats.announcements);
+	by->vipa_garp_last = jiffies | 1;
+}
+
+/**
+ * afo_announce_vipas - announce the VIPAs from their new holder
+ * @by: the adapter that took the VIPA duty of its pnet, or that holds it
+ *      when a VIPA was added
+ *
+ * As afo_announce(), for all VIPAs at once and rate-limited per holder.
+ */
+void afo_announce_vipas(struct afo_port *by)
+{
+	unsigned long interval = afo_garp_interval();
+	unsigned int count = afo_garp_count();
+
+	ASSERT_RTNL();
+	by->vipa_garp_left = 0;
+	if (!count || !by->core.carrier || list_empty(&by->an->vipas))
+		return;
+	if (by->vipa_garp_last && time_before(jiffies, by->vipa_garp_last + interval)) {
+		by->vipa_garp_left = count;
+		by->vipa_garp_next = by->vipa_garp_last + interval;
+		return;
+	}
+	afo_garp_vipas(by);
+	by->vipa_garp_left = count - 1;
+	by->vipa_garp_next = jiffies + interval;
+}
+
 /**
  * struct afo_next - the earliest deadline seen in one run of the tick
  * @when: that deadline
@@ -94,6 +131,26 @@ static void afo_tick_announce(struct afo_port *port, struct afo_next *next)
 	}
 }
 
+/* Repeated announcements of the VIPAs from their holder, when due. */
+static void afo_tick_vipas(struct afo_port *port, struct afo_next *next)
+{
+	if (!port->vipa_garp_left)
+		return;
+	if (time_before(jiffies, port->vipa_garp_next)) {
+		afo_earliest(next, port->vipa_garp_next);
+		return;
+	}
+	if (!port->vipa_duty || !port->core.carrier) {
+		port->vipa_garp_left = 0;
+		return;
+	}
+	afo_garp_vipas(port);
+	port->vipa_garp_left--;
+	port->vipa_garp_next = jiffies + afo_garp_interval();
+	if (port->vipa_garp_left)
+		afo_earliest(next, port->vipa_garp_next);
+}
+
 /* Probe outcomes, re-verification and reclaim delays of one adapter. */
 static bool afo_tick_port(struct afo_port *port, struct afo_next *next)
 {
@@ -136,8 +193,10 @@ static void afo_tick_work(struct work_struct *work)
 		changed |= afo_tick_port(afo_port_of(a), &next);
 	if (changed)
 		afo_update_responders(an);
-	list_for_each_entry(a, &an->adapters, node)
+	list_for_each_entry(a, &an->adapters, node) {
 		afo_tick_announce(afo_port_of(a), &next);
+		afo_tick_vipas(afo_port_of(a), &next);
+	}
 	if (next.set)
 		mod_delayed_work(system_wq, &an->tick,
 				 time_after(next.when, jiffies) ? next.when - jiffies : 0);

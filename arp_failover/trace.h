@@ -56,6 +56,12 @@ DEFINE_EVENT(arp_failover_change, arp_failover_pnet,
 	TP_ARGS(dev, old, new)
 );
 
+/* Whether @dev answers for the VIPAs on its pnet (1) or not (0). */
+DEFINE_EVENT(arp_failover_change, arp_failover_vipa_duty,
+	TP_PROTO(const struct net_device *dev, u32 old, u32 new),
+	TP_ARGS(dev, old, new)
+);
+
 /* A gratuitous ARP for @ip left @dev. */
 TRACE_EVENT(arp_failover_garp,
 	TP_PROTO(const struct net_device *dev, __be32 ip),

@@ -274,6 +274,63 @@ static void afo_damping_doubles_then_stops(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, afo_damped_delay(0, 5), 0ul);
 }
 
+/* VIPA duty: one healthy adapter per pnet, best first. */
+static void afo_vipa_holder_per_pnet(struct kunit *test)
+{
+	struct afo_test_host *h = afo_segments(test);
+
+	h->a[1].priority = 5;
+	KUNIT_EXPECT_PTR_EQ(test, afo_choose_vipa_holder(NULL, h->a[0].pnet, &h->list),
+			    &h->a[1]);
+	KUNIT_EXPECT_PTR_EQ(test, afo_choose_vipa_holder(NULL, h->a[3].pnet, &h->list),
+			    &h->a[3]);
+}
+
+/* The duty stays with a healthy holder, even when a better one exists. */
+static void afo_vipa_holder_stays(struct kunit *test)
+{
+	struct afo_test_host *h = afo_segments(test);
+
+	KUNIT_EXPECT_PTR_EQ(test, afo_choose_vipa_holder(&h->a[2], h->a[0].pnet, &h->list),
+			    &h->a[2]);
+}
+
+/* A failed holder hands the duty to the best healthy adapter of its pnet. */
+static void afo_vipa_holder_moves_on_failure(struct kunit *test)
+{
+	struct afo_test_host *h = afo_segments(test);
+	const struct afo_adapter *holder;
+
+	afo_down(&h->a[0]);
+	holder = afo_choose_vipa_holder(&h->a[0], h->a[0].pnet, &h->list);
+	KUNIT_EXPECT_PTR_EQ(test, holder, &h->a[1]);
+	/* It comes back: the duty stays with a[1] (policy: stay). */
+	h->a[0].carrier = true;
+	h->a[0].healthy = true;
+	KUNIT_EXPECT_PTR_EQ(test, afo_choose_vipa_holder(holder, h->a[0].pnet, &h->list),
+			    &h->a[1]);
+}
+
+/* A holder that moved to another pnet gives up the duty on the old one. */
+static void afo_vipa_holder_left_pnet(struct kunit *test)
+{
+	struct afo_test_host *h = afo_segments(test);
+	u32 old = h->a[0].pnet;
+
+	h->a[0].pnet = h->a[3].pnet;
+	KUNIT_EXPECT_PTR_EQ(test, afo_choose_vipa_holder(&h->a[0], old, &h->list),
+			    &h->a[1]);
+}
+
+/* No healthy adapter on the pnet: nobody answers for its VIPAs. */
+static void afo_vipa_holder_none(struct kunit *test)
+{
+	struct afo_test_host *h = afo_segments(test);
+
+	afo_down(&h->a[3]);
+	KUNIT_EXPECT_NULL(test, afo_choose_vipa_holder(&h->a[3], h->a[3].pnet, &h->list));
+}
+
 static struct kunit_case afo_core_cases[] = {
 	KUNIT_CASE(afo_healthy_owner_answers),
 	KUNIT_CASE(afo_failed_owner_lowest_ifindex),
@@ -293,6 +350,11 @@ static struct kunit_case afo_core_cases[] = {
 	KUNIT_CASE(afo_pnet_down_member_not_split),
 	KUNIT_CASE(afo_pnet_moved_cable_joins_other),
 	KUNIT_CASE(afo_damping_doubles_then_stops),
+	KUNIT_CASE(afo_vipa_holder_per_pnet),
+	KUNIT_CASE(afo_vipa_holder_stays),
+	KUNIT_CASE(afo_vipa_holder_moves_on_failure),
+	KUNIT_CASE(afo_vipa_holder_left_pnet),
+	KUNIT_CASE(afo_vipa_holder_none),
 	{}
 };
 

@@ -64,6 +64,9 @@ enum {
 	ARPFO_A_PNET_ID,		/* u32 */
 	ARPFO_A_PNET_MEMBER,		/* u32 ifindex, one per adapter */
 	ARPFO_A_PNET_HEALTHY,		/* u32: members that may answer */
+	ARPFO_A_PNET_VIPA_HOLDER,	/* u32 ifindex answering for the VIPAs
+					 * on this pnet, 0: none
+					 */
 
 	__ARPFO_A_PNET_MAX,
 	ARPFO_A_PNET_MAX = (__ARPFO_A_PNET_MAX - 1)
@@ -96,6 +99,7 @@ enum {
 	ARPFO_A_ADAPTER_KIND,		/* u8, enum arpfo_adapter_kind */
 	ARPFO_A_ADAPTER_MANAGED,	/* u8: set only; 0 stops managing it */
 	ARPFO_A_ADAPTER_STATS,		/* nest, ARPFO_A_STATS_* */
+	ARPFO_A_ADAPTER_VIPA_DUTY,	/* u8: answers for the VIPAs on its pnet */
 
 	__ARPFO_A_ADAPTER_MAX,
 	ARPFO_A_ADAPTER_MAX = (__ARPFO_A_ADAPTER_MAX - 1)
@@ -122,8 +126,12 @@ enum {
 enum {
 	ARPFO_A_ADDR_UNSPEC,
 	ARPFO_A_ADDR_ADDR,		/* u32, network byte order */
-	ARPFO_A_ADDR_OWNER,		/* u32 ifindex of the adapter holding it */
-	ARPFO_A_ADDR_RESPONDER,		/* u32 ifindex answering ARP, 0: none */
+	ARPFO_A_ADDR_OWNER,		/* u32 ifindex of the device holding it */
+	/*
+	 * u32 ifindex answering ARP, 0: none. Not sent for a VIPA, which one
+	 * adapter per pnet answers (ARPFO_A_PNET_VIPA_HOLDER).
+	 */
+	ARPFO_A_ADDR_RESPONDER,
 	ARPFO_A_ADDR_VIPA,		/* flag: a virtual IP address */
 
 	__ARPFO_A_ADDR_MAX,
@@ -148,6 +156,9 @@ enum arpfo_event_type {
 	ARPFO_EVENT_PROBE_REJECTED,
 	ARPFO_EVENT_ADDR_NEW,		/* ADDR on IFINDEX became managed */
 	ARPFO_EVENT_ADDR_DEL,		/* ADDR on IFINDEX no longer managed */
+	ARPFO_EVENT_VIPA_DUTY,		/* NEW: 1 IFINDEX now answers for the
+					 * VIPAs on its pnet, 0 no longer
+					 */
 };
 
 /* ARPFO_A_EVENT_REASON of ARPFO_EVENT_PROBE_REJECTED */

@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Virtual IP addresses: addresses of the host rather than of an adapter,
+ * held by a dummy device (or a device the vipa parameter names). On each
+ * pnet exactly one healthy adapter answers ARP for all of them (the VIPA
+ * duty); the others stay silent. Everything here runs under RTNL.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/inetdevice.h>
+#include <linux/netdevice.h>
+#include <linux/rtnetlink.h>
+#include <linux/slab.h>
+#include <net/rtnetlink.h>
+
+#include "afo.h"
+#include "params.h"
+#include "trace.h"
+
+/**
+ * afo_dev_is_vipa - whether the IPv4 addresses of @dev are VIPAs
+ * @dev: any network device
+ *
+ * Dummy devices and those the vipa parameter names, unless the
+ * administrator excluded them (include/exclude, netlink "managed off").
+ */
+bool afo_dev_is_vipa(struct net_device *dev)
+{
+	bool dummy = dev->rtnl_link_ops &&
+		     !strcmp(dev->rtnl_link_ops->kind, "dummy");
+
+	if (!dummy && !afo_name_vipa(dev->name))
+		return false;
+	return dev->reg_state == NETREG_REGISTERED && afo_dev_selected(dev);
+}
+
+static void afo_vipa_free(struct afo_addr *vipa)
+{
+	hash_del_rcu(&vipa->hnode);
+	list_del(&vipa->port_node);
+	kfree_rcu(vipa, rcu);
+}
+
+static void afo_vipa_event(struct net_device *dev, u8 type, __be32 ip)
+{
+	struct afo_event_info ev = { .type = type, .ip = ip };
+
+	afo_event(dev, &ev, GFP_KERNEL);
+}
+
+static struct afo_addr *afo_vipa_new(struct afo_net *an, int ifindex, __be32 ip)
+{
+	struct afo_addr *vipa = kzalloc(sizeof(*vipa), GFP_KERNEL);
+
+	if (!vipa)
+		return NULL;	/* stays unmanaged: the kernel answers as usual */
+	vipa->ip = ip;
+	vipa->vipa_dev = ifindex;
+	list_add_tail(&vipa->port_node, &an->vipas);
+	hash_add_rcu(an->addrs, &vipa->hnode, (__force u32)ip);
+	return vipa;
+}
+
+/*
+ * Mirror the addresses of @dev into the VIPA list: @want says whether
+ * they are VIPAs at all. Return: whether a VIPA was added.
+ */
+static bool afo_vipas_mirror(struct afo_net *an, struct net_device *dev,
+			     bool want)
+{
+	struct in_device *in_dev = __in_dev_get_rtnl(dev);
+	struct afo_addr *vipa, *tmp;
+	const struct in_ifaddr *ifa;
+	bool found, added = false;
+
+	list_for_each_entry_safe(vipa, tmp, &an->vipas, port_node) {
+		if (vipa->vipa_dev != dev->ifindex)
+			continue;
+		found = false;
+		if (want && in_dev)
+			in_dev_for_each_ifa_rtnl(ifa, in_dev)
+				found |= ifa->ifa_local == vipa->ip;
+		if (found)
+			continue;
+		afo_vipa_event(dev, ARPFO_EVENT_ADDR_DEL, vipa->ip);
+		afo_vipa_free(vipa);
+	}
+	if (!want || !in_dev)
+		return false;
+	in_dev_for_each_ifa_rtnl(ifa, in_dev) {
+		if (afo_addr_find(an, ifa->ifa_local))
+			continue;	/* ours already, or an adapter's address */
+		if (!afo_vipa_new(an, dev->ifindex, ifa->ifa_local))
+			continue;
+		afo_vipa_event(dev, ARPFO_EVENT_ADDR_NEW, ifa->ifa_local);
+		added = true;
+	}
+	return added;
+}
+
+/**
+ * afo_sync_vipas - bring the VIPAs of one device in line with the kernel's
+ * @dev: any network device
+ *
+ * New VIPAs are announced at once by every pnet's VIPA holder.
+ */
+void afo_sync_vipas(struct net_device *dev)
+{
+	struct afo_net *an = afo_net(dev_net(dev));
+	bool want = !an->dying && afo_dev_is_vipa(dev);
+	struct afo_adapter *a;
+
+	ASSERT_RTNL();
+	if (!afo_vipas_mirror(an, dev, want))
+		return;
+	list_for_each_entry(a, &an->adapters, node)
+		if (afo_port_of(a)->vipa_duty)
+			afo_announce_vipas(afo_port_of(a));
+	afo_tick_kick(an);
+}
+
+/**
+ * afo_vipas_drop - forget the VIPAs of a device that goes away
+ * @dev: the device
+ */
+void afo_vipas_drop(struct net_device *dev)
+{
+	afo_vipas_mirror(afo_net(dev_net(dev)), dev, false);
+}
+
+/**
+ * afo_vipas_free - forget every VIPA of a namespace, quietly
+ * @an: the namespace
+ */
+void afo_vipas_free(struct afo_net *an)
+{
+	struct afo_addr *vipa, *tmp;
+
+	ASSERT_RTNL();
+	list_for_each_entry_safe(vipa, tmp, &an->vipas, port_node)
+		afo_vipa_free(vipa);
+}
+
+static unsigned int afo_vipa_count(const struct afo_net *an)
+{
+	const struct afo_addr *vipa;
+	unsigned int n = 0;
+
+	list_for_each_entry(vipa, &an->vipas, port_node)
+		n++;
+	return n;
+}
+
+static void afo_set_vipa_duty(struct afo_port *port, bool duty)
+{
+	struct afo_net *an = port->an;
+
+	if (port->vipa_duty == duty)
+		return;
+	WRITE_ONCE(port->vipa_duty, duty);
+	trace_arp_failover_vipa_duty(port->dev, !duty, duty);
+	afo_notify(port->dev, ARPFO_EVENT_VIPA_DUTY, !duty, duty);
+	if (!duty) {
+		port->vipa_garp_left = 0;
+		return;
+	}
+	if (!list_empty(&an->vipas) && net_ratelimit())
+		afo_info(port->dev, "answers for the %u VIPAs on pnet %u\n",
+			 afo_vipa_count(an), port->core.pnet);
+	afo_announce_vipas(port);
+}
+
+/* The adapter of pnet @pnet holding the VIPA duty now; the best of several. */
+static struct afo_adapter *afo_vipa_holder(struct afo_net *an, u32 pnet)
+{
+	struct afo_adapter *a, *holder = NULL;
+
+	list_for_each_entry(a, &an->adapters, node)
+		if (a->pnet == pnet && afo_port_of(a)->vipa_duty &&
+		    (!holder || afo_better_backup(a, holder)))
+			holder = a;
+	return holder;
+}
+
+/**
+ * afo_update_vipa_duty - give each pnet exactly one VIPA holder
+ * @an: the namespace
+ *
+ * Asks the core for each pnet, moves the duty where it changed (the new
+ * holder announces every VIPA), and takes it from every other adapter,
+ * among them those of pnets that merged.
+ */
+void afo_update_vipa_duty(struct afo_net *an)
+{
+	const struct afo_adapter *holder;
+	struct afo_adapter *a, *b;
+
+	ASSERT_RTNL();
+	list_for_each_entry(a, &an->adapters, node) {
+		if (!afo_first_of_pnet(an, a))
+			continue;
+		holder = afo_choose_vipa_holder(afo_vipa_holder(an, a->pnet),
+						a->pnet, &an->adapters);
+		/* Losers first, so that a trace shows the duty leave, then arrive. */
+		list_for_each_entry(b, &an->adapters, node)
+			if (b->pnet == a->pnet && b != holder)
+				afo_set_vipa_duty(afo_port_of(b), false);
+		if (holder)
+			afo_set_vipa_duty(afo_port_find(an, holder->ifindex), true);
+	}
+}
