@@ -24,6 +24,7 @@
 #include <net/net_namespace.h>
 #include <net/netns/generic.h>
 
+#include <net/arp_failover.h>
 #include <uapi/linux/arp_failover.h>
 
 #include "core.h"
@@ -130,6 +131,13 @@ struct afo_event_info {
  * @heard:          ring of sibling probes heard here (heard_lock)
  * @heard_next:     next slot of @heard to overwrite (heard_lock)
  * @pnet_logged:    the pnet last reported in the log
+ * @offload:        the driver's ops when it is an offload adapter, else NULL
+ * @probe_ip:       the address an offload adapter announced to probe
+ *                  (WRITE_ONCE, read by the hooks)
+ * @probe_started:  when that announcement went out
+ * @probe_wait:     an offload adapter's probe waits for an address to be
+ *                  registered with it (the tick retries)
+ * @vipas_registered: the VIPAs are registered with this offload adapter
  * @vipa_duty:      answers for the VIPAs on its pnet (WRITE_ONCE, read
  *                  by the hooks)
  * @vipa_garp_left: announcements of all VIPAs still to send from it
@@ -158,6 +166,11 @@ struct afo_port {
 	struct afo_heard heard[AFO_HEARD_SLOTS];
 	unsigned int heard_next;
 	u32 pnet_logged;
+	const struct afo_offload_ops *offload;
+	__be32 probe_ip;
+	unsigned long probe_started;
+	bool probe_wait;
+	bool vipas_registered;
 	bool vipa_duty;
 	unsigned int vipa_garp_left;
 	unsigned long vipa_garp_next;
@@ -173,6 +186,8 @@ struct afo_port {
  * @ip:         the address
  * @owner:      the adapter that holds it; NULL for a VIPA
  * @vipa_dev:   ifindex of the device holding a VIPA; 0 otherwise
+ * @offload_reg: ifindex of the offload adapter it is registered with, 0:
+ *              none (an adapter's address; VIPAs: afo_port.vipas_registered)
  * @responder:  ifindex of the adapter that answers ARP for it, 0 when none
  *              (WRITE_ONCE, read by the hooks)
  * @garp_left:  gratuitous ARPs still to send for it
@@ -186,6 +201,7 @@ struct afo_addr {
 	__be32 ip;
 	struct afo_port *owner;
 	int vipa_dev;
+	int offload_reg;
 	int responder;
 	unsigned int garp_left;
 	unsigned long garp_next;
@@ -265,6 +281,16 @@ void afo_vipas_drop(struct net_device *dev);
 void afo_vipas_free(struct afo_net *an);
 void afo_update_vipa_duty(struct afo_net *an);
 
+/* offload.c: adapters that answer ARP themselves */
+const struct afo_offload_ops *afo_offload_ops_of(const struct net_device *dev);
+int afo_offload_add(struct afo_port *port, __be32 ip);
+bool afo_offload_place(struct afo_addr *addr, struct afo_port *by);
+void afo_offload_vipas(struct afo_port *port, bool on);
+void afo_offload_vipa_gone(struct afo_net *an, __be32 ip);
+void afo_offload_forget(struct afo_port *port);
+__be32 afo_offload_probe_ip(struct afo_port *port);
+bool afo_offload_heard(struct afo_port *rx, struct afo_port *prober);
+
 /* Whether adapter @rx answers ARP for @addr (under RCU or RTNL). */
 static inline bool afo_answers(const struct afo_addr *addr,
 			       const struct afo_port *rx)
@@ -306,9 +332,12 @@ void afo_tick_stop(struct afo_net *an);
 
 /* discovery.c: probes out and in */
 void afo_probe_start(struct afo_port *port);
+void afo_probe_resume(struct afo_port *port);
 void afo_probe_finish(struct afo_port *port);
 bool afo_probe_received(struct afo_net *an, struct sk_buff *skb,
 			struct afo_port *rx, const u8 *sha, __be32 tip);
+void afo_announcement_received(struct afo_net *an, struct afo_port *rx,
+			       const u8 *sha, __be32 sip, __be32 tip);
 
 /* xmit.c: frames we send */
 int afo_send_garp(struct net_device *dev, __be32 ip);

@@ -157,7 +157,7 @@ static void afo_pnet_alone(struct list_head *adapters,
 	struct afo_adapter *a;
 
 	list_for_each_entry(a, adapters, node) {
-		if (a != prober && a->carrier && a->pnet == prober->pnet) {
+		if (a != prober && a->carrier && !a->deaf && a->pnet == prober->pnet) {
 			prober->pnet = afo_pnet_new(pnets);
 			return;
 		}
@@ -178,8 +178,10 @@ static void afo_pnet_alone(struct list_head *adapters,
  * stable). Members of the pnets involved that have carrier but did not
  * hear it are not on the prober's network any more: they stay siblings
  * of each other under a fresh identifier per old pnet. Adapters without
- * carrier cannot hear anything and follow the merge as the best guess
- * until they probe themselves. The @heard flags are cleared.
+ * carrier, and deaf ones (offload adapters, whose ARP never reaches the
+ * host), cannot hear anything: they follow the merge as the best guess
+ * and never count as evidence that the prober moved. The @heard flags
+ * are cleared.
  */
 void afo_pnet_probe_done(struct list_head *adapters,
 			 struct afo_adapter *prober, struct afo_pnets *pnets)
@@ -207,7 +209,7 @@ void afo_pnet_probe_done(struct list_head *adapters,
 	list_for_each_entry(a, adapters, node) {
 		if (a == prober || !afo_pnet_set_has(&involved, a->pnet))
 			continue;
-		if (a->heard || !a->carrier)
+		if (a->heard || !a->carrier || a->deaf)
 			a->pnet = target;
 		else
 			a->pnet = afo_pnet_split(&splits, a->pnet, pnets);

@@ -25,6 +25,8 @@
  * @priority: preference for backup duty; higher wins
  * @carrier:  up with carrier: can send and hear probes
  * @healthy:  has carrier and is past any reclaim delay: may answer
+ * @deaf:     cannot hear sibling probes (an offload adapter): its silence
+ *            proves nothing
  * @heard:    scratch for afo_pnet_probe_done(): heard the probe
  */
 struct afo_adapter {
@@ -34,6 +36,7 @@ struct afo_adapter {
 	u32 priority;
 	bool carrier;
 	bool healthy;
+	bool deaf;
 	bool heard;
 };
 

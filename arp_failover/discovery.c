@@ -33,6 +33,43 @@ static u64 afo_probe_mac(const struct afo_net *an, u32 ifindex, u32 seq,
  */
 #define AFO_PROBE_TRIES 3
 
+/* A new sequence number; the probe is out until its deadline. */
+static u32 afo_probe_arm(struct afo_port *port)
+{
+	struct afo_net *an = port->an;
+	u32 seq = ++an->probe_seq;
+
+	if (!seq)
+		seq = ++an->probe_seq;
+	WRITE_ONCE(port->probe_seq, seq);
+	WRITE_ONCE(port->probing, true);
+	port->probe_deadline = jiffies + afo_probe_timeout();
+	trace_arp_failover_probe(port->dev, seq);
+	afo_tick_kick(an);
+	return seq;
+}
+
+/*
+ * An offload adapter probes by announcing an address registered with it
+ * (re-registering makes the adapter announce it again). Host siblings
+ * hear the announcement (afo_announcement_received()); offload siblings
+ * with a query op are asked at the deadline. With nothing registered it
+ * has nothing to announce and keeps its pnet until it does.
+ */
+static void afo_probe_send_offload(struct afo_port *port)
+{
+	__be32 ip = afo_offload_probe_ip(port);
+
+	port->probe_wait = !ip;
+	if (!ip)
+		return;
+	WRITE_ONCE(port->probe_ip, ip);
+	port->probe_started = jiffies;
+	afo_probe_arm(port);
+	if (!afo_offload_add(port, ip))
+		atomic_long_inc(&port->stats.probes_sent);
+}
+
 /* One probe of a verification; afo_probe_finish() decides or retries. */
 static void afo_probe_send(struct afo_port *port)
 {
@@ -42,26 +79,22 @@ static void afo_probe_send(struct afo_port *port)
 	u32 seq;
 
 	ASSERT_RTNL();
+	if (port->core.carrier && port->offload) {
+		afo_probe_send_offload(port);
+		return;
+	}
 	addr = list_first_entry_or_null(&port->addrs, struct afo_addr, port_node);
 	if (!port->core.carrier || !addr)
 		return;
 
-	seq = ++an->probe_seq;
-	if (!seq)
-		seq = ++an->probe_seq;
+	seq = afo_probe_arm(port);
 	tag.magic = htons(AFO_PROBE_MAGIC);
 	tag.ifindex = htonl(port->core.ifindex);
 	tag.seq = htonl(seq);
 	put_unaligned_be64(afo_probe_mac(an, port->core.ifindex, seq,
 					 port->dev->dev_addr, addr->ip), tag.mac);
-
-	WRITE_ONCE(port->probe_seq, seq);
-	WRITE_ONCE(port->probing, true);
-	port->probe_deadline = jiffies + afo_probe_timeout();
 	if (!afo_send_probe(port->dev, addr->ip, &tag, sizeof(tag)))
 		atomic_long_inc(&port->stats.probes_sent);
-	trace_arp_failover_probe(port->dev, seq);
-	afo_tick_kick(an);
 }
 
 /**
@@ -72,6 +105,16 @@ void afo_probe_start(struct afo_port *port)
 {
 	port->probe_tries = AFO_PROBE_TRIES;
 	afo_probe_send(port);
+}
+
+/**
+ * afo_probe_resume - send the probe an offload adapter was waiting to send
+ * @port: the adapter; called by the tick once responders are settled
+ */
+void afo_probe_resume(struct afo_port *port)
+{
+	if (port->probe_wait && !port->probing)
+		afo_probe_send(port);
 }
 
 /* Mark the adapters that heard @port's current probe; true if any did. */
@@ -93,9 +136,13 @@ static bool afo_probe_collect(struct afo_port *port)
 			if (rx->heard[i].from == port->core.ifindex &&
 			    rx->heard[i].seq == port->probe_seq)
 				a->heard = true;
-		any |= a->heard;
 	}
 	spin_unlock_bh(&an->heard_lock);
+	list_for_each_entry(a, &an->adapters, node) {
+		if (port->offload && !a->heard && a->carrier && a != &port->core)
+			a->heard = afo_offload_heard(afo_port_of(a), port);
+		any |= a->heard;
+	}
 	return any;
 }
 
@@ -147,6 +194,18 @@ void afo_probe_finish(struct afo_port *port)
 	afo_log_pnets(an);
 	port->last_verified = jiffies | 1;
 	afo_update_responders(an);
+}
+
+/* Remember on @rx that it heard probe @seq of adapter @from. */
+static void afo_heard_record(struct afo_net *an, struct afo_port *rx,
+			     int from, u32 seq)
+{
+	spin_lock(&an->heard_lock);
+	rx->heard[rx->heard_next].from = from;
+	rx->heard[rx->heard_next].seq = seq;
+	rx->heard_next = (rx->heard_next + 1) % AFO_HEARD_SLOTS;
+	spin_unlock(&an->heard_lock);
+	atomic_long_inc(&rx->stats.probes_heard);
 }
 
 /* Whether @mac is the MAC of one of the namespace's managed adapters. */
@@ -231,11 +290,38 @@ bool afo_probe_received(struct afo_net *an, struct sk_buff *skb,
 		return true;
 	}
 
-	spin_lock(&an->heard_lock);
-	rx->heard[rx->heard_next].from = ifindex;
-	rx->heard[rx->heard_next].seq = seq;
-	rx->heard_next = (rx->heard_next + 1) % AFO_HEARD_SLOTS;
-	spin_unlock(&an->heard_lock);
-	atomic_long_inc(&rx->stats.probes_heard);
+	afo_heard_record(an, rx, ifindex, seq);
 	return true;
+}
+
+/**
+ * afo_announcement_received - look for an offload sibling's probe
+ * @an:  the namespace
+ * @rx:  the managed adapter the frame arrived on
+ * @sha: the frame's sender hardware address
+ * @sip: its sender protocol address
+ * @tip: its target protocol address
+ *
+ * Runs in softirq under RCU. A gratuitous ARP from the MAC of an offload
+ * adapter that is probing, for the address it announced, is its probe
+ * heard here. It carries no tag (the adapter builds it), so unlike a
+ * tagged probe it proves nothing against forgery: a documented limit.
+ */
+void afo_announcement_received(struct afo_net *an, struct afo_port *rx,
+			       const u8 *sha, __be32 sip, __be32 tip)
+{
+	struct afo_port *port;
+	int bkt;
+
+	if (sip != tip || !sip)
+		return;
+	hash_for_each_rcu(an->ports, bkt, port, hnode) {
+		if (!port->offload || !READ_ONCE(port->probing) ||
+		    READ_ONCE(port->probe_ip) != sip ||
+		    !ether_addr_equal(port->dev->dev_addr, sha))
+			continue;
+		afo_heard_record(an, rx, port->core.ifindex,
+				 READ_ONCE(port->probe_seq));
+		return;
+	}
 }

@@ -70,6 +70,7 @@ static unsigned int afo_arp_in(void *priv, struct sk_buff *skb,
 		return NF_ACCEPT;
 	if (afo_probe_received(an, skb, port, arp.sha, arp.tip))
 		return NF_DROP;
+	afo_announcement_received(an, port, arp.sha, arp.sip, arp.tip);
 	if (arp.op != ARPOP_REQUEST)
 		return NF_ACCEPT;
 	addr = afo_addr_find(an, arp.tip);

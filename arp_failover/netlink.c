@@ -81,7 +81,8 @@ static int afo_fill_adapter(struct sk_buff *skb, const struct afo_port *port)
 	    nla_put_u8(skb, ARPFO_A_ADAPTER_PROBING, port->probing) ||
 	    nla_put_u32(skb, ARPFO_A_ADAPTER_RESPONDER, port->responder) ||
 	    nla_put_u32(skb, ARPFO_A_ADAPTER_PRIORITY, port->core.priority) ||
-	    nla_put_u8(skb, ARPFO_A_ADAPTER_KIND, ARPFO_KIND_HOST) ||
+	    nla_put_u8(skb, ARPFO_A_ADAPTER_KIND,
+		       port->offload ? ARPFO_KIND_OFFLOAD : ARPFO_KIND_HOST) ||
 	    nla_put_u8(skb, ARPFO_A_ADAPTER_VIPA_DUTY, port->vipa_duty))
 		return -EMSGSIZE;
 	return afo_put_stats(skb, &port->stats);

@@ -157,6 +157,8 @@ static void afo_set_responder(struct afo_port *port, int responder)
 		addr->garp_left = 0;
 		if (by)
 			afo_announce(by, addr);
+		else
+			afo_offload_place(addr, NULL);
 	}
 }
 
@@ -185,6 +187,7 @@ void afo_update_responders(struct afo_net *an)
 
 static void afo_addr_free(struct afo_addr *addr)
 {
+	afo_offload_place(addr, NULL);
 	hash_del_rcu(&addr->hnode);
 	list_del(&addr->port_node);
 	kfree_rcu(addr, rcu);
@@ -306,6 +309,8 @@ static struct afo_port *afo_port_new(struct afo_net *an, struct net_device *dev)
 	port->core.pnet = afo_pnet_new(&an->pnets);
 	port->pnet_logged = port->core.pnet;
 	port->core.priority = afo_dev_priority(dev);
+	port->offload = afo_offload_ops_of(dev);
+	port->core.deaf = port->offload;
 	port->saved_linkdown = -1;
 	INIT_LIST_HEAD(&port->addrs);
 	list_add_tail(&port->core.node, &an->adapters);
@@ -318,6 +323,7 @@ static void afo_port_free(struct afo_port *port)
 	struct afo_addr *addr, *tmp;
 
 	afo_egress_divert(port, false);
+	afo_offload_forget(port);
 	list_for_each_entry_safe(addr, tmp, &port->addrs, port_node)
 		afo_addr_free(addr);
 	list_del(&port->core.node);

@@ -29,13 +29,15 @@ static struct afo_setting *afo_setting_find(struct afo_net *an, int ifindex)
  * afo_dev_manageable - whether @dev is an adapter we could ever manage
  * @dev: any network device
  *
- * An Ethernet adapter whose ARP the host answers, not enslaved to a
- * bridge, bond, team or Open vSwitch.
+ * An Ethernet adapter whose ARP the host answers, or an offload adapter
+ * (offload.c), not enslaved to a bridge, bond, team or Open vSwitch.
  */
 bool afo_dev_manageable(const struct net_device *dev)
 {
 	if (dev->type != ARPHRD_ETHER || dev->addr_len != ETH_ALEN ||
-	    dev->flags & (IFF_LOOPBACK | IFF_NOARP))
+	    dev->flags & IFF_LOOPBACK)
+		return false;
+	if (dev->flags & IFF_NOARP && !afo_offload_ops_of(dev))
 		return false;
 	return !netif_is_bridge_port(dev) && !netif_is_lag_port(dev) &&
 	       !netif_is_ovs_port(dev);

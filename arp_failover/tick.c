@@ -38,6 +38,8 @@ void afo_announce(struct afo_port *by, struct afo_addr *addr)
 
 	ASSERT_RTNL();
 	addr->garp_left = 0;
+	if (afo_offload_place(addr, by))
+		return;		/* the offload adapter announces it */
 	if (!count || !by->core.carrier)
 		return;
 	if (addr->garp_last && time_before(jiffies, addr->garp_last + interval)) {
@@ -75,6 +77,10 @@ void afo_announce_vipas(struct afo_port *by)
 
 	ASSERT_RTNL();
 	by->vipa_garp_left = 0;
+	if (by->offload) {
+		afo_offload_vipas(by, true);	/* the adapter announces them */
+		return;
+	}
 	if (!count || !by->core.carrier || list_empty(&by->an->vipas))
 		return;
 	if (by->vipa_garp_last && time_before(jiffies, by->vipa_garp_last + interval)) {
@@ -194,8 +200,13 @@ static void afo_tick_work(struct work_struct *work)
 	if (changed)
 		afo_update_responders(an);
 	list_for_each_entry(a, &an->adapters, node) {
-		afo_tick_announce(afo_port_of(a), &next);
-		afo_tick_vipas(afo_port_of(a), &next);
+		struct afo_port *port = afo_port_of(a);
+
+		afo_probe_resume(port);
+		if (port->probing)
+			afo_earliest(&next, port->probe_deadline);
+		afo_tick_announce(port, &next);
+		afo_tick_vipas(port, &next);
 	}
 	if (next.set)
 		mod_delayed_work(system_wq, &an->tick,

@@ -83,6 +83,7 @@ static bool afo_vipas_mirror(struct afo_net *an, struct net_device *dev,
 		if (found)
 			continue;
 		afo_vipa_event(dev, ARPFO_EVENT_ADDR_DEL, vipa->ip);
+		afo_offload_vipa_gone(an, vipa->ip);
 		afo_vipa_free(vipa);
 	}
 	if (!want || !in_dev)
@@ -162,6 +163,8 @@ static void afo_set_vipa_duty(struct afo_port *port, bool duty)
 	afo_notify(port->dev, ARPFO_EVENT_VIPA_DUTY, !duty, duty);
 	if (!duty) {
 		port->vipa_garp_left = 0;
+		if (port->vipas_registered)
+			afo_offload_vipas(port, false);
 		return;
 	}
 	if (!list_empty(&an->vipas) && net_ratelimit())

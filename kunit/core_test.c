@@ -331,6 +331,41 @@ static void afo_vipa_holder_none(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, afo_choose_vipa_holder(&h->a[3], h->a[3].pnet, &h->list));
 }
 
+/* A deaf (offload) member that did not hear a sibling's probe stays. */
+static void afo_pnet_deaf_member_not_split(struct kunit *test)
+{
+	struct afo_test_host *h = afo_segments(test);
+
+	h->a[2].deaf = true;
+	afo_probe(h, 0, BIT(1));
+	KUNIT_EXPECT_EQ(test, h->a[2].pnet, h->a[0].pnet);
+}
+
+/* A prober whose only sibling is deaf is not alone for it. */
+static void afo_pnet_deaf_sibling_no_evidence(struct kunit *test)
+{
+	struct afo_test_host *h = afo_host(test, 2);
+	u32 pnet;
+
+	afo_probe(h, 0, BIT(1));
+	pnet = h->a[0].pnet;
+	h->a[1].deaf = true;
+	afo_probe(h, 0, 0);
+	KUNIT_EXPECT_EQ(test, h->a[0].pnet, pnet);
+	KUNIT_EXPECT_EQ(test, h->a[1].pnet, pnet);
+}
+
+/* A deaf prober heard by a host sibling joins it (its announcement). */
+static void afo_pnet_deaf_prober_heard_joins(struct kunit *test)
+{
+	struct afo_test_host *h = afo_segments(test);
+
+	h->a[3].deaf = true;
+	afo_probe(h, 3, BIT(0) | BIT(1) | BIT(2));
+	KUNIT_EXPECT_EQ(test, h->a[3].pnet, h->a[0].pnet);
+	KUNIT_EXPECT_EQ(test, h->a[1].pnet, h->a[0].pnet);
+}
+
 static struct kunit_case afo_core_cases[] = {
 	KUNIT_CASE(afo_healthy_owner_answers),
 	KUNIT_CASE(afo_failed_owner_lowest_ifindex),
@@ -355,6 +390,9 @@ static struct kunit_case afo_core_cases[] = {
 	KUNIT_CASE(afo_vipa_holder_moves_on_failure),
 	KUNIT_CASE(afo_vipa_holder_left_pnet),
 	KUNIT_CASE(afo_vipa_holder_none),
+	KUNIT_CASE(afo_pnet_deaf_member_not_split),
+	KUNIT_CASE(afo_pnet_deaf_sibling_no_evidence),
+	KUNIT_CASE(afo_pnet_deaf_prober_heard_joins),
 	{}
 };
 

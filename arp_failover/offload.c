@@ -1,0 +1,245 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Offload adapters: adapters that answer ARP themselves (IFF_NOARP towards
+ * the host). Their drivers register struct afo_offload_ops here; the
+ * module never sends ARP frames on them but registers addresses with the
+ * adapter, which then announces and answers them on the wire:
+ *  - an address is registered with an offload adapter exactly while that
+ *    adapter is its responder (afo_addr.offload_reg says where);
+ *  - the VIPAs are registered with an offload adapter exactly while it
+ *    holds the VIPA duty of its pnet (afo_port.vipas_registered).
+ * Everything here runs under RTNL, which also protects afo_offloads.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/etherdevice.h>
+#include <linux/module.h>
+#include <linux/rtnetlink.h>
+#include <linux/slab.h>
+
+#include "afo.h"
+
+/**
+ * struct afo_offload - a device whose driver registered offload ops
+ * @node: in afo_offloads
+ * @dev:  the device (no reference: the driver unregisters before freeing)
+ * @ops:  what its adapter does for us
+ */
+struct afo_offload {
+	struct list_head node;
+	struct net_device *dev;
+	const struct afo_offload_ops *ops;
+};
+
+static LIST_HEAD(afo_offloads);
+
+/**
+ * afo_offload_ops_of - the offload ops registered for @dev, or NULL
+ * @dev: any network device
+ */
+const struct afo_offload_ops *afo_offload_ops_of(const struct net_device *dev)
+{
+	struct afo_offload *o;
+
+	ASSERT_RTNL();
+	list_for_each_entry(o, &afo_offloads, node)
+		if (o->dev == dev)
+			return o->ops;
+	return NULL;
+}
+
+/**
+ * afo_offload_register - a driver offers an offload adapter
+ * @dev: the adapter: ARPHRD_ETHER with IFF_NOARP
+ * @ops: its operations; @ops->add_addr and @ops->del_addr are required
+ *
+ * Caller holds RTNL. The adapter is managed from now on, in whatever
+ * namespace it is, as long as the module parameters select it.
+ *
+ * Return: 0, -EINVAL for incomplete @ops, -EEXIST when already
+ * registered, -ENOMEM.
+ */
+int afo_offload_register(struct net_device *dev,
+			 const struct afo_offload_ops *ops)
+{
+	struct afo_offload *o;
+
+	ASSERT_RTNL();
+	if (!ops || !ops->add_addr || !ops->del_addr)
+		return -EINVAL;
+	if (afo_offload_ops_of(dev))
+		return -EEXIST;
+	o = kzalloc(sizeof(*o), GFP_KERNEL);
+	if (!o)
+		return -ENOMEM;
+	o->dev = dev;
+	o->ops = ops;
+	list_add_tail(&o->node, &afo_offloads);
+	afo_sync_dev(dev);
+	return 0;
+}
+EXPORT_SYMBOL_GPL(afo_offload_register);
+
+/**
+ * afo_offload_unregister - a driver withdraws an offload adapter
+ * @dev: the adapter
+ *
+ * Caller holds RTNL. Every address registered with the adapter is
+ * unregistered first, and its addresses move to a sibling if one is
+ * healthy.
+ */
+void afo_offload_unregister(struct net_device *dev)
+{
+	struct afo_offload *o;
+
+	ASSERT_RTNL();
+	list_for_each_entry(o, &afo_offloads, node) {
+		if (o->dev != dev)
+			continue;
+		list_del(&o->node);
+		kfree(o);
+		afo_sync_dev(dev);	/* no longer manageable: released */
+		return;
+	}
+}
+EXPORT_SYMBOL_GPL(afo_offload_unregister);
+
+/* Register @ip with offload adapter @port: it announces and answers it. */
+int afo_offload_add(struct afo_port *port, __be32 ip)
+{
+	int err = port->offload->add_addr(port->dev, ip);
+
+	if (err && net_ratelimit())
+		afo_warn(port->dev, "offload adapter refused %pI4: %d\n", &ip, err);
+	return err;
+}
+
+static void afo_offload_del(struct afo_port *port, __be32 ip)
+{
+	port->offload->del_addr(port->dev, ip);
+}
+
+/**
+ * afo_offload_place - register @addr where it is answered now
+ * @addr: an adapter's address
+ * @by:   its responder, or NULL
+ *
+ * Unregisters it from an offload adapter that no longer answers for it,
+ * and registers it with @by when @by is an offload adapter (which then
+ * announces it): the caller's announcement.
+ *
+ * Return: true when @by is an offload adapter (nothing left to send).
+ */
+bool afo_offload_place(struct afo_addr *addr, struct afo_port *by)
+{
+	int to = by && by->offload ? by->core.ifindex : 0;
+	struct afo_port *old;
+
+	if (addr->offload_reg && addr->offload_reg != to) {
+		old = afo_port_find(addr->owner->an, addr->offload_reg);
+		if (old)
+			afo_offload_del(old, addr->ip);
+		addr->offload_reg = 0;
+	}
+	if (!to)
+		return false;
+	if (!afo_offload_add(by, addr->ip))
+		addr->offload_reg = to;
+	return true;
+}
+
+/**
+ * afo_offload_vipas - register or unregister every VIPA with a holder
+ * @port: an offload adapter that took (@on) or lost the VIPA duty
+ * @on:   which
+ */
+void afo_offload_vipas(struct afo_port *port, bool on)
+{
+	struct afo_addr *vipa;
+
+	list_for_each_entry(vipa, &port->an->vipas, port_node) {
+		if (on)
+			afo_offload_add(port, vipa->ip);
+		else if (port->vipas_registered)
+			afo_offload_del(port, vipa->ip);
+	}
+	port->vipas_registered = on;
+}
+
+/**
+ * afo_offload_vipa_gone - a VIPA went: unregister it from its holders
+ * @an: the namespace
+ * @ip: the VIPA
+ */
+void afo_offload_vipa_gone(struct afo_net *an, __be32 ip)
+{
+	struct afo_adapter *a;
+
+	list_for_each_entry(a, &an->adapters, node)
+		if (afo_port_of(a)->vipas_registered)
+			afo_offload_del(afo_port_of(a), ip);
+}
+
+/**
+ * afo_offload_forget - unregister everything registered with an adapter
+ * @port: an adapter about to be released
+ */
+void afo_offload_forget(struct afo_port *port)
+{
+	struct afo_addr *addr;
+	struct afo_adapter *a;
+
+	list_for_each_entry(a, &port->an->adapters, node)
+		list_for_each_entry(addr, &afo_port_of(a)->addrs, port_node)
+			if (addr->offload_reg == port->core.ifindex) {
+				afo_offload_del(port, addr->ip);
+				addr->offload_reg = 0;
+			}
+	if (port->vipas_registered)
+		afo_offload_vipas(port, false);
+}
+
+/**
+ * afo_offload_probe_ip - what an offload adapter can announce to probe
+ * @port: the offload adapter
+ *
+ * An offload adapter cannot send a tagged probe; it can only announce an
+ * address registered with it. Its siblings hearing that announcement
+ * prove the pnet.
+ *
+ * Return: such an address, or 0 when none is registered with it.
+ */
+__be32 afo_offload_probe_ip(struct afo_port *port)
+{
+	struct afo_addr *addr;
+	struct afo_adapter *a;
+
+	list_for_each_entry(a, &port->an->adapters, node)
+		list_for_each_entry(addr, &afo_port_of(a)->addrs, port_node)
+			if (addr->offload_reg == port->core.ifindex)
+				return addr->ip;
+	if (port->vipas_registered && !list_empty(&port->an->vipas))
+		return list_first_entry(&port->an->vipas, struct afo_addr,
+					port_node)->ip;
+	return 0;
+}
+
+/**
+ * afo_offload_heard - whether offload adapter @rx saw @prober's announcement
+ * @rx:     a sibling offload adapter
+ * @prober: an offload adapter that announced @prober->probe_ip
+ *
+ * Asks the adapter's ARP cache (the optional query op) whether it saw the
+ * prober's MAC for that address since the announcement went out.
+ */
+bool afo_offload_heard(struct afo_port *rx, struct afo_port *prober)
+{
+	unsigned long seen;
+	u8 mac[ETH_ALEN];
+
+	if (!rx->offload || !rx->offload->query ||
+	    rx->offload->query(rx->dev, prober->probe_ip, mac, &seen))
+		return false;
+	return ether_addr_equal(mac, prober->dev->dev_addr) &&
+	       time_after_eq(seen, prober->probe_started);
+}
