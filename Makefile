@@ -17,6 +17,9 @@
 KDIR ?= $(firstword $(wildcard /lib/modules/$(shell uname -r)/build) \
 	  $(shell ls -d /usr/src/linux-headers-*-amd64 2>/dev/null | sort -rV))
 KBUILD_ARGS := -C $(KDIR) M=$(CURDIR) W=1
+# The offload adapter test driver links against the module's exports.
+OFFLOAD_ARGS := -C $(KDIR) M=$(CURDIR)/tests/offload W=1 \
+	KBUILD_EXTRA_SYMBOLS=$(CURDIR)/Module.symvers
 
 .PHONY: all module sparse checkpatch kunit tools tools-test e2e bench \
 	check check-debug fuzz demo install dkms-install clean deps
@@ -26,10 +29,12 @@ all: module
 module:
 	@test -n "$(KDIR)" || { echo "no kernel headers: run scripts/install-deps"; exit 1; }
 	$(MAKE) $(KBUILD_ARGS) modules
+	$(MAKE) $(OFFLOAD_ARGS) modules
 
 # C=2 checks every source whether or not it needs rebuilding.
 sparse:
 	$(MAKE) $(KBUILD_ARGS) C=2 modules
+	$(MAKE) $(OFFLOAD_ARGS) C=2 modules
 
 checkpatch:
 	@scripts/checkpatch
@@ -84,4 +89,5 @@ dkms-install:
 
 clean:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) clean
+	$(MAKE) -C $(KDIR) M=$(CURDIR)/tests/offload clean
 	rm -rf build results
