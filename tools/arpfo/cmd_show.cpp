@@ -31,12 +31,14 @@ std::vector<T> read_all(Connection &c, std::uint8_t cmd, const std::string &what
 }
 
 // Adapters are always read: they name the ifindexes of the other tables.
+// Pnets are read for the addresses too: their VIPA holders answer for the
+// VIPAs.
 Snapshot read_snapshot(const Selection &sel)
 {
 	Connection c = connect();
 	Snapshot s;
 
-	if (sel.groups)
+	if (sel.groups || sel.addresses)
 		s.pnets = read_all<Pnet>(c, ARPFO_CMD_PNET_GET, "reading the physical networks",
 					 parse_pnet);
 	s.adapters = read_all<Adapter>(c, ARPFO_CMD_ADAPTER_GET, "reading the adapters",

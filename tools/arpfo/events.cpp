@@ -87,6 +87,11 @@ Description describe(const Event &e, const Names &names)
 		return {"address " + format_ipv4(ipv4_of(e.addr.value_or(0))) + " managed"};
 	case EventKind::AddrDel:
 		return {"address " + format_ipv4(ipv4_of(e.addr.value_or(0))) + " withdrawn"};
+	case EventKind::VipaDuty:
+		// Losing the duty is no failure by itself: a sibling's gain follows.
+		return new_v ? Description{"VIPA duty: answers for the host's VIPAs on its pnet",
+					   Paint::Good}
+			     : Description{"VIPA duty: no longer answers for the VIPAs"};
 	case EventKind::Unknown:
 		break;
 	}
@@ -132,6 +137,8 @@ EventKind classify(const Event &e)
 		return EventKind::AddrNew;
 	case ARPFO_EVENT_ADDR_DEL:
 		return EventKind::AddrDel;
+	case ARPFO_EVENT_VIPA_DUTY:
+		return EventKind::VipaDuty;
 	default:
 		return EventKind::Unknown;
 	}
@@ -164,6 +171,8 @@ std::string event_name(const Event &e)
 		return "addr_new";
 	case EventKind::AddrDel:
 		return "addr_del";
+	case EventKind::VipaDuty:
+		return "vipa_duty";
 	case EventKind::Unknown:
 		break;
 	}

@@ -26,11 +26,12 @@ enum class EventKind {
 	ProbeRejected,
 	AddrNew,
 	AddrDel,
+	VipaDuty, // NEW 1: answers for the host's VIPAs on its pnet, 0: no longer
 	Unknown,
 };
 
 EventKind classify(const Event &e);
-// adapter_new, ..., addr_del; "unknown(N)" for an unknown type.
+// adapter_new, ..., addr_del, vipa_duty; "unknown(N)" for an unknown type.
 std::string event_name(const Event &e);
 
 // "2026-11-26T00:41:02.123": @tm with @ms milliseconds.

@@ -19,6 +19,9 @@ struct Pnet {
 	std::uint32_t id = 0;
 	std::vector<std::uint32_t> members; // ifindexes, in message order
 	std::uint32_t healthy = 0;	    // members that may answer
+	// ifindex answering for the host's VIPAs on this pnet; 0: none, or a
+	// module too old to say
+	std::uint32_t vipa_holder = 0;
 };
 
 // Counters of one adapter since it became managed.
@@ -46,12 +49,16 @@ struct Adapter {
 	std::uint32_t priority = 0;
 	std::uint8_t kind = 0;	 // enum arpfo_adapter_kind
 	AdapterStats stats;
+	bool vipa_duty = false; // answers for the VIPAs on its pnet
 };
 
+// A VIPA is held by a device that is no managed adapter (usually a dummy)
+// and has no responder of its own: on each pnet the pnet's VIPA holder
+// answers for it (Pnet::vipa_holder).
 struct Address {
 	std::uint32_t addr = 0;	     // network byte order, as on the wire
-	std::uint32_t owner = 0;     // ifindex holding it
-	std::uint32_t responder = 0; // ifindex answering ARP, 0: none
+	std::uint32_t owner = 0;     // ifindex of the device holding it
+	std::uint32_t responder = 0; // ifindex answering ARP, 0: none (or a VIPA)
 	bool vipa = false;
 };
 

@@ -20,6 +20,7 @@ constexpr std::array<AttrPolicy, ARPFO_A_PNET_MAX + 1> pnet_policy()
 	p[ARPFO_A_PNET_ID] = {"ID", MNL_TYPE_U32};
 	p[ARPFO_A_PNET_MEMBER] = {"MEMBER", MNL_TYPE_U32};
 	p[ARPFO_A_PNET_HEALTHY] = {"HEALTHY", MNL_TYPE_U32};
+	p[ARPFO_A_PNET_VIPA_HOLDER] = {"VIPA_HOLDER", MNL_TYPE_U32};
 	return p;
 }
 
@@ -38,6 +39,7 @@ constexpr std::array<AttrPolicy, ARPFO_A_ADAPTER_MAX + 1> adapter_policy()
 	p[ARPFO_A_ADAPTER_KIND] = {"KIND", MNL_TYPE_U8};
 	p[ARPFO_A_ADAPTER_MANAGED] = {"MANAGED", MNL_TYPE_U8};
 	p[ARPFO_A_ADAPTER_STATS] = {"STATS", MNL_TYPE_NESTED};
+	p[ARPFO_A_ADAPTER_VIPA_DUTY] = {"VIPA_DUTY", MNL_TYPE_U8};
 	return p;
 }
 
@@ -121,6 +123,7 @@ void check_event(const Attrs &a, std::uint8_t type)
 	switch (type) {
 	case ARPFO_EVENT_CARRIER:
 	case ARPFO_EVENT_HEALTHY:
+	case ARPFO_EVENT_VIPA_DUTY:
 		a.need(ARPFO_A_EVENT_NEW);
 		break;
 	case ARPFO_EVENT_RESPONDER:
@@ -152,6 +155,8 @@ Pnet parse_pnet(std::span<const std::uint8_t> bytes)
 	p.healthy = a.need_u32(ARPFO_A_PNET_HEALTHY);
 	for (const nlattr *m : a.all(ARPFO_A_PNET_MEMBER))
 		p.members.push_back(mnl_attr_get_u32(m));
+	// Optional: modules without VIPA support do not send it.
+	p.vipa_holder = a.u32(ARPFO_A_PNET_VIPA_HOLDER).value_or(0);
 	return p;
 }
 
@@ -171,6 +176,7 @@ Adapter parse_adapter(std::span<const std::uint8_t> bytes)
 	ad.priority = a.u32(ARPFO_A_ADAPTER_PRIORITY).value_or(0);
 	ad.kind = a.u8(ARPFO_A_ADAPTER_KIND).value_or(ARPFO_KIND_HOST);
 	ad.stats = parse_stats(a);
+	ad.vipa_duty = a.u8(ARPFO_A_ADAPTER_VIPA_DUTY).value_or(0) != 0;
 	return ad;
 }
 
@@ -182,8 +188,10 @@ Address parse_address(std::span<const std::uint8_t> bytes)
 
 	addr.addr = a.need_u32(ARPFO_A_ADDR_ADDR);
 	addr.owner = a.need_u32(ARPFO_A_ADDR_OWNER);
-	addr.responder = a.u32(ARPFO_A_ADDR_RESPONDER).value_or(0);
 	addr.vipa = a.flag(ARPFO_A_ADDR_VIPA);
+	// A VIPA has no responder of its own: the holders of the pnets answer.
+	addr.responder = addr.vipa ? a.u32(ARPFO_A_ADDR_RESPONDER).value_or(0)
+				   : a.need_u32(ARPFO_A_ADDR_RESPONDER);
 	return addr;
 }
 

@@ -2,6 +2,7 @@
 #include "arpfo/render.hpp"
 
 #include <algorithm>
+#include <vector>
 #include <arpa/inet.h>
 #include <linux/arp_failover.h>
 
@@ -41,6 +42,33 @@ Cell responder_cell(std::uint32_t responder, std::uint32_t owner, const Names &n
 	return {names(responder), responder == owner ? Paint::None : Paint::Moved};
 }
 
+// The pnets that have a VIPA holder, by id.
+std::vector<const Pnet *> vipa_held(std::span<const Pnet> pnets)
+{
+	std::vector<const Pnet *> out;
+
+	for (const auto &p : pnets)
+		if (p.vipa_holder != 0)
+			out.push_back(&p);
+	std::stable_sort(out.begin(), out.end(),
+			 [](const Pnet *a, const Pnet *b) { return a->id < b->id; });
+	return out;
+}
+
+// Who answers for a VIPA: the holder of each pnet, "eth0 (pnet 1), eth2
+// (pnet 2)"; "-" (in red) when no pnet has one.
+Cell vipa_cell(std::span<const Pnet> pnets, const Names &names)
+{
+	std::string out;
+
+	for (const Pnet *p : vipa_held(pnets))
+		out += (out.empty() ? "" : ", ") + names(p->vipa_holder) + " (pnet " +
+		       std::to_string(p->id) + ")";
+	if (out.empty())
+		return {"-", Paint::Bad};
+	return {out};
+}
+
 std::string members_of(const Pnet &p, const Names &names)
 {
 	std::string out;
@@ -55,12 +83,28 @@ std::string address_text(std::uint32_t addr)
 	return format_ipv4(ipv4_of(addr));
 }
 
+// The name of @responder (any ifindex), null for 0.
 void json_responder(JsonWriter &w, std::uint32_t responder, const Names &names)
 {
 	if (responder == 0)
 		w.null();
 	else
 		w.string(names(responder));
+}
+
+// Every adapter answering ARP for @a: the VIPA holders of all pnets by
+// pnet id for a VIPA, else its responder (none when it has none).
+void json_answered_by(JsonWriter &w, const Address &a, std::span<const Pnet> pnets,
+		      const Names &names)
+{
+	w.key("answered_by").begin_array();
+	if (a.vipa) {
+		for (const Pnet *p : vipa_held(pnets))
+			w.string(names(p->vipa_holder));
+	} else if (a.responder != 0) {
+		w.string(names(a.responder));
+	}
+	w.end_array();
 }
 
 void json_pnets(JsonWriter &w, std::span<const Pnet> pnets, const Names &names)
@@ -75,6 +119,8 @@ void json_pnets(JsonWriter &w, std::span<const Pnet> pnets, const Names &names)
 		for (const auto m : p.members)
 			w.string(names(m));
 		w.end_array();
+		w.key("vipa_holder");
+		json_responder(w, p.vipa_holder, names);
 		w.end_object();
 	}
 	w.end_array();
@@ -113,13 +159,15 @@ void json_adapters(JsonWriter &w, std::span<const Adapter> adapters, const Names
 		json_responder(w, a.responder, names);
 		w.key("priority").number(a.priority);
 		w.key("kind").string(kind_name(a.kind));
+		w.key("vipa_duty").boolean(a.vipa_duty);
 		json_stats(w, a.stats);
 		w.end_object();
 	}
 	w.end_array();
 }
 
-void json_addresses(JsonWriter &w, std::span<const Address> addresses, const Names &names)
+void json_addresses(JsonWriter &w, std::span<const Address> addresses,
+		    std::span<const Pnet> pnets, const Names &names)
 {
 	w.key("addresses").begin_array();
 	for (const auto &a : addresses) {
@@ -127,8 +175,9 @@ void json_addresses(JsonWriter &w, std::span<const Address> addresses, const Nam
 		w.key("address").string(address_text(a.addr));
 		w.key("owner").string(names(a.owner));
 		w.key("responder");
-		json_responder(w, a.responder, names);
+		json_responder(w, a.vipa ? 0 : a.responder, names);
 		w.key("vipa").boolean(a.vipa);
+		json_answered_by(w, a, pnets, names);
 		w.end_object();
 	}
 	w.end_array();
@@ -172,7 +221,7 @@ std::string pnet_state(const Pnet &p)
 std::string render_groups(std::span<const Pnet> pnets, const Names &names, bool color)
 {
 	static constexpr Column kColumns[] = {
-		{"PNET", true}, {"STATE"}, {"HEALTHY", true}, {"ADAPTERS"},
+		{"PNET", true}, {"STATE"}, {"HEALTHY", true}, {"ADAPTERS"}, {"VIPA-HOLDER"},
 	};
 	std::vector<Row> rows;
 
@@ -182,6 +231,7 @@ std::string render_groups(std::span<const Pnet> pnets, const Names &names, bool 
 			{pnet_state(p), pnet_paint(p)},
 			{std::to_string(p.healthy) + "/" + std::to_string(p.members.size())},
 			{members_of(p, names)},
+			{p.vipa_holder ? names(p.vipa_holder) : "-"},
 		});
 	return render_table(kColumns, rows, color);
 }
@@ -191,9 +241,10 @@ std::string render_adapters(std::span<const Adapter> adapters, const Names &name
 	static constexpr Column kColumns[] = {
 		{"ADAPTER"},	     {"PNET", true},	   {"STATE"},
 		{"PROBING"},	     {"ANSWERED-BY"},	   {"PRIORITY", true},
-		{"KIND"},	     {"MAC"},		   {"TAKEOVERS", true},
-		{"RECLAIMS", true},  {"REPLIES", true},	   {"DROPPED", true},
-		{"PROBES", true},    {"REJECTED", true},   {"ANNOUNCED", true},
+		{"KIND"},	     {"VIPA"},		   {"MAC"},
+		{"TAKEOVERS", true}, {"RECLAIMS", true},   {"REPLIES", true},
+		{"DROPPED", true},   {"PROBES", true},	   {"REJECTED", true},
+		{"ANNOUNCED", true},
 	};
 	std::vector<Row> rows;
 
@@ -207,6 +258,7 @@ std::string render_adapters(std::span<const Adapter> adapters, const Names &name
 			responder_cell(a.responder, a.ifindex, names),
 			{std::to_string(a.priority)},
 			{kind_name(a.kind)},
+			{a.vipa_duty ? "yes" : "no"},
 			{a.mac ? format_mac(*a.mac) : "-"},
 			{std::to_string(s.takeovers)},
 			{std::to_string(s.reclaims)},
@@ -220,8 +272,8 @@ std::string render_adapters(std::span<const Adapter> adapters, const Names &name
 	return render_table(kColumns, rows, color);
 }
 
-std::string render_addresses(std::span<const Address> addresses, const Names &names,
-			     bool color)
+std::string render_addresses(std::span<const Address> addresses, std::span<const Pnet> pnets,
+			     const Names &names, bool color)
 {
 	static constexpr Column kColumns[] = {
 		{"ADDRESS"}, {"OWNER"}, {"ANSWERED-BY"}, {"VIPA"},
@@ -232,7 +284,8 @@ std::string render_addresses(std::span<const Address> addresses, const Names &na
 		rows.push_back({
 			{address_text(a.addr)},
 			{names(a.owner)},
-			responder_cell(a.responder, a.owner, names),
+			a.vipa ? vipa_cell(pnets, names)
+			       : responder_cell(a.responder, a.owner, names),
 			{a.vipa ? "yes" : "no"},
 		});
 	return render_table(kColumns, rows, color);
@@ -251,7 +304,7 @@ std::string render_tables(const Snapshot &s, const Selection &sel, const Names &
 	if (sel.adapters)
 		add(render_adapters(s.adapters, names, color));
 	if (sel.addresses)
-		add(render_addresses(s.addresses, names, color));
+		add(render_addresses(s.addresses, s.pnets, names, color));
 	return out;
 }
 
@@ -265,7 +318,7 @@ std::string render_show_json(const Snapshot &s, const Selection &sel, const Name
 	if (sel.adapters)
 		json_adapters(w, s.adapters, names);
 	if (sel.addresses)
-		json_addresses(w, s.addresses, names);
+		json_addresses(w, s.addresses, s.pnets, names);
 	w.end_object();
 	return w.str() + "\n";
 }

@@ -31,12 +31,15 @@ std::string pnet_state(const Pnet &p);
 
 std::string render_groups(std::span<const Pnet> pnets, const Names &names, bool color);
 std::string render_adapters(std::span<const Adapter> adapters, const Names &names, bool color);
-std::string render_addresses(std::span<const Address> addresses, const Names &names,
-			     bool color);
+// A VIPA is answered by the VIPA holder of each of @pnets.
+std::string render_addresses(std::span<const Address> addresses, std::span<const Pnet> pnets,
+			     const Names &names, bool color);
 // The selected tables, a blank line between two.
 std::string render_tables(const Snapshot &s, const Selection &sel, const Names &names,
 			  bool color);
-// One JSON document, one line, only the selected keys.
+// One JSON document, one line, only the selected keys. The addresses'
+// "answered_by" of a VIPA comes from s.pnets even when the pnets are not
+// selected.
 std::string render_show_json(const Snapshot &s, const Selection &sel, const Names &names);
 
 // Pnets by id, adapters by ifindex, addresses by value.

@@ -37,8 +37,8 @@ constexpr std::string_view kShow =
 constexpr std::string_view kMonitor =
 	"usage: arpfo monitor [--json] [--color[=auto|always|never]]\n"
 	"Prints one line per event of the module (takeovers, reclaims, carrier and\n"
-	"health changes, physical network changes, rejected probes, addresses),\n"
-	"each with a local timestamp, until SIGINT or SIGTERM.\n"
+	"health changes, physical network changes, rejected probes, addresses,\n"
+	"VIPA duty), each with a local timestamp, until SIGINT or SIGTERM.\n"
 	"  --json         one JSON object per line\n"
 	"  --color=WHEN   as for show\n";
 

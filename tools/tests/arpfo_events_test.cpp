@@ -109,6 +109,12 @@ TEST(ArpfoEvents, Classifies)
 		  EventKind::Answering);
 	EXPECT_EQ(event_name(parse_event(old_new(ARPFO_EVENT_RESPONDER, 0, 3).bytes())),
 		  "answering");
+	EXPECT_EQ(classify(parse_event(old_new(ARPFO_EVENT_VIPA_DUTY, 0, 1).bytes())),
+		  EventKind::VipaDuty);
+	EXPECT_EQ(classify(parse_event(new_only(ARPFO_EVENT_VIPA_DUTY, 0).bytes())),
+		  EventKind::VipaDuty);
+	EXPECT_EQ(event_name(parse_event(old_new(ARPFO_EVENT_VIPA_DUTY, 1, 0).bytes())),
+		  "vipa_duty");
 	EXPECT_EQ(classify(parse_event(event(42).bytes())), EventKind::Unknown);
 }
 
@@ -139,6 +145,12 @@ TEST(ArpfoEvents, Lines)
 		  t + " eth0 dropped a probe from 02:00:00:00:00:0b (reason unknown(9))\n");
 	EXPECT_EQ(line(addr_event(ARPFO_EVENT_ADDR_NEW)), t + " eth0 address 10.0.0.1 managed\n");
 	EXPECT_EQ(line(addr_event(ARPFO_EVENT_ADDR_DEL)), t + " eth0 address 10.0.0.1 withdrawn\n");
+	EXPECT_EQ(line(old_new(ARPFO_EVENT_VIPA_DUTY, 0, 1)),
+		  t + " eth0 VIPA duty: answers for the host's VIPAs on its pnet\n");
+	EXPECT_EQ(line(old_new(ARPFO_EVENT_VIPA_DUTY, 1, 0)),
+		  t + " eth0 VIPA duty: no longer answers for the VIPAs\n");
+	EXPECT_EQ(line(new_only(ARPFO_EVENT_VIPA_DUTY, 1)),
+		  t + " eth0 VIPA duty: answers for the host's VIPAs on its pnet\n");
 	EXPECT_EQ(line(event(42)), t + " eth0 unknown event 42\n");
 }
 
@@ -165,6 +177,10 @@ TEST(ArpfoEvents, LinesInColour)
 	EXPECT_EQ(line(new_only(ARPFO_EVENT_HEALTHY, 0), true),
 		  t + " eth0 \033[33mnot healthy\033[0m\n");
 	EXPECT_EQ(line(event(ARPFO_EVENT_ADAPTER_NEW), true), t + " eth0 managed\n");
+	EXPECT_EQ(line(old_new(ARPFO_EVENT_VIPA_DUTY, 0, 1), true),
+		  t + " eth0 \033[32mVIPA duty: answers for the host's VIPAs on its pnet\033[0m\n");
+	EXPECT_EQ(line(old_new(ARPFO_EVENT_VIPA_DUTY, 1, 0), true),
+		  t + " eth0 VIPA duty: no longer answers for the VIPAs\n");
 }
 
 TEST(ArpfoEvents, Json)
@@ -197,6 +213,10 @@ TEST(ArpfoEvents, Json)
 		  head + "\"addr_new\",\"ifname\":\"eth0\",\"ifindex\":3,\"address\":\"10.0.0.1\"}\n");
 	EXPECT_EQ(json(addr_event(ARPFO_EVENT_ADDR_DEL)),
 		  head + "\"addr_del\",\"ifname\":\"eth0\",\"ifindex\":3,\"address\":\"10.0.0.1\"}\n");
+	EXPECT_EQ(json(old_new(ARPFO_EVENT_VIPA_DUTY, 0, 1)),
+		  head + "\"vipa_duty\",\"ifname\":\"eth0\",\"ifindex\":3,\"old\":0,\"new\":1}\n");
+	EXPECT_EQ(json(old_new(ARPFO_EVENT_VIPA_DUTY, 1, 0)),
+		  head + "\"vipa_duty\",\"ifname\":\"eth0\",\"ifindex\":3,\"old\":1,\"new\":0}\n");
 	EXPECT_EQ(json(event(42)), head + "\"unknown(42)\",\"ifname\":\"eth0\",\"ifindex\":3}\n");
 }
 
@@ -225,6 +245,9 @@ TEST(ArpfoEvents, RejectsEventsMissingWhatTheirTypeNeeds)
 	EXPECT_EQ(error_of(responder), "event message: missing attribute NEW (type 5)");
 	EXPECT_EQ(error_of(event(ARPFO_EVENT_CARRIER)),
 		  "event message: missing attribute NEW (type 5)");
+	Msg vipa_duty = event(ARPFO_EVENT_VIPA_DUTY);
+	vipa_duty.u32(ARPFO_A_EVENT_OLD, 0);
+	EXPECT_EQ(error_of(vipa_duty), "event message: missing attribute NEW (type 5)");
 	EXPECT_EQ(error_of(event(ARPFO_EVENT_PROBE_REJECTED)),
 		  "event message: missing attribute MAC (type 7)");
 	EXPECT_EQ(error_of(event(ARPFO_EVENT_ADDR_NEW)),

@@ -7,6 +7,7 @@
 
 #include "arpfo/errors.hpp"
 #include "arpfo/parse.hpp"
+#include "arpfo/render.hpp"
 #include "arpfo_msg.hpp"
 
 using namespace arpfo;
@@ -53,6 +54,14 @@ Msg adapter_msg()
 	return m;
 }
 
+// A VIPA on dummy0 (ifindex 20), as the module sends it: no RESPONDER.
+Msg vipa_msg()
+{
+	Msg m(ARPFO_CMD_ADDR_GET);
+	m.u32(ARPFO_A_ADDR_ADDR, htonl(0x0a000002)).u32(ARPFO_A_ADDR_OWNER, 20).flag(ARPFO_A_ADDR_VIPA);
+	return m;
+}
+
 Msg address_msg(bool vipa)
 {
 	Msg m(ARPFO_CMD_ADDR_GET);
@@ -64,16 +73,22 @@ Msg address_msg(bool vipa)
 	return m;
 }
 
-// The message of a MalformedMessage parse_adapter() throws, or "" when it
-// parses (or fails some other way: the test then fails on the text).
-std::string adapter_error(const std::vector<std::uint8_t> &bytes)
+// The message of a MalformedMessage @parse throws, or "" when it parses
+// (or fails some other way: the test then fails on the text).
+template <typename Parse>
+std::string error_of(Parse parse, const std::vector<std::uint8_t> &bytes)
 {
 	try {
-		parse_adapter(bytes);
+		parse(bytes);
 	} catch (const MalformedMessage &e) {
 		return e.what();
 	}
 	return "";
+}
+
+std::string adapter_error(const std::vector<std::uint8_t> &bytes)
+{
+	return error_of(parse_adapter, bytes);
 }
 
 } // namespace
@@ -85,6 +100,24 @@ TEST(ArpfoParse, Pnet)
 	EXPECT_EQ(p.id, 1u);
 	EXPECT_EQ(p.members, (std::vector<std::uint32_t>{3, 4, 5}));
 	EXPECT_EQ(p.healthy, 2u);
+	EXPECT_EQ(p.vipa_holder, 0u); // a module without VIPA support
+}
+
+TEST(ArpfoParse, PnetWithVipaHolder)
+{
+	Msg held = pnet_msg();
+	held.u32(ARPFO_A_PNET_VIPA_HOLDER, 4);
+	EXPECT_EQ(parse_pnet(held.bytes()).vipa_holder, 4u);
+	EXPECT_EQ(parse_pnet(held.bytes()).members, (std::vector<std::uint32_t>{3, 4, 5}));
+
+	Msg none = pnet_msg();
+	none.u32(ARPFO_A_PNET_VIPA_HOLDER, 0);
+	EXPECT_EQ(parse_pnet(none.bytes()).vipa_holder, 0u);
+
+	Msg bad = pnet_msg();
+	bad.u8(ARPFO_A_PNET_VIPA_HOLDER, 4);
+	EXPECT_EQ(error_of(parse_pnet, bad.bytes()),
+		  "pnet message: attribute VIPA_HOLDER (type 4) has 1 bytes, a u32 needs 4");
 }
 
 TEST(ArpfoParse, PnetWithoutMembers)
@@ -112,6 +145,26 @@ TEST(ArpfoParse, Adapter)
 	EXPECT_EQ(a.priority, 10u);
 	EXPECT_EQ(a.kind, ARPFO_KIND_OFFLOAD);
 	EXPECT_EQ(a.stats, (AdapterStats{1, 2, 3, 4, 5, 6, 7, 0x1234567890ULL}));
+	EXPECT_FALSE(a.vipa_duty); // a module without VIPA support
+}
+
+TEST(ArpfoParse, AdapterVipaDuty)
+{
+	Msg duty = adapter_msg();
+	duty.u8(ARPFO_A_ADAPTER_VIPA_DUTY, 1);
+	const Adapter a = parse_adapter(duty.bytes());
+	EXPECT_TRUE(a.vipa_duty);
+	EXPECT_EQ(a.ifname, "eth0");
+	EXPECT_EQ(a.stats.reclaims, 0x1234567890ULL);
+
+	Msg no_duty = adapter_msg();
+	no_duty.u8(ARPFO_A_ADAPTER_VIPA_DUTY, 0);
+	EXPECT_FALSE(parse_adapter(no_duty.bytes()).vipa_duty);
+
+	Msg bad = adapter_msg();
+	bad.u32(ARPFO_A_ADAPTER_VIPA_DUTY, 1);
+	EXPECT_EQ(adapter_error(bad.bytes()),
+		  "adapter message: attribute VIPA_DUTY (type 12) has 4 bytes, a u8 needs 1");
 }
 
 TEST(ArpfoParse, AdapterWithOnlyRequiredAttributes)
@@ -126,6 +179,7 @@ TEST(ArpfoParse, AdapterWithOnlyRequiredAttributes)
 	EXPECT_EQ(a.responder, 0u);
 	EXPECT_EQ(a.kind, ARPFO_KIND_HOST);
 	EXPECT_EQ(a.stats, AdapterStats{});
+	EXPECT_FALSE(a.vipa_duty);
 }
 
 TEST(ArpfoParse, AddressWithAndWithoutVipa)
@@ -139,6 +193,67 @@ TEST(ArpfoParse, AddressWithAndWithoutVipa)
 	EXPECT_EQ(plain.responder, 4u);
 	EXPECT_FALSE(plain.vipa);
 	EXPECT_TRUE(vipa.vipa);
+}
+
+// The module sends no RESPONDER for a VIPA (the pnets' VIPA holders answer
+// for it); every other address must have one.
+TEST(ArpfoParse, ResponderOptionalOnlyForVipa)
+{
+	const Address vipa = parse_address(vipa_msg().bytes());
+
+	EXPECT_EQ(ipv4_of(vipa.addr), (Ipv4{10, 0, 0, 2}));
+	EXPECT_EQ(vipa.owner, 20u);
+	EXPECT_EQ(vipa.responder, 0u);
+	EXPECT_TRUE(vipa.vipa);
+
+	Msg plain(ARPFO_CMD_ADDR_GET);
+	plain.u32(ARPFO_A_ADDR_ADDR, htonl(0x0a000001)).u32(ARPFO_A_ADDR_OWNER, 3);
+	EXPECT_EQ(error_of(parse_address, plain.bytes()),
+		  "address message: missing attribute RESPONDER (type 3)");
+
+	// Responder 0 (nobody answers) is still a responder.
+	plain.u32(ARPFO_A_ADDR_RESPONDER, 0);
+	EXPECT_EQ(parse_address(plain.bytes()).responder, 0u);
+	EXPECT_FALSE(parse_address(plain.bytes()).vipa);
+}
+
+// From the wire to `arpfo show`: the VIPA holder of the pnet, the duty of
+// the adapter and the VIPA on a device the adapter dump does not name.
+TEST(ArpfoParse, VipaFromMessagesToOutput)
+{
+	Msg pnet = pnet_msg();
+	pnet.u32(ARPFO_A_PNET_VIPA_HOLDER, 3);
+	Msg adapter = adapter_msg();
+	adapter.u8(ARPFO_A_ADAPTER_VIPA_DUTY, 1);
+	Snapshot s;
+	s.pnets = {parse_pnet(pnet.bytes())};
+	s.adapters = {parse_adapter(adapter.bytes())};
+	s.addresses = {parse_address(address_msg(false).bytes()), parse_address(vipa_msg().bytes())};
+	const Names names = Names::of_adapters(s.adapters, [](std::uint32_t i) {
+		return i == 20 ? std::optional<std::string>("dummy0") : std::nullopt;
+	});
+
+	EXPECT_EQ(render_addresses(s.addresses, s.pnets, names, false),
+		  "ADDRESS   OWNER   ANSWERED-BY    VIPA\n"
+		  "10.0.0.1  eth0    if4            no\n"
+		  "10.0.0.2  dummy0  eth0 (pnet 1)  yes\n");
+	EXPECT_EQ(render_groups(s.pnets, names, false),
+		  "PNET  STATE     HEALTHY  ADAPTERS      VIPA-HOLDER\n"
+		  "   1  degraded      2/3  eth0 if4 if5  eth0\n");
+	const std::string json = render_show_json(s, {}, names);
+	EXPECT_NE(json.find("\"members\":[\"eth0\",\"if4\",\"if5\"],\"vipa_holder\":\"eth0\"}"),
+		  std::string::npos)
+		<< json;
+	EXPECT_NE(json.find("\"kind\":\"offload\",\"vipa_duty\":true,\"stats\":"), std::string::npos)
+		<< json;
+	EXPECT_NE(json.find("{\"address\":\"10.0.0.1\",\"owner\":\"eth0\",\"responder\":\"if4\","
+			    "\"vipa\":false,\"answered_by\":[\"if4\"]}"),
+		  std::string::npos)
+		<< json;
+	EXPECT_NE(json.find("{\"address\":\"10.0.0.2\",\"owner\":\"dummy0\",\"responder\":null,"
+			    "\"vipa\":true,\"answered_by\":[\"eth0\"]}"),
+		  std::string::npos)
+		<< json;
 }
 
 TEST(ArpfoParse, UnknownAttributesAreIgnored)
@@ -186,7 +301,7 @@ TEST(ArpfoParse, IgnoresAttributeTypeFlags)
 	Msg addr(ARPFO_CMD_ADDR_GET);
 	addr.u32(ARPFO_A_ADDR_ADDR, htonl(0x0a000001));
 	const std::size_t value = addr.last_attr();
-	addr.u32(ARPFO_A_ADDR_OWNER, 3);
+	addr.u32(ARPFO_A_ADDR_OWNER, 3).u32(ARPFO_A_ADDR_RESPONDER, 3);
 	auto addr_bytes = addr.bytes();
 	set_flag(addr_bytes, value, NLA_F_NET_BYTEORDER);
 	EXPECT_EQ(parse_address(addr_bytes).addr, htonl(0x0a000001));

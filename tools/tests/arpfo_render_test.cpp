@@ -27,12 +27,14 @@ Adapter adapter(std::uint32_t ifindex, std::string name, std::uint8_t state,
 	return a;
 }
 
-// eth0 healthy with some counters; eth1 down, its addresses taken over
-// by eth0; eth2 delayed, probing, unanswered; ifindex 9 unnamed.
+// eth0 healthy with some counters, answering for the VIPAs of pnet 1;
+// eth1 down, its addresses taken over by eth0; eth2 delayed, probing,
+// unanswered; ifindex 9 unnamed, VIPA holder of pnet 2. 10.0.0.2 is a VIPA
+// on dummy0 (ifindex 20), no managed adapter.
 Snapshot snapshot()
 {
 	Snapshot s;
-	s.pnets = {{1, {3, 4, 5}, 1}, {2, {9}, 1}, {3, {}, 0}};
+	s.pnets = {{1, {3, 4, 5}, 1, 3}, {2, {9}, 1, 9}, {3, {}, 0, 0}};
 	s.adapters = {adapter(3, "eth0", ARPFO_STATE_HEALTHY, 3),
 		      adapter(4, "eth1", ARPFO_STATE_DOWN, 3),
 		      adapter(5, "eth2", ARPFO_STATE_DELAYED, 0)};
@@ -42,15 +44,24 @@ Snapshot snapshot()
 	s.adapters[2].probing = true;
 	s.adapters[2].kind = ARPFO_KIND_OFFLOAD;
 	s.adapters[2].pnet = 2;
+	s.adapters[0].vipa_duty = true;
 	s.addresses = {{htonl(0x0a000001), 3, 3, false},
-		       {htonl(0x0a000002), 4, 3, true},
+		       {htonl(0x0a000002), 20, 0, true},
 		       {htonl(0xc0a80101), 5, 0, false}};
 	return s;
 }
 
+// What if_indextoname() would say for the VIPA's dummy device.
+std::optional<std::string> system_name(std::uint32_t ifindex)
+{
+	if (ifindex == 20)
+		return "dummy0";
+	return std::nullopt;
+}
+
 const Names &names()
 {
-	static const Names n = Names::of_adapters(snapshot().adapters);
+	static const Names n = Names::of_adapters(snapshot().adapters, system_name);
 	return n;
 }
 
@@ -78,32 +89,64 @@ TEST(ArpfoRender, PnetState)
 TEST(ArpfoRender, Groups)
 {
 	EXPECT_EQ(render_groups(snapshot().pnets, names(), false),
-		  "PNET  STATE     HEALTHY  ADAPTERS\n"
-		  "   1  degraded      1/3  eth0 eth1 eth2\n"
-		  "   2  ok            1/1  if9\n"
-		  "   3  failed        0/0  -\n");
+		  "PNET  STATE     HEALTHY  ADAPTERS        VIPA-HOLDER\n"
+		  "   1  degraded      1/3  eth0 eth1 eth2  eth0\n"
+		  "   2  ok            1/1  if9             if9\n"
+		  "   3  failed        0/0  -               -\n");
 }
 
 TEST(ArpfoRender, Adapters)
 {
 	EXPECT_EQ(render_adapters(snapshot().adapters, names(), false),
-		  "ADAPTER  PNET  STATE    PROBING  ANSWERED-BY  PRIORITY  KIND     MAC               "
-		  " TAKEOVERS  RECLAIMS  REPLIES  DROPPED  PROBES  REJECTED  ANNOUNCED\n"
-		  "eth0        1  healthy  no       eth0                0  host     02:00:00:00:00:03 "
-		  "         0         0        4        5     1/2         0          3\n"
-		  "eth1        1  down     no       eth0              100  host     02:00:00:00:00:04 "
-		  "         1         1        0        0   12/34         1          2\n"
-		  "eth2        2  delayed  yes      -                   0  offload  02:00:00:00:00:05 "
-		  "         0         0        0        0     0/0         0          0\n");
+		  "ADAPTER  PNET  STATE    PROBING  ANSWERED-BY  PRIORITY  KIND     VIPA  MAC         "
+		  "       TAKEOVERS  RECLAIMS  REPLIES  DROPPED  PROBES  REJECTED  ANNOUNCED\n"
+		  "eth0        1  healthy  no       eth0                0  host     yes   02:00:00:00:0"
+		  "0:03          0         0        4        5     1/2         0          3\n"
+		  "eth1        1  down     no       eth0              100  host     no    02:00:00:00:0"
+		  "0:04          1         1        0        0   12/34         1          2\n"
+		  "eth2        2  delayed  yes      -                   0  offload  no    02:00:00:00:0"
+		  "0:05          0         0        0        0     0/0         0          0\n");
 }
 
 TEST(ArpfoRender, Addresses)
 {
-	EXPECT_EQ(render_addresses(snapshot().addresses, names(), false),
-		  "ADDRESS      OWNER  ANSWERED-BY  VIPA\n"
-		  "10.0.0.1     eth0   eth0         no\n"
-		  "10.0.0.2     eth1   eth0         yes\n"
-		  "192.168.1.1  eth2   -            no\n");
+	const Snapshot s = snapshot();
+
+	EXPECT_EQ(render_addresses(s.addresses, s.pnets, names(), false),
+		  "ADDRESS      OWNER   ANSWERED-BY                  VIPA\n"
+		  "10.0.0.1     eth0    eth0                         no\n"
+		  "10.0.0.2     dummy0  eth0 (pnet 1), if9 (pnet 2)  yes\n"
+		  "192.168.1.1  eth2    -                            no\n");
+}
+
+// A VIPA is answered by the holder of each pnet, by pnet id whatever the
+// order of the dump, and by nobody when no pnet has a holder (a module
+// without VIPA support reports none). Its own RESPONDER, had one been sent,
+// does not count.
+TEST(ArpfoRender, VipaAnsweredByTheHoldersOfThePnets)
+{
+	const std::vector<Address> vipa{{htonl(0x0a000002), 20, 4, true}};
+	const std::vector<Pnet> unsorted{{7, {5}, 1, 5}, {3, {4}, 0, 0}, {2, {3}, 1, 3}};
+	const std::vector<Pnet> none{{1, {3, 4}, 0, 0}};
+
+	EXPECT_EQ(render_addresses(vipa, unsorted, names(), false),
+		  "ADDRESS   OWNER   ANSWERED-BY                   VIPA\n"
+		  "10.0.0.2  dummy0  eth0 (pnet 2), eth2 (pnet 7)  yes\n");
+	EXPECT_EQ(render_addresses(vipa, none, names(), false),
+		  "ADDRESS   OWNER   ANSWERED-BY  VIPA\n"
+		  "10.0.0.2  dummy0  -            yes\n");
+	EXPECT_EQ(render_addresses(vipa, {}, names(), true),
+		  "ADDRESS   OWNER   ANSWERED-BY  VIPA\n"
+		  "10.0.0.2  dummy0  \033[31m-\033[0m            yes\n");
+
+	const Snapshot s{unsorted, {}, vipa};
+	EXPECT_EQ(render_show_json(s, {false, false, true}, names()),
+		  "{\"addresses\":[{\"address\":\"10.0.0.2\",\"owner\":\"dummy0\",\"responder\":null,"
+		  "\"vipa\":true,\"answered_by\":[\"eth0\",\"eth2\"]}]}\n");
+	const Snapshot unheld{none, {}, vipa};
+	EXPECT_EQ(render_show_json(unheld, {false, false, true}, names()),
+		  "{\"addresses\":[{\"address\":\"10.0.0.2\",\"owner\":\"dummy0\",\"responder\":null,"
+		  "\"vipa\":true,\"answered_by\":[]}]}\n");
 }
 
 TEST(ArpfoRender, AllTablesBlankLineApart)
@@ -113,19 +156,19 @@ TEST(ArpfoRender, AllTablesBlankLineApart)
 	EXPECT_EQ(render_tables(s, {}, names(), false),
 		  render_groups(s.pnets, names(), false) + "\n" +
 			  render_adapters(s.adapters, names(), false) + "\n" +
-			  render_addresses(s.addresses, names(), false));
+			  render_addresses(s.addresses, s.pnets, names(), false));
 	EXPECT_EQ(render_tables(s, {false, false, true}, names(), false),
-		  render_addresses(s.addresses, names(), false));
+		  render_addresses(s.addresses, s.pnets, names(), false));
 	EXPECT_EQ(render_tables(s, {true, false, true}, names(), false),
 		  render_groups(s.pnets, names(), false) + "\n" +
-			  render_addresses(s.addresses, names(), false));
+			  render_addresses(s.addresses, s.pnets, names(), false));
 }
 
 TEST(ArpfoRender, EmptyTablesKeepTheirHeader)
 {
 	EXPECT_EQ(render_tables({}, {}, names(), false),
-		  "PNET  STATE  HEALTHY  ADAPTERS\n\n"
-		  "ADAPTER  PNET  STATE  PROBING  ANSWERED-BY  PRIORITY  KIND  MAC  TAKEOVERS  "
+		  "PNET  STATE  HEALTHY  ADAPTERS  VIPA-HOLDER\n\n"
+		  "ADAPTER  PNET  STATE  PROBING  ANSWERED-BY  PRIORITY  KIND  VIPA  MAC  TAKEOVERS  "
 		  "RECLAIMS  REPLIES  DROPPED  PROBES  REJECTED  ANNOUNCED\n\n"
 		  "ADDRESS  OWNER  ANSWERED-BY  VIPA\n");
 }
@@ -135,14 +178,16 @@ TEST(ArpfoRender, ColourPaintsStatesAndTakeovers)
 	const Snapshot s = snapshot();
 
 	EXPECT_EQ(render_groups(s.pnets, names(), true),
-		  "PNET  STATE     HEALTHY  ADAPTERS\n"
-		  "   1  \033[33mdegraded\033[0m      1/3  eth0 eth1 eth2\n"
-		  "   2  \033[32mok\033[0m            1/1  if9\n"
-		  "   3  \033[31mfailed\033[0m        0/0  -\n");
-	EXPECT_EQ(render_addresses(s.addresses, names(), true),
+		  "PNET  STATE     HEALTHY  ADAPTERS        VIPA-HOLDER\n"
+		  "   1  \033[33mdegraded\033[0m      1/3  eth0 eth1 eth2  eth0\n"
+		  "   2  \033[32mok\033[0m            1/1  if9             if9\n"
+		  "   3  \033[31mfailed\033[0m        0/0  -               -\n");
+	std::vector<Address> addresses = s.addresses;
+	addresses[1] = {htonl(0x0a000002), 4, 3, false}; // taken over
+	EXPECT_EQ(render_addresses(addresses, s.pnets, names(), true),
 		  "ADDRESS      OWNER  ANSWERED-BY  VIPA\n"
 		  "10.0.0.1     eth0   eth0         no\n"
-		  "10.0.0.2     eth1   \033[1;35meth0\033[0m         yes\n"
+		  "10.0.0.2     eth1   \033[1;35meth0\033[0m         no\n"
 		  "192.168.1.1  eth2   \033[31m-\033[0m            no\n");
 
 	const std::string adapters = render_adapters(s.adapters, names(), true);
@@ -163,29 +208,35 @@ TEST(ArpfoRender, Json)
 {
 	EXPECT_EQ(render_show_json(snapshot(), {}, names()),
 		  "{\"pnets\":["
-		  "{\"id\":1,\"state\":\"degraded\",\"healthy\":1,\"members\":[\"eth0\",\"eth1\",\"eth2\"]},"
-		  "{\"id\":2,\"state\":\"ok\",\"healthy\":1,\"members\":[\"if9\"]},"
-		  "{\"id\":3,\"state\":\"failed\",\"healthy\":0,\"members\":[]}],"
+		  "{\"id\":1,\"state\":\"degraded\",\"healthy\":1,\"members\":[\"eth0\",\"eth1\",\"eth2\"],"
+		  "\"vipa_holder\":\"eth0\"},"
+		  "{\"id\":2,\"state\":\"ok\",\"healthy\":1,\"members\":[\"if9\"],"
+		  "\"vipa_holder\":\"if9\"},"
+		  "{\"id\":3,\"state\":\"failed\",\"healthy\":0,\"members\":[],"
+		  "\"vipa_holder\":null}],"
 		  "\"adapters\":["
 		  "{\"ifindex\":3,\"ifname\":\"eth0\",\"mac\":\"02:00:00:00:00:03\",\"pnet\":1,"
 		  "\"state\":\"healthy\",\"probing\":false,\"responder\":\"eth0\",\"priority\":0,"
-		  "\"kind\":\"host\",\"stats\":{\"probes_sent\":1,\"probes_heard\":2,"
+		  "\"kind\":\"host\",\"vipa_duty\":true,\"stats\":{\"probes_sent\":1,\"probes_heard\":2,"
 		  "\"probes_rejected\":0,\"announcements\":3,\"replies\":4,\"dropped\":5,"
 		  "\"takeovers\":0,\"reclaims\":0}},"
 		  "{\"ifindex\":4,\"ifname\":\"eth1\",\"mac\":\"02:00:00:00:00:04\",\"pnet\":1,"
 		  "\"state\":\"down\",\"probing\":false,\"responder\":\"eth0\",\"priority\":100,"
-		  "\"kind\":\"host\",\"stats\":{\"probes_sent\":12,\"probes_heard\":34,"
+		  "\"kind\":\"host\",\"vipa_duty\":false,\"stats\":{\"probes_sent\":12,\"probes_heard\":34,"
 		  "\"probes_rejected\":1,\"announcements\":2,\"replies\":0,\"dropped\":0,"
 		  "\"takeovers\":1,\"reclaims\":1}},"
 		  "{\"ifindex\":5,\"ifname\":\"eth2\",\"mac\":\"02:00:00:00:00:05\",\"pnet\":2,"
 		  "\"state\":\"delayed\",\"probing\":true,\"responder\":null,\"priority\":0,"
-		  "\"kind\":\"offload\",\"stats\":{\"probes_sent\":0,\"probes_heard\":0,"
+		  "\"kind\":\"offload\",\"vipa_duty\":false,\"stats\":{\"probes_sent\":0,\"probes_heard\":0,"
 		  "\"probes_rejected\":0,\"announcements\":0,\"replies\":0,\"dropped\":0,"
 		  "\"takeovers\":0,\"reclaims\":0}}],"
 		  "\"addresses\":["
-		  "{\"address\":\"10.0.0.1\",\"owner\":\"eth0\",\"responder\":\"eth0\",\"vipa\":false},"
-		  "{\"address\":\"10.0.0.2\",\"owner\":\"eth1\",\"responder\":\"eth0\",\"vipa\":true},"
-		  "{\"address\":\"192.168.1.1\",\"owner\":\"eth2\",\"responder\":null,\"vipa\":false}]}\n");
+		  "{\"address\":\"10.0.0.1\",\"owner\":\"eth0\",\"responder\":\"eth0\",\"vipa\":false,"
+		  "\"answered_by\":[\"eth0\"]},"
+		  "{\"address\":\"10.0.0.2\",\"owner\":\"dummy0\",\"responder\":null,\"vipa\":true,"
+		  "\"answered_by\":[\"eth0\",\"if9\"]},"
+		  "{\"address\":\"192.168.1.1\",\"owner\":\"eth2\",\"responder\":null,\"vipa\":false,"
+		  "\"answered_by\":[]}]}\n");
 }
 
 TEST(ArpfoRender, JsonOnlySelectedKeys)
@@ -209,9 +260,9 @@ TEST(ArpfoRender, UnknownValuesAndMissingMac)
 	const Names n = Names::of_adapters(list);
 
 	EXPECT_EQ(render_adapters(list, n, true),
-		  "ADAPTER  PNET  STATE       PROBING  ANSWERED-BY  PRIORITY  KIND        MAC  "
+		  "ADAPTER  PNET  STATE       PROBING  ANSWERED-BY  PRIORITY  KIND        VIPA  MAC  "
 		  "TAKEOVERS  RECLAIMS  REPLIES  DROPPED  PROBES  REJECTED  ANNOUNCED\n"
-		  "x           1  unknown(7)  no       x                   0  unknown(9)  -    "
+		  "x           1  unknown(7)  no       x                   0  unknown(9)  no    -    "
 		  "        0         0        0        0     0/0         0          0\n");
 	const Snapshot s{{}, list, {}};
 	const std::string json = render_show_json(s, {false, true, false}, n);
@@ -238,7 +289,7 @@ TEST(ArpfoRender, OddNames)
 		<< json;
 
 	// Control characters are not sent to the terminal; "é" is one column.
-	EXPECT_EQ(render_addresses(s.addresses, n, false),
+	EXPECT_EQ(render_addresses(s.addresses, s.pnets, n, false),
 		  "ADDRESS   OWNER  ANSWERED-BY  VIPA\n"
 		  "10.0.0.1  a\"b\\c  t?ab?        no\n"
 		  "10.0.0.2  \xc3\xa9th0   \xc3\xa9th0         no\n");
