@@ -356,11 +356,16 @@ void afo_sync_dev(struct net_device *dev)
 	bool eligible = !an->dying && afo_dev_eligible(dev);
 
 	ASSERT_RTNL();
-	afo_sync_vipas(dev);
+	/*
+	 * A device's addresses are an adapter's or VIPAs, never both: let go
+	 * of them first as an adapter, then as VIPAs, so that either can take
+	 * them over when the vipa parameter changes.
+	 */
 	if (port && !eligible) {
 		afo_port_release(port);
-		return;
+		port = NULL;
 	}
+	afo_sync_vipas(dev);
 	if (!eligible)
 		return;
 	if (port) {
