@@ -194,5 +194,5 @@ print(" ".join(map(str, v)) if isinstance(v, list) else v)' "$1" "$2"
 }
 
 # The kernel log since the mark, to assert on what the module printed.
-afo_dmesg_mark() { AFO_DMESG_MARK=$(dmesg | wc -l); }
-afo_dmesg_since() { dmesg | tail -n +"$((AFO_DMESG_MARK + 1))"; }
+afo_dmesg_mark() { AFO_DMESG_MARK=$("$REPO/tests/kmsg" mark); }
+afo_dmesg_since() { "$REPO/tests/kmsg" since "$AFO_DMESG_MARK"; }
