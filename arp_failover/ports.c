@@ -310,7 +310,7 @@ static struct afo_port *afo_port_new(struct afo_net *an, struct net_device *dev)
 	port->pnet_logged = port->core.pnet;
 	port->core.priority = afo_dev_priority(dev);
 	port->offload = afo_offload_ops_of(dev);
-	port->core.deaf = port->offload != NULL;
+	port->core.deaf = !!port->offload;
 	port->saved_linkdown = -1;
 	INIT_LIST_HEAD(&port->addrs);
 	list_add_tail(&port->core.node, &an->adapters);
