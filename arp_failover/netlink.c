@@ -208,31 +208,32 @@ static int afo_nl_adapter_dump(struct sk_buff *skb, struct netlink_callback *cb)
 	return afo_dump_finish(&d);
 }
 
+/* One address of the dump; nonzero when the skb is full. */
+static int afo_dump_addr(struct afo_dump *d, const struct afo_addr *addr)
+{
+	void *hdr;
+
+	if (afo_dump_skip(d))
+		return 0;
+	hdr = afo_dump_put(d, ARPFO_CMD_ADDR_GET);
+	return afo_dump_end(d, hdr, hdr ? afo_fill_addr(d->skb, addr) : 0);
+}
+
 static int afo_nl_addr_dump(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct afo_net *an = afo_net(sock_net(skb->sk));
 	struct afo_dump d = { .skb = skb, .cb = cb };
 	struct afo_adapter *a;
 	struct afo_addr *addr;
-	void *hdr;
 
 	rtnl_lock();
-	list_for_each_entry(a, &an->adapters, node) {
-		list_for_each_entry(addr, &afo_port_of(a)->addrs, port_node) {
-			if (afo_dump_skip(&d))
-				continue;
-			hdr = afo_dump_put(&d, ARPFO_CMD_ADDR_GET);
-			if (afo_dump_end(&d, hdr, hdr ? afo_fill_addr(skb, addr) : 0))
+	list_for_each_entry(a, &an->adapters, node)
+		list_for_each_entry(addr, &afo_port_of(a)->addrs, port_node)
+			if (afo_dump_addr(&d, addr))
 				goto out;
-		}
-	}
-	list_for_each_entry(addr, &an->vipas, port_node) {
-		if (afo_dump_skip(&d))
-			continue;
-		hdr = afo_dump_put(&d, ARPFO_CMD_ADDR_GET);
-		if (afo_dump_end(&d, hdr, hdr ? afo_fill_addr(skb, addr) : 0))
+	list_for_each_entry(addr, &an->vipas, port_node)
+		if (afo_dump_addr(&d, addr))
 			break;
-	}
 out:
 	rtnl_unlock();
 	return afo_dump_finish(&d);
