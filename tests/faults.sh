@@ -30,7 +30,11 @@ topology() {
 }
 
 # flap NS IFNAME N: pull and plug a cable N times, as fast as one ip
-# process can (one command per process would be slow under TCG).
+# process can (one command per process would be slow under TCG). The
+# batch stops at its first error, when the cable's namespace is deleted
+# under it: every further command would name a missing device, for which
+# the kernel runs modprobe (dev_load) - slow enough on the debug kernel
+# to push this scenario past its timeout.
 flap() {
 	local peer i
 
@@ -38,7 +42,7 @@ flap() {
 	for i in $(seq "$3"); do
 		echo "link set $peer down"
 		echo "link set $peer up"
-	done | ip -n "$(afo_ns sw)" -force -batch - 2>/dev/null
+	done | ip -n "$(afo_ns sw)" -batch - 2>/dev/null
 }
 
 show() { afo_in host "$ARPFO" show --json; }
