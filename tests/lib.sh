@@ -196,3 +196,17 @@ print(" ".join(map(str, v)) if isinstance(v, list) else v)' "$1" "$2"
 # The kernel log since the mark, to assert on what the module printed.
 afo_dmesg_mark() { AFO_DMESG_MARK=$("$REPO/tests/kmsg" mark); }
 afo_dmesg_since() { "$REPO/tests/kmsg" since "$AFO_DMESG_MARK"; }
+
+# afo_until SECONDS COMMAND...: run COMMAND every 0.2 s until it succeeds;
+# fail after SECONDS. For a state that follows an event at a time the
+# machine decides: under TCG, and more so on the debug kernel, starting a
+# process takes seconds.
+afo_until() {
+	local end=$(( $(date +%s) + $1 ))
+
+	shift
+	until "$@"; do
+		[ "$(date +%s)" -lt "$end" ] || return 1
+		sleep 0.2
+	done
+}
