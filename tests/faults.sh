@@ -61,9 +61,8 @@ afo_in client ping -c 1 -W 1 10.0.0.1 >/dev/null &&
 	afo_in client ping -c 1 -W 1 10.0.0.2 >/dev/null
 check_err $? "client cannot reach the host"
 pcap=/var/tmp/faults.$$.pcap
-afo_in client tcpdump -q -U -n -i eth0 -w "$pcap" arp 2>/dev/null &
-dump=$!
-sleep 0.5
+afo_capture client eth0 "$pcap"
+check_err $? "tcpdump did not start"
 t0=$(date +%s%N)
 flap host eth0 200 &
 f0=$!
@@ -72,8 +71,7 @@ f1=$!
 wait $f0 $f1
 sleep 1
 t1=$(date +%s%N)
-kill $dump
-wait $dump 2>/dev/null
+afo_capture_end
 window_ms=$(( (t1 - t0) / 1000000 ))
 interval=$(cat $P/garp_interval_ms)
 limit=$(( window_ms / interval + $(cat $P/garp_count) + 2 ))
@@ -87,7 +85,7 @@ for ip in 10.0.0.1 10.0.0.2; do
 	[ "$n" -ge 1 ]
 	check_err $? "$ip never announced while flapping"
 done
-rm -f "$pcap"
+rm -f "$pcap" "$pcap.log"
 log_test "flapping: announcements within their rate limit"
 
 for i in 0 1 2; do

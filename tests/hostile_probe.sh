@@ -24,12 +24,11 @@ afo_port client eth1 seg1 02:00:00:00:0c:01 10.0.1.100/24
 check_err $? "topology setup failed"
 
 pcap=/tmp/probes.$$.pcap
-afo_in client tcpdump -q -U -i eth0 -w "$pcap" arp 2>/dev/null &
-dump=$!
-sleep 1
+afo_capture client eth0 "$pcap"
+check_err $? "tcpdump did not start"
 afo_load
 check_err $? "insmod failed"
-kill $dump; wait $dump 2>/dev/null
+afo_capture_end
 frame=$($TOOL probes "$pcap" | grep -m1 '020000000100')
 [ -n "$frame" ]
 check_err $? "no probe from host eth0 captured on seg0"
@@ -64,5 +63,5 @@ mac=$(afo_answer client eth0 10.0.0.1)
 check_err $? "10.0.0.1 answered on seg0 by '$mac', not eth1"
 log_test "takeover stays within the pnet"
 
-rm -f "$pcap"
+rm -f "$pcap" "$pcap.log"
 afo_exit

@@ -210,3 +210,18 @@ afo_until() {
 		sleep 0.2
 	done
 }
+
+# afo_capture NS IFNAME FILE: capture ARP on IFNAME of NS into FILE in the
+# background (tcpdump's pid in AFO_CAPTURE); returns once tcpdump listens,
+# which takes seconds on the debug kernel.
+afo_capture() {
+	afo_in "$1" tcpdump -q -U -n -i "$2" -w "$3" arp 2>"$3.log" &
+	AFO_CAPTURE=$!
+	afo_until 60 grep -q 'listening on' "$3.log"
+}
+
+# afo_capture_end: stop the capture afo_capture started.
+afo_capture_end() {
+	kill "$AFO_CAPTURE"
+	wait "$AFO_CAPTURE" 2>/dev/null
+}

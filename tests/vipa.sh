@@ -84,20 +84,18 @@ check_err $? "client a moved back: $(afo_neigh a $VIPA)"
 log_test "the duty stays with eth1 when eth0 returns"
 
 pcap=/var/tmp/vipa.$$.pcap
-afo_in a tcpdump -q -U -n -i eth0 -w "$pcap" arp 2>/dev/null &
-dump=$!
-sleep 0.5
+afo_capture a eth0 "$pcap"
+check_err $? "tcpdump did not start"
 afo_in host ip addr add 192.168.100.2/32 dev dummy0
 sleep 0.5
-kill $dump
-wait $dump 2>/dev/null
+afo_capture_end
 n=$(tcpdump -n -e -r "$pcap" 2>/dev/null | grep "$MAC1 > ff:ff:ff:ff:ff:ff" | grep -c "who-has 192.168.100.2 tell 192.168.100.2")
 [ "$n" -ge 1 ]
 check_err $? "the new VIPA was not announced by eth1 ($n)"
 n=$(tcpdump -n -e -r "$pcap" 2>/dev/null | grep -v "$MAC1 >" | grep -c "tell 192.168.100.2")
 [ "$n" = 0 ]
 check_err $? "another adapter announced the new VIPA ($n)"
-rm -f "$pcap"
+rm -f "$pcap" "$pcap.log"
 [ "$(afo_answer a eth0 192.168.100.2)" = $MAC1 ] && [ "$(afo_answer b eth0 192.168.100.2)" = $MAC2 ]
 check_err $? "the new VIPA is not answered once per segment"
 afo_in host ip addr del 192.168.100.2/32 dev dummy0

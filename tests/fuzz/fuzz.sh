@@ -34,18 +34,16 @@ afo_port client eth1 seg1 02:00:00:00:0c:01 10.0.1.100/24
 check_err $? "topology setup failed"
 
 pcap=/var/tmp/fuzz.$$.pcap
-afo_in client tcpdump -q -U -i eth0 -w "$pcap" arp 2>/dev/null &
-dump=$!
-sleep 1
+afo_capture client eth0 "$pcap"
+check_err $? "tcpdump did not start"
 afo_load
 check_err $? "insmod failed"
-kill $dump
-wait $dump 2>/dev/null
+afo_capture_end
 replay=/var/tmp/fuzz.$$.replay
 $TOOL probes "$pcap" | grep -m1 '020000000100' > "$replay"
 [ -s "$replay" ]
 check_err $? "no genuine probe captured to replay"
-rm -f "$pcap"
+rm -f "$pcap" "$pcap.log"
 log_test "setup: module loaded, a genuine probe captured"
 
 # What the module decided, without the counters the fuzzing moves.
