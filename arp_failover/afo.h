@@ -8,16 +8,20 @@
  *    in netdev/inetaddr notifiers, in the tick work and on namespace exit,
  *    all of which hold RTNL.
  *  - RCU: the ARP hooks run in softirq and look ports and addresses up in
- *    the two hash tables under rcu_read_lock(); entries are unhashed under
+ *    the hash tables under rcu_read_lock(); entries are unhashed under
  *    RTNL and freed after a grace period. The fields the hooks read are
  *    written with WRITE_ONCE() and read with READ_ONCE().
- *  - afo_net.heard_lock (a BH spinlock) protects the rings of probes heard
- *    (afo_port.heard), written by the ARP hook and read by the tick work.
+ *  - The bitmap of a probe round (struct afo_round) is written by the ARP
+ *    hook with atomic bit operations and read under RTNL once the round
+ *    is over; the round itself is replaced under RTNL and freed after a
+ *    grace period.
  */
 #ifndef _ARP_FAILOVER_AFO_H
 #define _ARP_FAILOVER_AFO_H
 
+#include <linux/etherdevice.h>
 #include <linux/hashtable.h>
+#include <linux/idr.h>
 #include <linux/netdevice.h>
 #include <linux/siphash.h>
 #include <linux/workqueue.h>
@@ -31,17 +35,21 @@
 
 #define AFO_VERSION "0.3.0"
 
-/* Probes a receiving adapter remembers while its siblings' probes run. */
-#define AFO_HEARD_SLOTS 8
-
 /**
- * struct afo_heard - one probe heard on an adapter
- * @from: ifindex of the probing adapter
- * @seq:  the probe's sequence number
+ * struct afo_round - the siblings that heard one discovery probe
+ * @seq:      the probe's sequence number
+ * @nbits:    size of @heard_by: the namespace's slot bound when it went out
+ * @rcu:      frees the round after the hooks are done with it
+ * @heard_by: bit afo_port.slot of each adapter that heard it
+ *
+ * One bit per (prober, hearer) pair: a replayed probe sets a bit that is
+ * already set, so no number of replays or siblings can push evidence out.
  */
-struct afo_heard {
-	int from;
+struct afo_round {
 	u32 seq;
+	unsigned int nbits;
+	struct rcu_head rcu;
+	unsigned long heard_by[];
 };
 
 /**
@@ -113,23 +121,25 @@ struct afo_event_info {
  * struct afo_port - one managed adapter
  * @core:           what the decision core sees; on afo_net.adapters
  * @hnode:          in afo_net.ports, keyed by ifindex (RCU)
+ * @mac_node:       in afo_net.macs, keyed by the adapter's MAC (RCU)
+ * @mac_key:        the key @mac_node is hashed under
+ * @slot:           its bit in the probe rounds of its siblings
  * @an:             the namespace state this adapter belongs to
  * @dev:            the adapter
  * @dev_tracker:    tracks our reference on @dev
  * @addrs:          its managed addresses (afo_addr.port_node)
+ * @naddrs:         how many
+ * @sync_gen:       generation of the last full address sync
  * @responder:      ifindex of the adapter answering for its addresses, 0
  *                  when none can
  * @saved_linkdown: its ignore_routes_with_linkdown before we set it
  * @probing:        a discovery probe is out (WRITE_ONCE, read by the hook)
- * @probe_seq:      that probe's sequence number (WRITE_ONCE, likewise)
+ * @round:          that probe's sequence number and hearers (RCU)
  * @probe_deadline: when that probe's outcome is decided
  * @probe_tries:    probes left before an unheard adapter counts as alone
  * @last_verified:  when its pnet was last verified (0: never)
  * @usable_at:      end of the reclaim delay after carrier came back
- * @last_regain:    when carrier last came back (flap damping)
- * @flaps:          flaps in a row (flap damping)
- * @heard:          ring of sibling probes heard here (heard_lock)
- * @heard_next:     next slot of @heard to overwrite (heard_lock)
+ * @flaps:          recent carrier regains (flap damping)
  * @pnet_logged:    the pnet last reported in the log
  * @offload:        the driver's ops when it is an offload adapter, else NULL
  * @probe_ip:       the address an offload adapter announced to probe
@@ -142,29 +152,30 @@ struct afo_event_info {
  *                  by the hooks)
  * @vipa_garp_left: announcements of all VIPAs still to send from it
  * @vipa_garp_next: when to send the next round
- * @vipa_garp_last: when the last round went out (0: never)
  * @stats:          counters
  * @rcu:            frees the port after the hooks are done with it
  */
 struct afo_port {
 	struct afo_adapter core;
 	struct hlist_node hnode;
+	struct hlist_node mac_node;
+	u32 mac_key;
+	unsigned int slot;
 	struct afo_net *an;
 	struct net_device *dev;
 	netdevice_tracker dev_tracker;
 	struct list_head addrs;
+	unsigned int naddrs;
+	unsigned int sync_gen;
 	int responder;
 	int saved_linkdown;
 	bool probing;
-	u32 probe_seq;
+	struct afo_round __rcu *round;
 	unsigned long probe_deadline;
 	unsigned int probe_tries;
 	unsigned long last_verified;
 	unsigned long usable_at;
-	unsigned long last_regain;
-	unsigned int flaps;
-	struct afo_heard heard[AFO_HEARD_SLOTS];
-	unsigned int heard_next;
+	struct afo_flaps flaps;
 	u32 pnet_logged;
 	const struct afo_offload_ops *offload;
 	__be32 probe_ip;
@@ -174,7 +185,6 @@ struct afo_port {
 	bool vipa_duty;
 	unsigned int vipa_garp_left;
 	unsigned long vipa_garp_next;
-	unsigned long vipa_garp_last;
 	struct afo_stats stats;
 	struct rcu_head rcu;
 };
@@ -183,29 +193,29 @@ struct afo_port {
  * struct afo_addr - one managed IPv4 address, an adapter's or a VIPA
  * @hnode:      in afo_net.addrs, keyed by @ip (RCU)
  * @port_node:  in the owner's afo_port.addrs, or in afo_net.vipas
+ * @garp_node:  in afo_net.garp_queue while announcements are still due
  * @ip:         the address
  * @owner:      the adapter that holds it; NULL for a VIPA
  * @vipa_dev:   ifindex of the device holding a VIPA; 0 otherwise
  * @offload_reg: ifindex of the offload adapter it is registered with, 0:
  *              none (an adapter's address; VIPAs: afo_port.vipas_registered)
- * @responder:  ifindex of the adapter that answers ARP for it, 0 when none
- *              (WRITE_ONCE, read by the hooks)
+ * @sync_gen:   the generation (afo_port.sync_gen, afo_net.vipa_gen) of
+ *              the last sync that saw it on its device
  * @garp_left:  gratuitous ARPs still to send for it
  * @garp_next:  when to send the next one
- * @garp_last:  when the last one went out (0: never), for the rate limit
  * @rcu:        frees the address after the hooks are done with it
  */
 struct afo_addr {
 	struct hlist_node hnode;
 	struct list_head port_node;
+	struct list_head garp_node;
 	__be32 ip;
 	struct afo_port *owner;
 	int vipa_dev;
 	int offload_reg;
-	int responder;
+	unsigned int sync_gen;
 	unsigned int garp_left;
 	unsigned long garp_next;
-	unsigned long garp_last;
 	struct rcu_head rcu;
 };
 
@@ -215,12 +225,16 @@ struct afo_addr {
  * @adapters:   managed adapters (afo_adapter.node of each afo_port)
  * @settings:   netlink settings of adapters (struct afo_setting)
  * @vipas:      the VIPAs (afo_addr.port_node), also in @addrs
+ * @garp_queue: addresses with announcements still due (afo_addr.garp_node)
  * @ports:      managed adapters by ifindex, for the hooks
+ * @macs:       managed adapters by MAC, for the hooks
  * @addrs:      managed addresses by address, for the hooks
+ * @slots:      allocator of afo_port.slot
+ * @slot_bound: one more than the highest slot handed out
+ * @vipa_gen:   generation of the last VIPA sync of a device
  * @pnets:      physical network identifier allocator
  * @probe_key:  secret key of this namespace's probe tags (read-only)
  * @probe_seq:  last probe sequence number handed out
- * @heard_lock: protects the afo_port.heard rings
  * @tick:       timers of the namespace: probe outcomes, re-verification,
  *              reclaim delays, repeated announcements
  * @dying:      set on namespace exit; the tick no longer re-arms
@@ -230,12 +244,16 @@ struct afo_net {
 	struct list_head adapters;
 	struct list_head settings;
 	struct list_head vipas;
+	struct list_head garp_queue;
 	DECLARE_HASHTABLE(ports, 6);
-	DECLARE_HASHTABLE(addrs, 8);
+	DECLARE_HASHTABLE(macs, 6);
+	DECLARE_HASHTABLE(addrs, 10);
+	struct ida slots;
+	unsigned int slot_bound;
+	unsigned int vipa_gen;
 	struct afo_pnets pnets;
 	siphash_key_t probe_key;
 	u32 probe_seq;
-	spinlock_t heard_lock;	/* see the top of this file */
 	struct delayed_work tick;
 	bool dying;
 };
@@ -262,8 +280,10 @@ static inline struct afo_port *afo_port_of(struct afo_adapter *a)
 
 /* ports.c: managed adapters and addresses */
 struct afo_port *afo_port_find(struct afo_net *an, int ifindex);
+struct afo_port *afo_port_find_mac(struct afo_net *an, const u8 *mac);
 struct afo_addr *afo_addr_find(struct afo_net *an, __be32 ip);
 void afo_sync_dev(struct net_device *dev);
+bool afo_sync_dev_quiet(struct net_device *dev);
 void afo_addr_added(struct net_device *dev, __be32 ip);
 void afo_addr_removed(struct net_device *dev, __be32 ip);
 void afo_dev_gone(struct net_device *dev);
@@ -276,7 +296,10 @@ bool afo_first_of_pnet(const struct afo_net *an, const struct afo_adapter *a);
 
 /* vipa.c: virtual IP addresses and the VIPA duty of each pnet */
 bool afo_dev_is_vipa(struct net_device *dev);
+bool afo_dev_vipa_kind(const struct net_device *dev);
 void afo_sync_vipas(struct net_device *dev);
+void afo_vipa_added(struct net_device *dev, __be32 ip);
+void afo_vipa_removed(struct net_device *dev, __be32 ip);
 void afo_vipas_drop(struct net_device *dev);
 void afo_vipas_free(struct afo_net *an);
 void afo_update_vipa_duty(struct afo_net *an);
@@ -291,13 +314,35 @@ void afo_offload_forget(struct afo_port *port);
 __be32 afo_offload_probe_ip(struct afo_port *port);
 bool afo_offload_heard(struct afo_port *rx, struct afo_port *prober);
 
-/* Whether adapter @rx answers ARP for @addr (under RCU or RTNL). */
+/* The adapter answering ARP for @addr, 0: none (under RCU or RTNL). */
+static inline int afo_addr_responder(const struct afo_addr *addr)
+{
+	return READ_ONCE(addr->owner->responder);
+}
+
+/*
+ * Whether adapter @rx answers ARP for @addr (under RCU or RTNL). An
+ * adapter's address that no adapter can answer for is left to the
+ * kernel's own ARP, as without the module (never fail closed); VIPAs
+ * follow the duty, which every pnet with carrier has a holder for.
+ */
 static inline bool afo_answers(const struct afo_addr *addr,
 			       const struct afo_port *rx)
 {
 	if (addr->vipa_dev)
 		return READ_ONCE(rx->vipa_duty);
-	return READ_ONCE(addr->responder) == rx->core.ifindex;
+	return afo_addr_responder(addr) == rx->core.ifindex;
+}
+
+/* Whether the kernel's own ARP answers for @addr: nobody of ours can. */
+static inline bool afo_addr_unclaimed(const struct afo_addr *addr)
+{
+	return !addr->vipa_dev && !afo_addr_responder(addr);
+}
+
+static inline u32 afo_mac_hash(const u8 *mac)
+{
+	return (u32)ether_addr_to_u64(mac) ^ (u32)(ether_addr_to_u64(mac) >> 32);
 }
 
 /* settings.c: netlink settings of adapters */
@@ -326,6 +371,7 @@ void afo_netlink_unregister(void);
 /* tick.c: the namespace's timers and repeated announcements */
 void afo_announce(struct afo_port *by, struct afo_addr *addr);
 void afo_announce_vipas(struct afo_port *by);
+void afo_announce_cancel(struct afo_addr *addr);
 void afo_tick_init(struct afo_net *an);
 void afo_tick_kick(struct afo_net *an);
 void afo_tick_stop(struct afo_net *an);
@@ -334,8 +380,10 @@ void afo_tick_stop(struct afo_net *an);
 void afo_probe_start(struct afo_port *port);
 void afo_probe_resume(struct afo_port *port);
 void afo_probe_finish(struct afo_port *port);
+void afo_probe_stop(struct afo_port *port);
 bool afo_probe_received(struct afo_net *an, struct sk_buff *skb,
-			struct afo_port *rx, const u8 *sha, __be32 tip);
+			struct afo_port *rx, const u8 *sha, __be32 sip,
+			__be32 tip);
 void afo_announcement_received(struct afo_net *an, struct afo_port *rx,
 			       const u8 *sha, __be32 sip, __be32 tip);
 

@@ -3,21 +3,43 @@
  * The decision core: which adapter answers ARP for an address, and which
  * adapters share a physical network.
  */
+#include <linux/jiffies.h>
 #include <linux/minmax.h>
+#include <linux/typecheck.h>
 
 #include "core.h"
+
+static bool afo_pnet_in_use(const struct afo_pnets *pnets, u32 pnet)
+{
+	const struct afo_adapter *a;
+
+	if (!pnets->adapters)
+		return false;
+	list_for_each_entry(a, pnets->adapters, node)
+		if (a->pnet == pnet)
+			return true;
+	return false;
+}
 
 /**
  * afo_pnet_new - hand out a fresh physical network identifier
  * @pnets: the namespace's allocator
  *
+ * Identifiers count up; once they wrap, those still held are skipped.
+ * There are fewer adapters than identifiers, so one is always free.
+ *
  * Return: an identifier no adapter holds, never %AFO_PNET_NONE.
  */
 u32 afo_pnet_new(struct afo_pnets *pnets)
 {
-	if (pnets->next == AFO_PNET_NONE)
-		pnets->next++;
-	return pnets->next++;
+	u32 id;
+
+	do {
+		if (pnets->next == AFO_PNET_NONE)
+			pnets->next++;
+		id = pnets->next++;
+	} while (afo_pnet_in_use(pnets, id));
+	return id;
 }
 
 /**
@@ -48,7 +70,13 @@ bool afo_better_backup(const struct afo_adapter *a,
  * sibling on the owner's physical network takes over. An owner whose
  * network is not yet known has no siblings.
  *
- * Return: the responder, or NULL when no healthy adapter can answer.
+ * Never fail closed: an owner that has carrier but is still in its
+ * reclaim delay answers for itself when no healthy sibling can, as the
+ * kernel would without us; the delay only keeps it from taking its
+ * addresses back from a sibling too early.
+ *
+ * Return: the responder, or NULL when no adapter can answer (the glue
+ * then leaves the address to the kernel's own ARP).
  */
 const struct afo_adapter *afo_choose_responder(const struct afo_adapter *owner,
 					       const struct list_head *adapters)
@@ -57,15 +85,17 @@ const struct afo_adapter *afo_choose_responder(const struct afo_adapter *owner,
 
 	if (owner->healthy)
 		return owner;
-	if (owner->pnet == AFO_PNET_NONE)
-		return NULL;
-
-	list_for_each_entry(cand, adapters, node) {
-		if (cand == owner || !cand->healthy || cand->pnet != owner->pnet)
-			continue;
-		if (!best || afo_better_backup(cand, best))
-			best = cand;
+	if (owner->pnet != AFO_PNET_NONE) {
+		list_for_each_entry(cand, adapters, node) {
+			if (cand == owner || !cand->healthy ||
+			    cand->pnet != owner->pnet)
+				continue;
+			if (!best || afo_better_backup(cand, best))
+				best = cand;
+		}
 	}
+	if (!best && owner->carrier)
+		return owner;
 	return best;
 }
 
@@ -80,7 +110,10 @@ const struct afo_adapter *afo_choose_responder(const struct afo_adapter *owner,
  * returns would only cost peers another update. Otherwise the best healthy
  * adapter of @pnet (afo_better_backup()) takes it.
  *
- * Return: the holder, or NULL when no adapter of @pnet is healthy.
+ * Never fail closed: when no adapter of @pnet is healthy, the best one
+ * with carrier (in its reclaim delay) holds the duty rather than none.
+ *
+ * Return: the holder, or NULL when no adapter of @pnet has carrier.
  */
 const struct afo_adapter *afo_choose_vipa_holder(const struct afo_adapter *holder,
 						 u32 pnet,
@@ -91,9 +124,11 @@ const struct afo_adapter *afo_choose_vipa_holder(const struct afo_adapter *holde
 	if (holder && holder->healthy && holder->pnet == pnet)
 		return holder;
 	list_for_each_entry(cand, adapters, node) {
-		if (!cand->healthy || cand->pnet != pnet)
+		if (!cand->carrier || cand->pnet != pnet)
 			continue;
-		if (!best || afo_better_backup(cand, best))
+		if (!best || cand->healthy > best->healthy ||
+		    (cand->healthy == best->healthy &&
+		     afo_better_backup(cand, best)))
 			best = cand;
 	}
 	return best;
@@ -217,6 +252,32 @@ void afo_pnet_probe_done(struct list_head *adapters,
 	prober->pnet = target;
 	list_for_each_entry(a, adapters, node)
 		a->heard = false;
+}
+
+/**
+ * afo_flap_regain - carrier came back: the reclaim delay to wait now
+ * @f:    the adapter's flap history, updated
+ * @now:  the time of the regain (jiffies, or any unit that wraps alike)
+ * @base: the configured reclaim delay, in the same unit
+ *
+ * A regain within ten (damped) delays of the previous one is a flap, and
+ * each flap in a row doubles the delay (afo_damped_delay()); a regain
+ * after a quiet period starts over at @base.
+ *
+ * Return: the delay before the adapter may answer again.
+ */
+unsigned long afo_flap_regain(struct afo_flaps *f, unsigned long now,
+			      unsigned long base)
+{
+	if (!base)
+		return 0;
+	if (f->last_regain &&
+	    time_before(now, f->last_regain + 10 * afo_damped_delay(base, f->flaps)))
+		f->flaps = min_t(unsigned int, f->flaps + 1, AFO_MAX_DAMPING_SHIFT);
+	else
+		f->flaps = 0;
+	f->last_regain = now | 1;	/* 0 means "never" */
+	return afo_damped_delay(base, f->flaps);
 }
 
 /**

@@ -42,10 +42,13 @@ struct afo_adapter {
 
 /**
  * struct afo_pnets - allocator of physical network identifiers
- * @next: the next identifier to hand out; never %AFO_PNET_NONE
+ * @next:     the next identifier to try; never %AFO_PNET_NONE
+ * @adapters: the adapters whose identifiers are in use (after a wrap of
+ *            @next, those are skipped)
  */
 struct afo_pnets {
 	u32 next;
+	const struct list_head *adapters;
 };
 
 u32 afo_pnet_new(struct afo_pnets *pnets);
@@ -63,5 +66,18 @@ void afo_pnet_probe_done(struct list_head *adapters,
 #define AFO_MAX_DAMPING_SHIFT 6
 
 unsigned long afo_damped_delay(unsigned long base, unsigned int flaps);
+
+/**
+ * struct afo_flaps - an adapter's recent carrier regains (flap damping)
+ * @last_regain: when carrier last came back (0: never)
+ * @flaps:       regains in a row, each soon after the previous one
+ */
+struct afo_flaps {
+	unsigned long last_regain;
+	unsigned int flaps;
+};
+
+unsigned long afo_flap_regain(struct afo_flaps *f, unsigned long now,
+			      unsigned long base);
 
 #endif /* _ARP_FAILOVER_CORE_H */

@@ -2,9 +2,16 @@
 /*
  * Discovery: which adapters share a physical network. An adapter sends a
  * tagged ARP probe; the siblings that hear it within the probe timeout
- * are on its network. The tag proves the probe is ours (a SipHash MAC
- * under a per-namespace random key) and current (the sequence number the
- * prober waits for), so forged and replayed probes never join adapters.
+ * are on its network. The tag is a SipHash MAC, under a per-namespace
+ * random key, of the prober's ifindex, the sequence number, its MAC and
+ * the probed address: a forged probe fails it. A probe heard after its
+ * window (not the sequence number its prober waits for) is dropped as
+ * stale. Within the window a replay of a genuine probe cannot be told
+ * from the original, so it is made harmless instead: what a probe proves
+ * is one bit per hearer in the prober's round (struct afo_round), and
+ * setting a bit twice changes nothing. A replay onto another segment
+ * within the window would join that segment's adapter: a documented
+ * limit of any in-band discovery (Documentation/admin-guide.rst).
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -33,20 +40,70 @@ static u64 afo_probe_mac(const struct afo_net *an, u32 ifindex, u32 seq,
  */
 #define AFO_PROBE_TRIES 3
 
-/* A new sequence number; the probe is out until its deadline. */
+static void afo_round_free(struct afo_port *port)
+{
+	struct afo_round *round = rtnl_dereference(port->round);
+
+	RCU_INIT_POINTER(port->round, NULL);
+	if (round)
+		kfree_rcu(round, rcu);
+}
+
+/**
+ * afo_probe_stop - no probe of @port is out any more
+ * @port: the adapter
+ */
+void afo_probe_stop(struct afo_port *port)
+{
+	WRITE_ONCE(port->probing, false);
+	afo_round_free(port);
+}
+
+/*
+ * A new sequence number and an empty round with a bit for every slot
+ * handed out so far; the probe is out until its deadline. Return: the
+ * sequence number, 0 when memory is short (no probe this time: the
+ * adapter keeps its pnet and the tick tries again).
+ */
 static u32 afo_probe_arm(struct afo_port *port)
 {
 	struct afo_net *an = port->an;
-	u32 seq = ++an->probe_seq;
+	unsigned int nbits = an->slot_bound;
+	struct afo_round *round;
+	u32 seq;
 
+	round = kzalloc(struct_size(round, heard_by, BITS_TO_LONGS(nbits)),
+			GFP_KERNEL_ACCOUNT);
+	if (!round)
+		return 0;
+	seq = ++an->probe_seq;
 	if (!seq)
 		seq = ++an->probe_seq;
-	WRITE_ONCE(port->probe_seq, seq);
+	round->seq = seq;
+	round->nbits = nbits;
+	afo_round_free(port);
+	rcu_assign_pointer(port->round, round);
 	WRITE_ONCE(port->probing, true);
 	port->probe_deadline = jiffies + afo_probe_timeout();
 	trace_arp_failover_probe(port->dev, seq);
 	afo_tick_kick(an);
 	return seq;
+}
+
+/*
+ * Whether a probe of @port could be heard by anyone: another adapter of
+ * the namespace has carrier. A lone adapter stays quiet (a thousand
+ * single-adapter containers on one bridge send nothing) and probes when
+ * a sibling appears, whose own probe reaches it anyway.
+ */
+static bool afo_probe_worthwhile(struct afo_port *port)
+{
+	struct afo_adapter *a;
+
+	list_for_each_entry(a, &port->an->adapters, node)
+		if (a != &port->core && a->carrier)
+			return true;
+	return false;
 }
 
 /*
@@ -65,7 +122,8 @@ static void afo_probe_send_offload(struct afo_port *port)
 		return;
 	WRITE_ONCE(port->probe_ip, ip);
 	port->probe_started = jiffies;
-	afo_probe_arm(port);
+	if (!afo_probe_arm(port))
+		return;
 	if (!afo_offload_add(port, ip))
 		atomic_long_inc(&port->stats.probes_sent);
 }
@@ -79,15 +137,23 @@ static void afo_probe_send(struct afo_port *port)
 	u32 seq;
 
 	ASSERT_RTNL();
-	if (port->core.carrier && port->offload) {
+	if (!port->core.carrier)
+		return;
+	if (!afo_probe_worthwhile(port)) {
+		port->last_verified = jiffies | 1;	/* look again later */
+		return;
+	}
+	if (port->offload) {
 		afo_probe_send_offload(port);
 		return;
 	}
 	addr = list_first_entry_or_null(&port->addrs, struct afo_addr, port_node);
-	if (!port->core.carrier || !addr)
+	if (!addr)
 		return;
 
 	seq = afo_probe_arm(port);
+	if (!seq)
+		return;
 	tag.magic = htons(AFO_PROBE_MAGIC);
 	tag.ifindex = htonl(port->core.ifindex);
 	tag.seq = htonl(seq);
@@ -117,30 +183,28 @@ void afo_probe_resume(struct afo_port *port)
 		afo_probe_send(port);
 }
 
+/* Whether the adapter in slot @slot heard @round. */
+static bool afo_round_heard(const struct afo_round *round, unsigned int slot)
+{
+	return round && slot < round->nbits && test_bit(slot, round->heard_by);
+}
+
 /* Mark the adapters that heard @port's current probe; true if any did. */
 static bool afo_probe_collect(struct afo_port *port)
 {
-	struct afo_net *an = port->an;
+	const struct afo_round *round = rtnl_dereference(port->round);
 	struct afo_adapter *a;
 	bool any = false;
-	unsigned int i;
 
-	spin_lock_bh(&an->heard_lock);
-	list_for_each_entry(a, &an->adapters, node) {
+	list_for_each_entry(a, &port->an->adapters, node) {
 		struct afo_port *rx = afo_port_of(a);
 
 		a->heard = false;
 		if (rx == port || !a->carrier)
 			continue;
-		for (i = 0; i < AFO_HEARD_SLOTS; i++)
-			if (rx->heard[i].from == port->core.ifindex &&
-			    rx->heard[i].seq == port->probe_seq)
-				a->heard = true;
-	}
-	spin_unlock_bh(&an->heard_lock);
-	list_for_each_entry(a, &an->adapters, node) {
-		if (port->offload && !a->heard && a->carrier && a != &port->core)
-			a->heard = afo_offload_heard(afo_port_of(a), port);
+		a->heard = afo_round_heard(round, rx->slot);
+		if (port->offload && !a->heard)
+			a->heard = afo_offload_heard(rx, port);
 		any |= a->heard;
 	}
 	return any;
@@ -190,34 +254,28 @@ void afo_probe_finish(struct afo_port *port)
 		afo_probe_send(port);
 		return;
 	}
+	afo_round_free(port);
 	afo_pnet_probe_done(&an->adapters, &port->core, &an->pnets);
 	afo_log_pnets(an);
 	port->last_verified = jiffies | 1;
 	afo_update_responders(an);
 }
 
-/* Remember on @rx that it heard probe @seq of adapter @from. */
-static void afo_heard_record(struct afo_net *an, struct afo_port *rx,
-			     int from, u32 seq)
+/*
+ * Record that @rx heard the probe of @prober whose sequence number is
+ * @seq. Return: false when that is not the probe @prober waits for.
+ */
+static bool afo_heard_record(struct afo_port *rx, struct afo_port *prober,
+			     u32 seq)
 {
-	spin_lock(&an->heard_lock);
-	rx->heard[rx->heard_next].from = from;
-	rx->heard[rx->heard_next].seq = seq;
-	rx->heard_next = (rx->heard_next + 1) % AFO_HEARD_SLOTS;
-	spin_unlock(&an->heard_lock);
+	struct afo_round *round = rcu_dereference(prober->round);
+
+	if (!READ_ONCE(prober->probing) || !round || round->seq != seq)
+		return false;
+	if (rx->slot < round->nbits)
+		set_bit(rx->slot, round->heard_by);
 	atomic_long_inc(&rx->stats.probes_heard);
-}
-
-/* Whether @mac is the MAC of one of the namespace's managed adapters. */
-static bool afo_mac_is_ours(struct afo_net *an, const u8 *mac)
-{
-	struct afo_port *port;
-	int bkt;
-
-	hash_for_each_rcu(an->ports, bkt, port, hnode)
-		if (ether_addr_equal(port->dev->dev_addr, mac))
-			return true;
-	return false;
+	return true;
 }
 
 static const char *const afo_reject_why[] = {
@@ -249,23 +307,29 @@ static void afo_probe_reject(struct afo_port *rx, const u8 *sha, u8 reason)
  * @skb: the frame, at its ARP header
  * @rx:  the managed adapter it arrived on
  * @sha: the frame's sender hardware address
+ * @sip: the frame's sender protocol address
  * @tip: the frame's target protocol address
  *
- * Runs in softirq under RCU. A genuine probe of a sibling is recorded;
- * one with a bad tag, or not the one its prober waits for, is counted
- * and reported.
+ * Runs in softirq under RCU. Only a frame of a probe's shape (an RFC 5227
+ * probe: a request from 0.0.0.0) is looked at, so that a host's frame
+ * whose padding happens to start like a tag is never taken for one. A
+ * genuine probe of a sibling is recorded; one with a bad tag, or not the
+ * one its prober waits for, is counted and reported.
  *
  * Return: true when the frame carries our tag: it is ours to consume.
  */
 bool afo_probe_received(struct afo_net *an, struct sk_buff *skb,
-			struct afo_port *rx, const u8 *sha, __be32 tip)
+			struct afo_port *rx, const u8 *sha, __be32 sip,
+			__be32 tip)
 {
 	unsigned int off = skb_network_offset(skb) + arp_hdr_len(skb->dev);
+	const struct arphdr *arp = arp_hdr(skb);
 	struct afo_probe_tag tag;
 	struct afo_port *origin;
 	u32 ifindex, seq;
 
-	if (skb_copy_bits(skb, off, &tag, sizeof(tag)) < 0 ||
+	if (arp->ar_op != htons(ARPOP_REQUEST) || sip ||
+	    skb_copy_bits(skb, off, &tag, sizeof(tag)) < 0 ||
 	    tag.magic != htons(AFO_PROBE_MAGIC))
 		return false;
 
@@ -279,18 +343,12 @@ bool afo_probe_received(struct afo_net *an, struct sk_buff *skb,
 		 * key: consume it quietly. Only a probe that claims one of our
 		 * MACs and fails the check is a forgery.
 		 */
-		if (afo_mac_is_ours(an, sha))
+		if (afo_port_find_mac(an, sha))
 			afo_probe_reject(rx, sha, ARPFO_REJECT_FORGED);
 		return true;
 	}
-	if (origin == rx)
-		return true;
-	if (!READ_ONCE(origin->probing) || READ_ONCE(origin->probe_seq) != seq) {
+	if (origin != rx && !afo_heard_record(rx, origin, seq))
 		afo_probe_reject(rx, sha, ARPFO_REJECT_STALE);
-		return true;
-	}
-
-	afo_heard_record(an, rx, ifindex, seq);
 	return true;
 }
 
@@ -311,17 +369,18 @@ void afo_announcement_received(struct afo_net *an, struct afo_port *rx,
 			       const u8 *sha, __be32 sip, __be32 tip)
 {
 	struct afo_port *port;
-	int bkt;
 
 	if (sip != tip || !sip)
 		return;
-	hash_for_each_rcu(an->ports, bkt, port, hnode) {
-		if (!port->offload || !READ_ONCE(port->probing) ||
+	/* Adapters sharing a MAC are in one bucket: look at each. */
+	hash_for_each_possible_rcu(an->macs, port, mac_node, afo_mac_hash(sha)) {
+		struct afo_round *round = rcu_dereference(port->round);
+
+		if (!port->offload || port == rx || !round ||
 		    READ_ONCE(port->probe_ip) != sip ||
 		    !ether_addr_equal(port->dev->dev_addr, sha))
 			continue;
-		afo_heard_record(an, rx, port->core.ifindex,
-				 READ_ONCE(port->probe_seq));
+		afo_heard_record(rx, port, round->seq);
 		return;
 	}
 }

@@ -5,6 +5,10 @@
  * that the reply does not depend on arp_ignore/arp_filter; sibling probes
  * are consumed. NF_ARP_OUT: nothing the host's own ARP code sends binds a
  * managed address to a MAC other than its responder's.
+ *
+ * Both run after every other ARP hook of the namespace (arptables, nft
+ * "arp" tables at any usual priority): a request the administrator's rules
+ * drop never reaches us and is not answered.
  */
 #include <linux/etherdevice.h>
 #include <linux/if_arp.h>
@@ -68,14 +72,14 @@ static unsigned int afo_arp_in(void *priv, struct sk_buff *skb,
 	port = afo_port_find(an, skb->dev->ifindex);
 	if (!port || !afo_arp_parse(skb, &arp))
 		return NF_ACCEPT;
-	if (afo_probe_received(an, skb, port, arp.sha, arp.tip))
+	if (afo_probe_received(an, skb, port, arp.sha, arp.sip, arp.tip))
 		return NF_DROP;
 	afo_announcement_received(an, port, arp.sha, arp.sip, arp.tip);
 	if (arp.op != ARPOP_REQUEST)
 		return NF_ACCEPT;
 	addr = afo_addr_find(an, arp.tip);
-	if (!addr)
-		return NF_ACCEPT;
+	if (!addr || afo_addr_unclaimed(addr))
+		return NF_ACCEPT;	/* the kernel answers, as without us */
 
 	if (!afo_answers(addr, port) ||
 	    ipv4_is_multicast(arp.sip) || ipv4_is_loopback(arp.sip) ||
@@ -115,7 +119,7 @@ static unsigned int afo_arp_out(void *priv, struct sk_buff *skb,
 	if (!port || !afo_arp_parse(skb, &arp))
 		return NF_ACCEPT;
 	addr = afo_addr_find(an, arp.sip);
-	if (!addr)
+	if (!addr || afo_addr_unclaimed(addr))
 		return NF_ACCEPT;
 	/* Replies for managed addresses are ours alone (sent past this hook). */
 	if (arp.op == ARPOP_REPLY)
@@ -128,18 +132,21 @@ static unsigned int afo_arp_out(void *priv, struct sk_buff *skb,
 	return afo_arp_anonymize(skb);
 }
 
+/* After the administrator's ARP rules, whatever priority they chose. */
+#define AFO_NF_PRIORITY (INT_MAX - 1)
+
 static const struct nf_hook_ops afo_nf_ops[] = {
 	{
 		.hook     = afo_arp_in,
 		.pf       = NFPROTO_ARP,
 		.hooknum  = NF_ARP_IN,
-		.priority = 0,
+		.priority = AFO_NF_PRIORITY,
 	},
 	{
 		.hook     = afo_arp_out,
 		.pf       = NFPROTO_ARP,
 		.hooknum  = NF_ARP_OUT,
-		.priority = 0,
+		.priority = AFO_NF_PRIORITY,
 	},
 };
 

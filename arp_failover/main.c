@@ -26,12 +26,26 @@ static int __net_init afo_net_init(struct net *net)
 	INIT_LIST_HEAD(&an->adapters);
 	INIT_LIST_HEAD(&an->settings);
 	INIT_LIST_HEAD(&an->vipas);
+	INIT_LIST_HEAD(&an->garp_queue);
 	hash_init(an->ports);
+	hash_init(an->macs);
 	hash_init(an->addrs);
-	spin_lock_init(&an->heard_lock);
+	ida_init(&an->slots);
+	an->pnets.adapters = &an->adapters;
 	get_random_bytes(&an->probe_key, sizeof(an->probe_key));
 	afo_tick_init(an);
 	return afo_hooks_register(net);
+}
+
+/*
+ * The hooks go first: the core waits for an RCU grace period between
+ * every namespace's pre_exit and exit, so no hook still runs on the
+ * state that afo_net_exit() frees (netfilter only frees its hook table
+ * after a grace period, and a hook may be running until then).
+ */
+static void __net_exit afo_net_pre_exit(struct net *net)
+{
+	afo_hooks_unregister(net);
 }
 
 /*
@@ -43,55 +57,63 @@ static void __net_exit afo_net_exit(struct net *net)
 {
 	struct afo_net *an = afo_net(net);
 
-	afo_hooks_unregister(net);
 	rtnl_lock();
 	an->dying = true;
 	afo_release_all(an);
 	afo_settings_free(an);
 	rtnl_unlock();
 	afo_tick_stop(an);
+	ida_destroy(&an->slots);
 }
 
 static struct pernet_operations afo_net_ops = {
 	.init = afo_net_init,
+	.pre_exit = afo_net_pre_exit,
 	.exit = afo_net_exit,
 	.id   = &afo_net_id,
 	.size = sizeof(struct afo_net),
 };
 
+/*
+ * The netlink family is the way in for userspace, so it comes last, when
+ * every namespace has its state, and goes first: no dump or set can reach
+ * a namespace's state while it is being built or freed, and no set can
+ * bring back an adapter after the notifiers released them all.
+ */
 static int __init afo_init(void)
 {
 	int err;
 
-	err = afo_netlink_register();
-	if (err)
-		return err;
 	err = register_pernet_subsys(&afo_net_ops);
 	if (err)
-		goto err_pernet;
+		return err;
 	err = afo_notifiers_register();
 	if (err)
 		goto err_notifiers;
 	afo_params_start();
+	err = afo_netlink_register();
+	if (err)
+		goto err_netlink;
 
 	pr_info("loaded, version %s\n", AFO_VERSION);
 	return 0;
 
+err_netlink:
+	afo_params_stop();
+	afo_notifiers_unregister();
 err_notifiers:
 	unregister_pernet_subsys(&afo_net_ops);
-err_pernet:
-	afo_netlink_unregister();
 	rcu_barrier();
 	return err;
 }
 
 static void __exit afo_exit(void)
 {
+	afo_netlink_unregister();
 	afo_params_stop();
 	afo_notifiers_unregister();
 	unregister_pernet_subsys(&afo_net_ops);
-	afo_netlink_unregister();
-	rcu_barrier();	/* ports and addresses are freed with kfree_rcu() */
+	rcu_barrier();	/* ports, addresses, rounds are freed with kfree_rcu() */
 	pr_info("unloaded\n");
 }
 

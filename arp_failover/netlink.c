@@ -96,7 +96,7 @@ static int afo_fill_addr(struct sk_buff *skb, const struct afo_addr *addr)
 		       nla_put_flag(skb, ARPFO_A_ADDR_VIPA) ? -EMSGSIZE : 0;
 	if (nla_put_in_addr(skb, ARPFO_A_ADDR_ADDR, addr->ip) ||
 	    nla_put_u32(skb, ARPFO_A_ADDR_OWNER, addr->owner->core.ifindex) ||
-	    nla_put_u32(skb, ARPFO_A_ADDR_RESPONDER, addr->responder))
+	    nla_put_u32(skb, ARPFO_A_ADDR_RESPONDER, addr->owner->responder))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -285,9 +285,9 @@ static int afo_nl_adapter_set(struct sk_buff *skb, struct genl_info *info)
 	rtnl_lock();
 	dev = afo_nl_find_dev(an->net, info);
 	err = PTR_ERR_OR_ZERO(dev);
-	if (!err && !afo_dev_manageable(dev)) {
+	if (!err && !afo_dev_manageable(dev) && !afo_dev_vipa_kind(dev)) {
 		GENL_SET_ERR_MSG(info,
-				 "not an adapter arp_failover can manage: Ethernet with ARP, not enslaved");
+				 "not an adapter or VIPA device arp_failover can manage: Ethernet with ARP, not enslaved");
 		err = -EOPNOTSUPP;
 	}
 	if (!err)
@@ -342,6 +342,9 @@ static struct genl_family afo_genl_family __ro_after_init = {
 	.n_mcgrps = ARRAY_SIZE(afo_mcgrps),
 };
 
+/* The family is registered: events can be sent (set and read locklessly). */
+static bool afo_genl_live;
+
 /**
  * afo_event - tell the "events" group about a transition
  * @dev: the adapter it concerns
@@ -358,7 +361,8 @@ void afo_event(struct net_device *dev, const struct afo_event_info *ev,
 	struct sk_buff *skb;
 	void *hdr;
 
-	if (!genl_has_listeners(&afo_genl_family, net, AFO_MCGRP_EVENTS))
+	if (!READ_ONCE(afo_genl_live) ||
+	    !genl_has_listeners(&afo_genl_family, net, AFO_MCGRP_EVENTS))
 		return;
 	skb = genlmsg_new(NLMSG_GOODSIZE, gfp);
 	if (!skb)
@@ -383,12 +387,16 @@ err:
 	nlmsg_free(skb);
 }
 
-int __init afo_netlink_register(void)
+int afo_netlink_register(void)
 {
-	return genl_register_family(&afo_genl_family);
+	int err = genl_register_family(&afo_genl_family);
+
+	WRITE_ONCE(afo_genl_live, !err);
+	return err;
 }
 
 void afo_netlink_unregister(void)
 {
+	WRITE_ONCE(afo_genl_live, false);
 	genl_unregister_family(&afo_genl_family);
 }

@@ -47,8 +47,11 @@ static int afo_inetaddr_event(struct notifier_block *nb, unsigned long event,
 
 	if (afo_unloading)
 		return NOTIFY_DONE;
-	if (event == NETDEV_UP || event == NETDEV_DOWN)
-		afo_sync_dev(ifa->ifa_dev->dev);
+	/* The event names the address: act on that one alone. */
+	if (event == NETDEV_UP)
+		afo_addr_added(ifa->ifa_dev->dev, ifa->ifa_local);
+	else if (event == NETDEV_DOWN)
+		afo_addr_removed(ifa->ifa_dev->dev, ifa->ifa_local);
 	return NOTIFY_DONE;
 }
 

@@ -136,11 +136,14 @@ static void afo_rescan(struct work_struct *work)
 	struct net_device *dev;
 	struct net *net;
 
+	/* One pass over the devices, one update of each namespace. */
 	rtnl_lock();
 	down_read(&net_rwsem);
-	for_each_net(net)
+	for_each_net(net) {
 		for_each_netdev(net, dev)
-			afo_sync_dev(dev);
+			afo_sync_dev_quiet(dev);
+		afo_update_responders(afo_net(net));
+	}
 	up_read(&net_rwsem);
 	rtnl_unlock();
 }

@@ -36,6 +36,35 @@ struct afo_port *afo_port_find(struct afo_net *an, int ifindex)
 }
 
 /**
+ * afo_port_find_mac - a managed adapter with MAC @mac
+ * @an:  the namespace
+ * @mac: the MAC
+ *
+ * Caller holds rcu_read_lock() (the hooks) or RTNL. Several adapters may
+ * share a MAC; any of them is returned.
+ *
+ * Return: the adapter, or NULL.
+ */
+struct afo_port *afo_port_find_mac(struct afo_net *an, const u8 *mac)
+{
+	struct afo_port *port;
+
+	hash_for_each_possible_rcu(an->macs, port, mac_node, afo_mac_hash(mac),
+				   lockdep_rtnl_is_held())
+		if (ether_addr_equal(port->dev->dev_addr, mac))
+			return port;
+	return NULL;
+}
+
+/* Re-hash @port under its device's current MAC. */
+static void afo_port_hash_mac(struct afo_port *port)
+{
+	hash_del_rcu(&port->mac_node);
+	port->mac_key = afo_mac_hash(port->dev->dev_addr);
+	hash_add_rcu(port->an->macs, &port->mac_node, port->mac_key);
+}
+
+/**
  * afo_addr_find - the managed address @ip
  * @an: the namespace
  * @ip: the address
@@ -106,16 +135,6 @@ static const char *afo_ifname(struct afo_net *an, int ifindex)
 	return port ? port->dev->name : "none";
 }
 
-static unsigned int afo_port_naddrs(const struct afo_port *port)
-{
-	const struct afo_addr *addr;
-	unsigned int n = 0;
-
-	list_for_each_entry(addr, &port->addrs, port_node)
-		n++;
-	return n;
-}
-
 /* One rate-limited line per change of who answers for @port. */
 static void afo_log_responder(struct afo_port *port, int old, int new)
 {
@@ -134,31 +153,37 @@ static void afo_log_responder(struct afo_port *port, int old, int new)
 			atomic_long_inc(&port->stats.takeovers);
 		if (net_ratelimit())
 			afo_info(port->dev, "takeover: %s answers for its %u addresses (was %s)\n",
-				 afo_ifname(an, new), afo_port_naddrs(port),
+				 afo_ifname(an, new), port->naddrs,
 				 afo_ifname(an, old));
 	} else if (!new && old && net_ratelimit()) {
-		afo_warn(port->dev, "no healthy adapter on its network: its addresses go unanswered\n");
+		afo_warn(port->dev, "no adapter on its network can answer: the kernel's own ARP answers for its addresses\n");
 	}
 }
 
-/* Point every address of @port at the new responder and announce it. */
+/*
+ * Point every address of @port at the new responder (one store: the hooks
+ * read the owner's responder) and announce each from it, first
+ * announcements at once.
+ */
 static void afo_set_responder(struct afo_port *port, int responder)
 {
 	struct afo_net *an = port->an;
 	struct afo_addr *addr;
 	struct afo_port *by;
+	unsigned int n = 0;
 
 	afo_log_responder(port, port->responder, responder);
-	port->responder = responder;
+	WRITE_ONCE(port->responder, responder);
 	afo_egress_divert(port, responder && responder != port->core.ifindex);
 	by = responder ? afo_port_find(an, responder) : NULL;
 	list_for_each_entry(addr, &port->addrs, port_node) {
-		WRITE_ONCE(addr->responder, responder);
-		addr->garp_left = 0;
 		if (by)
 			afo_announce(by, addr);
 		else
 			afo_offload_place(addr, NULL);
+		/* Let the stack drain what we queued (softirqs, other tasks). */
+		if (!(++n % 64))
+			cond_resched();
 	}
 }
 
@@ -188,8 +213,10 @@ void afo_update_responders(struct afo_net *an)
 static void afo_addr_free(struct afo_addr *addr)
 {
 	afo_offload_place(addr, NULL);
+	afo_announce_cancel(addr);
 	hash_del_rcu(&addr->hnode);
 	list_del(&addr->port_node);
+	addr->owner->naddrs--;
 	kfree_rcu(addr, rcu);
 }
 
@@ -200,61 +227,61 @@ static void afo_addr_event(struct afo_port *port, u8 type, __be32 ip)
 	afo_event(port->dev, &ev, GFP_KERNEL);
 }
 
-/* Mirror the adapter's IPv4 addresses into our table. */
-static void afo_sync_addrs(struct afo_port *port)
+/*
+ * Start managing address @ip of @port: it is answered by the adapter's
+ * responder from now on, which announces it. NULL when the address is
+ * managed already (by @port, or held by another adapter too) or memory
+ * is short; either way the kernel keeps answering for it as usual.
+ */
+static struct afo_addr *afo_port_addr_new(struct afo_port *port, __be32 ip)
 {
-	struct in_device *in_dev = __in_dev_get_rtnl(port->dev);
-	struct afo_addr *addr, *tmp;
-	const struct in_ifaddr *ifa;
-	bool found;
+	struct afo_net *an = port->an;
+	struct afo_addr *addr;
 
-	list_for_each_entry_safe(addr, tmp, &port->addrs, port_node) {
-		found = false;
-		in_dev_for_each_ifa_rtnl(ifa, in_dev)
-			found |= ifa->ifa_local == addr->ip;
-		if (found)
-			continue;
-		afo_addr_event(port, ARPFO_EVENT_ADDR_DEL, addr->ip);
-		afo_addr_free(addr);
-	}
-	in_dev_for_each_ifa_rtnl(ifa, in_dev) {
-		if (afo_addr_find(port->an, ifa->ifa_local))
-			continue;	/* ours already, or held by another adapter */
-		addr = kzalloc(sizeof(*addr), GFP_KERNEL);
-		if (!addr)
-			continue;	/* stays unmanaged: the kernel answers as usual */
-		addr->ip = ifa->ifa_local;
-		addr->owner = port;
-		addr->responder = port->responder;
-		list_add_tail(&addr->port_node, &port->addrs);
-		hash_add_rcu(port->an->addrs, &addr->hnode, (__force u32)addr->ip);
-		afo_addr_event(port, ARPFO_EVENT_ADDR_NEW, addr->ip);
-		if (port->responder)
-			afo_announce(afo_port_find(port->an, port->responder), addr);
-	}
+	if (afo_addr_find(an, ip))
+		return NULL;
+	addr = kzalloc(sizeof(*addr), GFP_KERNEL_ACCOUNT);
+	if (!addr)
+		return NULL;
+	addr->ip = ip;
+	addr->owner = port;
+	INIT_LIST_HEAD(&addr->garp_node);
+	list_add_tail(&addr->port_node, &port->addrs);
+	port->naddrs++;
+	hash_add_rcu(an->addrs, &addr->hnode, (__force u32)ip);
+	afo_addr_event(port, ARPFO_EVENT_ADDR_NEW, ip);
+	if (port->responder)
+		afo_announce(afo_port_find(an, port->responder), addr);
+	return addr;
+}
+
+static void afo_port_addr_del(struct afo_addr *addr)
+{
+	afo_addr_event(addr->owner, ARPFO_EVENT_ADDR_DEL, addr->ip);
+	afo_addr_free(addr);
 }
 
 /*
- * The reclaim delay for an adapter whose carrier just came back. A regain
- * within ten delays of the previous one counts as a flap, and each flap in
- * a row doubles the delay (afo_damped_delay()).
+ * Mirror the adapter's IPv4 addresses into our table, in one pass over
+ * each (hash lookups, a generation mark for what is still there).
  */
-static unsigned long afo_port_reclaim_delay(struct afo_port *port)
+static void afo_sync_addrs(struct afo_port *port)
 {
-	unsigned long base = afo_reclaim_delay();
-	unsigned long now = jiffies;
+	struct in_device *in_dev = __in_dev_get_rtnl(port->dev);
+	unsigned int gen = ++port->sync_gen;
+	struct afo_addr *addr, *tmp;
+	const struct in_ifaddr *ifa;
 
-	if (!base)
-		return 0;
-	if (port->last_regain &&
-	    time_before(now, port->last_regain +
-			10 * afo_damped_delay(base, port->flaps)))
-		port->flaps = min_t(unsigned int, port->flaps + 1,
-				    AFO_MAX_DAMPING_SHIFT);
-	else
-		port->flaps = 0;
-	port->last_regain = now | 1;
-	return afo_damped_delay(base, port->flaps);
+	in_dev_for_each_ifa_rtnl(ifa, in_dev) {
+		addr = afo_addr_find(port->an, ifa->ifa_local);
+		if (!addr)
+			addr = afo_port_addr_new(port, ifa->ifa_local);
+		if (addr && addr->owner == port)
+			addr->sync_gen = gen;
+	}
+	list_for_each_entry_safe(addr, tmp, &port->addrs, port_node)
+		if (addr->sync_gen != gen)
+			afo_port_addr_del(addr);
 }
 
 static void afo_port_set_healthy(struct afo_port *port, bool healthy)
@@ -274,18 +301,25 @@ static bool afo_port_eval_health(struct afo_port *port, bool first)
 {
 	bool carrier = afo_dev_has_carrier(port->dev);
 	bool was_healthy = port->core.healthy;
-	unsigned long delay;
+	unsigned long delay = 0;
 
 	if (carrier == port->core.carrier)
 		return false;
-	delay = carrier && !first ? afo_port_reclaim_delay(port) : 0;
+	/*
+	 * A reclaim delay only where there is something to reclaim: a sibling
+	 * answers for this adapter now. An adapter nobody answered for (alone,
+	 * or its first carrier) answers at once, as without the module.
+	 */
+	if (carrier && !first && port->responder &&
+	    port->responder != port->core.ifindex)
+		delay = afo_flap_regain(&port->flaps, jiffies, afo_reclaim_delay());
 	trace_arp_failover_carrier(port->dev, carrier);
 	afo_notify(port->dev, ARPFO_EVENT_CARRIER, !carrier, carrier);
 	port->core.carrier = carrier;
 	port->usable_at = 0;
 	if (!carrier) {
 		afo_port_set_healthy(port, false);
-		WRITE_ONCE(port->probing, false);
+		afo_probe_stop(port);
 	} else if (delay) {
 		port->usable_at = (jiffies + delay) | 1;
 	} else {
@@ -298,10 +332,18 @@ static bool afo_port_eval_health(struct afo_port *port, bool first)
 
 static struct afo_port *afo_port_new(struct afo_net *an, struct net_device *dev)
 {
-	struct afo_port *port = kzalloc(sizeof(*port), GFP_KERNEL);
+	struct afo_port *port = kzalloc(sizeof(*port), GFP_KERNEL_ACCOUNT);
+	int slot;
 
 	if (!port)
 		return NULL;
+	slot = ida_alloc(&an->slots, GFP_KERNEL);
+	if (slot < 0) {
+		kfree(port);
+		return NULL;
+	}
+	port->slot = slot;
+	an->slot_bound = max(an->slot_bound, port->slot + 1);
 	port->an = an;
 	port->dev = dev;
 	netdev_hold(dev, &port->dev_tracker, GFP_KERNEL);
@@ -315,6 +357,7 @@ static struct afo_port *afo_port_new(struct afo_net *an, struct net_device *dev)
 	INIT_LIST_HEAD(&port->addrs);
 	list_add_tail(&port->core.node, &an->adapters);
 	hash_add_rcu(an->ports, &port->hnode, dev->ifindex);
+	afo_port_hash_mac(port);
 	return port;
 }
 
@@ -326,8 +369,11 @@ static void afo_port_free(struct afo_port *port)
 	afo_offload_forget(port);
 	list_for_each_entry_safe(addr, tmp, &port->addrs, port_node)
 		afo_addr_free(addr);
+	afo_probe_stop(port);
 	list_del(&port->core.node);
 	hash_del_rcu(&port->hnode);
+	hash_del_rcu(&port->mac_node);
+	ida_free(&port->an->slots, port->slot);
 	netdev_put(port->dev, &port->dev_tracker);
 	kfree_rcu(port, rcu);
 }
@@ -336,20 +382,24 @@ static void afo_port_release(struct afo_port *port)
 {
 	struct afo_net *an = port->an;
 
-	afo_info(port->dev, "no longer managed\n");
+	if (net_ratelimit())
+		afo_info(port->dev, "no longer managed\n");
 	afo_notify(port->dev, ARPFO_EVENT_ADAPTER_DEL, port->core.pnet, 0);
 	afo_port_free(port);
 	afo_update_responders(an);
 }
 
 /**
- * afo_sync_dev - bring our view of one adapter in line with the kernel's
+ * afo_sync_dev_quiet - bring our view of one adapter in line with the kernel's
  * @dev: any network device
  *
- * Starts or stops managing @dev, mirrors its addresses and priority.
- * Every notifier event about adapters and addresses ends up here.
+ * Starts or stops managing @dev, mirrors its addresses and priority, in
+ * one pass over them. The caller updates the responders once for all the
+ * devices it syncs (afo_update_responders()).
+ *
+ * Return: whether @dev is managed, as an adapter or as a VIPA device.
  */
-void afo_sync_dev(struct net_device *dev)
+bool afo_sync_dev_quiet(struct net_device *dev)
 {
 	struct afo_net *an = afo_net(dev_net(dev));
 	struct afo_port *port = afo_port_find(an, dev->ifindex);
@@ -367,22 +417,80 @@ void afo_sync_dev(struct net_device *dev)
 	}
 	afo_sync_vipas(dev);
 	if (!eligible)
-		return;
+		return false;
 	if (port) {
 		port->core.priority = afo_dev_priority(dev);
 		afo_sync_addrs(port);
-	} else {
-		port = afo_port_new(an, dev);
-		if (!port)
-			return;
-		afo_notify(dev, ARPFO_EVENT_ADAPTER_NEW, 0, port->core.pnet);
-		afo_sync_addrs(port);
-		afo_port_eval_health(port, true);
+		return true;
+	}
+	port = afo_port_new(an, dev);
+	if (!port)
+		return false;
+	afo_notify(dev, ARPFO_EVENT_ADAPTER_NEW, 0, port->core.pnet);
+	afo_sync_addrs(port);
+	afo_port_eval_health(port, true);
+	if (net_ratelimit())
 		afo_info(dev, "managed: %s, pnet %u\n",
 			 port->core.carrier ? "carrier" : "no carrier",
 			 port->core.pnet);
+	return true;
+}
+
+/**
+ * afo_sync_dev - afo_sync_dev_quiet() for one device, then apply
+ * @dev: any network device
+ */
+void afo_sync_dev(struct net_device *dev)
+{
+	afo_sync_dev_quiet(dev);
+	afo_update_responders(afo_net(dev_net(dev)));
+}
+
+/**
+ * afo_addr_added - the kernel added IPv4 address @ip to @dev
+ * @dev: any network device
+ * @ip:  the address
+ *
+ * Costs one hash lookup for a device we manage already: the notifier
+ * names the address, so nothing else is looked at.
+ */
+void afo_addr_added(struct net_device *dev, __be32 ip)
+{
+	struct afo_net *an = afo_net(dev_net(dev));
+	struct afo_port *port = afo_port_find(an, dev->ifindex);
+
+	ASSERT_RTNL();
+	if (port) {
+		afo_port_addr_new(port, ip);
+		afo_tick_kick(an);
+	} else if (afo_dev_is_vipa(dev)) {
+		afo_vipa_added(dev, ip);
+	} else if (afo_dev_eligible(dev)) {
+		afo_sync_dev(dev);	/* its first address: managed from now */
 	}
-	afo_update_responders(an);
+}
+
+/**
+ * afo_addr_removed - the kernel removed IPv4 address @ip from @dev
+ * @dev: any network device
+ * @ip:  the address
+ */
+void afo_addr_removed(struct net_device *dev, __be32 ip)
+{
+	struct afo_net *an = afo_net(dev_net(dev));
+	struct afo_port *port = afo_port_find(an, dev->ifindex);
+	struct in_device *in_dev = __in_dev_get_rtnl(dev);
+	struct afo_addr *addr = afo_addr_find(an, ip);
+
+	ASSERT_RTNL();
+	if (!port) {
+		afo_vipa_removed(dev, ip);
+		return;
+	}
+	if (addr && addr->owner == port)
+		afo_port_addr_del(addr);
+	if (!in_dev || !in_dev->ifa_list)
+		afo_sync_dev(dev);	/* its last address: released */
 }
 
 /**
@@ -437,10 +545,15 @@ void afo_dev_mac_changed(struct net_device *dev)
 
 	if (!port)
 		return;
-	list_for_each_entry(a, &an->adapters, node)
+	afo_port_hash_mac(port);
+	list_for_each_entry(a, &an->adapters, node) {
+		if (afo_port_of(a)->responder != dev->ifindex)
+			continue;
 		list_for_each_entry(addr, &afo_port_of(a)->addrs, port_node)
-			if (addr->responder == dev->ifindex)
-				afo_announce(port, addr);
+			afo_announce(port, addr);
+	}
+	if (port->vipa_duty)
+		afo_announce_vipas(port);
 	if (port->core.carrier)
 		afo_probe_start(port);
 	afo_tick_kick(an);

@@ -30,17 +30,28 @@ static struct afo_setting *afo_setting_find(struct afo_net *an, int ifindex)
  * @dev: any network device
  *
  * An Ethernet adapter whose ARP the host answers, or an offload adapter
- * (offload.c), not enslaved to a bridge, bond, team or Open vSwitch.
+ * (offload.c), that nothing else claims: not enslaved to a master (a
+ * bridge, bond, team, Open vSwitch; a VRF is fine, it only scopes routes)
+ * and no receive handler on it (team, OVS, macvlan and the like take its
+ * frames). Drivers set the master or the handler in either order before
+ * NETDEV_CHANGEUPPER, so by that event either one tells. Caller holds RTNL.
  */
 bool afo_dev_manageable(const struct net_device *dev)
 {
+	struct net_device *master;
+
+	ASSERT_RTNL();
 	if (dev->type != ARPHRD_ETHER || dev->addr_len != ETH_ALEN ||
 	    dev->flags & IFF_LOOPBACK)
 		return false;
 	if (dev->flags & IFF_NOARP && !afo_offload_ops_of(dev))
 		return false;
+	master = netdev_master_upper_dev_get((struct net_device *)dev);
+	if (master && !netif_is_l3_master(master))
+		return false;
 	return !netif_is_bridge_port(dev) && !netif_is_lag_port(dev) &&
-	       !netif_is_ovs_port(dev);
+	       !netif_is_ovs_port(dev) &&
+	       !netdev_is_rx_handler_busy((struct net_device *)dev);
 }
 
 /**

@@ -4,6 +4,12 @@
  * discovery probes, periodic re-verification, reclaim delays and repeated
  * gratuitous ARPs. Each run does what is due under RTNL and re-arms for
  * the earliest deadline left.
+ *
+ * Announcements: the first gratuitous ARP of a new responder goes out at
+ * once, from the notifier that changed it, never held back; the repeats
+ * wait in afo_net.garp_queue, oldest first, so a run of the tick looks
+ * only at the repeats that are due, at most AFO_GARP_BATCH of them, and
+ * leaves the rest for the next jiffy so that the devices' queues drain.
  */
 #include <linux/jiffies.h>
 #include <linux/rtnetlink.h>
@@ -16,7 +22,26 @@ static void afo_garp(struct afo_port *by, struct afo_addr *addr)
 {
 	if (!afo_send_garp(by->dev, addr->ip))
 		atomic_long_inc(&by->stats.announcements);
-	addr->garp_last = jiffies | 1;
+}
+
+/* Repeats the tick sends in one run; the rest wait a jiffy. */
+#define AFO_GARP_BATCH 256
+
+/**
+ * afo_announce_cancel - drop the repeats still due for @addr
+ * @addr: an adapter's address
+ */
+void afo_announce_cancel(struct afo_addr *addr)
+{
+	addr->garp_left = 0;
+	list_del_init(&addr->garp_node);
+}
+
+/* Queue the next repeat of @addr, after every repeat queued before it. */
+static void afo_announce_queue(struct afo_addr *addr)
+{
+	addr->garp_next = jiffies + afo_garp_interval();
+	list_move_tail(&addr->garp_node, &addr->owner->an->garp_queue);
 }
 
 /**
@@ -25,31 +50,25 @@ static void afo_garp(struct afo_port *by, struct afo_addr *addr)
  * @addr: the address
  *
  * Sends the first gratuitous ARP at once, so that peers move without
- * waiting for the work to be scheduled; the tick sends the repeats. No
- * address is announced more often than once per garp_interval_ms, however
- * fast its adapters flap: within the interval after the last one, the
- * tick sends the first announcement when the interval is up, from
- * whichever adapter answers then.
+ * waiting for the work to be scheduled, and queues the repeats, one per
+ * garp_interval_ms, replacing those of an earlier announcement. A first
+ * announcement is never held back by the interval: how often an address
+ * changes hands is bounded by the reclaim delay and its flap damping.
  */
 void afo_announce(struct afo_port *by, struct afo_addr *addr)
 {
-	unsigned long interval = afo_garp_interval();
 	unsigned int count = afo_garp_count();
 
 	ASSERT_RTNL();
-	addr->garp_left = 0;
+	afo_announce_cancel(addr);
 	if (afo_offload_place(addr, by))
 		return;		/* the offload adapter announces it */
 	if (!count || !by->core.carrier)
 		return;
-	if (addr->garp_last && time_before(jiffies, addr->garp_last + interval)) {
-		addr->garp_left = count;
-		addr->garp_next = addr->garp_last + interval;
-		return;
-	}
 	afo_garp(by, addr);
 	addr->garp_left = count - 1;
-	addr->garp_next = jiffies + interval;
+	if (addr->garp_left)
+		afo_announce_queue(addr);
 }
 
 /* Announce every VIPA from @by, the holder of its pnet's VIPA duty. */
@@ -60,7 +79,6 @@ static void afo_garp_vipas(struct afo_port *by)
 	list_for_each_entry(vipa, &by->an->vipas, port_node)
 		if (!afo_send_garp(by->dev, vipa->ip))
 			atomic_long_inc(&by->stats.announcements);
-	by->vipa_garp_last = jiffies | 1;
 }
 
 /**
@@ -68,11 +86,11 @@ static void afo_garp_vipas(struct afo_port *by)
  * @by: the adapter that took the VIPA duty of its pnet, or that holds it
  *      when a VIPA was added
  *
- * As afo_announce(), for all VIPAs at once and rate-limited per holder.
+ * As afo_announce(), for all VIPAs at once: the first round now, the
+ * repeats from the tick.
  */
 void afo_announce_vipas(struct afo_port *by)
 {
-	unsigned long interval = afo_garp_interval();
 	unsigned int count = afo_garp_count();
 
 	ASSERT_RTNL();
@@ -83,14 +101,9 @@ void afo_announce_vipas(struct afo_port *by)
 	}
 	if (!count || !by->core.carrier || list_empty(&by->an->vipas))
 		return;
-	if (by->vipa_garp_last && time_before(jiffies, by->vipa_garp_last + interval)) {
-		by->vipa_garp_left = count;
-		by->vipa_garp_next = by->vipa_garp_last + interval;
-		return;
-	}
 	afo_garp_vipas(by);
 	by->vipa_garp_left = count - 1;
-	by->vipa_garp_next = jiffies + interval;
+	by->vipa_garp_next = jiffies + afo_garp_interval();
 }
 
 /**
@@ -110,30 +123,35 @@ static void afo_earliest(struct afo_next *next, unsigned long when)
 	next->set = true;
 }
 
-/* Repeats of gratuitous ARPs that are due. */
-static void afo_tick_announce(struct afo_port *port, struct afo_next *next)
+/*
+ * Repeats of gratuitous ARPs that are due: the queue is in the order they
+ * fall due, so the walk stops at the first that is not.
+ */
+static void afo_tick_announce(struct afo_net *an, struct afo_next *next)
 {
-	struct afo_net *an = port->an;
-	struct afo_addr *addr;
+	struct afo_addr *addr, *tmp;
+	unsigned int sent = 0;
 	struct afo_port *by;
 
-	list_for_each_entry(addr, &port->addrs, port_node) {
-		if (!addr->garp_left)
-			continue;
+	list_for_each_entry_safe(addr, tmp, &an->garp_queue, garp_node) {
 		if (time_before(jiffies, addr->garp_next)) {
 			afo_earliest(next, addr->garp_next);
-			continue;
+			return;
 		}
-		by = afo_port_find(an, addr->responder);
+		if (sent++ == AFO_GARP_BATCH) {
+			afo_earliest(next, jiffies + 1);
+			return;
+		}
+		by = afo_port_find(an, afo_addr_responder(addr));
 		if (!by || !by->core.carrier) {
-			addr->garp_left = 0;
+			afo_announce_cancel(addr);
 			continue;
 		}
 		afo_garp(by, addr);
-		addr->garp_left--;
-		addr->garp_next = jiffies + afo_garp_interval();
-		if (addr->garp_left)
-			afo_earliest(next, addr->garp_next);
+		if (--addr->garp_left)
+			afo_announce_queue(addr);
+		else
+			list_del_init(&addr->garp_node);
 	}
 }
 
@@ -205,9 +223,9 @@ static void afo_tick_work(struct work_struct *work)
 		afo_probe_resume(port);
 		if (port->probing)
 			afo_earliest(&next, port->probe_deadline);
-		afo_tick_announce(port, &next);
 		afo_tick_vipas(port, &next);
 	}
+	afo_tick_announce(an, &next);
 	if (next.set)
 		mod_delayed_work(system_wq, &an->tick,
 				 time_after(next.when, jiffies) ? next.when - jiffies : 0);

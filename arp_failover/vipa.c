@@ -26,12 +26,22 @@
  */
 bool afo_dev_is_vipa(struct net_device *dev)
 {
+	return afo_dev_vipa_kind(dev) && dev->reg_state == NETREG_REGISTERED &&
+	       afo_dev_selected(dev);
+}
+
+/**
+ * afo_dev_vipa_kind - whether @dev holds VIPAs unless excluded
+ * @dev: any network device
+ *
+ * A dummy device, or one the vipa parameter names.
+ */
+bool afo_dev_vipa_kind(const struct net_device *dev)
+{
 	bool dummy = dev->rtnl_link_ops &&
 		     !strcmp(dev->rtnl_link_ops->kind, "dummy");
 
-	if (!dummy && !afo_name_vipa(dev->name))
-		return false;
-	return dev->reg_state == NETREG_REGISTERED && afo_dev_selected(dev);
+	return dummy || afo_name_vipa(dev->name);
 }
 
 static void afo_vipa_free(struct afo_addr *vipa)
@@ -50,53 +60,102 @@ static void afo_vipa_event(struct net_device *dev, u8 type, __be32 ip)
 
 static struct afo_addr *afo_vipa_new(struct afo_net *an, int ifindex, __be32 ip)
 {
-	struct afo_addr *vipa = kzalloc(sizeof(*vipa), GFP_KERNEL);
+	struct afo_addr *vipa = kzalloc(sizeof(*vipa), GFP_KERNEL_ACCOUNT);
 
 	if (!vipa)
 		return NULL;	/* stays unmanaged: the kernel answers as usual */
 	vipa->ip = ip;
 	vipa->vipa_dev = ifindex;
+	INIT_LIST_HEAD(&vipa->garp_node);
 	list_add_tail(&vipa->port_node, &an->vipas);
 	hash_add_rcu(an->addrs, &vipa->hnode, (__force u32)ip);
 	return vipa;
 }
 
+/* Forget VIPA @vipa of @dev, which the kernel no longer holds. */
+static void afo_vipa_del(struct afo_net *an, struct net_device *dev,
+			 struct afo_addr *vipa)
+{
+	afo_vipa_event(dev, ARPFO_EVENT_ADDR_DEL, vipa->ip);
+	afo_offload_vipa_gone(an, vipa->ip);
+	afo_vipa_free(vipa);
+}
+
 /*
  * Mirror the addresses of @dev into the VIPA list: @want says whether
- * they are VIPAs at all. Return: whether a VIPA was added.
+ * they are VIPAs at all. One pass over each (hash lookups, a generation
+ * mark for what the device still holds). Return: whether a VIPA was added.
  */
 static bool afo_vipas_mirror(struct afo_net *an, struct net_device *dev,
 			     bool want)
 {
 	struct in_device *in_dev = __in_dev_get_rtnl(dev);
+	unsigned int gen = ++an->vipa_gen;
 	struct afo_addr *vipa, *tmp;
 	const struct in_ifaddr *ifa;
-	bool found, added = false;
+	bool added = false;
 
-	list_for_each_entry_safe(vipa, tmp, &an->vipas, port_node) {
-		if (vipa->vipa_dev != dev->ifindex)
-			continue;
-		found = false;
-		if (want && in_dev)
-			in_dev_for_each_ifa_rtnl(ifa, in_dev)
-				found |= ifa->ifa_local == vipa->ip;
-		if (found)
-			continue;
-		afo_vipa_event(dev, ARPFO_EVENT_ADDR_DEL, vipa->ip);
-		afo_offload_vipa_gone(an, vipa->ip);
-		afo_vipa_free(vipa);
+	if (want && in_dev) {
+		in_dev_for_each_ifa_rtnl(ifa, in_dev) {
+			vipa = afo_addr_find(an, ifa->ifa_local);
+			if (!vipa) {
+				vipa = afo_vipa_new(an, dev->ifindex, ifa->ifa_local);
+				if (!vipa)
+					continue;
+				afo_vipa_event(dev, ARPFO_EVENT_ADDR_NEW, vipa->ip);
+				added = true;
+			}
+			if (vipa->vipa_dev == dev->ifindex)
+				vipa->sync_gen = gen;
+		}
 	}
-	if (!want || !in_dev)
-		return false;
-	in_dev_for_each_ifa_rtnl(ifa, in_dev) {
-		if (afo_addr_find(an, ifa->ifa_local))
-			continue;	/* ours already, or an adapter's address */
-		if (!afo_vipa_new(an, dev->ifindex, ifa->ifa_local))
-			continue;
-		afo_vipa_event(dev, ARPFO_EVENT_ADDR_NEW, ifa->ifa_local);
-		added = true;
-	}
+	list_for_each_entry_safe(vipa, tmp, &an->vipas, port_node)
+		if (vipa->vipa_dev == dev->ifindex && vipa->sync_gen != gen)
+			afo_vipa_del(an, dev, vipa);
 	return added;
+}
+
+/* Every pnet's holder announces the VIPAs (one was added). */
+static void afo_vipas_announce_all(struct afo_net *an)
+{
+	struct afo_adapter *a;
+
+	list_for_each_entry(a, &an->adapters, node)
+		if (afo_port_of(a)->vipa_duty)
+			afo_announce_vipas(afo_port_of(a));
+	afo_tick_kick(an);
+}
+
+/**
+ * afo_vipa_added - the kernel added @ip to VIPA device @dev
+ * @dev: a device whose addresses are VIPAs
+ * @ip:  the address
+ */
+void afo_vipa_added(struct net_device *dev, __be32 ip)
+{
+	struct afo_net *an = afo_net(dev_net(dev));
+
+	ASSERT_RTNL();
+	if (an->dying || afo_addr_find(an, ip) ||
+	    !afo_vipa_new(an, dev->ifindex, ip))
+		return;
+	afo_vipa_event(dev, ARPFO_EVENT_ADDR_NEW, ip);
+	afo_vipas_announce_all(an);
+}
+
+/**
+ * afo_vipa_removed - the kernel removed @ip from @dev
+ * @dev: any device that is not a managed adapter
+ * @ip:  the address
+ */
+void afo_vipa_removed(struct net_device *dev, __be32 ip)
+{
+	struct afo_net *an = afo_net(dev_net(dev));
+	struct afo_addr *vipa = afo_addr_find(an, ip);
+
+	ASSERT_RTNL();
+	if (vipa && vipa->vipa_dev == dev->ifindex)
+		afo_vipa_del(an, dev, vipa);
 }
 
 /**
@@ -109,15 +168,10 @@ void afo_sync_vipas(struct net_device *dev)
 {
 	struct afo_net *an = afo_net(dev_net(dev));
 	bool want = !an->dying && afo_dev_is_vipa(dev);
-	struct afo_adapter *a;
 
 	ASSERT_RTNL();
-	if (!afo_vipas_mirror(an, dev, want))
-		return;
-	list_for_each_entry(a, &an->adapters, node)
-		if (afo_port_of(a)->vipa_duty)
-			afo_announce_vipas(afo_port_of(a));
-	afo_tick_kick(an);
+	if (afo_vipas_mirror(an, dev, want))
+		afo_vipas_announce_all(an);
 }
 
 /**

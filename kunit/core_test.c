@@ -29,6 +29,7 @@ static struct afo_test_host *afo_host(struct kunit *test, int n)
 
 	KUNIT_ASSERT_NOT_NULL(test, h);
 	INIT_LIST_HEAD(&h->list);
+	h->pnets.adapters = &h->list;
 	for (i = 0; i < n; i++) {
 		h->a[i].ifindex = i + 2;
 		h->a[i].pnet = afo_pnet_new(&h->pnets);
@@ -142,19 +143,69 @@ static void afo_reclaim_when_owner_returns(struct kunit *test)
 	KUNIT_EXPECT_PTR_EQ(test, afo_resp(h, 0), &h->a[0]);
 }
 
+/*
+ * An owner that flaps 100 times, a carrier regain every 900 ticks with a
+ * reclaim delay of 100: the sibling answers from each loss until the
+ * (damped) delay after the regain is over, never the owner in between,
+ * and the delay doubles with each flap up to 64 times the base.
+ */
 static void afo_flapping_settles(struct kunit *test)
 {
 	struct afo_test_host *h = afo_segments(test);
+	struct afo_flaps f = { 0 };
+	unsigned long now = 1000, delay, expect;
 	int i;
 
 	for (i = 0; i < 100; i++) {
 		afo_down(&h->a[0]);
 		KUNIT_EXPECT_PTR_EQ(test, afo_resp(h, 0), &h->a[1]);
+		now += 900;
 		h->a[0].carrier = true;
+		delay = afo_flap_regain(&f, now, 100);
+		expect = 100ul << min(i, AFO_MAX_DAMPING_SHIFT);
+		KUNIT_EXPECT_EQ(test, delay, expect);
+		/* within the delay: carrier, not healthy, the sibling answers */
+		KUNIT_EXPECT_PTR_EQ(test, afo_resp(h, 0), &h->a[1]);
 		h->a[0].healthy = true;
 		KUNIT_EXPECT_PTR_EQ(test, afo_resp(h, 0), &h->a[0]);
 	}
 	KUNIT_EXPECT_EQ(test, h->a[0].pnet, h->a[1].pnet);
+}
+
+/* Damping forgets a flap history after ten quiet (damped) delays. */
+static void afo_flap_damping_decays(struct kunit *test)
+{
+	struct afo_flaps f = { 0 };
+	unsigned long now = ULONG_MAX - 50;	/* across a jiffies wrap */
+
+	KUNIT_EXPECT_EQ(test, afo_flap_regain(&f, now, 100), 100ul);
+	now += 500;
+	KUNIT_EXPECT_EQ(test, afo_flap_regain(&f, now, 100), 200ul);
+	now += 1999;	/* within ten doubled delays: still flapping */
+	KUNIT_EXPECT_EQ(test, afo_flap_regain(&f, now, 100), 400ul);
+	now += 4001;	/* ten delays of 400 after it: quiet */
+	KUNIT_EXPECT_EQ(test, afo_flap_regain(&f, now, 100), 100ul);
+	KUNIT_EXPECT_EQ(test, afo_flap_regain(&f, now + 1, 0), 0ul);
+}
+
+/*
+ * Never fail closed: an owner in its reclaim delay answers for itself
+ * while no healthy sibling can, alone on its pnet or not yet discovered.
+ */
+static void afo_owner_in_delay_answers_when_alone(struct kunit *test)
+{
+	struct afo_test_host *h = afo_segments(test);
+
+	h->a[3].healthy = false;	/* carrier, reclaim delay, alone */
+	KUNIT_EXPECT_PTR_EQ(test, afo_resp(h, 3), &h->a[3]);
+	h->a[3].pnet = AFO_PNET_NONE;
+	KUNIT_EXPECT_PTR_EQ(test, afo_resp(h, 3), &h->a[3]);
+	/* with a healthy sibling, the delay holds */
+	h->a[0].healthy = false;
+	KUNIT_EXPECT_PTR_EQ(test, afo_resp(h, 0), &h->a[1]);
+	h->a[1].healthy = false;
+	h->a[2].healthy = false;
+	KUNIT_EXPECT_PTR_EQ(test, afo_resp(h, 0), &h->a[0]);
 }
 
 static void afo_pnet_ids_are_fresh(struct kunit *test)
@@ -166,6 +217,19 @@ static void afo_pnet_ids_are_fresh(struct kunit *test)
 	p.next = U32_MAX;
 	KUNIT_EXPECT_EQ(test, afo_pnet_new(&p), U32_MAX);
 	KUNIT_EXPECT_NE(test, afo_pnet_new(&p), (u32)AFO_PNET_NONE);
+}
+
+/* After a wrap, identifiers still held by adapters are skipped. */
+static void afo_pnet_ids_skip_live_after_wrap(struct kunit *test)
+{
+	struct afo_test_host *h = afo_host(test, 4);
+
+	h->a[2].pnet = 6;	/* pnets 1, 2, 6, 4 in use */
+	h->pnets.next = U32_MAX;
+	KUNIT_EXPECT_EQ(test, afo_pnet_new(&h->pnets), U32_MAX);
+	KUNIT_EXPECT_EQ(test, afo_pnet_new(&h->pnets), 3u);
+	KUNIT_EXPECT_EQ(test, afo_pnet_new(&h->pnets), 5u);
+	KUNIT_EXPECT_EQ(test, afo_pnet_new(&h->pnets), 7u);
 }
 
 static void afo_pnet_merge_takes_lowest(struct kunit *test)
@@ -322,13 +386,34 @@ static void afo_vipa_holder_left_pnet(struct kunit *test)
 			    &h->a[1]);
 }
 
-/* No healthy adapter on the pnet: nobody answers for its VIPAs. */
+/* No adapter of the pnet has carrier: nobody answers for its VIPAs. */
 static void afo_vipa_holder_none(struct kunit *test)
 {
 	struct afo_test_host *h = afo_segments(test);
 
 	afo_down(&h->a[3]);
 	KUNIT_EXPECT_NULL(test, afo_choose_vipa_holder(&h->a[3], h->a[3].pnet, &h->list));
+}
+
+/*
+ * Never fail closed: with carrier but none healthy (reclaim delays), the
+ * best of those holds the duty; a healthy adapter takes it over.
+ */
+static void afo_vipa_holder_in_delay(struct kunit *test)
+{
+	struct afo_test_host *h = afo_segments(test);
+	const struct afo_adapter *holder;
+	u32 pnet = h->a[0].pnet;
+
+	h->a[0].healthy = false;
+	h->a[1].healthy = false;
+	afo_down(&h->a[2]);
+	h->a[1].priority = 3;
+	holder = afo_choose_vipa_holder(NULL, pnet, &h->list);
+	KUNIT_EXPECT_PTR_EQ(test, holder, &h->a[1]);
+	h->a[0].healthy = true;
+	KUNIT_EXPECT_PTR_EQ(test, afo_choose_vipa_holder(holder, pnet, &h->list),
+			    &h->a[0]);
 }
 
 /* A deaf (offload) member that did not hear a sibling's probe stays. */
@@ -375,6 +460,10 @@ static struct kunit_case afo_core_cases[] = {
 	KUNIT_CASE(afo_undiscovered_has_no_backup),
 	KUNIT_CASE(afo_reclaim_when_owner_returns),
 	KUNIT_CASE(afo_flapping_settles),
+	KUNIT_CASE(afo_flap_damping_decays),
+	KUNIT_CASE(afo_owner_in_delay_answers_when_alone),
+	KUNIT_CASE(afo_pnet_ids_skip_live_after_wrap),
+	KUNIT_CASE(afo_vipa_holder_in_delay),
 	KUNIT_CASE(afo_pnet_ids_are_fresh),
 	KUNIT_CASE(afo_pnet_merge_takes_lowest),
 	KUNIT_CASE(afo_pnet_merge_pulls_whole_pnets),

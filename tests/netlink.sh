@@ -134,7 +134,7 @@ out=$(afo_in host "$ARPFO" set nosuch0 priority 1 2>&1)
 [ $? -eq 1 ] && grep -qi 'no such device' <<<"$out"
 check_err $? "unknown device: '$out'"
 out=$(afo_in host "$ARPFO" set lo managed on 2>&1)
-[ $? -eq 1 ] && grep -q 'not an adapter arp_failover can manage' <<<"$out"
+[ $? -eq 1 ] && grep -q 'not an adapter or VIPA device arp_failover can manage' <<<"$out"
 check_err $? "loopback: '$out'"
 out=$(afo_in host "$ARPFO" set eth1 priority x 2>&1)
 [ $? -eq 2 ]
