@@ -203,6 +203,8 @@ struct afo_port {
  *              the last sync that saw it on its device
  * @garp_left:  gratuitous ARPs still to send for it
  * @garp_next:  when to send the next one
+ * @garp_last:  when the last one went out (0: never), for the rate limit
+ * @garp_credit: announcements it may send now (the rate limit's bucket)
  * @rcu:        frees the address after the hooks are done with it
  */
 struct afo_addr {
@@ -216,6 +218,8 @@ struct afo_addr {
 	unsigned int sync_gen;
 	unsigned int garp_left;
 	unsigned long garp_next;
+	unsigned long garp_last;
+	unsigned int garp_credit;
 	struct rcu_head rcu;
 };
 
@@ -388,6 +392,7 @@ void afo_announcement_received(struct afo_net *an, struct afo_port *rx,
 			       const u8 *sha, __be32 sip, __be32 tip);
 
 /* xmit.c: frames we send */
+bool afo_skb_is_ours(const struct sk_buff *skb);
 int afo_send_garp(struct net_device *dev, __be32 ip);
 int afo_send_reply(struct net_device *dev, __be32 sip, __be32 tip,
 		   const u8 *tha);

@@ -22,12 +22,14 @@
  * struct afo_arp - the fields of an Ethernet/IPv4 ARP frame we act on
  * @op:  operation, host order
  * @sha: sender hardware address (points into the skb)
+ * @tha: target hardware address (likewise)
  * @sip: sender protocol address
  * @tip: target protocol address
  */
 struct afo_arp {
 	u16 op;
 	const u8 *sha;
+	const u8 *tha;
 	__be32 sip;
 	__be32 tip;
 };
@@ -56,9 +58,22 @@ static bool afo_arp_parse(struct sk_buff *skb, struct afo_arp *a)
 	p = (const u8 *)(arp + 1);
 	a->op = ntohs(arp->ar_op);
 	a->sha = p;
+	a->tha = p + ETH_ALEN + 4;
 	memcpy(&a->sip, p + ETH_ALEN, 4);
 	memcpy(&a->tip, p + 2 * ETH_ALEN + 4, 4);
 	return true;
+}
+
+/*
+ * A sender only the kernel's own rules can judge: a loopback address is
+ * fine with route_localnet=1, the others are dropped by arp_process()
+ * under rules of its own. For these the responder leaves the request, and
+ * its reply, to the kernel: never answer less, or more, than it would.
+ */
+static bool afo_sender_for_kernel(__be32 sip, const u8 *sha)
+{
+	return ipv4_is_multicast(sip) || ipv4_is_loopback(sip) ||
+	       is_multicast_ether_addr(sha);
 }
 
 static unsigned int afo_arp_in(void *priv, struct sk_buff *skb,
@@ -81,12 +96,12 @@ static unsigned int afo_arp_in(void *priv, struct sk_buff *skb,
 	if (!addr || afo_addr_unclaimed(addr))
 		return NF_ACCEPT;	/* the kernel answers, as without us */
 
-	if (!afo_answers(addr, port) ||
-	    ipv4_is_multicast(arp.sip) || ipv4_is_loopback(arp.sip) ||
-	    is_multicast_ether_addr(arp.sha)) {
+	if (!afo_answers(addr, port)) {
 		atomic_long_inc(&port->stats.dropped);
 		return NF_DROP;
 	}
+	if (afo_sender_for_kernel(arp.sip, arp.sha))
+		return NF_ACCEPT;
 	/*
 	 * Answer ourselves; the kernel still sees the request (and may learn
 	 * the sender), but its own reply is dropped on the way out.
@@ -115,15 +130,22 @@ static unsigned int afo_arp_out(void *priv, struct sk_buff *skb,
 	struct afo_addr *addr;
 	struct afo_arp arp;
 
+	if (afo_skb_is_ours(skb))
+		return NF_ACCEPT;
 	port = afo_port_find(an, skb->dev->ifindex);
 	if (!port || !afo_arp_parse(skb, &arp))
 		return NF_ACCEPT;
 	addr = afo_addr_find(an, arp.sip);
 	if (!addr || afo_addr_unclaimed(addr))
 		return NF_ACCEPT;
-	/* Replies for managed addresses are ours alone (sent past this hook). */
+	/*
+	 * Replies for managed addresses are ours (let through above), but
+	 * for the senders we leave to the kernel, its responder's reply.
+	 */
 	if (arp.op == ARPOP_REPLY)
-		return NF_DROP;
+		return afo_answers(addr, port) &&
+		       afo_sender_for_kernel(arp.tip, arp.tha) ?
+		       NF_ACCEPT : NF_DROP;
 	if (afo_answers(addr, port))
 		return NF_ACCEPT;
 	/* A gratuitous ARP from the wrong adapter would move peers there. */

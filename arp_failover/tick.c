@@ -17,11 +17,38 @@
 #include "afo.h"
 #include "params.h"
 
-/* Send one gratuitous ARP for @addr from @by and remember when. */
+/*
+ * The rate limit of one address: a bucket of AFO_GARP_BURST announcements
+ * that refills by one per garp_interval_ms. A takeover, or a takeover and
+ * its reclaim, always find a token (the first announcement is never held
+ * back); only a flapping cable empties the bucket, and then its address
+ * is announced at most once per interval.
+ */
+#define AFO_GARP_BURST 2
+
+static bool afo_garp_token(struct afo_addr *addr, unsigned long now)
+{
+	unsigned long interval = afo_garp_interval();
+	unsigned long refill;
+
+	if (!addr->garp_last) {
+		addr->garp_credit = AFO_GARP_BURST;
+	} else if (interval) {
+		refill = (now - addr->garp_last) / interval;
+		addr->garp_credit = min_t(unsigned long, AFO_GARP_BURST,
+					  addr->garp_credit + refill);
+	}
+	return addr->garp_credit > 0;
+}
+
+/* Send one gratuitous ARP for @addr from @by and take its token. */
 static void afo_garp(struct afo_port *by, struct afo_addr *addr)
 {
 	if (!afo_send_garp(by->dev, addr->ip))
 		atomic_long_inc(&by->stats.announcements);
+	if (addr->garp_credit)
+		addr->garp_credit--;
+	addr->garp_last = jiffies | 1;
 }
 
 /* Repeats the tick sends in one run; the rest wait a jiffy. */
@@ -51,9 +78,10 @@ static void afo_announce_queue(struct afo_addr *addr)
  *
  * Sends the first gratuitous ARP at once, so that peers move without
  * waiting for the work to be scheduled, and queues the repeats, one per
- * garp_interval_ms, replacing those of an earlier announcement. A first
- * announcement is never held back by the interval: how often an address
- * changes hands is bounded by the reclaim delay and its flap damping.
+ * garp_interval_ms, replacing those of an earlier announcement. Only an
+ * address whose adapters flap faster than its bucket refills
+ * (afo_garp_token()) waits: the tick then announces it when a token is
+ * back, from whichever adapter answers at that moment.
  */
 void afo_announce(struct afo_port *by, struct afo_addr *addr)
 {
@@ -65,8 +93,11 @@ void afo_announce(struct afo_port *by, struct afo_addr *addr)
 		return;		/* the offload adapter announces it */
 	if (!count || !by->core.carrier)
 		return;
-	afo_garp(by, addr);
-	addr->garp_left = count - 1;
+	addr->garp_left = count;
+	if (afo_garp_token(addr, jiffies)) {
+		afo_garp(by, addr);
+		addr->garp_left--;
+	}
 	if (addr->garp_left)
 		afo_announce_queue(addr);
 }
@@ -145,6 +176,10 @@ static void afo_tick_announce(struct afo_net *an, struct afo_next *next)
 		by = afo_port_find(an, afo_addr_responder(addr));
 		if (!by || !by->core.carrier) {
 			afo_announce_cancel(addr);
+			continue;
+		}
+		if (!afo_garp_token(addr, jiffies)) {
+			afo_announce_queue(addr);	/* flapping: later */
 			continue;
 		}
 		afo_garp(by, addr);

@@ -1,16 +1,51 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * The ARP frames the module sends: gratuitous ARPs, replies on behalf of
- * the kernel, and discovery probes. They go straight to the device with
- * dev_queue_xmit(), past the NF_ARP_OUT hook, which filters only what the
- * host's own ARP code sends.
+ * the kernel, and discovery probes. They pass NF_ARP_OUT like the kernel's
+ * own, so the administrator's arptables and nft "arp" rules apply to them;
+ * our own NF_ARP_OUT hook, which keeps the kernel's frames consistent,
+ * recognises them by a mark in skb->cb and lets them through.
  */
 #include <linux/if_arp.h>
 #include <linux/netdevice.h>
+#include <linux/netfilter.h>
+#include <linux/netfilter_arp.h>
 #include <linux/skbuff.h>
 
 #include "afo.h"
 #include "trace.h"
+
+/*
+ * The mark of our own frames, in the first word of skb->cb: nothing on the
+ * ARP output path uses skb->cb, and alloc_skb() zeroes it for the kernel's
+ * own ARP frames, so only ours carry it.
+ */
+#define AFO_SKB_MARK 0x41464f21	/* "AFO!" */
+
+static void afo_skb_mark(struct sk_buff *skb)
+{
+	u32 mark = AFO_SKB_MARK;
+
+	memcpy(skb->cb, &mark, sizeof(mark));
+}
+
+/**
+ * afo_skb_is_ours - whether @skb is an ARP frame the module built
+ * @skb: a frame in the NF_ARP_OUT hook
+ */
+bool afo_skb_is_ours(const struct sk_buff *skb)
+{
+	u32 mark;
+
+	memcpy(&mark, skb->cb, sizeof(mark));
+	return mark == AFO_SKB_MARK;
+}
+
+static int afo_xmit_finish(struct net *net, struct sock *sk,
+			   struct sk_buff *skb)
+{
+	return dev_queue_xmit(skb);
+}
 
 /**
  * afo_arp_xmit - build and send one Ethernet/IPv4 ARP frame
@@ -25,7 +60,8 @@
  *
  * May run in softirq (replies) or process context.
  *
- * Return: 0 or a negative errno; a frame the device dropped counts as sent.
+ * Return: 0 or a negative errno; a frame the device or an administrator's
+ * NF_ARP_OUT rule dropped counts as sent.
  */
 static int afo_arp_xmit(struct net_device *dev, u16 op, __be32 sip, __be32 tip,
 			const u8 *tha, const u8 *dest_hw,
@@ -40,6 +76,7 @@ static int afo_arp_xmit(struct net_device *dev, u16 op, __be32 sip, __be32 tip,
 			GFP_ATOMIC);
 	if (!skb)
 		return -ENOMEM;
+	afo_skb_mark(skb);
 	skb_reserve(skb, hlen);
 	skb_reset_network_header(skb);
 	arp = skb_put(skb, arp_hdr_len(dev));
@@ -67,7 +104,8 @@ static int afo_arp_xmit(struct net_device *dev, u16 op, __be32 sip, __be32 tip,
 		kfree_skb(skb);
 		return -EINVAL;
 	}
-	dev_queue_xmit(skb);
+	NF_HOOK(NFPROTO_ARP, NF_ARP_OUT, dev_net(dev), NULL, skb, NULL, dev,
+		afo_xmit_finish);
 	return 0;
 }
 

@@ -3,6 +3,7 @@
 """Raw Ethernet frames for the end-to-end scenarios.
 
   frame_tool.py send IFACE HEX       send one frame (hex) on IFACE
+  frame_tool.py flood IFACE HEX N    send that frame N times, at once
   frame_tool.py probes PCAP          print, one per line in hex, every
                                      arp_failover discovery probe in PCAP
   frame_tool.py forge SHA IFINDEX TIP   print a probe that claims SHA and
@@ -20,6 +21,14 @@ def send(iface, hexframe):
     s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
     s.bind((iface, 0))
     s.send(bytes.fromhex(hexframe))
+
+
+def flood(iface, hexframe, count):
+    s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
+    s.bind((iface, 0))
+    frame = bytes.fromhex(hexframe)
+    for _ in range(int(count)):
+        s.send(frame)
 
 
 def probes(path):
@@ -44,7 +53,8 @@ def forge(sha, ifindex, tip):
 
 
 def main(argv):
-    cmds = {'send': (send, 2), 'probes': (probes, 1), 'forge': (forge, 3)}
+    cmds = {'send': (send, 2), 'flood': (flood, 3), 'probes': (probes, 1),
+            'forge': (forge, 3)}
     if len(argv) < 2 or argv[1] not in cmds or len(argv) - 2 != cmds[argv[1]][1]:
         sys.exit(__doc__)
     cmds[argv[1]][0](*argv[2:])

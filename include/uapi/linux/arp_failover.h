@@ -16,7 +16,10 @@
  * payload, so the frame stays at Ethernet's 60-byte minimum. The module
  * accepts a probe only when the tag's MAC verifies under the namespace's
  * secret key and the sequence number is the one the prober is waiting
- * for: a forged or replayed probe never joins two adapters.
+ * for: a forged probe, or one replayed after its window, never joins two
+ * adapters. A replay within the window is indistinguishable from the
+ * probe itself (on the probe's own segment it proves nothing new; onto
+ * another segment it is a documented limit).
  */
 #define AFO_PROBE_MAGIC		0xaf01
 
@@ -24,7 +27,9 @@ struct afo_probe_tag {
 	__be16 magic;		/* AFO_PROBE_MAGIC */
 	__be32 ifindex;		/* the probing adapter */
 	__be32 seq;		/* per-namespace sequence number */
-	__u8 mac[8];		/* SipHash-2-4 of the above and the ARP payload */
+	__u8 mac[8];		/* SipHash-2-4 of ifindex, seq, the sender MAC
+				 * and the target address of the ARP payload
+				 */
 } __attribute__((packed));
 
 #define AFO_PROBE_TAG_LEN	18

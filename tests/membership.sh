@@ -1,0 +1,63 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Correct membership: an adapter enslaved to a team (an rx_handler user
+# with a master) stops being managed at once, and comes back when it is
+# released; `arpfo set DEV managed off|on` works for a VIPA device.
+#
+#        host                      switch              client
+#   eth0 10.0.0.1 ---+---- seg0 ----------------------- eth0 10.0.0.100
+#   eth1 10.0.0.2 ---+
+#   dummy0 10.0.5.1/32 (a VIPA)
+. "$(dirname "$0")/lib.sh"
+
+afo_switch seg0
+afo_netns_add host
+afo_netns_add client
+afo_port host eth0 seg0 02:00:00:00:01:00 10.0.0.1/24 &&
+	afo_port host eth1 seg0 02:00:00:00:01:01 10.0.0.2/24 &&
+	afo_port client eth0 seg0 02:00:00:00:0c:00 10.0.0.100/24 &&
+	afo_in host ip -batch - <<-BATCH
+		link add dummy0 type dummy
+		link set dummy0 up
+		addr add 10.0.5.1/32 dev dummy0
+	BATCH
+check_err $? "topology setup failed"
+afo_load
+check_err $? "insmod failed"
+
+adapters() { afo_in host "$ARPFO" show --json | python3 -c 'import json,sys; print(" ".join(sorted(a["ifname"] for a in json.load(sys.stdin)["adapters"])))'; }
+vipas() { afo_in host "$ARPFO" show --json | python3 -c 'import json,sys; print(" ".join(a["address"] for a in json.load(sys.stdin)["addresses"] if a["vipa"]))'; }
+
+[ "$(adapters)" = "eth0 eth1" ]
+check_err $? "managed before: $(adapters)"
+afo_in host ip -batch - <<-BATCH
+	link add team0 type team
+	link set eth1 down
+	link set eth1 master team0
+BATCH
+check_err $? "enslaving eth1 to team0 failed"
+[ "$(adapters)" = "eth0" ]
+check_err $? "managed with eth1 in a team: $(adapters)"
+afo_in host ip link set eth1 nomaster
+afo_in host ip -batch - <<-BATCH
+	link set eth1 up
+	addr replace 10.0.0.2/24 dev eth1
+BATCH
+afo_until 10 test "$(adapters)" = "eth0 eth1"
+check_err $? "managed after leaving the team: $(adapters)"
+log_test "team port: not managed while enslaved"
+
+[ "$(vipas)" = 10.0.5.1 ]
+check_err $? "VIPAs before: '$(vipas)'"
+afo_in host "$ARPFO" set dummy0 managed off
+check_err $? "arpfo set dummy0 managed off refused"
+[ -z "$(vipas)" ]
+check_err $? "VIPAs after managed off: '$(vipas)'"
+afo_in host "$ARPFO" set dummy0 managed on
+check_err $? "arpfo set dummy0 managed on refused"
+[ "$(vipas)" = 10.0.5.1 ]
+check_err $? "VIPAs after managed on: '$(vipas)'"
+log_test "managed off and on for a VIPA device"
+
+afo_exit
