@@ -310,6 +310,7 @@ void afo_update_vipa_duty(struct afo_net *an);
 
 /* offload.c: adapters that answer ARP themselves */
 const struct afo_offload_ops *afo_offload_ops_of(const struct net_device *dev);
+void afo_offload_dev_gone(struct net_device *dev);
 int afo_offload_add(struct afo_port *port, __be32 ip);
 bool afo_offload_place(struct afo_addr *addr, struct afo_port *by);
 void afo_offload_vipas(struct afo_port *port, bool on);

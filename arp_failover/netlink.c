@@ -134,6 +134,7 @@ struct afo_dump {
 	struct sk_buff *skb;
 	struct netlink_callback *cb;
 	long idx;
+	bool full;
 };
 
 /* Whether the next object went out in an earlier part of the dump. */
@@ -159,12 +160,19 @@ static int afo_dump_end(struct afo_dump *d, void *hdr, int err)
 	if (hdr)
 		genlmsg_cancel(d->skb, hdr);
 	d->idx--;
+	d->full = true;
 	return -EMSGSIZE;
 }
 
+/*
+ * An object that does not fit even an empty skb would end the dump
+ * silently (a zero length means "done"): say so instead.
+ */
 static int afo_dump_finish(struct afo_dump *d)
 {
 	d->cb->args[0] = d->idx;
+	if (d->full && !d->skb->len)
+		return -EMSGSIZE;
 	return d->skb->len;
 }
 

@@ -22,7 +22,9 @@
 /**
  * struct afo_offload - a device whose driver registered offload ops
  * @node: in afo_offloads
- * @dev:  the device (no reference: the driver unregisters before freeing)
+ * @dev:  the device; no reference is held: the entry goes when the device
+ *        is unregistered (afo_offload_dev_gone()), if the driver did not
+ *        withdraw it first
  * @ops:  what its adapter does for us
  */
 struct afo_offload {
@@ -103,6 +105,30 @@ void afo_offload_unregister(struct net_device *dev)
 	}
 }
 EXPORT_SYMBOL_GPL(afo_offload_unregister);
+
+/**
+ * afo_offload_dev_gone - forget a device being unregistered
+ * @dev: any network device
+ *
+ * A driver that never called afo_offload_unregister() leaves no stale
+ * pointer behind: a new device at the same address is not an offload
+ * adapter by mistake.
+ */
+void afo_offload_dev_gone(struct net_device *dev)
+{
+	struct afo_offload *o;
+
+	ASSERT_RTNL();
+	if (dev->reg_state != NETREG_UNREGISTERING)
+		return;		/* moving to another namespace: it stays */
+	list_for_each_entry(o, &afo_offloads, node) {
+		if (o->dev == dev) {
+			list_del(&o->node);
+			kfree(o);
+			return;
+		}
+	}
+}
 
 /* Register @ip with offload adapter @port: it announces and answers it. */
 int afo_offload_add(struct afo_port *port, __be32 ip)
@@ -189,6 +215,8 @@ void afo_offload_forget(struct afo_port *port)
 	struct afo_addr *addr;
 	struct afo_adapter *a;
 
+	if (!port->offload)
+		return;		/* nothing is ever registered with a host adapter */
 	list_for_each_entry(a, &port->an->adapters, node)
 		list_for_each_entry(addr, &afo_port_of(a)->addrs, port_node)
 			if (addr->offload_reg == port->core.ifindex) {
@@ -214,6 +242,10 @@ __be32 afo_offload_probe_ip(struct afo_port *port)
 	struct afo_addr *addr;
 	struct afo_adapter *a;
 
+	/* Its own addresses first: registered whenever it answers for itself. */
+	addr = list_first_entry_or_null(&port->addrs, struct afo_addr, port_node);
+	if (addr && addr->offload_reg == port->core.ifindex)
+		return addr->ip;
 	list_for_each_entry(a, &port->an->adapters, node)
 		list_for_each_entry(addr, &afo_port_of(a)->addrs, port_node)
 			if (addr->offload_reg == port->core.ifindex)

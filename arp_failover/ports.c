@@ -109,6 +109,18 @@ static bool afo_dev_has_carrier(const struct net_device *dev)
  * it, so set it for the duration of the takeover and put back what the
  * administrator had.
  */
+/*
+ * Not ipv4_devconf_set(): that also marks the value as the administrator's
+ * own, after which writes to net.ipv4.conf.default no longer reach the
+ * adapter. (Listeners get no RTM_NEWNETCONF for our writes: the helper
+ * that sends it is not exported to modules.)
+ */
+static void afo_linkdown_write(struct in_device *in_dev, int val)
+{
+	WRITE_ONCE(in_dev->cnf.data[IPV4_DEVCONF_IGNORE_ROUTES_WITH_LINKDOWN - 1],
+		   val);
+}
+
 static void afo_egress_divert(struct afo_port *port, bool divert)
 {
 	struct in_device *in_dev = __in_dev_get_rtnl(port->dev);
@@ -118,11 +130,11 @@ static void afo_egress_divert(struct afo_port *port, bool divert)
 		return;
 	if (divert && port->saved_linkdown < 0) {
 		port->saved_linkdown = ipv4_devconf_get(in_dev, attr);
-		ipv4_devconf_set(in_dev, attr, 1);
+		afo_linkdown_write(in_dev, 1);
 		rt_genid_bump_ipv4(dev_net(port->dev));	/* cached routes */
 	} else if (!divert && port->saved_linkdown >= 0) {
 		if (ipv4_devconf_get(in_dev, attr) == 1)
-			ipv4_devconf_set(in_dev, attr, port->saved_linkdown);
+			afo_linkdown_write(in_dev, port->saved_linkdown);
 		port->saved_linkdown = -1;
 		rt_genid_bump_ipv4(dev_net(port->dev));	/* cached routes */
 	}
@@ -527,6 +539,7 @@ void afo_dev_gone(struct net_device *dev)
 	afo_vipas_drop(dev);
 	if (port)
 		afo_port_release(port);
+	afo_offload_dev_gone(dev);
 }
 
 /**

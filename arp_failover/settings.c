@@ -100,7 +100,7 @@ int afo_setting_apply(struct net_device *dev, const struct afo_setting *set)
 	struct afo_setting *s = afo_setting_find(an, dev->ifindex);
 
 	if (!s) {
-		s = kzalloc(sizeof(*s), GFP_KERNEL);
+		s = kzalloc(sizeof(*s), GFP_KERNEL_ACCOUNT);
 		if (!s)
 			return -ENOMEM;
 		s->ifindex = dev->ifindex;

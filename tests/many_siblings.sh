@@ -12,6 +12,8 @@
 #   eth63 10.0.0.64  ---+
 #
 # AFO_SIBLINGS sets the count (default 64), AFO_ROUNDS the rounds (100).
+# About 4 minutes under TCG (two seconds a round):
+# afo-timeout: 900
 . "$(dirname "$0")/lib.sh"
 
 N=${AFO_SIBLINGS:-64}
