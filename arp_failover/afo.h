@@ -22,6 +22,7 @@
 #include <linux/etherdevice.h>
 #include <linux/hashtable.h>
 #include <linux/idr.h>
+#include <linux/jiffies.h>
 #include <linux/netdevice.h>
 #include <linux/siphash.h>
 #include <linux/workqueue.h>
@@ -193,7 +194,8 @@ struct afo_port {
  * struct afo_addr - one managed IPv4 address, an adapter's or a VIPA
  * @hnode:      in afo_net.addrs, keyed by @ip (RCU)
  * @port_node:  in the owner's afo_port.addrs, or in afo_net.vipas
- * @garp_node:  in afo_net.garp_queue while announcements are still due
+ * @garp_node:  in afo_net.garp_first or .garp_queue while announcements
+ *              are still due
  * @ip:         the address
  * @owner:      the adapter that holds it; NULL for a VIPA
  * @vipa_dev:   ifindex of the device holding a VIPA; 0 otherwise
@@ -229,7 +231,9 @@ struct afo_addr {
  * @adapters:   managed adapters (afo_adapter.node of each afo_port)
  * @settings:   netlink settings of adapters (struct afo_setting)
  * @vipas:      the VIPAs (afo_addr.port_node), also in @addrs
- * @garp_queue: addresses with announcements still due (afo_addr.garp_node)
+ * @garp_first: addresses whose first announcement waits for room in the
+ *              stack (afo_addr.garp_node)
+ * @garp_queue: addresses with repeats still due, in due order (likewise)
  * @ports:      managed adapters by ifindex, for the hooks
  * @macs:       managed adapters by MAC, for the hooks
  * @addrs:      managed addresses by address, for the hooks
@@ -248,6 +252,7 @@ struct afo_net {
 	struct list_head adapters;
 	struct list_head settings;
 	struct list_head vipas;
+	struct list_head garp_first;
 	struct list_head garp_queue;
 	DECLARE_HASHTABLE(ports, 6);
 	DECLARE_HASHTABLE(macs, 6);
@@ -373,10 +378,31 @@ static inline void afo_notify(struct net_device *dev, u8 type, u32 old, u32 new)
 
 void afo_netlink_unregister(void);
 
-/* tick.c: the namespace's timers and repeated announcements */
+/**
+ * struct afo_next - the earliest deadline seen in one run of the tick
+ * @when: that deadline
+ * @set:  whether any was seen
+ */
+struct afo_next {
+	unsigned long when;
+	bool set;
+};
+
+static inline void afo_earliest(struct afo_next *next, unsigned long when)
+{
+	if (!next->set || time_before(when, next->when))
+		next->when = when;
+	next->set = true;
+}
+
+/* announce.c: gratuitous ARPs, paced */
 void afo_announce(struct afo_port *by, struct afo_addr *addr);
-void afo_announce_vipas(struct afo_port *by);
 void afo_announce_cancel(struct afo_addr *addr);
+void afo_announce_run(struct afo_net *an, struct afo_next *next);
+void afo_announce_vipas(struct afo_port *by);
+void afo_announce_vipas_run(struct afo_port *port, struct afo_next *next);
+
+/* tick.c: the namespace's timers */
 void afo_tick_init(struct afo_net *an);
 void afo_tick_kick(struct afo_net *an);
 void afo_tick_stop(struct afo_net *an);

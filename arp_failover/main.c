@@ -26,6 +26,7 @@ static int __net_init afo_net_init(struct net *net)
 	INIT_LIST_HEAD(&an->adapters);
 	INIT_LIST_HEAD(&an->settings);
 	INIT_LIST_HEAD(&an->vipas);
+	INIT_LIST_HEAD(&an->garp_first);
 	INIT_LIST_HEAD(&an->garp_queue);
 	hash_init(an->ports);
 	hash_init(an->macs);

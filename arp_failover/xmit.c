@@ -60,8 +60,10 @@ static int afo_xmit_finish(struct net *net, struct sock *sk,
  *
  * May run in softirq (replies) or process context.
  *
- * Return: 0 or a negative errno; a frame the device or an administrator's
- * NF_ARP_OUT rule dropped counts as sent.
+ * Return: 0; -ENOBUFS when the device's queue refused the frame (try again
+ * later); another negative errno when it could not be sent. A frame an
+ * administrator's NF_ARP_OUT rule dropped counts as sent: that is theirs
+ * to decide.
  */
 static int afo_arp_xmit(struct net_device *dev, u16 op, __be32 sip, __be32 tip,
 			const u8 *tha, const u8 *dest_hw,
@@ -70,6 +72,7 @@ static int afo_arp_xmit(struct net_device *dev, u16 op, __be32 sip, __be32 tip,
 	unsigned int hlen = LL_RESERVED_SPACE(dev);
 	struct sk_buff *skb;
 	struct arphdr *arp;
+	int ret;
 	u8 *p;
 
 	skb = alloc_skb(hlen + arp_hdr_len(dev) + tail_len + dev->needed_tailroom,
@@ -104,9 +107,11 @@ static int afo_arp_xmit(struct net_device *dev, u16 op, __be32 sip, __be32 tip,
 		kfree_skb(skb);
 		return -EINVAL;
 	}
-	NF_HOOK(NFPROTO_ARP, NF_ARP_OUT, dev_net(dev), NULL, skb, NULL, dev,
-		afo_xmit_finish);
-	return 0;
+	ret = NF_HOOK(NFPROTO_ARP, NF_ARP_OUT, dev_net(dev), NULL, skb, NULL,
+		      dev, afo_xmit_finish);
+	if (ret == NET_XMIT_DROP)
+		return -ENOBUFS;
+	return ret == -EPERM || ret == NET_XMIT_CN ? 0 : min(ret, 0);
 }
 
 /* "IP is at my MAC", broadcast: peers holding an entry for IP update it. */
