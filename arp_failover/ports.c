@@ -263,7 +263,7 @@ static struct afo_addr *afo_port_addr_new(struct afo_port *port, __be32 ip)
 	hash_add_rcu(an->addrs, &addr->hnode, (__force u32)ip);
 	afo_addr_event(port, ARPFO_EVENT_ADDR_NEW, ip);
 	if (port->responder)
-		afo_announce(afo_port_find(an, port->responder), addr);
+		afo_announce_new(afo_port_find(an, port->responder), addr);
 	return addr;
 }
 
