@@ -10,6 +10,8 @@
 #   make demo       boot the stock Debian kernel in a VM and show the module
 #   make install    install the module for KDIR's kernel and run depmod
 #   make bench      failover benchmark against bonding, in the VM
+#   make bench-scale  scale benchmark: 2-64 adapters, 1-4096 addresses, in the VM
+#   make kselftests the kernel's net selftests without and with the module
 #   make dkms-install  register the module with DKMS
 
 # The running kernel's build tree if it has one, else the newest Debian
@@ -21,8 +23,8 @@ KBUILD_ARGS := -C $(KDIR) M=$(CURDIR) W=1
 OFFLOAD_ARGS := -C $(KDIR) M=$(CURDIR)/tests/offload W=1 \
 	KBUILD_EXTRA_SYMBOLS=$(CURDIR)/Module.symvers
 
-.PHONY: all module sparse checkpatch kunit tools tools-test e2e bench \
-	check check-debug fuzz demo install dkms-install clean deps
+.PHONY: all module sparse checkpatch kunit tools tools-test e2e bench bench-scale \
+	kselftests check check-debug fuzz demo install dkms-install clean deps
 
 all: module
 
@@ -54,6 +56,15 @@ e2e: module tools
 
 bench: module tools
 	@scripts/bench
+	@scripts/bench-scale
+
+bench-scale: module tools
+	@scripts/bench-scale
+
+# The kernel's own net selftests, each without and with the module; a case
+# that passes only without it is a regression (see Documentation/testing.rst).
+kselftests: module
+	@scripts/kselftests || kill -KILL $$PPID
 
 deps:
 	@scripts/install-deps
