@@ -239,6 +239,8 @@ struct afo_addr {
  * @addrs:      managed addresses by address, for the hooks
  * @slots:      allocator of afo_port.slot
  * @slot_bound: one more than the highest slot handed out
+ * @carriers:   managed adapters with carrier (each hears every broadcast
+ *              we send on a segment they share)
  * @vipa_gen:   generation of the last VIPA sync of a device
  * @pnets:      physical network identifier allocator
  * @probe_key:  secret key of this namespace's probe tags (read-only)
@@ -259,6 +261,7 @@ struct afo_net {
 	DECLARE_HASHTABLE(addrs, 10);
 	struct ida slots;
 	unsigned int slot_bound;
+	unsigned int carriers;
 	unsigned int vipa_gen;
 	struct afo_pnets pnets;
 	siphash_key_t probe_key;

@@ -5,11 +5,12 @@
  *
  * First announcements go out at once, as fast as the stack takes them:
  * when a device refuses a frame (its queue is full) or this CPU's input
- * backlog is half full (where veth and other software devices deliver
- * what we send, to every adapter of the segment), the rest wait in
- * afo_net.garp_first and the tick sends them a jiffy later, before any
- * repeat. Repeats wait in afo_net.garp_queue in the order they fall due,
- * so a run of the tick looks only at what is due.
+ * backlog could not take what is queued once a bridge has flooded it to
+ * every adapter of the segment (veth and other software devices deliver
+ * there what we send), the rest wait in afo_net.garp_first and the tick
+ * sends them a jiffy later, before any repeat. Repeats wait in
+ * afo_net.garp_queue in the order they fall due, so a run of the tick
+ * looks only at what is due.
  */
 #include <linux/jiffies.h>
 #include <linux/netdevice.h>
@@ -46,14 +47,20 @@ static bool afo_garp_token(struct afo_addr *addr, unsigned long now)
 }
 
 /*
- * Whether the stack has room for another burst frame. Only a hint: the
- * backlog read is this CPU's, without a lock, and the task may move.
+ * Whether the stack has room for another burst frame. Each frame queued
+ * on this CPU's backlog may come back once per adapter of ours on the
+ * segment (and once for a peer) when a software bridge floods it: keep
+ * that product within half the backlog. Only a hint: the backlog read is
+ * this CPU's, without a lock, and the task may move; on a NIC with a
+ * queue of its own the device says when it is full (NET_XMIT_DROP).
  */
-static bool afo_garp_room(void)
+static bool afo_garp_room(const struct afo_net *an)
 {
 	const struct softnet_data *sd = raw_cpu_ptr(&softnet_data);
+	unsigned int queued = skb_queue_len_lockless(&sd->input_pkt_queue) +
+			      skb_queue_len_lockless(&sd->process_queue);
 
-	return skb_queue_len_lockless(&sd->input_pkt_queue) <
+	return (queued + 1) * (an->carriers + 1) <
 	       READ_ONCE(netdev_max_backlog) / 2;
 }
 
@@ -65,7 +72,7 @@ static bool afo_garp(struct afo_port *by, struct afo_addr *addr)
 {
 	int err;
 
-	if (!afo_garp_room())
+	if (!afo_garp_room(by->an))
 		return false;
 	err = afo_send_garp(by->dev, addr->ip);
 	if (err == -ENOBUFS)

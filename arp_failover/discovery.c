@@ -98,12 +98,7 @@ static u32 afo_probe_arm(struct afo_port *port)
  */
 static bool afo_probe_worthwhile(struct afo_port *port)
 {
-	struct afo_adapter *a;
-
-	list_for_each_entry(a, &port->an->adapters, node)
-		if (a != &port->core && a->carrier)
-			return true;
-	return false;
+	return port->an->carriers > port->core.carrier;
 }
 
 /*

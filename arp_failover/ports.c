@@ -328,6 +328,7 @@ static bool afo_port_eval_health(struct afo_port *port, bool first)
 	trace_arp_failover_carrier(port->dev, carrier);
 	afo_notify(port->dev, ARPFO_EVENT_CARRIER, !carrier, carrier);
 	port->core.carrier = carrier;
+	port->an->carriers += carrier ? 1 : -1;
 	port->usable_at = 0;
 	if (!carrier) {
 		afo_port_set_healthy(port, false);
@@ -382,6 +383,8 @@ static void afo_port_free(struct afo_port *port)
 	list_for_each_entry_safe(addr, tmp, &port->addrs, port_node)
 		afo_addr_free(addr);
 	afo_probe_stop(port);
+	if (port->core.carrier)
+		port->an->carriers--;
 	list_del(&port->core.node);
 	hash_del_rcu(&port->hnode);
 	hash_del_rcu(&port->mac_node);
