@@ -247,6 +247,7 @@ struct afo_addr {
  * @probe_seq:  last probe sequence number handed out
  * @tick:       timers of the namespace: probe outcomes, re-verification,
  *              reclaim delays, repeated announcements
+ * @resync:     syncs every device again after a master let one go
  * @dying:      set on namespace exit; the tick no longer re-arms
  */
 struct afo_net {
@@ -267,6 +268,7 @@ struct afo_net {
 	siphash_key_t probe_key;
 	u32 probe_seq;
 	struct delayed_work tick;
+	struct work_struct resync;
 	bool dying;
 };
 
@@ -361,6 +363,7 @@ static inline u32 afo_mac_hash(const u8 *mac)
 /* settings.c: netlink settings of adapters */
 bool afo_dev_manageable(const struct net_device *dev);
 bool afo_dev_selected(struct net_device *dev);
+bool afo_dev_release_pending(struct net_device *dev);
 u32 afo_dev_priority(struct net_device *dev);
 int afo_setting_apply(struct net_device *dev, const struct afo_setting *set);
 void afo_setting_drop(struct afo_net *an, int ifindex);
@@ -435,6 +438,8 @@ int afo_hooks_register(struct net *net);
 void afo_hooks_unregister(struct net *net);
 
 /* notify.c: netdev and inetaddr notifiers */
+void afo_resync_init(struct afo_net *an);
+void afo_resync_stop(struct afo_net *an);
 int afo_notifiers_register(void);
 void afo_notifiers_unregister(void);
 

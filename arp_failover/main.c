@@ -35,6 +35,7 @@ static int __net_init afo_net_init(struct net *net)
 	an->pnets.adapters = &an->adapters;
 	get_random_bytes(&an->probe_key, sizeof(an->probe_key));
 	afo_tick_init(an);
+	afo_resync_init(an);
 	return afo_hooks_register(net);
 }
 
@@ -64,6 +65,7 @@ static void __net_exit afo_net_exit(struct net *net)
 	afo_settings_free(an);
 	rtnl_unlock();
 	afo_tick_stop(an);
+	afo_resync_stop(an);
 	ida_destroy(&an->slots);
 }
 

@@ -12,6 +12,47 @@
 /* Set under RTNL when the module starts unloading: events are ignored. */
 static bool afo_unloading;
 
+/*
+ * A namespace's devices synced again once the notifier that released an
+ * adapter has returned (afo_dev_release_pending()): one pass, on a rare
+ * event.
+ */
+static void afo_resync_work(struct work_struct *work)
+{
+	struct afo_net *an = container_of(work, struct afo_net, resync);
+	struct net_device *dev;
+
+	rtnl_lock();
+	if (!an->dying) {
+		for_each_netdev(an->net, dev)
+			afo_sync_dev_quiet(dev);
+		afo_update_responders(an);
+	}
+	rtnl_unlock();
+}
+
+void afo_resync_init(struct afo_net *an)
+{
+	INIT_WORK(&an->resync, afo_resync_work);
+}
+
+/* Caller has set an->dying under RTNL and must not hold RTNL here. */
+void afo_resync_stop(struct afo_net *an)
+{
+	cancel_work_sync(&an->resync);
+}
+
+/* An enslaved adapter was released: look at it again when its master is done. */
+static void afo_upper_changed(struct net_device *dev)
+{
+	struct afo_net *an = afo_net(dev_net(dev));
+
+	afo_sync_dev(dev);
+	if (!an->dying && !afo_port_find(an, dev->ifindex) &&
+	    afo_dev_release_pending(dev))
+		schedule_work(&an->resync);
+}
+
 static int afo_netdev_event(struct notifier_block *nb, unsigned long event,
 			    void *ptr)
 {
@@ -33,8 +74,10 @@ static int afo_netdev_event(struct notifier_block *nb, unsigned long event,
 		break;
 	case NETDEV_REGISTER:
 	case NETDEV_CHANGENAME:
-	case NETDEV_CHANGEUPPER:
 		afo_sync_dev(dev);
+		break;
+	case NETDEV_CHANGEUPPER:
+		afo_upper_changed(dev);
 		break;
 	}
 	return NOTIFY_DONE;

@@ -55,6 +55,22 @@ bool afo_dev_manageable(const struct net_device *dev)
 }
 
 /**
+ * afo_dev_release_pending - whether @dev is being let go by its master
+ * @dev: any network device
+ *
+ * No master any more, but still a receive handler or the Open vSwitch
+ * flag: team unlinks its port before it drops the handler, Open vSwitch
+ * clears its flag last, and no notification follows either. Caller holds
+ * RTNL.
+ */
+bool afo_dev_release_pending(struct net_device *dev)
+{
+	ASSERT_RTNL();
+	return !netdev_master_upper_dev_get(dev) &&
+	       (netdev_is_rx_handler_busy(dev) || netif_is_ovs_port(dev));
+}
+
+/**
  * afo_dev_selected - whether the administrator wants @dev managed
  * @dev: any network device
  *

@@ -1,9 +1,10 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Correct membership: an adapter enslaved to a team (an rx_handler user
-# with a master) stops being managed at once, and comes back when it is
-# released; `arpfo set DEV managed off|on` works for a VIPA device.
+# Correct membership: an adapter enslaved to a team or to Open vSwitch
+# (rx_handler users with a master) stops being managed at once, and comes
+# back when it is released; `arpfo set DEV managed off|on` works for a
+# VIPA device.
 #
 #        host                      switch              client
 #   eth0 10.0.0.1 ---+---- seg0 ----------------------- eth0 10.0.0.100
@@ -35,20 +36,36 @@ if afo_in host ip link add team0 type team 2>/dev/null; then
 	afo_in host ip -batch - <<-BATCH
 		link set eth1 down
 		link set eth1 master team0
+		link set eth1 up
 	BATCH
 	check_err $? "enslaving eth1 to team0 failed"
 	[ "$(adapters)" = "eth0" ]
 	check_err $? "managed with eth1 in a team: $(adapters)"
+	# team unlinks the port before it drops its handler, and nothing
+	# follows: the release alone must bring the adapter back
 	afo_in host ip link set eth1 nomaster
-	afo_in host ip -batch - <<-BATCH
-		link set eth1 up
-		addr replace 10.0.0.2/24 dev eth1
-	BATCH
 	afo_until 10 test "$(adapters)" = "eth0 eth1"
 	check_err $? "managed after leaving the team: $(adapters)"
 	log_test "team port: not managed while enslaved"
 else
 	echo "# SKIP: team port: this kernel has no team driver"
+fi
+
+# Open vSwitch links the master, then takes the rx_handler, then flags
+# the port: by NETDEV_CHANGEUPPER only the master tells. ovs-dpctl drives
+# the kernel datapath directly, no daemon needed.
+if command -v ovs-dpctl >/dev/null && afo_in host ovs-dpctl add-dp afodp 2>/dev/null; then
+	afo_in host ovs-dpctl add-if afodp eth1
+	check_err $? "adding eth1 to an Open vSwitch datapath failed"
+	[ "$(adapters)" = "eth0" ]
+	check_err $? "managed with eth1 in Open vSwitch: $(adapters)"
+	# Open vSwitch clears its port flag last, with no event after it
+	afo_in host ovs-dpctl del-dp afodp
+	afo_until 10 test "$(adapters)" = "eth0 eth1"
+	check_err $? "managed after leaving Open vSwitch: $(adapters)"
+	log_test "Open vSwitch port: not managed while enslaved"
+else
+	echo "# SKIP: Open vSwitch port: no ovs-dpctl or openvswitch module"
 fi
 
 [ "$(vipas)" = 10.0.5.1 ]
