@@ -138,6 +138,7 @@ struct afo_event_info {
  * @round:          that probe's sequence number and hearers (RCU)
  * @probe_deadline: when that probe's outcome is decided
  * @probe_tries:    probes left before an unheard adapter counts as alone
+ * @probe_skipped:  its last probe was skipped: no sibling had carrier
  * @last_verified:  when its pnet was last verified (0: never)
  * @usable_at:      end of the reclaim delay after carrier came back
  * @flaps:          recent carrier regains (flap damping)
@@ -174,6 +175,7 @@ struct afo_port {
 	struct afo_round __rcu *round;
 	unsigned long probe_deadline;
 	unsigned int probe_tries;
+	bool probe_skipped;
 	unsigned long last_verified;
 	unsigned long usable_at;
 	struct afo_flaps flaps;
@@ -419,6 +421,7 @@ void afo_probe_start(struct afo_port *port);
 void afo_probe_resume(struct afo_port *port);
 void afo_probe_finish(struct afo_port *port);
 void afo_probe_stop(struct afo_port *port);
+void afo_probe_skipped_start(struct afo_net *an);
 bool afo_probe_received(struct afo_net *an, struct sk_buff *skb,
 			struct afo_port *rx, const u8 *sha, __be32 sip,
 			__be32 tip);

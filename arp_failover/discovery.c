@@ -135,9 +135,11 @@ static void afo_probe_send(struct afo_port *port)
 	if (!port->core.carrier)
 		return;
 	if (!afo_probe_worthwhile(port)) {
+		port->probe_skipped = true;
 		port->last_verified = jiffies | 1;	/* look again later */
 		return;
 	}
+	port->probe_skipped = false;
 	if (port->offload) {
 		afo_probe_send_offload(port);
 		return;
@@ -166,6 +168,19 @@ void afo_probe_start(struct afo_port *port)
 {
 	port->probe_tries = AFO_PROBE_TRIES;
 	afo_probe_send(port);
+}
+
+/**
+ * afo_probe_skipped_start - probe now what skipped its probe while alone
+ * @an: the namespace, whose second adapter with carrier just appeared
+ */
+void afo_probe_skipped_start(struct afo_net *an)
+{
+	struct afo_adapter *a;
+
+	list_for_each_entry(a, &an->adapters, node)
+		if (afo_port_of(a)->probe_skipped && a->carrier)
+			afo_probe_start(afo_port_of(a));
 }
 
 /**

@@ -338,8 +338,12 @@ static bool afo_port_eval_health(struct afo_port *port, bool first)
 	} else {
 		afo_port_set_healthy(port, true);
 	}
-	if (carrier)
+	if (carrier) {
+		/* The first sibling with carrier: the lone one probes too. */
+		if (port->an->carriers == 2)
+			afo_probe_skipped_start(port->an);
 		afo_probe_start(port);
+	}
 	return was_healthy != port->core.healthy;
 }
 
