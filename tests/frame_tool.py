@@ -8,6 +8,8 @@
                                      arp_failover discovery probe in PCAP
   frame_tool.py forge SHA IFINDEX TIP   print a probe that claims SHA and
                                      IFINDEX but carries a made-up tag
+  frame_tool.py padded SHA SIP TIP   print a plain who-has request whose
+                                     padding starts with the probe magic
 """
 import socket
 import struct
@@ -52,9 +54,17 @@ def forge(sha, ifindex, tip):
     print((b'\xff' * 6 + mac + b'\x08\x06' + arp + tag).hex())
 
 
+def padded(sha, sip, tip):
+    mac = bytes.fromhex(sha.replace(':', ''))
+    arp = struct.pack('>HHBBH', 1, 0x0800, 6, 4, 1) + mac + \
+        socket.inet_aton(sip) + bytes(6) + socket.inet_aton(tip)
+    pad = struct.pack('>H', PROBE_MAGIC) + bytes(16)
+    print((b'\xff' * 6 + mac + b'\x08\x06' + arp + pad).hex())
+
+
 def main(argv):
     cmds = {'send': (send, 2), 'flood': (flood, 3), 'probes': (probes, 1),
-            'forge': (forge, 3)}
+            'forge': (forge, 3), 'padded': (padded, 3)}
     if len(argv) < 2 or argv[1] not in cmds or len(argv) - 2 != cmds[argv[1]][1]:
         sys.exit(__doc__)
     cmds[argv[1]][0](*argv[2:])

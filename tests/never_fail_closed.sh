@@ -143,5 +143,21 @@ check_err $? "$n gratuitous ARPs left the host although the administrator drops 
 afo_in host arptables -F OUTPUT
 log_test "the administrator's ARP rules apply to the module's announcements"
 
+afo_cable host eth0 up
+afo_until 20 test "$(afo_answer client eth0 10.0.0.1)" = 02:00:00:00:01:00
+check_err $? "eth0 did not reclaim 10.0.0.1"
+
+# A request whose Ethernet padding happens to start like a probe tag is a
+# request like any other: answered, not taken for a probe.
+frame=$($TOOL padded 02:00:00:00:0c:00 10.0.0.100 10.0.0.1)
+afo_capture client eth0 "$pcap"
+afo_in client $TOOL send eth0 "$frame"
+sleep 1
+afo_capture_end
+n=$(tcpdump -n -r "$pcap" 2>/dev/null | grep -c "Reply 10.0.0.1 is-at 02:00:00:00:01:00")
+[ "$n" -ge 1 ]
+check_err $? "a request with tag-like padding was not answered"
+log_test "padding that starts like a probe tag does not make a probe"
+
 rm -f "$pcap" "$pcap.log"
 afo_exit
