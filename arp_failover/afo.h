@@ -123,7 +123,6 @@ struct afo_event_info {
  * @core:           what the decision core sees; on afo_net.adapters
  * @hnode:          in afo_net.ports, keyed by ifindex (RCU)
  * @mac_node:       in afo_net.macs, keyed by the adapter's MAC (RCU)
- * @mac_key:        the key @mac_node is hashed under
  * @slot:           its bit in the probe rounds of its siblings
  * @an:             the namespace state this adapter belongs to
  * @dev:            the adapter
@@ -161,7 +160,6 @@ struct afo_port {
 	struct afo_adapter core;
 	struct hlist_node hnode;
 	struct hlist_node mac_node;
-	u32 mac_key;
 	unsigned int slot;
 	struct afo_net *an;
 	struct net_device *dev;

@@ -23,7 +23,7 @@ static void afo_resync_work(struct work_struct *work)
 	struct net_device *dev;
 
 	rtnl_lock();
-	if (!an->dying) {
+	if (!an->dying && !afo_unloading) {
 		for_each_netdev(an->net, dev)
 			afo_sync_dev_quiet(dev);
 		afo_update_responders(an);

@@ -60,8 +60,8 @@ struct afo_port *afo_port_find_mac(struct afo_net *an, const u8 *mac)
 static void afo_port_hash_mac(struct afo_port *port)
 {
 	hash_del_rcu(&port->mac_node);
-	port->mac_key = afo_mac_hash(port->dev->dev_addr);
-	hash_add_rcu(port->an->macs, &port->mac_node, port->mac_key);
+	hash_add_rcu(port->an->macs, &port->mac_node,
+		     afo_mac_hash(port->dev->dev_addr));
 }
 
 /**
@@ -103,13 +103,6 @@ static bool afo_dev_has_carrier(const struct net_device *dev)
 }
 
 /*
- * While another adapter answers for this one's addresses, traffic from
- * them must leave through that adapter too. Linux keeps using a route over
- * an adapter without carrier unless ignore_routes_with_linkdown is set on
- * it, so set it for the duration of the takeover and put back what the
- * administrator had.
- */
-/*
  * Not ipv4_devconf_set(): that also marks the value as the administrator's
  * own, after which writes to net.ipv4.conf.default no longer reach the
  * adapter. (Listeners get no RTM_NEWNETCONF for our writes: the helper
@@ -121,6 +114,13 @@ static void afo_linkdown_write(struct in_device *in_dev, int val)
 		   val);
 }
 
+/*
+ * While another adapter answers for this one's addresses, traffic from
+ * them must leave through that adapter too. Linux keeps using a route over
+ * an adapter without carrier unless ignore_routes_with_linkdown is set on
+ * it, so set it for the duration of the takeover and put back what the
+ * administrator had.
+ */
 static void afo_egress_divert(struct afo_port *port, bool divert)
 {
 	struct in_device *in_dev = __in_dev_get_rtnl(port->dev);
