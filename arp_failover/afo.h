@@ -403,7 +403,6 @@ static inline void afo_earliest(struct afo_next *next, unsigned long when)
 
 /* announce.c: gratuitous ARPs, paced */
 void afo_announce(struct afo_port *by, struct afo_addr *addr);
-void afo_announce_new(struct afo_port *by, struct afo_addr *addr);
 void afo_announce_cancel(struct afo_addr *addr);
 void afo_announce_run(struct afo_net *an, struct afo_next *next);
 void afo_announce_vipas(struct afo_port *by);

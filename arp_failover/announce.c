@@ -112,22 +112,23 @@ static void afo_garp_sent(struct afo_addr *addr)
 }
 
 /**
- * afo_announce_n - announce an address @count times from its responder
- * @by:    the responder
- * @addr:  the address
- * @count: gratuitous ARPs to send, garp_interval_ms apart
+ * afo_announce - announce an address that changed hands
+ * @by:   the adapter that answers for it now
+ * @addr: the address
  *
- * Sends the first gratuitous ARP at once, so that peers move without
- * waiting for the work to be scheduled, unless the stack is full (see the
- * top of this file), and queues the repeats, replacing those of an
- * earlier announcement. An address whose adapters flap faster than its
- * bucket refills (afo_garp_token()) waits: the tick announces it when a
- * token is back, from whichever adapter answers then.
+ * garp_count gratuitous ARPs, garp_interval_ms apart: peers hold the old
+ * MAC, and one frame lost must not leave them there. The first goes out
+ * at once, so that peers move without waiting for the work to be
+ * scheduled, unless the stack is full (see the top of this file); the
+ * repeats replace those of an earlier announcement. An address whose
+ * adapters flap faster than its bucket refills (afo_garp_token()) waits:
+ * the tick announces it when a token is back, from whichever adapter
+ * answers then.
  */
-static void afo_announce_n(struct afo_port *by, struct afo_addr *addr,
-			   unsigned int count)
+void afo_announce(struct afo_port *by, struct afo_addr *addr)
 {
 	struct afo_net *an = addr->owner->an;
+	unsigned int count = afo_garp_count();
 
 	ASSERT_RTNL();
 	afo_announce_cancel(addr);
@@ -144,34 +145,6 @@ static void afo_announce_n(struct afo_port *by, struct afo_addr *addr,
 	} else {
 		afo_garp_sent(addr);
 	}
-}
-
-/**
- * afo_announce - announce an address that changed hands
- * @by:   the adapter that answers for it now
- * @addr: the address
- *
- * garp_count announcements: peers hold the old MAC, and one frame lost
- * must not leave them there.
- */
-void afo_announce(struct afo_port *by, struct afo_addr *addr)
-{
-	afo_announce_n(by, addr, afo_garp_count());
-}
-
-/**
- * afo_announce_new - announce an address that was just added
- * @by:   the adapter that answers for it
- * @addr: the address
- *
- * Once: nobody on the segment should hold it yet (the kernel announces
- * nothing at all here), and one frame corrects a cache that still holds
- * a previous owner's MAC. Adding thousands of addresses then costs one
- * frame each, not garp_count.
- */
-void afo_announce_new(struct afo_port *by, struct afo_addr *addr)
-{
-	afo_announce_n(by, addr, min(afo_garp_count(), 1U));
 }
 
 /*

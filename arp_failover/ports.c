@@ -241,9 +241,11 @@ static void afo_addr_event(struct afo_port *port, u8 type, __be32 ip)
 
 /*
  * Start managing address @ip of @port: it is answered by the adapter's
- * responder from now on, which announces it. NULL when the address is
- * managed already (by @port, or held by another adapter too) or memory
- * is short; either way the kernel keeps answering for it as usual.
+ * responder from now on. Not announced: the kernel announces nothing when
+ * an address is added, peers learn it when they ask, and adding thousands
+ * of addresses must cost what it costs without the module. NULL when the
+ * address is managed already (by @port, or held by another adapter too)
+ * or memory is short; either way the kernel keeps answering for it.
  */
 static struct afo_addr *afo_port_addr_new(struct afo_port *port, __be32 ip)
 {
@@ -262,8 +264,9 @@ static struct afo_addr *afo_port_addr_new(struct afo_port *port, __be32 ip)
 	port->naddrs++;
 	hash_add_rcu(an->addrs, &addr->hnode, (__force u32)ip);
 	afo_addr_event(port, ARPFO_EVENT_ADDR_NEW, ip);
+	/* An offload responder answers only what is registered with it. */
 	if (port->responder)
-		afo_announce_new(afo_port_find(an, port->responder), addr);
+		afo_offload_place(addr, afo_port_find(an, port->responder));
 	return addr;
 }
 
