@@ -406,6 +406,7 @@ void afo_announce(struct afo_port *by, struct afo_addr *addr);
 void afo_announce_cancel(struct afo_addr *addr);
 void afo_announce_run(struct afo_net *an, struct afo_next *next);
 void afo_announce_vipas(struct afo_port *by);
+void afo_announce_vipa_new(struct afo_net *an, __be32 ip);
 void afo_announce_vipas_run(struct afo_port *port, struct afo_next *next);
 
 /* tick.c: the namespace's timers */

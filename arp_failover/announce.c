@@ -233,6 +233,34 @@ void afo_announce_vipas(struct afo_port *by)
 }
 
 /**
+ * afo_announce_vipa_new - a VIPA was added: each holder announces it once
+ * @an: the namespace
+ * @ip: the new VIPA
+ *
+ * Only the new one, once (an offload holder gets it registered): adding
+ * thousands of VIPAs must not cost a round of all of them each.
+ */
+void afo_announce_vipa_new(struct afo_net *an, __be32 ip)
+{
+	struct afo_adapter *a;
+
+	ASSERT_RTNL();
+	list_for_each_entry(a, &an->adapters, node) {
+		struct afo_port *by = afo_port_of(a);
+
+		if (!by->vipa_duty)
+			continue;
+		if (by->offload) {
+			if (by->vipas_registered)
+				afo_offload_add(by, ip);
+		} else if (a->carrier && afo_garp_count() &&
+			   !afo_send_garp(by->dev, ip)) {
+			atomic_long_inc(&by->stats.announcements);
+		}
+	}
+}
+
+/**
  * afo_announce_vipas_run - repeat the VIPA announcements of @port when due
  * @port: a managed adapter
  * @next: where the tick collects its next deadline

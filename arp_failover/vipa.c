@@ -140,7 +140,7 @@ void afo_vipa_added(struct net_device *dev, __be32 ip)
 	    !afo_vipa_new(an, dev->ifindex, ip))
 		return;
 	afo_vipa_event(dev, ARPFO_EVENT_ADDR_NEW, ip);
-	afo_vipas_announce_all(an);
+	afo_announce_vipa_new(an, ip);
 }
 
 /**
