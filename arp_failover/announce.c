@@ -64,6 +64,16 @@ static bool afo_garp_room(const struct afo_net *an)
 	       READ_ONCE(netdev_max_backlog) / 2;
 }
 
+/* One gratuitous ARP for @ip from @by, counted when it went out. */
+static int afo_garp_send(struct afo_port *by, __be32 ip)
+{
+	int err = afo_send_garp(by->dev, ip);
+
+	if (!err)
+		atomic_long_inc(&by->stats.announcements);
+	return err;
+}
+
 /*
  * Send one gratuitous ARP for @addr from @by and take its token. Return:
  * false when there was no room for it (nothing was taken).
@@ -74,11 +84,9 @@ static bool afo_garp(struct afo_port *by, struct afo_addr *addr)
 
 	if (!afo_garp_room(by->an))
 		return false;
-	err = afo_send_garp(by->dev, addr->ip);
+	err = afo_garp_send(by, addr->ip);
 	if (err == -ENOBUFS)
 		return false;
-	if (!err)
-		atomic_long_inc(&by->stats.announcements);
 	if (addr->garp_credit)
 		addr->garp_credit--;
 	addr->garp_last = jiffies | 1;
@@ -203,8 +211,7 @@ static void afo_garp_vipas(struct afo_port *by)
 	struct afo_addr *vipa;
 
 	list_for_each_entry(vipa, &by->an->vipas, port_node)
-		if (!afo_send_garp(by->dev, vipa->ip))
-			atomic_long_inc(&by->stats.announcements);
+		afo_garp_send(by, vipa->ip);
 }
 
 /**
@@ -253,9 +260,8 @@ void afo_announce_vipa_new(struct afo_net *an, __be32 ip)
 		if (by->offload) {
 			if (by->vipas_registered)
 				afo_offload_add(by, ip);
-		} else if (a->carrier && afo_garp_count() &&
-			   !afo_send_garp(by->dev, ip)) {
-			atomic_long_inc(&by->stats.announcements);
+		} else if (a->carrier && afo_garp_count()) {
+			afo_garp_send(by, ip);
 		}
 	}
 }
