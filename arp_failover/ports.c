@@ -309,10 +309,9 @@ static void afo_port_set_healthy(struct afo_port *port, bool healthy)
 
 /*
  * Carrier and reclaim delay. Returns true when the adapter's eligibility
- * to answer changed. Coming back after a loss of carrier waits for the
- * reclaim delay; the first carrier after we start managing does not.
+ * to answer changed.
  */
-static bool afo_port_eval_health(struct afo_port *port, bool first)
+static bool afo_port_eval_health(struct afo_port *port)
 {
 	bool carrier = afo_dev_has_carrier(port->dev);
 	bool was_healthy = port->core.healthy;
@@ -323,9 +322,10 @@ static bool afo_port_eval_health(struct afo_port *port, bool first)
 	/*
 	 * A reclaim delay only where there is something to reclaim: a sibling
 	 * answers for this adapter now. An adapter nobody answered for (alone,
-	 * or its first carrier) answers at once, as without the module.
+	 * or newly managed: no responder yet) answers at once, as without the
+	 * module.
 	 */
-	if (carrier && !first && port->responder &&
+	if (carrier && port->responder &&
 	    port->responder != port->core.ifindex)
 		delay = afo_flap_regain(&port->flaps, jiffies, afo_reclaim_delay());
 	trace_arp_failover_carrier(port->dev, carrier);
@@ -450,7 +450,7 @@ bool afo_sync_dev_quiet(struct net_device *dev)
 		return false;
 	afo_notify(dev, ARPFO_EVENT_ADAPTER_NEW, 0, port->core.pnet);
 	afo_sync_addrs(port);
-	afo_port_eval_health(port, true);
+	afo_port_eval_health(port);
 	if (net_ratelimit())
 		afo_info(dev, "managed: %s, pnet %u\n",
 			 port->core.carrier ? "carrier" : "no carrier",
@@ -531,7 +531,7 @@ void afo_dev_changed(struct net_device *dev)
 		afo_sync_dev(dev);
 		return;
 	}
-	if (afo_port_eval_health(port, false))
+	if (afo_port_eval_health(port))
 		afo_update_responders(an);
 	afo_tick_kick(an);
 }
