@@ -3,11 +3,11 @@
  * State shared by the kernel glue of arp_failover.
  *
  * Locking, in order of acquisition:
- *  - RTNL protects every managed adapter (struct afo_port) and address
+ *  - RTNL protects every managed adapter (struct afo_adapter) and address
  *    (struct afo_addr) and every field not listed below: they change only
  *    in netdev/inetaddr notifiers, in the tick work and on namespace exit,
  *    all of which hold RTNL.
- *  - RCU: the ARP hooks run in softirq and look ports and addresses up in
+ *  - RCU: the ARP hooks run in softirq and look adapters and addresses up in
  *    the hash tables under rcu_read_lock(); entries are unhashed under
  *    RTNL and freed after a grace period. The fields the hooks read are
  *    written with WRITE_ONCE() and read with READ_ONCE().
@@ -119,10 +119,10 @@ struct afo_event_info {
 };
 
 /**
- * struct afo_port - one managed adapter
+ * struct afo_adapter - one managed adapter
  * @core:           what the decision core sees; on afo_net.adapters
- * @hnode:          in afo_net.ports, keyed by ifindex (RCU)
- * @mac_node:       in afo_net.macs, keyed by the adapter's MAC (RCU)
+ * @hnode:          in afo_net.by_ifindex, keyed by ifindex (RCU)
+ * @mac_node:       in afo_net.by_mac, keyed by the adapter's MAC (RCU)
  * @slot:           its bit in the probe rounds of its siblings
  * @an:             the namespace state this adapter belongs to
  * @dev:            the adapter
@@ -154,10 +154,10 @@ struct afo_event_info {
  * @vipa_garp_left: announcements of all VIPAs still to send from it
  * @vipa_garp_next: when to send the next round
  * @stats:          counters
- * @rcu:            frees the port after the hooks are done with it
+ * @rcu:            frees the adapter after the hooks are done with it
  */
-struct afo_port {
-	struct afo_adapter core;
+struct afo_adapter {
+	struct afo_core_adapter core;
 	struct hlist_node hnode;
 	struct hlist_node mac_node;
 	unsigned int slot;
@@ -214,7 +214,7 @@ struct afo_addr {
 	struct list_head port_node;
 	struct list_head garp_node;
 	__be32 ip;
-	struct afo_port *owner;
+	struct afo_adapter *owner;
 	int vipa_dev;
 	int offload_reg;
 	unsigned int sync_gen;
@@ -234,8 +234,8 @@ struct afo_addr {
  * @garp_first: addresses whose first announcement waits for room in the
  *              stack (afo_addr.garp_node)
  * @garp_queue: addresses with repeats still due, in due order (likewise)
- * @ports:      managed adapters by ifindex, for the hooks
- * @macs:       managed adapters by MAC, for the hooks
+ *@by_ifindex:      managed adapters by ifindex, for the hooks
+ * @by_mac:     managed adapters by MAC, for the hooks
  * @addrs:      managed addresses by address, for the hooks
  * @slots:      allocator of afo_port.slot
  * @slot_bound: one more than the highest slot handed out
@@ -257,8 +257,8 @@ struct afo_net {
 	struct list_head vipas;
 	struct list_head garp_first;
 	struct list_head garp_queue;
-	DECLARE_HASHTABLE(ports, 6);
-	DECLARE_HASHTABLE(macs, 6);
+	DECLARE_HASHTABLE(by_ifindex, 6);
+	DECLARE_HASHTABLE(by_mac, 6);
 	DECLARE_HASHTABLE(addrs, 10);
 	struct ida slots;
 	unsigned int slot_bound;
@@ -287,14 +287,14 @@ static inline struct afo_net *afo_net(const struct net *net)
 	return net_generic(net, afo_net_id);
 }
 
-static inline struct afo_port *afo_port_of(struct afo_adapter *a)
+static inline struct afo_adapter *afo_adapter_of(struct afo_core_adapter *a)
 {
-	return container_of(a, struct afo_port, core);
+	return container_of(a, struct afo_adapter, core);
 }
 
-/* ports.c: managed adapters and addresses */
-struct afo_port *afo_port_find(struct afo_net *an, int ifindex);
-struct afo_port *afo_port_find_mac(struct afo_net *an, const u8 *mac);
+/* adapters.c: managed adapters and addresses */
+struct afo_adapter *afo_adapter_find(struct afo_net *an, int ifindex);
+struct afo_adapter *afo_adapter_find_mac(struct afo_net *an, const u8 *mac);
 struct afo_addr *afo_addr_find(struct afo_net *an, __be32 ip);
 void afo_sync_dev(struct net_device *dev);
 bool afo_sync_dev_quiet(struct net_device *dev);
@@ -304,9 +304,9 @@ void afo_dev_gone(struct net_device *dev);
 void afo_dev_changed(struct net_device *dev);
 void afo_dev_mac_changed(struct net_device *dev);
 void afo_update_responders(struct afo_net *an);
-bool afo_port_became_usable(struct afo_port *port);
+bool afo_adapter_became_usable(struct afo_adapter *ad);
 void afo_release_all(struct afo_net *an);
-bool afo_first_of_pnet(const struct afo_net *an, const struct afo_adapter *a);
+bool afo_first_of_pnet(const struct afo_net *an, const struct afo_core_adapter *a);
 
 /* vipa.c: virtual IP addresses and the VIPA duty of each pnet */
 bool afo_dev_is_vipa(struct net_device *dev);
@@ -321,13 +321,13 @@ void afo_update_vipa_duty(struct afo_net *an);
 /* offload.c: adapters that answer ARP themselves */
 const struct afo_offload_ops *afo_offload_ops_of(const struct net_device *dev);
 void afo_offload_dev_gone(struct net_device *dev);
-int afo_offload_add(struct afo_port *port, __be32 ip);
-bool afo_offload_place(struct afo_addr *addr, struct afo_port *by);
-void afo_offload_vipas(struct afo_port *port, bool on);
+int afo_offload_add(struct afo_adapter *ad, __be32 ip);
+bool afo_offload_place(struct afo_addr *addr, struct afo_adapter *by);
+void afo_offload_vipas(struct afo_adapter *ad, bool on);
 void afo_offload_vipa_gone(struct afo_net *an, __be32 ip);
-void afo_offload_forget(struct afo_port *port);
-__be32 afo_offload_probe_ip(struct afo_port *port);
-bool afo_offload_heard(struct afo_port *rx, struct afo_port *prober);
+void afo_offload_forget(struct afo_adapter *ad);
+__be32 afo_offload_probe_ip(struct afo_adapter *ad);
+bool afo_offload_heard(struct afo_adapter *rx, struct afo_adapter *prober);
 
 /* The adapter answering ARP for @addr, 0: none (under RCU or RTNL). */
 static inline int afo_addr_responder(const struct afo_addr *addr)
@@ -342,7 +342,7 @@ static inline int afo_addr_responder(const struct afo_addr *addr)
  * follow the duty, which every pnet with carrier has a holder for.
  */
 static inline bool afo_answers(const struct afo_addr *addr,
-			       const struct afo_port *rx)
+			       const struct afo_adapter *rx)
 {
 	if (addr->vipa_dev)
 		return READ_ONCE(rx->vipa_duty);
@@ -402,12 +402,12 @@ static inline void afo_earliest(struct afo_next *next, unsigned long when)
 }
 
 /* announce.c: gratuitous ARPs, paced */
-void afo_announce(struct afo_port *by, struct afo_addr *addr);
+void afo_announce(struct afo_adapter *by, struct afo_addr *addr);
 void afo_announce_cancel(struct afo_addr *addr);
 void afo_announce_run(struct afo_net *an, struct afo_next *next);
-void afo_announce_vipas(struct afo_port *by);
+void afo_announce_vipas(struct afo_adapter *by);
 void afo_announce_vipa_new(struct afo_net *an, __be32 ip);
-void afo_announce_vipas_run(struct afo_port *port, struct afo_next *next);
+void afo_announce_vipas_run(struct afo_adapter *ad, struct afo_next *next);
 
 /* tick.c: the namespace's timers */
 void afo_tick_init(struct afo_net *an);
@@ -415,15 +415,15 @@ void afo_tick_kick(struct afo_net *an);
 void afo_tick_stop(struct afo_net *an);
 
 /* discovery.c: probes out and in */
-void afo_probe_start(struct afo_port *port);
-void afo_probe_resume(struct afo_port *port);
-void afo_probe_finish(struct afo_port *port);
-void afo_probe_stop(struct afo_port *port);
+void afo_probe_start(struct afo_adapter *ad);
+void afo_probe_resume(struct afo_adapter *ad);
+void afo_probe_finish(struct afo_adapter *ad);
+void afo_probe_stop(struct afo_adapter *ad);
 void afo_probe_skipped_start(struct afo_net *an);
 bool afo_probe_received(struct afo_net *an, struct sk_buff *skb,
-			struct afo_port *rx, const u8 *sha, __be32 sip,
+			struct afo_adapter *rx, const u8 *sha, __be32 sip,
 			__be32 tip);
-void afo_announcement_received(struct afo_net *an, struct afo_port *rx,
+void afo_announcement_received(struct afo_net *an, struct afo_adapter *rx,
 			       const u8 *sha, __be32 sip, __be32 tip);
 
 /* xmit.c: frames we send */

@@ -65,7 +65,7 @@ static bool afo_garp_room(const struct afo_net *an)
 }
 
 /* One gratuitous ARP for @ip from @by, counted when it went out. */
-static int afo_garp_send(struct afo_port *by, __be32 ip)
+static int afo_garp_send(struct afo_adapter *by, __be32 ip)
 {
 	int err = afo_send_garp(by->dev, ip);
 
@@ -78,7 +78,7 @@ static int afo_garp_send(struct afo_port *by, __be32 ip)
  * Send one gratuitous ARP for @addr from @by and take its token. Return:
  * false when there was no room for it (nothing was taken).
  */
-static bool afo_garp(struct afo_port *by, struct afo_addr *addr)
+static bool afo_garp(struct afo_adapter *by, struct afo_addr *addr)
 {
 	int err;
 
@@ -133,7 +133,7 @@ static void afo_garp_sent(struct afo_addr *addr)
  * the tick announces it when a token is back, from whichever adapter
  * answers then.
  */
-void afo_announce(struct afo_port *by, struct afo_addr *addr)
+void afo_announce(struct afo_adapter *by, struct afo_addr *addr)
 {
 	struct afo_net *an = addr->owner->an;
 	unsigned int count = afo_garp_count();
@@ -163,7 +163,7 @@ static bool afo_announce_list(struct afo_net *an, struct list_head *list,
 			      unsigned int *budget, struct afo_next *next)
 {
 	struct afo_addr *addr, *tmp;
-	struct afo_port *by;
+	struct afo_adapter *by;
 
 	list_for_each_entry_safe(addr, tmp, list, garp_node) {
 		if (list == &an->garp_queue &&
@@ -171,7 +171,7 @@ static bool afo_announce_list(struct afo_net *an, struct list_head *list,
 			afo_earliest(next, addr->garp_next);
 			return true;
 		}
-		by = afo_port_find(an, afo_addr_responder(addr));
+		by = afo_adapter_find(an, afo_addr_responder(addr));
 		if (!by || !by->core.carrier) {
 			afo_announce_cancel(addr);
 			continue;
@@ -206,7 +206,7 @@ void afo_announce_run(struct afo_net *an, struct afo_next *next)
 }
 
 /* Announce every VIPA from @by, the holder of its pnet's VIPA duty. */
-static void afo_garp_vipas(struct afo_port *by)
+static void afo_garp_vipas(struct afo_adapter *by)
 {
 	struct afo_addr *vipa;
 
@@ -222,7 +222,7 @@ static void afo_garp_vipas(struct afo_port *by)
  * As afo_announce(), for all VIPAs at once: the first round now, the
  * repeats from the tick.
  */
-void afo_announce_vipas(struct afo_port *by)
+void afo_announce_vipas(struct afo_adapter *by)
 {
 	unsigned int count = afo_garp_count();
 
@@ -249,11 +249,11 @@ void afo_announce_vipas(struct afo_port *by)
  */
 void afo_announce_vipa_new(struct afo_net *an, __be32 ip)
 {
-	struct afo_adapter *a;
+	struct afo_core_adapter *a;
 
 	ASSERT_RTNL();
 	list_for_each_entry(a, &an->adapters, node) {
-		struct afo_port *by = afo_port_of(a);
+		struct afo_adapter *by = afo_adapter_of(a);
 
 		if (!by->vipa_duty)
 			continue;
@@ -267,25 +267,25 @@ void afo_announce_vipa_new(struct afo_net *an, __be32 ip)
 }
 
 /**
- * afo_announce_vipas_run - repeat the VIPA announcements of @port when due
- * @port: a managed adapter
+ * afo_announce_vipas_run - repeat the VIPA announcements of @ad when due
+ * @ad: a managed adapter
  * @next: where the tick collects its next deadline
  */
-void afo_announce_vipas_run(struct afo_port *port, struct afo_next *next)
+void afo_announce_vipas_run(struct afo_adapter *ad, struct afo_next *next)
 {
-	if (!port->vipa_garp_left)
+	if (!ad->vipa_garp_left)
 		return;
-	if (time_before(jiffies, port->vipa_garp_next)) {
-		afo_earliest(next, port->vipa_garp_next);
-		return;
-	}
-	if (!port->vipa_duty || !port->core.carrier) {
-		port->vipa_garp_left = 0;
+	if (time_before(jiffies, ad->vipa_garp_next)) {
+		afo_earliest(next, ad->vipa_garp_next);
 		return;
 	}
-	afo_garp_vipas(port);
-	port->vipa_garp_left--;
-	port->vipa_garp_next = jiffies + afo_garp_interval();
-	if (port->vipa_garp_left)
-		afo_earliest(next, port->vipa_garp_next);
+	if (!ad->vipa_duty || !ad->core.carrier) {
+		ad->vipa_garp_left = 0;
+		return;
+	}
+	afo_garp_vipas(ad);
+	ad->vipa_garp_left--;
+	ad->vipa_garp_next = jiffies + afo_garp_interval();
+	if (ad->vipa_garp_left)
+		afo_earliest(next, ad->vipa_garp_next);
 }

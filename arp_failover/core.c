@@ -11,7 +11,7 @@
 
 static bool afo_pnet_in_use(const struct afo_pnets *pnets, u32 pnet)
 {
-	const struct afo_adapter *a;
+	const struct afo_core_adapter *a;
 
 	if (!pnets->adapters)
 		return false;
@@ -53,8 +53,8 @@ u32 afo_pnet_new(struct afo_pnets *pnets)
  *
  * Return: true if @a should be preferred over @b.
  */
-bool afo_better_backup(const struct afo_adapter *a,
-		       const struct afo_adapter *b)
+bool afo_better_backup(const struct afo_core_adapter *a,
+		       const struct afo_core_adapter *b)
 {
 	if (a->priority != b->priority)
 		return a->priority > b->priority;
@@ -78,10 +78,10 @@ bool afo_better_backup(const struct afo_adapter *a,
  * Return: the responder, or NULL when no adapter can answer (the glue
  * then leaves the address to the kernel's own ARP).
  */
-const struct afo_adapter *afo_choose_responder(const struct afo_adapter *owner,
+const struct afo_core_adapter *afo_choose_responder(const struct afo_core_adapter *owner,
 					       const struct list_head *adapters)
 {
-	const struct afo_adapter *best = NULL, *cand;
+	const struct afo_core_adapter *best = NULL, *cand;
 
 	if (owner->healthy)
 		return owner;
@@ -115,11 +115,11 @@ const struct afo_adapter *afo_choose_responder(const struct afo_adapter *owner,
  *
  * Return: the holder, or NULL when no adapter of @pnet has carrier.
  */
-const struct afo_adapter *afo_choose_vipa_holder(const struct afo_adapter *holder,
+const struct afo_core_adapter *afo_choose_vipa_holder(const struct afo_core_adapter *holder,
 						 u32 pnet,
 						 const struct list_head *adapters)
 {
-	const struct afo_adapter *best = NULL, *cand;
+	const struct afo_core_adapter *best = NULL, *cand;
 
 	if (holder && holder->healthy && holder->pnet == pnet)
 		return holder;
@@ -187,9 +187,9 @@ static u32 afo_pnet_split(struct afo_pnet_map *map, u32 old,
 
 /* The prober was heard nowhere: it is alone on a network of its own. */
 static void afo_pnet_alone(struct list_head *adapters,
-			   struct afo_adapter *prober, struct afo_pnets *pnets)
+			   struct afo_core_adapter *prober, struct afo_pnets *pnets)
 {
-	struct afo_adapter *a;
+	struct afo_core_adapter *a;
 
 	list_for_each_entry(a, adapters, node) {
 		if (a != prober && a->carrier && !a->deaf && a->pnet == prober->pnet) {
@@ -219,12 +219,12 @@ static void afo_pnet_alone(struct list_head *adapters,
  * are cleared.
  */
 void afo_pnet_probe_done(struct list_head *adapters,
-			 struct afo_adapter *prober, struct afo_pnets *pnets)
+			 struct afo_core_adapter *prober, struct afo_pnets *pnets)
 {
 	struct afo_pnet_set involved = { .n = 0 };
 	struct afo_pnet_map splits = { .n = 0 };
 	u32 target = AFO_PNET_NONE;
-	struct afo_adapter *a;
+	struct afo_core_adapter *a;
 
 	prober->heard = false;
 	afo_pnet_set_add(&involved, prober->pnet);

@@ -4,7 +4,7 @@
  *
  * Nothing here touches a net_device, an skb, a timer or a lock, so that
  * every rule can be exercised by KUnit on UML without a network. The
- * kernel glue keeps one struct afo_adapter per managed adapter on a list,
+ * kernel glue keeps one struct afo_core_adapter per managed adapter on a list,
  * updates its fields from netdev events, and asks the core who must
  * answer ARP and which adapters share a physical network ("pnet").
  */
@@ -18,7 +18,7 @@
 #define AFO_PNET_NONE	0
 
 /**
- * struct afo_adapter - what the core knows of one managed adapter
+ * struct afo_core_adapter - what the core knows of one managed adapter
  * @node:     entry in the namespace's list of adapters
  * @ifindex:  the adapter's interface index, unique in its namespace
  * @pnet:     the physical network it sits on, or %AFO_PNET_NONE
@@ -29,7 +29,7 @@
  *            proves nothing
  * @heard:    scratch for afo_pnet_probe_done(): heard the probe
  */
-struct afo_adapter {
+struct afo_core_adapter {
 	struct list_head node;
 	int ifindex;
 	u32 pnet;
@@ -52,15 +52,15 @@ struct afo_pnets {
 };
 
 u32 afo_pnet_new(struct afo_pnets *pnets);
-bool afo_better_backup(const struct afo_adapter *a,
-		       const struct afo_adapter *b);
-const struct afo_adapter *afo_choose_responder(const struct afo_adapter *owner,
+bool afo_better_backup(const struct afo_core_adapter *a,
+		       const struct afo_core_adapter *b);
+const struct afo_core_adapter *afo_choose_responder(const struct afo_core_adapter *owner,
 					       const struct list_head *adapters);
-const struct afo_adapter *afo_choose_vipa_holder(const struct afo_adapter *holder,
+const struct afo_core_adapter *afo_choose_vipa_holder(const struct afo_core_adapter *holder,
 						 u32 pnet,
 						 const struct list_head *adapters);
 void afo_pnet_probe_done(struct list_head *adapters,
-			 struct afo_adapter *prober, struct afo_pnets *pnets);
+			 struct afo_core_adapter *prober, struct afo_pnets *pnets);
 
 /* Flap damping doubles the reclaim delay at most this many times. */
 #define AFO_MAX_DAMPING_SHIFT 6

@@ -40,23 +40,23 @@ static u64 afo_probe_mac(const struct afo_net *an, u32 ifindex, u32 seq,
  */
 #define AFO_PROBE_TRIES 3
 
-static void afo_round_free(struct afo_port *port)
+static void afo_round_free(struct afo_adapter *ad)
 {
-	struct afo_round *round = rtnl_dereference(port->round);
+	struct afo_round *round = rtnl_dereference(ad->round);
 
-	RCU_INIT_POINTER(port->round, NULL);
+	RCU_INIT_POINTER(ad->round, NULL);
 	if (round)
 		kfree_rcu(round, rcu);
 }
 
 /**
- * afo_probe_stop - no probe of @port is out any more
- * @port: the adapter
+ * afo_probe_stop - no probe of @ad is out any more
+ * @ad: the adapter
  */
-void afo_probe_stop(struct afo_port *port)
+void afo_probe_stop(struct afo_adapter *ad)
 {
-	WRITE_ONCE(port->probing, false);
-	afo_round_free(port);
+	WRITE_ONCE(ad->probing, false);
+	afo_round_free(ad);
 }
 
 /*
@@ -65,9 +65,9 @@ void afo_probe_stop(struct afo_port *port)
  * sequence number, 0 when memory is short (no probe this time: the
  * adapter keeps its pnet and the tick tries again).
  */
-static u32 afo_probe_arm(struct afo_port *port)
+static u32 afo_probe_arm(struct afo_adapter *ad)
 {
-	struct afo_net *an = port->an;
+	struct afo_net *an = ad->an;
 	unsigned int nbits = an->slot_bound;
 	struct afo_round *round;
 	u32 seq;
@@ -81,24 +81,24 @@ static u32 afo_probe_arm(struct afo_port *port)
 		seq = ++an->probe_seq;
 	round->seq = seq;
 	round->nbits = nbits;
-	afo_round_free(port);
-	rcu_assign_pointer(port->round, round);
-	WRITE_ONCE(port->probing, true);
-	port->probe_deadline = jiffies + afo_probe_timeout();
-	trace_arp_failover_probe(port->dev, seq);
+	afo_round_free(ad);
+	rcu_assign_pointer(ad->round, round);
+	WRITE_ONCE(ad->probing, true);
+	ad->probe_deadline = jiffies + afo_probe_timeout();
+	trace_arp_failover_probe(ad->dev, seq);
 	afo_tick_kick(an);
 	return seq;
 }
 
 /*
- * Whether a probe of @port could be heard by anyone: another adapter of
+ * Whether a probe of @ad could be heard by anyone: another adapter of
  * the namespace has carrier. A lone adapter stays quiet (a thousand
  * single-adapter containers on one bridge send nothing) and probes when
  * a sibling appears, whose own probe reaches it anyway.
  */
-static bool afo_probe_worthwhile(struct afo_port *port)
+static bool afo_probe_worthwhile(struct afo_adapter *ad)
 {
-	return port->an->carriers > port->core.carrier;
+	return ad->an->carriers > ad->core.carrier;
 }
 
 /*
@@ -108,66 +108,66 @@ static bool afo_probe_worthwhile(struct afo_port *port)
  * with a query op are asked at the deadline. With nothing registered it
  * has nothing to announce and keeps its pnet until it does.
  */
-static void afo_probe_send_offload(struct afo_port *port)
+static void afo_probe_send_offload(struct afo_adapter *ad)
 {
-	__be32 ip = afo_offload_probe_ip(port);
+	__be32 ip = afo_offload_probe_ip(ad);
 
-	port->probe_wait = !ip;
+	ad->probe_wait = !ip;
 	if (!ip)
 		return;
-	WRITE_ONCE(port->probe_ip, ip);
-	port->probe_started = jiffies;
-	if (!afo_probe_arm(port))
+	WRITE_ONCE(ad->probe_ip, ip);
+	ad->probe_started = jiffies;
+	if (!afo_probe_arm(ad))
 		return;
-	if (!afo_offload_add(port, ip))
-		atomic_long_inc(&port->stats.probes_sent);
+	if (!afo_offload_add(ad, ip))
+		atomic_long_inc(&ad->stats.probes_sent);
 }
 
 /* One probe of a verification; afo_probe_finish() decides or retries. */
-static void afo_probe_send(struct afo_port *port)
+static void afo_probe_send(struct afo_adapter *ad)
 {
-	struct afo_net *an = port->an;
+	struct afo_net *an = ad->an;
 	struct afo_probe_tag tag;
 	struct afo_addr *addr;
 	u32 seq;
 
 	ASSERT_RTNL();
-	if (!port->core.carrier)
+	if (!ad->core.carrier)
 		return;
-	if (!afo_probe_worthwhile(port)) {
-		port->probe_skipped = true;
-		port->last_verified = jiffies | 1;	/* look again later */
-		return;
-	}
-	port->probe_skipped = false;
-	if (port->offload) {
-		afo_probe_send_offload(port);
+	if (!afo_probe_worthwhile(ad)) {
+		ad->probe_skipped = true;
+		ad->last_verified = jiffies | 1;	/* look again later */
 		return;
 	}
-	addr = list_first_entry_or_null(&port->addrs, struct afo_addr, port_node);
+	ad->probe_skipped = false;
+	if (ad->offload) {
+		afo_probe_send_offload(ad);
+		return;
+	}
+	addr = list_first_entry_or_null(&ad->addrs, struct afo_addr, port_node);
 	if (!addr)
 		return;
 
-	seq = afo_probe_arm(port);
+	seq = afo_probe_arm(ad);
 	if (!seq)
 		return;
 	tag.magic = htons(AFO_PROBE_MAGIC);
-	tag.ifindex = htonl(port->core.ifindex);
+	tag.ifindex = htonl(ad->core.ifindex);
 	tag.seq = htonl(seq);
-	put_unaligned_be64(afo_probe_mac(an, port->core.ifindex, seq,
-					 port->dev->dev_addr, addr->ip), tag.mac);
-	if (!afo_send_probe(port->dev, addr->ip, &tag, sizeof(tag)))
-		atomic_long_inc(&port->stats.probes_sent);
+	put_unaligned_be64(afo_probe_mac(an, ad->core.ifindex, seq,
+					 ad->dev->dev_addr, addr->ip), tag.mac);
+	if (!afo_send_probe(ad->dev, addr->ip, &tag, sizeof(tag)))
+		atomic_long_inc(&ad->stats.probes_sent);
 }
 
 /**
  * afo_probe_start - verify an adapter's physical network
- * @port: the adapter; must have carrier and an address
+ * @ad: the adapter; must have carrier and an address
  */
-void afo_probe_start(struct afo_port *port)
+void afo_probe_start(struct afo_adapter *ad)
 {
-	port->probe_tries = AFO_PROBE_TRIES;
-	afo_probe_send(port);
+	ad->probe_tries = AFO_PROBE_TRIES;
+	afo_probe_send(ad);
 }
 
 /**
@@ -176,21 +176,21 @@ void afo_probe_start(struct afo_port *port)
  */
 void afo_probe_skipped_start(struct afo_net *an)
 {
-	struct afo_adapter *a;
+	struct afo_core_adapter *a;
 
 	list_for_each_entry(a, &an->adapters, node)
-		if (afo_port_of(a)->probe_skipped && a->carrier)
-			afo_probe_start(afo_port_of(a));
+		if (afo_adapter_of(a)->probe_skipped && a->carrier)
+			afo_probe_start(afo_adapter_of(a));
 }
 
 /**
  * afo_probe_resume - send the probe an offload adapter was waiting to send
- * @port: the adapter; called by the tick once responders are settled
+ * @ad: the adapter; called by the tick once responders are settled
  */
-void afo_probe_resume(struct afo_port *port)
+void afo_probe_resume(struct afo_adapter *ad)
 {
-	if (port->probe_wait && !port->probing)
-		afo_probe_send(port);
+	if (ad->probe_wait && !ad->probing)
+		afo_probe_send(ad);
 }
 
 /* Whether the adapter in slot @slot heard @round. */
@@ -199,22 +199,22 @@ static bool afo_round_heard(const struct afo_round *round, unsigned int slot)
 	return round && slot < round->nbits && test_bit(slot, round->heard_by);
 }
 
-/* Mark the adapters that heard @port's current probe; true if any did. */
-static bool afo_probe_collect(struct afo_port *port)
+/* Mark the adapters that heard @ad's current probe; true if any did. */
+static bool afo_probe_collect(struct afo_adapter *ad)
 {
-	const struct afo_round *round = rtnl_dereference(port->round);
-	struct afo_adapter *a;
+	const struct afo_round *round = rtnl_dereference(ad->round);
+	struct afo_core_adapter *a;
 	bool any = false;
 
-	list_for_each_entry(a, &port->an->adapters, node) {
-		struct afo_port *rx = afo_port_of(a);
+	list_for_each_entry(a, &ad->an->adapters, node) {
+		struct afo_adapter *rx = afo_adapter_of(a);
 
 		a->heard = false;
-		if (rx == port || !a->carrier)
+		if (rx == ad || !a->carrier)
 			continue;
 		a->heard = afo_round_heard(round, rx->slot);
-		if (port->offload && !a->heard)
-			a->heard = afo_offload_heard(rx, port);
+		if (ad->offload && !a->heard)
+			a->heard = afo_offload_heard(rx, ad);
 		any |= a->heard;
 	}
 	return any;
@@ -222,7 +222,7 @@ static bool afo_probe_collect(struct afo_port *port)
 
 static unsigned int afo_pnet_size(struct afo_net *an, u32 pnet)
 {
-	struct afo_adapter *a;
+	struct afo_core_adapter *a;
 	unsigned int n = 0;
 
 	list_for_each_entry(a, &an->adapters, node)
@@ -233,41 +233,41 @@ static unsigned int afo_pnet_size(struct afo_net *an, u32 pnet)
 /* One line per adapter whose physical network changed. */
 static void afo_log_pnets(struct afo_net *an)
 {
-	struct afo_adapter *a;
+	struct afo_core_adapter *a;
 
 	list_for_each_entry(a, &an->adapters, node) {
-		struct afo_port *port = afo_port_of(a);
+		struct afo_adapter *ad = afo_adapter_of(a);
 
-		if (port->pnet_logged == a->pnet)
+		if (ad->pnet_logged == a->pnet)
 			continue;
-		trace_arp_failover_pnet(port->dev, port->pnet_logged, a->pnet);
-		afo_notify(port->dev, ARPFO_EVENT_PNET, port->pnet_logged, a->pnet);
+		trace_arp_failover_pnet(ad->dev, ad->pnet_logged, a->pnet);
+		afo_notify(ad->dev, ARPFO_EVENT_PNET, ad->pnet_logged, a->pnet);
 		if (net_ratelimit())
-			afo_info(port->dev, "pnet %u -> %u (%u adapters on it)\n",
-				 port->pnet_logged, a->pnet,
+			afo_info(ad->dev, "pnet %u -> %u (%u adapters on it)\n",
+				 ad->pnet_logged, a->pnet,
 				 afo_pnet_size(an, a->pnet));
-		port->pnet_logged = a->pnet;
+		ad->pnet_logged = a->pnet;
 	}
 }
 
 /**
  * afo_probe_finish - the probe timeout of an adapter ran out
- * @port: the adapter
+ * @ad: the adapter
  */
-void afo_probe_finish(struct afo_port *port)
+void afo_probe_finish(struct afo_adapter *ad)
 {
-	struct afo_net *an = port->an;
+	struct afo_net *an = ad->an;
 
 	ASSERT_RTNL();
-	WRITE_ONCE(port->probing, false);
-	if (!afo_probe_collect(port) && --port->probe_tries) {
-		afo_probe_send(port);
+	WRITE_ONCE(ad->probing, false);
+	if (!afo_probe_collect(ad) && --ad->probe_tries) {
+		afo_probe_send(ad);
 		return;
 	}
-	afo_round_free(port);
-	afo_pnet_probe_done(&an->adapters, &port->core, &an->pnets);
+	afo_round_free(ad);
+	afo_pnet_probe_done(&an->adapters, &ad->core, &an->pnets);
 	afo_log_pnets(an);
-	port->last_verified = jiffies | 1;
+	ad->last_verified = jiffies | 1;
 	afo_update_responders(an);
 }
 
@@ -275,7 +275,7 @@ void afo_probe_finish(struct afo_port *port)
  * Record that @rx heard the probe of @prober whose sequence number is
  * @seq. Return: false when that is not the probe @prober waits for.
  */
-static bool afo_heard_record(struct afo_port *rx, struct afo_port *prober,
+static bool afo_heard_record(struct afo_adapter *rx, struct afo_adapter *prober,
 			     u32 seq)
 {
 	struct afo_round *round = rcu_dereference(prober->round);
@@ -294,7 +294,7 @@ static const char *const afo_reject_why[] = {
 };
 
 /* Counted always; logged and sent to listeners at a limited rate. */
-static void afo_probe_reject(struct afo_port *rx, const u8 *sha, u8 reason)
+static void afo_probe_reject(struct afo_adapter *rx, const u8 *sha, u8 reason)
 {
 	struct afo_event_info ev = {
 		.type = ARPFO_EVENT_PROBE_REJECTED,
@@ -329,13 +329,13 @@ static void afo_probe_reject(struct afo_port *rx, const u8 *sha, u8 reason)
  * Return: true when the frame carries our tag: it is ours to consume.
  */
 bool afo_probe_received(struct afo_net *an, struct sk_buff *skb,
-			struct afo_port *rx, const u8 *sha, __be32 sip,
+			struct afo_adapter *rx, const u8 *sha, __be32 sip,
 			__be32 tip)
 {
 	unsigned int off = skb_network_offset(skb) + arp_hdr_len(skb->dev);
 	const struct arphdr *arp = arp_hdr(skb);
 	struct afo_probe_tag tag;
-	struct afo_port *origin;
+	struct afo_adapter *origin;
 	u32 ifindex, seq;
 
 	if (arp->ar_op != htons(ARPOP_REQUEST) || sip ||
@@ -345,7 +345,7 @@ bool afo_probe_received(struct afo_net *an, struct sk_buff *skb,
 
 	ifindex = ntohl(tag.ifindex);
 	seq = ntohl(tag.seq);
-	origin = ifindex <= INT_MAX ? afo_port_find(an, ifindex) : NULL;
+	origin = ifindex <= INT_MAX ? afo_adapter_find(an, ifindex) : NULL;
 	if (!origin ||
 	    get_unaligned_be64(tag.mac) != afo_probe_mac(an, ifindex, seq, sha, tip)) {
 		/*
@@ -353,7 +353,7 @@ bool afo_probe_received(struct afo_net *an, struct sk_buff *skb,
 		 * key: consume it quietly. Only a probe that claims one of our
 		 * MACs and fails the check is a forgery.
 		 */
-		if (afo_port_find_mac(an, sha))
+		if (afo_adapter_find_mac(an, sha))
 			afo_probe_reject(rx, sha, ARPFO_REJECT_FORGED);
 		return true;
 	}
@@ -375,22 +375,22 @@ bool afo_probe_received(struct afo_net *an, struct sk_buff *skb,
  * heard here. It carries no tag (the adapter builds it), so unlike a
  * tagged probe it proves nothing against forgery: a documented limit.
  */
-void afo_announcement_received(struct afo_net *an, struct afo_port *rx,
+void afo_announcement_received(struct afo_net *an, struct afo_adapter *rx,
 			       const u8 *sha, __be32 sip, __be32 tip)
 {
-	struct afo_port *port;
+	struct afo_adapter *ad;
 
 	if (sip != tip || !sip)
 		return;
 	/* Adapters sharing a MAC are in one bucket: look at each. */
-	hash_for_each_possible_rcu(an->macs, port, mac_node, afo_mac_hash(sha)) {
-		struct afo_round *round = rcu_dereference(port->round);
+	hash_for_each_possible_rcu(an->by_mac, ad, mac_node, afo_mac_hash(sha)) {
+		struct afo_round *round = rcu_dereference(ad->round);
 
-		if (!port->offload || port == rx || !round ||
-		    READ_ONCE(port->probe_ip) != sip ||
-		    !ether_addr_equal(port->dev->dev_addr, sha))
+		if (!ad->offload || ad == rx || !round ||
+		    READ_ONCE(ad->probe_ip) != sip ||
+		    !ether_addr_equal(ad->dev->dev_addr, sha))
 			continue;
-		afo_heard_record(rx, port, round->seq);
+		afo_heard_record(rx, ad, round->seq);
 		return;
 	}
 }

@@ -80,24 +80,24 @@ static unsigned int afo_arp_in(void *priv, struct sk_buff *skb,
 			       const struct nf_hook_state *state)
 {
 	struct afo_net *an = afo_net(state->net);
-	struct afo_port *port;
+	struct afo_adapter *ad;
 	struct afo_addr *addr;
 	struct afo_arp arp;
 
-	port = afo_port_find(an, skb->dev->ifindex);
-	if (!port || !afo_arp_parse(skb, &arp))
+	ad = afo_adapter_find(an, skb->dev->ifindex);
+	if (!ad || !afo_arp_parse(skb, &arp))
 		return NF_ACCEPT;
-	if (afo_probe_received(an, skb, port, arp.sha, arp.sip, arp.tip))
+	if (afo_probe_received(an, skb, ad, arp.sha, arp.sip, arp.tip))
 		return NF_DROP;
-	afo_announcement_received(an, port, arp.sha, arp.sip, arp.tip);
+	afo_announcement_received(an, ad, arp.sha, arp.sip, arp.tip);
 	if (arp.op != ARPOP_REQUEST)
 		return NF_ACCEPT;
 	addr = afo_addr_find(an, arp.tip);
 	if (!addr || afo_addr_unclaimed(addr))
 		return NF_ACCEPT;	/* the kernel answers, as without us */
 
-	if (!afo_answers(addr, port)) {
-		atomic_long_inc(&port->stats.dropped);
+	if (!afo_answers(addr, ad)) {
+		atomic_long_inc(&ad->stats.dropped);
 		return NF_DROP;
 	}
 	if (afo_sender_for_kernel(arp.sip, arp.sha))
@@ -107,7 +107,7 @@ static unsigned int afo_arp_in(void *priv, struct sk_buff *skb,
 	 * the sender), but its own reply is dropped on the way out.
 	 */
 	if (!afo_send_reply(skb->dev, arp.tip, arp.sip, arp.sha))
-		atomic_long_inc(&port->stats.replies);
+		atomic_long_inc(&ad->stats.replies);
 	return NF_ACCEPT;
 }
 
@@ -126,14 +126,14 @@ static unsigned int afo_arp_out(void *priv, struct sk_buff *skb,
 				const struct nf_hook_state *state)
 {
 	struct afo_net *an = afo_net(state->net);
-	struct afo_port *port;
+	struct afo_adapter *ad;
 	struct afo_addr *addr;
 	struct afo_arp arp;
 
 	if (afo_skb_is_ours(skb))
 		return NF_ACCEPT;
-	port = afo_port_find(an, skb->dev->ifindex);
-	if (!port || !afo_arp_parse(skb, &arp))
+	ad = afo_adapter_find(an, skb->dev->ifindex);
+	if (!ad || !afo_arp_parse(skb, &arp))
 		return NF_ACCEPT;
 	addr = afo_addr_find(an, arp.sip);
 	if (!addr || afo_addr_unclaimed(addr))
@@ -143,10 +143,10 @@ static unsigned int afo_arp_out(void *priv, struct sk_buff *skb,
 	 * for the senders we leave to the kernel, its responder's reply.
 	 */
 	if (arp.op == ARPOP_REPLY)
-		return afo_answers(addr, port) &&
+		return afo_answers(addr, ad) &&
 		       afo_sender_for_kernel(arp.tip, arp.tha) ?
 		       NF_ACCEPT : NF_DROP;
-	if (afo_answers(addr, port))
+	if (afo_answers(addr, ad))
 		return NF_ACCEPT;
 	/* A gratuitous ARP from the wrong adapter would move peers there. */
 	if (arp.sip == arp.tip)

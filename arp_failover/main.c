@@ -28,8 +28,8 @@ static int __net_init afo_net_init(struct net *net)
 	INIT_LIST_HEAD(&an->vipas);
 	INIT_LIST_HEAD(&an->garp_first);
 	INIT_LIST_HEAD(&an->garp_queue);
-	hash_init(an->ports);
-	hash_init(an->macs);
+	hash_init(an->by_ifindex);
+	hash_init(an->by_mac);
 	hash_init(an->addrs);
 	ida_init(&an->slots);
 	an->pnets.adapters = &an->adapters;
@@ -116,7 +116,7 @@ static void __exit afo_exit(void)
 	afo_params_stop();
 	afo_notifiers_unregister();
 	unregister_pernet_subsys(&afo_net_ops);
-	rcu_barrier();	/* ports, addresses, rounds are freed with kfree_rcu() */
+	rcu_barrier();	/* adapters, addresses, rounds are freed with kfree_rcu() */
 	pr_info("unloaded\n");
 }
 

@@ -29,11 +29,11 @@ static const struct genl_multicast_group afo_mcgrps[] = {
 	[AFO_MCGRP_EVENTS] = { .name = ARPFO_MCGRP_EVENTS },
 };
 
-static u8 afo_port_state(const struct afo_port *port)
+static u8 afo_adapter_state(const struct afo_adapter *ad)
 {
-	if (port->core.healthy)
+	if (ad->core.healthy)
 		return ARPFO_STATE_HEALTHY;
-	return port->core.carrier ? ARPFO_STATE_DELAYED : ARPFO_STATE_DOWN;
+	return ad->core.carrier ? ARPFO_STATE_DELAYED : ARPFO_STATE_DOWN;
 }
 
 static int afo_put_stats(struct sk_buff *skb, const struct afo_stats *st)
@@ -69,23 +69,23 @@ static int afo_put_stats(struct sk_buff *skb, const struct afo_stats *st)
 	return 0;
 }
 
-static int afo_fill_adapter(struct sk_buff *skb, const struct afo_port *port)
+static int afo_fill_adapter(struct sk_buff *skb, const struct afo_adapter *ad)
 {
-	const struct net_device *dev = port->dev;
+	const struct net_device *dev = ad->dev;
 
 	if (nla_put_u32(skb, ARPFO_A_ADAPTER_IFINDEX, dev->ifindex) ||
 	    nla_put_string(skb, ARPFO_A_ADAPTER_IFNAME, dev->name) ||
 	    nla_put(skb, ARPFO_A_ADAPTER_MAC, ETH_ALEN, dev->dev_addr) ||
-	    nla_put_u32(skb, ARPFO_A_ADAPTER_PNET, port->core.pnet) ||
-	    nla_put_u8(skb, ARPFO_A_ADAPTER_STATE, afo_port_state(port)) ||
-	    nla_put_u8(skb, ARPFO_A_ADAPTER_PROBING, port->probing) ||
-	    nla_put_u32(skb, ARPFO_A_ADAPTER_RESPONDER, port->responder) ||
-	    nla_put_u32(skb, ARPFO_A_ADAPTER_PRIORITY, port->core.priority) ||
+	    nla_put_u32(skb, ARPFO_A_ADAPTER_PNET, ad->core.pnet) ||
+	    nla_put_u8(skb, ARPFO_A_ADAPTER_STATE, afo_adapter_state(ad)) ||
+	    nla_put_u8(skb, ARPFO_A_ADAPTER_PROBING, ad->probing) ||
+	    nla_put_u32(skb, ARPFO_A_ADAPTER_RESPONDER, ad->responder) ||
+	    nla_put_u32(skb, ARPFO_A_ADAPTER_PRIORITY, ad->core.priority) ||
 	    nla_put_u8(skb, ARPFO_A_ADAPTER_KIND,
-		       port->offload ? ARPFO_KIND_OFFLOAD : ARPFO_KIND_HOST) ||
-	    nla_put_u8(skb, ARPFO_A_ADAPTER_VIPA_DUTY, port->vipa_duty))
+		       ad->offload ? ARPFO_KIND_OFFLOAD : ARPFO_KIND_HOST) ||
+	    nla_put_u8(skb, ARPFO_A_ADAPTER_VIPA_DUTY, ad->vipa_duty))
 		return -EMSGSIZE;
-	return afo_put_stats(skb, &port->stats);
+	return afo_put_stats(skb, &ad->stats);
 }
 
 static int afo_fill_addr(struct sk_buff *skb, const struct afo_addr *addr)
@@ -104,7 +104,7 @@ static int afo_fill_addr(struct sk_buff *skb, const struct afo_addr *addr)
 static int afo_fill_pnet(struct sk_buff *skb, const struct afo_net *an,
 			 u32 pnet)
 {
-	struct afo_adapter *a;
+	struct afo_core_adapter *a;
 	u32 healthy = 0, holder = 0;
 
 	if (nla_put_u32(skb, ARPFO_A_PNET_ID, pnet))
@@ -113,7 +113,7 @@ static int afo_fill_pnet(struct sk_buff *skb, const struct afo_net *an,
 		if (a->pnet != pnet)
 			continue;
 		healthy += a->healthy;
-		if (afo_port_of(a)->vipa_duty)
+		if (afo_adapter_of(a)->vipa_duty)
 			holder = a->ifindex;
 		if (nla_put_u32(skb, ARPFO_A_PNET_MEMBER, a->ifindex))
 			return -EMSGSIZE;
@@ -180,7 +180,7 @@ static int afo_nl_pnet_dump(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct afo_net *an = afo_net(sock_net(skb->sk));
 	struct afo_dump d = { .skb = skb, .cb = cb };
-	struct afo_adapter *a;
+	struct afo_core_adapter *a;
 	void *hdr;
 
 	rtnl_lock();
@@ -201,7 +201,7 @@ static int afo_nl_adapter_dump(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct afo_net *an = afo_net(sock_net(skb->sk));
 	struct afo_dump d = { .skb = skb, .cb = cb };
-	struct afo_adapter *a;
+	struct afo_core_adapter *a;
 	void *hdr;
 
 	rtnl_lock();
@@ -209,7 +209,7 @@ static int afo_nl_adapter_dump(struct sk_buff *skb, struct netlink_callback *cb)
 		if (afo_dump_skip(&d))
 			continue;
 		hdr = afo_dump_put(&d, ARPFO_CMD_ADAPTER_GET);
-		if (afo_dump_end(&d, hdr, hdr ? afo_fill_adapter(skb, afo_port_of(a)) : 0))
+		if (afo_dump_end(&d, hdr, hdr ? afo_fill_adapter(skb, afo_adapter_of(a)) : 0))
 			break;
 	}
 	rtnl_unlock();
@@ -231,12 +231,12 @@ static int afo_nl_addr_dump(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct afo_net *an = afo_net(sock_net(skb->sk));
 	struct afo_dump d = { .skb = skb, .cb = cb };
-	struct afo_adapter *a;
+	struct afo_core_adapter *a;
 	struct afo_addr *addr;
 
 	rtnl_lock();
 	list_for_each_entry(a, &an->adapters, node)
-		list_for_each_entry(addr, &afo_port_of(a)->addrs, port_node)
+		list_for_each_entry(addr, &afo_adapter_of(a)->addrs, port_node)
 			if (afo_dump_addr(&d, addr))
 				goto out;
 	list_for_each_entry(addr, &an->vipas, port_node)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Netdev and inetaddr notifiers: every event about adapters and addresses,
- * in every namespace, turned into a call into ports.c. All run under RTNL.
+ * in every namespace, turned into a call into adapters.c. All run under RTNL.
  */
 #include <linux/inetdevice.h>
 #include <linux/netdevice.h>
@@ -48,7 +48,7 @@ static void afo_upper_changed(struct net_device *dev)
 	struct afo_net *an = afo_net(dev_net(dev));
 
 	afo_sync_dev(dev);
-	if (!an->dying && !afo_port_find(an, dev->ifindex) &&
+	if (!an->dying && !afo_adapter_find(an, dev->ifindex) &&
 	    afo_dev_release_pending(dev))
 		schedule_work(&an->resync);
 }

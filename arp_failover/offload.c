@@ -130,19 +130,19 @@ void afo_offload_dev_gone(struct net_device *dev)
 	}
 }
 
-/* Register @ip with offload adapter @port: it announces and answers it. */
-int afo_offload_add(struct afo_port *port, __be32 ip)
+/* Register @ip with offload adapter @ad: it announces and answers it. */
+int afo_offload_add(struct afo_adapter *ad, __be32 ip)
 {
-	int err = port->offload->add_addr(port->dev, ip);
+	int err = ad->offload->add_addr(ad->dev, ip);
 
 	if (err && net_ratelimit())
-		afo_warn(port->dev, "offload adapter refused %pI4: %d\n", &ip, err);
+		afo_warn(ad->dev, "offload adapter refused %pI4: %d\n", &ip, err);
 	return err;
 }
 
-static void afo_offload_del(struct afo_port *port, __be32 ip)
+static void afo_offload_del(struct afo_adapter *ad, __be32 ip)
 {
-	port->offload->del_addr(port->dev, ip);
+	ad->offload->del_addr(ad->dev, ip);
 }
 
 /**
@@ -156,13 +156,13 @@ static void afo_offload_del(struct afo_port *port, __be32 ip)
  *
  * Return: true when @by is an offload adapter (nothing left to send).
  */
-bool afo_offload_place(struct afo_addr *addr, struct afo_port *by)
+bool afo_offload_place(struct afo_addr *addr, struct afo_adapter *by)
 {
 	int to = by && by->offload ? by->core.ifindex : 0;
-	struct afo_port *old;
+	struct afo_adapter *old;
 
 	if (addr->offload_reg && addr->offload_reg != to) {
-		old = afo_port_find(addr->owner->an, addr->offload_reg);
+		old = afo_adapter_find(addr->owner->an, addr->offload_reg);
 		if (old)
 			afo_offload_del(old, addr->ip);
 		addr->offload_reg = 0;
@@ -176,20 +176,20 @@ bool afo_offload_place(struct afo_addr *addr, struct afo_port *by)
 
 /**
  * afo_offload_vipas - register or unregister every VIPA with a holder
- * @port: an offload adapter that took (@on) or lost the VIPA duty
+ * @ad: an offload adapter that took (@on) or lost the VIPA duty
  * @on:   which
  */
-void afo_offload_vipas(struct afo_port *port, bool on)
+void afo_offload_vipas(struct afo_adapter *ad, bool on)
 {
 	struct afo_addr *vipa;
 
-	list_for_each_entry(vipa, &port->an->vipas, port_node) {
+	list_for_each_entry(vipa, &ad->an->vipas, port_node) {
 		if (on)
-			afo_offload_add(port, vipa->ip);
-		else if (port->vipas_registered)
-			afo_offload_del(port, vipa->ip);
+			afo_offload_add(ad, vipa->ip);
+		else if (ad->vipas_registered)
+			afo_offload_del(ad, vipa->ip);
 	}
-	port->vipas_registered = on;
+	ad->vipas_registered = on;
 }
 
 /**
@@ -199,37 +199,37 @@ void afo_offload_vipas(struct afo_port *port, bool on)
  */
 void afo_offload_vipa_gone(struct afo_net *an, __be32 ip)
 {
-	struct afo_adapter *a;
+	struct afo_core_adapter *a;
 
 	list_for_each_entry(a, &an->adapters, node)
-		if (afo_port_of(a)->vipas_registered)
-			afo_offload_del(afo_port_of(a), ip);
+		if (afo_adapter_of(a)->vipas_registered)
+			afo_offload_del(afo_adapter_of(a), ip);
 }
 
 /**
  * afo_offload_forget - unregister everything registered with an adapter
- * @port: an adapter about to be released
+ * @ad: an adapter about to be released
  */
-void afo_offload_forget(struct afo_port *port)
+void afo_offload_forget(struct afo_adapter *ad)
 {
 	struct afo_addr *addr;
-	struct afo_adapter *a;
+	struct afo_core_adapter *a;
 
-	if (!port->offload)
+	if (!ad->offload)
 		return;		/* nothing is ever registered with a host adapter */
-	list_for_each_entry(a, &port->an->adapters, node)
-		list_for_each_entry(addr, &afo_port_of(a)->addrs, port_node)
-			if (addr->offload_reg == port->core.ifindex) {
-				afo_offload_del(port, addr->ip);
+	list_for_each_entry(a, &ad->an->adapters, node)
+		list_for_each_entry(addr, &afo_adapter_of(a)->addrs, port_node)
+			if (addr->offload_reg == ad->core.ifindex) {
+				afo_offload_del(ad, addr->ip);
 				addr->offload_reg = 0;
 			}
-	if (port->vipas_registered)
-		afo_offload_vipas(port, false);
+	if (ad->vipas_registered)
+		afo_offload_vipas(ad, false);
 }
 
 /**
  * afo_offload_probe_ip - what an offload adapter can announce to probe
- * @port: the offload adapter
+ * @ad: the offload adapter
  *
  * An offload adapter cannot send a tagged probe; it can only announce an
  * address registered with it. Its siblings hearing that announcement
@@ -237,21 +237,21 @@ void afo_offload_forget(struct afo_port *port)
  *
  * Return: such an address, or 0 when none is registered with it.
  */
-__be32 afo_offload_probe_ip(struct afo_port *port)
+__be32 afo_offload_probe_ip(struct afo_adapter *ad)
 {
 	struct afo_addr *addr;
-	struct afo_adapter *a;
+	struct afo_core_adapter *a;
 
 	/* Its own addresses first: registered whenever it answers for itself. */
-	addr = list_first_entry_or_null(&port->addrs, struct afo_addr, port_node);
-	if (addr && addr->offload_reg == port->core.ifindex)
+	addr = list_first_entry_or_null(&ad->addrs, struct afo_addr, port_node);
+	if (addr && addr->offload_reg == ad->core.ifindex)
 		return addr->ip;
-	list_for_each_entry(a, &port->an->adapters, node)
-		list_for_each_entry(addr, &afo_port_of(a)->addrs, port_node)
-			if (addr->offload_reg == port->core.ifindex)
+	list_for_each_entry(a, &ad->an->adapters, node)
+		list_for_each_entry(addr, &afo_adapter_of(a)->addrs, port_node)
+			if (addr->offload_reg == ad->core.ifindex)
 				return addr->ip;
-	if (port->vipas_registered && !list_empty(&port->an->vipas))
-		return list_first_entry(&port->an->vipas, struct afo_addr,
+	if (ad->vipas_registered && !list_empty(&ad->an->vipas))
+		return list_first_entry(&ad->an->vipas, struct afo_addr,
 					port_node)->ip;
 	return 0;
 }
@@ -264,7 +264,7 @@ __be32 afo_offload_probe_ip(struct afo_port *port)
  * Asks the adapter's ARP cache (the optional query op) whether it saw the
  * prober's MAC for that address since the announcement went out.
  */
-bool afo_offload_heard(struct afo_port *rx, struct afo_port *prober)
+bool afo_offload_heard(struct afo_adapter *rx, struct afo_adapter *prober)
 {
 	unsigned long seen;
 	u8 mac[ETH_ALEN];

@@ -12,29 +12,29 @@
 #include "params.h"
 
 /* Probe outcomes, re-verification and reclaim delays of one adapter. */
-static bool afo_tick_port(struct afo_port *port, struct afo_next *next)
+static bool afo_tick_port(struct afo_adapter *ad, struct afo_next *next)
 {
 	unsigned long reverify = afo_reverify_interval();
 	bool changed = false;
 
-	if (port->probing && time_after_eq(jiffies, port->probe_deadline))
-		afo_probe_finish(port);
-	if (port->usable_at) {
-		changed |= afo_port_became_usable(port);
-		if (port->usable_at)
-			afo_earliest(next, port->usable_at);
+	if (ad->probing && time_after_eq(jiffies, ad->probe_deadline))
+		afo_probe_finish(ad);
+	if (ad->usable_at) {
+		changed |= afo_adapter_became_usable(ad);
+		if (ad->usable_at)
+			afo_earliest(next, ad->usable_at);
 	}
-	if (!port->probing && port->core.carrier && port->last_verified && reverify) {
-		unsigned long due = port->last_verified + reverify;
+	if (!ad->probing && ad->core.carrier && ad->last_verified && reverify) {
+		unsigned long due = ad->last_verified + reverify;
 
 		if (time_after_eq(jiffies, due))
-			afo_probe_start(port);
+			afo_probe_start(ad);
 		else
 			afo_earliest(next, due);
 	}
 	/* Whether still out, retried or just started: wait for its outcome. */
-	if (port->probing)
-		afo_earliest(next, port->probe_deadline);
+	if (ad->probing)
+		afo_earliest(next, ad->probe_deadline);
 	return changed;
 }
 
@@ -44,22 +44,22 @@ static void afo_tick_work(struct work_struct *work)
 					  struct afo_net, tick);
 	struct afo_next next = { .set = false };
 	bool changed = false;
-	struct afo_adapter *a;
+	struct afo_core_adapter *a;
 
 	rtnl_lock();
 	if (an->dying)
 		goto out;
 	list_for_each_entry(a, &an->adapters, node)
-		changed |= afo_tick_port(afo_port_of(a), &next);
+		changed |= afo_tick_port(afo_adapter_of(a), &next);
 	if (changed)
 		afo_update_responders(an);
 	list_for_each_entry(a, &an->adapters, node) {
-		struct afo_port *port = afo_port_of(a);
+		struct afo_adapter *ad = afo_adapter_of(a);
 
-		afo_probe_resume(port);
-		if (port->probing)
-			afo_earliest(&next, port->probe_deadline);
-		afo_announce_vipas_run(port, &next);
+		afo_probe_resume(ad);
+		if (ad->probing)
+			afo_earliest(&next, ad->probe_deadline);
+		afo_announce_vipas_run(ad, &next);
 	}
 	afo_announce_run(an, &next);
 	if (next.set)

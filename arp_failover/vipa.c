@@ -118,11 +118,11 @@ static bool afo_vipas_mirror(struct afo_net *an, struct net_device *dev,
 /* Every pnet's holder announces the VIPAs (one was added). */
 static void afo_vipas_announce_all(struct afo_net *an)
 {
-	struct afo_adapter *a;
+	struct afo_core_adapter *a;
 
 	list_for_each_entry(a, &an->adapters, node)
-		if (afo_port_of(a)->vipa_duty)
-			afo_announce_vipas(afo_port_of(a));
+		if (afo_adapter_of(a)->vipa_duty)
+			afo_announce_vipas(afo_adapter_of(a));
 	afo_tick_kick(an);
 }
 
@@ -206,34 +206,34 @@ static unsigned int afo_vipa_count(const struct afo_net *an)
 	return n;
 }
 
-static void afo_set_vipa_duty(struct afo_port *port, bool duty)
+static void afo_set_vipa_duty(struct afo_adapter *ad, bool duty)
 {
-	struct afo_net *an = port->an;
+	struct afo_net *an = ad->an;
 
-	if (port->vipa_duty == duty)
+	if (ad->vipa_duty == duty)
 		return;
-	WRITE_ONCE(port->vipa_duty, duty);
-	trace_arp_failover_vipa_duty(port->dev, !duty, duty);
-	afo_notify(port->dev, ARPFO_EVENT_VIPA_DUTY, !duty, duty);
+	WRITE_ONCE(ad->vipa_duty, duty);
+	trace_arp_failover_vipa_duty(ad->dev, !duty, duty);
+	afo_notify(ad->dev, ARPFO_EVENT_VIPA_DUTY, !duty, duty);
 	if (!duty) {
-		port->vipa_garp_left = 0;
-		if (port->vipas_registered)
-			afo_offload_vipas(port, false);
+		ad->vipa_garp_left = 0;
+		if (ad->vipas_registered)
+			afo_offload_vipas(ad, false);
 		return;
 	}
 	if (!list_empty(&an->vipas) && net_ratelimit())
-		afo_info(port->dev, "answers for the %u VIPAs on pnet %u\n",
-			 afo_vipa_count(an), port->core.pnet);
-	afo_announce_vipas(port);
+		afo_info(ad->dev, "answers for the %u VIPAs on pnet %u\n",
+			 afo_vipa_count(an), ad->core.pnet);
+	afo_announce_vipas(ad);
 }
 
 /* The adapter of pnet @pnet holding the VIPA duty now; the best of several. */
-static struct afo_adapter *afo_vipa_holder(struct afo_net *an, u32 pnet)
+static struct afo_core_adapter *afo_vipa_holder(struct afo_net *an, u32 pnet)
 {
-	struct afo_adapter *a, *holder = NULL;
+	struct afo_core_adapter *a, *holder = NULL;
 
 	list_for_each_entry(a, &an->adapters, node)
-		if (a->pnet == pnet && afo_port_of(a)->vipa_duty &&
+		if (a->pnet == pnet && afo_adapter_of(a)->vipa_duty &&
 		    (!holder || afo_better_backup(a, holder)))
 			holder = a;
 	return holder;
@@ -249,8 +249,8 @@ static struct afo_adapter *afo_vipa_holder(struct afo_net *an, u32 pnet)
  */
 void afo_update_vipa_duty(struct afo_net *an)
 {
-	const struct afo_adapter *holder;
-	struct afo_adapter *a, *b;
+	const struct afo_core_adapter *holder;
+	struct afo_core_adapter *a, *b;
 
 	ASSERT_RTNL();
 	list_for_each_entry(a, &an->adapters, node) {
@@ -261,8 +261,8 @@ void afo_update_vipa_duty(struct afo_net *an)
 		/* Losers first, so that a trace shows the duty leave, then arrive. */
 		list_for_each_entry(b, &an->adapters, node)
 			if (b->pnet == a->pnet && b != holder)
-				afo_set_vipa_duty(afo_port_of(b), false);
+				afo_set_vipa_duty(afo_adapter_of(b), false);
 		if (holder)
-			afo_set_vipa_duty(afo_port_find(an, holder->ifindex), true);
+			afo_set_vipa_duty(afo_adapter_find(an, holder->ifindex), true);
 	}
 }

@@ -16,7 +16,7 @@
  * @pnets: the pnet allocator
  */
 struct afo_test_host {
-	struct afo_adapter a[AFO_TEST_ADAPTERS];
+	struct afo_core_adapter a[AFO_TEST_ADAPTERS];
 	struct list_head list;
 	struct afo_pnets pnets;
 };
@@ -40,7 +40,7 @@ static struct afo_test_host *afo_host(struct kunit *test, int n)
 	return h;
 }
 
-static void afo_down(struct afo_adapter *a)
+static void afo_down(struct afo_core_adapter *a)
 {
 	a->carrier = false;
 	a->healthy = false;
@@ -65,7 +65,7 @@ static struct afo_test_host *afo_segments(struct kunit *test)
 	return h;
 }
 
-static const struct afo_adapter *afo_resp(struct afo_test_host *h, int owner)
+static const struct afo_core_adapter *afo_resp(struct afo_test_host *h, int owner)
 {
 	return afo_choose_responder(&h->a[owner], &h->list);
 }
@@ -363,7 +363,7 @@ static void afo_vipa_holder_stays(struct kunit *test)
 static void afo_vipa_holder_moves_on_failure(struct kunit *test)
 {
 	struct afo_test_host *h = afo_segments(test);
-	const struct afo_adapter *holder;
+	const struct afo_core_adapter *holder;
 
 	afo_down(&h->a[0]);
 	holder = afo_choose_vipa_holder(&h->a[0], h->a[0].pnet, &h->list);
@@ -402,7 +402,7 @@ static void afo_vipa_holder_none(struct kunit *test)
 static void afo_vipa_holder_in_delay(struct kunit *test)
 {
 	struct afo_test_host *h = afo_segments(test);
-	const struct afo_adapter *holder;
+	const struct afo_core_adapter *holder;
 	u32 pnet = h->a[0].pnet;
 
 	h->a[0].healthy = false;

@@ -16,7 +16,7 @@
 #include "trace.h"
 
 /**
- * afo_port_find - the managed adapter with an ifindex
+ * afo_adapter_find - the managed adapter with an ifindex
  * @an:      the namespace
  * @ifindex: the adapter's ifindex
  *
@@ -24,19 +24,19 @@
  *
  * Return: the adapter, or NULL when it is not managed.
  */
-struct afo_port *afo_port_find(struct afo_net *an, int ifindex)
+struct afo_adapter *afo_adapter_find(struct afo_net *an, int ifindex)
 {
-	struct afo_port *port;
+	struct afo_adapter *ad;
 
-	hash_for_each_possible_rcu(an->ports, port, hnode, ifindex,
+	hash_for_each_possible_rcu(an->by_ifindex, ad, hnode, ifindex,
 				   lockdep_rtnl_is_held())
-		if (port->core.ifindex == ifindex)
-			return port;
+		if (ad->core.ifindex == ifindex)
+			return ad;
 	return NULL;
 }
 
 /**
- * afo_port_find_mac - a managed adapter with MAC @mac
+ * afo_adapter_find_mac - a managed adapter with MAC @mac
  * @an:  the namespace
  * @mac: the MAC
  *
@@ -45,23 +45,23 @@ struct afo_port *afo_port_find(struct afo_net *an, int ifindex)
  *
  * Return: the adapter, or NULL.
  */
-struct afo_port *afo_port_find_mac(struct afo_net *an, const u8 *mac)
+struct afo_adapter *afo_adapter_find_mac(struct afo_net *an, const u8 *mac)
 {
-	struct afo_port *port;
+	struct afo_adapter *ad;
 
-	hash_for_each_possible_rcu(an->macs, port, mac_node, afo_mac_hash(mac),
+	hash_for_each_possible_rcu(an->by_mac, ad, mac_node, afo_mac_hash(mac),
 				   lockdep_rtnl_is_held())
-		if (ether_addr_equal(port->dev->dev_addr, mac))
-			return port;
+		if (ether_addr_equal(ad->dev->dev_addr, mac))
+			return ad;
 	return NULL;
 }
 
-/* Re-hash @port under its device's current MAC. */
-static void afo_port_hash_mac(struct afo_port *port)
+/* Re-hash @ad under its device's current MAC. */
+static void afo_adapter_hash_mac(struct afo_adapter *ad)
 {
-	hash_del_rcu(&port->mac_node);
-	hash_add_rcu(port->an->macs, &port->mac_node,
-		     afo_mac_hash(port->dev->dev_addr));
+	hash_del_rcu(&ad->mac_node);
+	hash_add_rcu(ad->an->by_mac, &ad->mac_node,
+		     afo_mac_hash(ad->dev->dev_addr));
 }
 
 /**
@@ -121,74 +121,74 @@ static void afo_linkdown_write(struct in_device *in_dev, int val)
  * it, so set it for the duration of the takeover and put back what the
  * administrator had.
  */
-static void afo_egress_divert(struct afo_port *port, bool divert)
+static void afo_egress_divert(struct afo_adapter *ad, bool divert)
 {
-	struct in_device *in_dev = __in_dev_get_rtnl(port->dev);
+	struct in_device *in_dev = __in_dev_get_rtnl(ad->dev);
 	const int attr = IPV4_DEVCONF_IGNORE_ROUTES_WITH_LINKDOWN;
 
 	if (!in_dev)
 		return;
-	if (divert && port->saved_linkdown < 0) {
-		port->saved_linkdown = ipv4_devconf_get(in_dev, attr);
+	if (divert && ad->saved_linkdown < 0) {
+		ad->saved_linkdown = ipv4_devconf_get(in_dev, attr);
 		afo_linkdown_write(in_dev, 1);
-		rt_genid_bump_ipv4(dev_net(port->dev));	/* cached routes */
-	} else if (!divert && port->saved_linkdown >= 0) {
+		rt_genid_bump_ipv4(dev_net(ad->dev));	/* cached routes */
+	} else if (!divert && ad->saved_linkdown >= 0) {
 		if (ipv4_devconf_get(in_dev, attr) == 1)
-			afo_linkdown_write(in_dev, port->saved_linkdown);
-		port->saved_linkdown = -1;
-		rt_genid_bump_ipv4(dev_net(port->dev));	/* cached routes */
+			afo_linkdown_write(in_dev, ad->saved_linkdown);
+		ad->saved_linkdown = -1;
+		rt_genid_bump_ipv4(dev_net(ad->dev));	/* cached routes */
 	}
 }
 
 static const char *afo_ifname(struct afo_net *an, int ifindex)
 {
-	struct afo_port *port = ifindex ? afo_port_find(an, ifindex) : NULL;
+	struct afo_adapter *ad = ifindex ? afo_adapter_find(an, ifindex) : NULL;
 
-	return port ? port->dev->name : "none";
+	return ad ? ad->dev->name : "none";
 }
 
-/* One rate-limited line per change of who answers for @port. */
-static void afo_log_responder(struct afo_port *port, int old, int new)
+/* One rate-limited line per change of who answers for @ad. */
+static void afo_log_responder(struct afo_adapter *ad, int old, int new)
 {
-	struct afo_net *an = port->an;
-	int self = port->core.ifindex;
+	struct afo_net *an = ad->an;
+	int self = ad->core.ifindex;
 
-	trace_arp_failover_responder(port->dev, old, new);
-	afo_notify(port->dev, ARPFO_EVENT_RESPONDER, old, new);
+	trace_arp_failover_responder(ad->dev, old, new);
+	afo_notify(ad->dev, ARPFO_EVENT_RESPONDER, old, new);
 	if (new == self && old && old != self) {
-		atomic_long_inc(&port->stats.reclaims);
+		atomic_long_inc(&ad->stats.reclaims);
 		if (net_ratelimit())
-			afo_info(port->dev, "reclaim: answers for its addresses again (was %s)\n",
+			afo_info(ad->dev, "reclaim: answers for its addresses again (was %s)\n",
 				 afo_ifname(an, old));
 	} else if (new && new != self) {
 		if (old == self || !old)
-			atomic_long_inc(&port->stats.takeovers);
+			atomic_long_inc(&ad->stats.takeovers);
 		if (net_ratelimit())
-			afo_info(port->dev, "takeover: %s answers for its %u addresses (was %s)\n",
-				 afo_ifname(an, new), port->naddrs,
+			afo_info(ad->dev, "takeover: %s answers for its %u addresses (was %s)\n",
+				 afo_ifname(an, new), ad->naddrs,
 				 afo_ifname(an, old));
 	} else if (!new && old && net_ratelimit()) {
-		afo_warn(port->dev, "no adapter on its network can answer: the kernel's own ARP answers for its addresses\n");
+		afo_warn(ad->dev, "no adapter on its network can answer: the kernel's own ARP answers for its addresses\n");
 	}
 }
 
 /*
- * Point every address of @port at the new responder (one store: the hooks
+ * Point every address of @ad at the new responder (one store: the hooks
  * read the owner's responder) and announce each from it, first
  * announcements at once.
  */
-static void afo_set_responder(struct afo_port *port, int responder)
+static void afo_set_responder(struct afo_adapter *ad, int responder)
 {
-	struct afo_net *an = port->an;
+	struct afo_net *an = ad->an;
 	struct afo_addr *addr;
-	struct afo_port *by;
+	struct afo_adapter *by;
 	unsigned int n = 0;
 
-	afo_log_responder(port, port->responder, responder);
-	WRITE_ONCE(port->responder, responder);
-	afo_egress_divert(port, responder && responder != port->core.ifindex);
-	by = responder ? afo_port_find(an, responder) : NULL;
-	list_for_each_entry(addr, &port->addrs, port_node) {
+	afo_log_responder(ad, ad->responder, responder);
+	WRITE_ONCE(ad->responder, responder);
+	afo_egress_divert(ad, responder && responder != ad->core.ifindex);
+	by = responder ? afo_adapter_find(an, responder) : NULL;
+	list_for_each_entry(addr, &ad->addrs, port_node) {
 		if (by)
 			afo_announce(by, addr);
 		else
@@ -208,15 +208,15 @@ static void afo_set_responder(struct afo_port *port, int responder)
  */
 void afo_update_responders(struct afo_net *an)
 {
-	struct afo_adapter *a;
+	struct afo_core_adapter *a;
 
 	ASSERT_RTNL();
 	list_for_each_entry(a, &an->adapters, node) {
-		const struct afo_adapter *r = afo_choose_responder(a, &an->adapters);
+		const struct afo_core_adapter *r = afo_choose_responder(a, &an->adapters);
 		int responder = r ? r->ifindex : 0;
 
-		if (responder != afo_port_of(a)->responder)
-			afo_set_responder(afo_port_of(a), responder);
+		if (responder != afo_adapter_of(a)->responder)
+			afo_set_responder(afo_adapter_of(a), responder);
 	}
 	afo_update_vipa_duty(an);
 	afo_tick_kick(an);
@@ -232,24 +232,24 @@ static void afo_addr_free(struct afo_addr *addr)
 	kfree_rcu(addr, rcu);
 }
 
-static void afo_addr_event(struct afo_port *port, u8 type, __be32 ip)
+static void afo_addr_event(struct afo_adapter *ad, u8 type, __be32 ip)
 {
 	struct afo_event_info ev = { .type = type, .ip = ip };
 
-	afo_event(port->dev, &ev, GFP_KERNEL);
+	afo_event(ad->dev, &ev, GFP_KERNEL);
 }
 
 /*
- * Start managing address @ip of @port: it is answered by the adapter's
+ * Start managing address @ip of @ad: it is answered by the adapter's
  * responder from now on. Not announced: the kernel announces nothing when
  * an address is added, peers learn it when they ask, and adding thousands
  * of addresses must cost what it costs without the module. NULL when the
- * address is managed already (by @port, or held by another adapter too)
+ * address is managed already (by @ad, or held by another adapter too)
  * or memory is short; either way the kernel keeps answering for it.
  */
-static struct afo_addr *afo_port_addr_new(struct afo_port *port, __be32 ip)
+static struct afo_addr *afo_adapter_addr_new(struct afo_adapter *ad, __be32 ip)
 {
-	struct afo_net *an = port->an;
+	struct afo_net *an = ad->an;
 	struct afo_addr *addr;
 
 	if (afo_addr_find(an, ip))
@@ -258,19 +258,19 @@ static struct afo_addr *afo_port_addr_new(struct afo_port *port, __be32 ip)
 	if (!addr)
 		return NULL;
 	addr->ip = ip;
-	addr->owner = port;
+	addr->owner = ad;
 	INIT_LIST_HEAD(&addr->garp_node);
-	list_add_tail(&addr->port_node, &port->addrs);
-	port->naddrs++;
+	list_add_tail(&addr->port_node, &ad->addrs);
+	ad->naddrs++;
 	hash_add_rcu(an->addrs, &addr->hnode, (__force u32)ip);
-	afo_addr_event(port, ARPFO_EVENT_ADDR_NEW, ip);
+	afo_addr_event(ad, ARPFO_EVENT_ADDR_NEW, ip);
 	/* An offload responder answers only what is registered with it. */
-	if (port->responder)
-		afo_offload_place(addr, afo_port_find(an, port->responder));
+	if (ad->responder)
+		afo_offload_place(addr, afo_adapter_find(an, ad->responder));
 	return addr;
 }
 
-static void afo_port_addr_del(struct afo_addr *addr)
+static void afo_adapter_addr_del(struct afo_addr *addr)
 {
 	afo_addr_event(addr->owner, ARPFO_EVENT_ADDR_DEL, addr->ip);
 	afo_addr_free(addr);
@@ -280,44 +280,44 @@ static void afo_port_addr_del(struct afo_addr *addr)
  * Mirror the adapter's IPv4 addresses into our table, in one pass over
  * each (hash lookups, a generation mark for what is still there).
  */
-static void afo_sync_addrs(struct afo_port *port)
+static void afo_sync_addrs(struct afo_adapter *ad)
 {
-	struct in_device *in_dev = __in_dev_get_rtnl(port->dev);
-	unsigned int gen = ++port->sync_gen;
+	struct in_device *in_dev = __in_dev_get_rtnl(ad->dev);
+	unsigned int gen = ++ad->sync_gen;
 	struct afo_addr *addr, *tmp;
 	const struct in_ifaddr *ifa;
 
 	in_dev_for_each_ifa_rtnl(ifa, in_dev) {
-		addr = afo_addr_find(port->an, ifa->ifa_local);
+		addr = afo_addr_find(ad->an, ifa->ifa_local);
 		if (!addr)
-			addr = afo_port_addr_new(port, ifa->ifa_local);
-		if (addr && addr->owner == port)
+			addr = afo_adapter_addr_new(ad, ifa->ifa_local);
+		if (addr && addr->owner == ad)
 			addr->sync_gen = gen;
 	}
-	list_for_each_entry_safe(addr, tmp, &port->addrs, port_node)
+	list_for_each_entry_safe(addr, tmp, &ad->addrs, port_node)
 		if (addr->sync_gen != gen)
-			afo_port_addr_del(addr);
+			afo_adapter_addr_del(addr);
 }
 
-static void afo_port_set_healthy(struct afo_port *port, bool healthy)
+static void afo_adapter_set_healthy(struct afo_adapter *ad, bool healthy)
 {
-	if (port->core.healthy == healthy)
+	if (ad->core.healthy == healthy)
 		return;
-	port->core.healthy = healthy;
-	afo_notify(port->dev, ARPFO_EVENT_HEALTHY, !healthy, healthy);
+	ad->core.healthy = healthy;
+	afo_notify(ad->dev, ARPFO_EVENT_HEALTHY, !healthy, healthy);
 }
 
 /*
  * Carrier and reclaim delay. Returns true when the adapter's eligibility
  * to answer changed.
  */
-static bool afo_port_eval_health(struct afo_port *port)
+static bool afo_adapter_eval_health(struct afo_adapter *ad)
 {
-	bool carrier = afo_dev_has_carrier(port->dev);
-	bool was_healthy = port->core.healthy;
+	bool carrier = afo_dev_has_carrier(ad->dev);
+	bool was_healthy = ad->core.healthy;
 	unsigned long delay = 0;
 
-	if (carrier == port->core.carrier)
+	if (carrier == ad->core.carrier)
 		return false;
 	/*
 	 * A reclaim delay only where there is something to reclaim: a sibling
@@ -325,89 +325,89 @@ static bool afo_port_eval_health(struct afo_port *port)
 	 * or newly managed: no responder yet) answers at once, as without the
 	 * module.
 	 */
-	if (carrier && port->responder &&
-	    port->responder != port->core.ifindex)
-		delay = afo_flap_regain(&port->flaps, jiffies, afo_reclaim_delay());
-	trace_arp_failover_carrier(port->dev, carrier);
-	afo_notify(port->dev, ARPFO_EVENT_CARRIER, !carrier, carrier);
-	port->core.carrier = carrier;
-	port->an->carriers += carrier ? 1 : -1;
-	port->usable_at = 0;
+	if (carrier && ad->responder &&
+	    ad->responder != ad->core.ifindex)
+		delay = afo_flap_regain(&ad->flaps, jiffies, afo_reclaim_delay());
+	trace_arp_failover_carrier(ad->dev, carrier);
+	afo_notify(ad->dev, ARPFO_EVENT_CARRIER, !carrier, carrier);
+	ad->core.carrier = carrier;
+	ad->an->carriers += carrier ? 1 : -1;
+	ad->usable_at = 0;
 	if (!carrier) {
-		afo_port_set_healthy(port, false);
-		afo_probe_stop(port);
+		afo_adapter_set_healthy(ad, false);
+		afo_probe_stop(ad);
 	} else if (delay) {
-		port->usable_at = (jiffies + delay) | 1;
+		ad->usable_at = (jiffies + delay) | 1;
 	} else {
-		afo_port_set_healthy(port, true);
+		afo_adapter_set_healthy(ad, true);
 	}
 	if (carrier) {
 		/* The first sibling with carrier: the lone one probes too. */
-		if (port->an->carriers == 2)
-			afo_probe_skipped_start(port->an);
-		afo_probe_start(port);
+		if (ad->an->carriers == 2)
+			afo_probe_skipped_start(ad->an);
+		afo_probe_start(ad);
 	}
-	return was_healthy != port->core.healthy;
+	return was_healthy != ad->core.healthy;
 }
 
-static struct afo_port *afo_port_new(struct afo_net *an, struct net_device *dev)
+static struct afo_adapter *afo_adapter_new(struct afo_net *an, struct net_device *dev)
 {
-	struct afo_port *port = kzalloc(sizeof(*port), GFP_KERNEL_ACCOUNT);
+	struct afo_adapter *ad = kzalloc(sizeof(*ad), GFP_KERNEL_ACCOUNT);
 	int slot;
 
-	if (!port)
+	if (!ad)
 		return NULL;
 	slot = ida_alloc(&an->slots, GFP_KERNEL);
 	if (slot < 0) {
-		kfree(port);
+		kfree(ad);
 		return NULL;
 	}
-	port->slot = slot;
-	an->slot_bound = max(an->slot_bound, port->slot + 1);
-	port->an = an;
-	port->dev = dev;
-	netdev_hold(dev, &port->dev_tracker, GFP_KERNEL);
-	port->core.ifindex = dev->ifindex;
-	port->core.pnet = afo_pnet_new(&an->pnets);
-	port->pnet_logged = port->core.pnet;
-	port->core.priority = afo_dev_priority(dev);
-	port->offload = afo_offload_ops_of(dev);
-	port->core.deaf = !!port->offload;
-	port->saved_linkdown = -1;
-	INIT_LIST_HEAD(&port->addrs);
-	list_add_tail(&port->core.node, &an->adapters);
-	hash_add_rcu(an->ports, &port->hnode, dev->ifindex);
-	afo_port_hash_mac(port);
-	return port;
+	ad->slot = slot;
+	an->slot_bound = max(an->slot_bound, ad->slot + 1);
+	ad->an = an;
+	ad->dev = dev;
+	netdev_hold(dev, &ad->dev_tracker, GFP_KERNEL);
+	ad->core.ifindex = dev->ifindex;
+	ad->core.pnet = afo_pnet_new(&an->pnets);
+	ad->pnet_logged = ad->core.pnet;
+	ad->core.priority = afo_dev_priority(dev);
+	ad->offload = afo_offload_ops_of(dev);
+	ad->core.deaf = !!ad->offload;
+	ad->saved_linkdown = -1;
+	INIT_LIST_HEAD(&ad->addrs);
+	list_add_tail(&ad->core.node, &an->adapters);
+	hash_add_rcu(an->by_ifindex, &ad->hnode, dev->ifindex);
+	afo_adapter_hash_mac(ad);
+	return ad;
 }
 
-static void afo_port_free(struct afo_port *port)
+static void afo_adapter_free(struct afo_adapter *ad)
 {
 	struct afo_addr *addr, *tmp;
 
-	afo_egress_divert(port, false);
-	afo_offload_forget(port);
-	list_for_each_entry_safe(addr, tmp, &port->addrs, port_node)
+	afo_egress_divert(ad, false);
+	afo_offload_forget(ad);
+	list_for_each_entry_safe(addr, tmp, &ad->addrs, port_node)
 		afo_addr_free(addr);
-	afo_probe_stop(port);
-	if (port->core.carrier)
-		port->an->carriers--;
-	list_del(&port->core.node);
-	hash_del_rcu(&port->hnode);
-	hash_del_rcu(&port->mac_node);
-	ida_free(&port->an->slots, port->slot);
-	netdev_put(port->dev, &port->dev_tracker);
-	kfree_rcu(port, rcu);
+	afo_probe_stop(ad);
+	if (ad->core.carrier)
+		ad->an->carriers--;
+	list_del(&ad->core.node);
+	hash_del_rcu(&ad->hnode);
+	hash_del_rcu(&ad->mac_node);
+	ida_free(&ad->an->slots, ad->slot);
+	netdev_put(ad->dev, &ad->dev_tracker);
+	kfree_rcu(ad, rcu);
 }
 
-static void afo_port_release(struct afo_port *port)
+static void afo_adapter_release(struct afo_adapter *ad)
 {
-	struct afo_net *an = port->an;
+	struct afo_net *an = ad->an;
 
 	if (net_ratelimit())
-		afo_info(port->dev, "no longer managed\n");
-	afo_notify(port->dev, ARPFO_EVENT_ADAPTER_DEL, port->core.pnet, 0);
-	afo_port_free(port);
+		afo_info(ad->dev, "no longer managed\n");
+	afo_notify(ad->dev, ARPFO_EVENT_ADAPTER_DEL, ad->core.pnet, 0);
+	afo_adapter_free(ad);
 	afo_update_responders(an);
 }
 
@@ -424,7 +424,7 @@ static void afo_port_release(struct afo_port *port)
 bool afo_sync_dev_quiet(struct net_device *dev)
 {
 	struct afo_net *an = afo_net(dev_net(dev));
-	struct afo_port *port = afo_port_find(an, dev->ifindex);
+	struct afo_adapter *ad = afo_adapter_find(an, dev->ifindex);
 	bool eligible = !an->dying && afo_dev_eligible(dev);
 
 	ASSERT_RTNL();
@@ -433,28 +433,28 @@ bool afo_sync_dev_quiet(struct net_device *dev)
 	 * of them first as an adapter, then as VIPAs, so that either can take
 	 * them over when the vipa parameter changes.
 	 */
-	if (port && !eligible) {
-		afo_port_release(port);
-		port = NULL;
+	if (ad && !eligible) {
+		afo_adapter_release(ad);
+		ad = NULL;
 	}
 	afo_sync_vipas(dev);
 	if (!eligible)
 		return false;
-	if (port) {
-		port->core.priority = afo_dev_priority(dev);
-		afo_sync_addrs(port);
+	if (ad) {
+		ad->core.priority = afo_dev_priority(dev);
+		afo_sync_addrs(ad);
 		return true;
 	}
-	port = afo_port_new(an, dev);
-	if (!port)
+	ad = afo_adapter_new(an, dev);
+	if (!ad)
 		return false;
-	afo_notify(dev, ARPFO_EVENT_ADAPTER_NEW, 0, port->core.pnet);
-	afo_sync_addrs(port);
-	afo_port_eval_health(port);
+	afo_notify(dev, ARPFO_EVENT_ADAPTER_NEW, 0, ad->core.pnet);
+	afo_sync_addrs(ad);
+	afo_adapter_eval_health(ad);
 	if (net_ratelimit())
 		afo_info(dev, "managed: %s, pnet %u\n",
-			 port->core.carrier ? "carrier" : "no carrier",
-			 port->core.pnet);
+			 ad->core.carrier ? "carrier" : "no carrier",
+			 ad->core.pnet);
 	return true;
 }
 
@@ -479,11 +479,11 @@ void afo_sync_dev(struct net_device *dev)
 void afo_addr_added(struct net_device *dev, __be32 ip)
 {
 	struct afo_net *an = afo_net(dev_net(dev));
-	struct afo_port *port = afo_port_find(an, dev->ifindex);
+	struct afo_adapter *ad = afo_adapter_find(an, dev->ifindex);
 
 	ASSERT_RTNL();
-	if (port) {
-		afo_port_addr_new(port, ip);
+	if (ad) {
+		afo_adapter_addr_new(ad, ip);
 		afo_tick_kick(an);
 	} else if (afo_dev_is_vipa(dev)) {
 		afo_vipa_added(dev, ip);
@@ -500,17 +500,17 @@ void afo_addr_added(struct net_device *dev, __be32 ip)
 void afo_addr_removed(struct net_device *dev, __be32 ip)
 {
 	struct afo_net *an = afo_net(dev_net(dev));
-	struct afo_port *port = afo_port_find(an, dev->ifindex);
+	struct afo_adapter *ad = afo_adapter_find(an, dev->ifindex);
 	struct in_device *in_dev = __in_dev_get_rtnl(dev);
 	struct afo_addr *addr = afo_addr_find(an, ip);
 
 	ASSERT_RTNL();
-	if (!port) {
+	if (!ad) {
 		afo_vipa_removed(dev, ip);
 		return;
 	}
-	if (addr && addr->owner == port)
-		afo_port_addr_del(addr);
+	if (addr && addr->owner == ad)
+		afo_adapter_addr_del(addr);
 	if (!in_dev || !in_dev->ifa_list)
 		afo_sync_dev(dev);	/* its last address: released */
 }
@@ -522,16 +522,16 @@ void afo_addr_removed(struct net_device *dev, __be32 ip)
 void afo_dev_changed(struct net_device *dev)
 {
 	struct afo_net *an = afo_net(dev_net(dev));
-	struct afo_port *port = afo_port_find(an, dev->ifindex);
+	struct afo_adapter *ad = afo_adapter_find(an, dev->ifindex);
 
 	/* A namespace being dismantled: its devices go away next, quietly. */
 	if (!check_net(dev_net(dev)))
 		return;
-	if (!port) {
+	if (!ad) {
 		afo_sync_dev(dev);
 		return;
 	}
-	if (afo_port_eval_health(port))
+	if (afo_adapter_eval_health(ad))
 		afo_update_responders(an);
 	afo_tick_kick(an);
 }
@@ -543,12 +543,12 @@ void afo_dev_changed(struct net_device *dev)
 void afo_dev_gone(struct net_device *dev)
 {
 	struct afo_net *an = afo_net(dev_net(dev));
-	struct afo_port *port = afo_port_find(an, dev->ifindex);
+	struct afo_adapter *ad = afo_adapter_find(an, dev->ifindex);
 
 	afo_setting_drop(an, dev->ifindex);
 	afo_vipas_drop(dev);
-	if (port)
-		afo_port_release(port);
+	if (ad)
+		afo_adapter_release(ad);
 	afo_offload_dev_gone(dev);
 }
 
@@ -562,39 +562,39 @@ void afo_dev_gone(struct net_device *dev)
 void afo_dev_mac_changed(struct net_device *dev)
 {
 	struct afo_net *an = afo_net(dev_net(dev));
-	struct afo_port *port = afo_port_find(an, dev->ifindex);
-	struct afo_adapter *a;
+	struct afo_adapter *ad = afo_adapter_find(an, dev->ifindex);
+	struct afo_core_adapter *a;
 	struct afo_addr *addr;
 
-	if (!port)
+	if (!ad)
 		return;
-	afo_port_hash_mac(port);
+	afo_adapter_hash_mac(ad);
 	list_for_each_entry(a, &an->adapters, node) {
-		if (afo_port_of(a)->responder != dev->ifindex)
+		if (afo_adapter_of(a)->responder != dev->ifindex)
 			continue;
-		list_for_each_entry(addr, &afo_port_of(a)->addrs, port_node)
-			afo_announce(port, addr);
+		list_for_each_entry(addr, &afo_adapter_of(a)->addrs, port_node)
+			afo_announce(ad, addr);
 	}
-	if (port->vipa_duty)
-		afo_announce_vipas(port);
-	if (port->core.carrier)
-		afo_probe_start(port);
+	if (ad->vipa_duty)
+		afo_announce_vipas(ad);
+	if (ad->core.carrier)
+		afo_probe_start(ad);
 	afo_tick_kick(an);
 }
 
 /**
- * afo_port_became_usable - the reclaim delay of an adapter ran out
- * @port: the adapter
+ * afo_adapter_became_usable - the reclaim delay of an adapter ran out
+ * @ad: the adapter
  *
  * Return: true when it may answer again (caller updates responders).
  */
-bool afo_port_became_usable(struct afo_port *port)
+bool afo_adapter_became_usable(struct afo_adapter *ad)
 {
-	if (!port->usable_at || time_before(jiffies, port->usable_at))
+	if (!ad->usable_at || time_before(jiffies, ad->usable_at))
 		return false;
-	port->usable_at = 0;
-	afo_port_set_healthy(port, port->core.carrier);
-	return port->core.healthy;
+	ad->usable_at = 0;
+	afo_adapter_set_healthy(ad, ad->core.carrier);
+	return ad->core.healthy;
 }
 
 /**
@@ -604,9 +604,9 @@ bool afo_port_became_usable(struct afo_port *port)
  *
  * Visits each pnet once when iterating over the adapters.
  */
-bool afo_first_of_pnet(const struct afo_net *an, const struct afo_adapter *a)
+bool afo_first_of_pnet(const struct afo_net *an, const struct afo_core_adapter *a)
 {
-	const struct afo_adapter *b;
+	const struct afo_core_adapter *b;
 
 	list_for_each_entry(b, &an->adapters, node) {
 		if (b == a)
@@ -625,10 +625,10 @@ bool afo_first_of_pnet(const struct afo_net *an, const struct afo_adapter *a)
  */
 void afo_release_all(struct afo_net *an)
 {
-	struct afo_adapter *a, *tmp;
+	struct afo_core_adapter *a, *tmp;
 
 	ASSERT_RTNL();
 	list_for_each_entry_safe(a, tmp, &an->adapters, node)
-		afo_port_free(afo_port_of(a));
+		afo_adapter_free(afo_adapter_of(a));
 	afo_vipas_free(an);
 }
