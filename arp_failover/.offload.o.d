@@ -686,8 +686,7 @@ offload.o: /work/main/arp_failover/offload.c \
  /usr/src/linux-headers-6.1.0-57-common/include/linux/rtnetlink.h \
  /usr/src/linux-headers-6.1.0-57-common/include/uapi/linux/rtnetlink.h \
  /usr/src/linux-headers-6.1.0-57-common/include/uapi/linux/if_addr.h \
- /work/main/arp_failover/afo.h \
+ /work/main/include/net/arp_failover.h /work/main/arp_failover/adapter.h \
+ /work/main/arp_failover/core.h /work/main/arp_failover/netns.h \
  /usr/src/linux-headers-6.1.0-57-common/include/net/netns/generic.h \
- /work/main/include/net/arp_failover.h \
- /work/main/include/uapi/linux/arp_failover.h \
- /work/main/arp_failover/core.h
+ /work/main/arp_failover/offload.h

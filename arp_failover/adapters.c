@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Managed adapters and addresses: which adapters we manage, their health,
- * and who answers for each address. Everything here runs under RTNL.
+ * Managed adapters and addresses: which adapters we manage and which of
+ * their addresses, mirrored from the kernel's tables; each event about
+ * them becomes one decision of the core (core.h), applied by apply.c.
+ * Everything here runs under RTNL, but the lookups, which the hooks use
+ * under RCU.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -11,9 +14,16 @@
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
 
-#include "afo.h"
-#include "params.h"
-#include "trace.h"
+#include "adapter.h"
+#include "announce.h"
+#include "apply.h"
+#include "discovery.h"
+#include "netlink.h"
+#include "netns.h"
+#include "offload.h"
+#include "settings.h"
+#include "tick.h"
+#include "vipa.h"
 
 /**
  * afo_adapter_find - the managed adapter with an ifindex
@@ -102,129 +112,9 @@ static bool afo_dev_has_carrier(const struct net_device *dev)
 	return netif_running(dev) && netif_carrier_ok(dev);
 }
 
-/*
- * Not ipv4_devconf_set(): that also marks the value as the administrator's
- * own, after which writes to net.ipv4.conf.default no longer reach the
- * adapter. (Listeners get no RTM_NEWNETCONF for our writes: the helper
- * that sends it is not exported to modules.)
- */
-static void afo_linkdown_write(struct in_device *in_dev, int val)
-{
-	WRITE_ONCE(in_dev->cnf.data[IPV4_DEVCONF_IGNORE_ROUTES_WITH_LINKDOWN - 1],
-		   val);
-}
-
-/*
- * While another adapter answers for this one's addresses, traffic from
- * them must leave through that adapter too. Linux keeps using a route over
- * an adapter without carrier unless ignore_routes_with_linkdown is set on
- * it, so set it for the duration of the takeover and put back what the
- * administrator had.
- */
-static void afo_egress_divert(struct afo_adapter *ad, bool divert)
-{
-	struct in_device *in_dev = __in_dev_get_rtnl(ad->dev);
-	const int attr = IPV4_DEVCONF_IGNORE_ROUTES_WITH_LINKDOWN;
-
-	if (!in_dev)
-		return;
-	if (divert && ad->saved_linkdown < 0) {
-		ad->saved_linkdown = ipv4_devconf_get(in_dev, attr);
-		afo_linkdown_write(in_dev, 1);
-		rt_genid_bump_ipv4(dev_net(ad->dev));	/* cached routes */
-	} else if (!divert && ad->saved_linkdown >= 0) {
-		if (ipv4_devconf_get(in_dev, attr) == 1)
-			afo_linkdown_write(in_dev, ad->saved_linkdown);
-		ad->saved_linkdown = -1;
-		rt_genid_bump_ipv4(dev_net(ad->dev));	/* cached routes */
-	}
-}
-
-static const char *afo_ifname(struct afo_net *an, int ifindex)
-{
-	struct afo_adapter *ad = ifindex ? afo_adapter_find(an, ifindex) : NULL;
-
-	return ad ? ad->dev->name : "none";
-}
-
-/* One rate-limited line per change of who answers for @ad. */
-static void afo_log_responder(struct afo_adapter *ad, int old, int new)
-{
-	struct afo_net *an = ad->an;
-	int self = ad->core.ifindex;
-
-	trace_arp_failover_responder(ad->dev, old, new);
-	afo_notify(ad->dev, ARPFO_EVENT_RESPONDER, old, new);
-	if (new == self && old && old != self) {
-		atomic_long_inc(&ad->stats.reclaims);
-		if (net_ratelimit())
-			afo_info(ad->dev, "reclaim: answers for its addresses again (was %s)\n",
-				 afo_ifname(an, old));
-	} else if (new && new != self) {
-		if (old == self || !old)
-			atomic_long_inc(&ad->stats.takeovers);
-		if (net_ratelimit())
-			afo_info(ad->dev, "takeover: %s answers for its %u addresses (was %s)\n",
-				 afo_ifname(an, new), ad->naddrs,
-				 afo_ifname(an, old));
-	} else if (!new && old && net_ratelimit()) {
-		afo_warn(ad->dev, "no adapter on its network can answer: the kernel's own ARP answers for its addresses\n");
-	}
-}
-
-/*
- * Point every address of @ad at the new responder (one store: the hooks
- * read the owner's responder) and announce each from it, first
- * announcements at once.
- */
-static void afo_set_responder(struct afo_adapter *ad, int responder)
-{
-	struct afo_net *an = ad->an;
-	struct afo_addr *addr;
-	struct afo_adapter *by;
-	unsigned int n = 0;
-
-	afo_log_responder(ad, ad->responder, responder);
-	WRITE_ONCE(ad->responder, responder);
-	afo_egress_divert(ad, responder && responder != ad->core.ifindex);
-	by = responder ? afo_adapter_find(an, responder) : NULL;
-	list_for_each_entry(addr, &ad->addrs, port_node) {
-		if (by)
-			afo_announce(by, addr);
-		else
-			afo_offload_place(addr, NULL);
-		/* Let the stack drain what we queued (softirqs, other tasks). */
-		if (!(++n % 64))
-			cond_resched();
-	}
-}
-
-/**
- * afo_update_responders - ask the core who answers for every adapter
- * @an: the namespace
- *
- * Applies every change: the hooks see the new responder at once, the new
- * responder announces each address, egress follows.
- */
-void afo_update_responders(struct afo_net *an)
-{
-	struct afo_core_adapter *a;
-
-	ASSERT_RTNL();
-	list_for_each_entry(a, &an->adapters, node) {
-		const struct afo_core_adapter *r = afo_choose_responder(a, &an->adapters);
-		int responder = r ? r->ifindex : 0;
-
-		if (responder != afo_adapter_of(a)->responder)
-			afo_set_responder(afo_adapter_of(a), responder);
-	}
-	afo_update_vipa_duty(an);
-	afo_tick_kick(an);
-}
-
 static void afo_addr_free(struct afo_addr *addr)
 {
-	afo_offload_place(addr, NULL);
+	afo_offload_unplace(addr);
 	afo_announce_cancel(addr);
 	hash_del_rcu(&addr->hnode);
 	list_del(&addr->port_node);
@@ -265,8 +155,7 @@ static struct afo_addr *afo_adapter_addr_new(struct afo_adapter *ad, __be32 ip)
 	hash_add_rcu(an->addrs, &addr->hnode, (__force u32)ip);
 	afo_addr_event(ad, ARPFO_EVENT_ADDR_NEW, ip);
 	/* An offload responder answers only what is registered with it. */
-	if (ad->responder)
-		afo_offload_place(addr, afo_adapter_find(an, ad->responder));
+	afo_offload_place(addr);
 	return addr;
 }
 
@@ -299,57 +188,6 @@ static void afo_sync_addrs(struct afo_adapter *ad)
 			afo_adapter_addr_del(addr);
 }
 
-static void afo_adapter_set_healthy(struct afo_adapter *ad, bool healthy)
-{
-	if (ad->core.healthy == healthy)
-		return;
-	ad->core.healthy = healthy;
-	afo_notify(ad->dev, ARPFO_EVENT_HEALTHY, !healthy, healthy);
-}
-
-/*
- * Carrier and reclaim delay. Returns true when the adapter's eligibility
- * to answer changed.
- */
-static bool afo_adapter_eval_health(struct afo_adapter *ad)
-{
-	bool carrier = afo_dev_has_carrier(ad->dev);
-	bool was_healthy = ad->core.healthy;
-	unsigned long delay = 0;
-
-	if (carrier == ad->core.carrier)
-		return false;
-	/*
-	 * A reclaim delay only where there is something to reclaim: a sibling
-	 * answers for this adapter now. An adapter nobody answered for (alone,
-	 * or newly managed: no responder yet) answers at once, as without the
-	 * module.
-	 */
-	if (carrier && ad->responder &&
-	    ad->responder != ad->core.ifindex)
-		delay = afo_flap_regain(&ad->flaps, jiffies, afo_reclaim_delay());
-	trace_arp_failover_carrier(ad->dev, carrier);
-	afo_notify(ad->dev, ARPFO_EVENT_CARRIER, !carrier, carrier);
-	ad->core.carrier = carrier;
-	ad->an->carriers += carrier ? 1 : -1;
-	ad->usable_at = 0;
-	if (!carrier) {
-		afo_adapter_set_healthy(ad, false);
-		afo_probe_stop(ad);
-	} else if (delay) {
-		ad->usable_at = (jiffies + delay) | 1;
-	} else {
-		afo_adapter_set_healthy(ad, true);
-	}
-	if (carrier) {
-		/* The first sibling with carrier: the lone one probes too. */
-		if (ad->an->carriers == 2)
-			afo_probe_skipped_start(ad->an);
-		afo_probe_start(ad);
-	}
-	return was_healthy != ad->core.healthy;
-}
-
 static struct afo_adapter *afo_adapter_new(struct afo_net *an, struct net_device *dev)
 {
 	struct afo_adapter *ad = kzalloc(sizeof(*ad), GFP_KERNEL_ACCOUNT);
@@ -367,20 +205,20 @@ static struct afo_adapter *afo_adapter_new(struct afo_net *an, struct net_device
 	ad->an = an;
 	ad->dev = dev;
 	netdev_hold(dev, &ad->dev_tracker, GFP_KERNEL);
-	ad->core.ifindex = dev->ifindex;
-	ad->core.pnet = afo_pnet_new(&an->pnets);
-	ad->pnet_logged = ad->core.pnet;
-	ad->core.priority = afo_dev_priority(dev);
 	ad->offload = afo_offload_ops_of(dev);
-	ad->core.deaf = !!ad->offload;
 	ad->saved_linkdown = -1;
 	INIT_LIST_HEAD(&ad->addrs);
-	list_add_tail(&ad->core.node, &an->adapters);
+	afo_core_add(&an->core, &ad->core, dev->ifindex,
+		     afo_dev_priority(dev), !!ad->offload);
 	hash_add_rcu(an->by_ifindex, &ad->hnode, dev->ifindex);
 	afo_adapter_hash_mac(ad);
 	return ad;
 }
 
+/*
+ * Put back what we changed and let go of @ad, which the core no longer
+ * knows (afo_core_remove(), afo_core_forget()). Sends nothing.
+ */
 static void afo_adapter_free(struct afo_adapter *ad)
 {
 	struct afo_addr *addr, *tmp;
@@ -389,10 +227,7 @@ static void afo_adapter_free(struct afo_adapter *ad)
 	afo_offload_forget(ad);
 	list_for_each_entry_safe(addr, tmp, &ad->addrs, port_node)
 		afo_addr_free(addr);
-	afo_probe_stop(ad);
-	if (ad->core.carrier)
-		ad->an->carriers--;
-	list_del(&ad->core.node);
+	afo_round_free(ad);
 	hash_del_rcu(&ad->hnode);
 	hash_del_rcu(&ad->mac_node);
 	ida_free(&ad->an->slots, ad->slot);
@@ -400,72 +235,83 @@ static void afo_adapter_free(struct afo_adapter *ad)
 	kfree_rcu(ad, rcu);
 }
 
-static void afo_adapter_release(struct afo_adapter *ad)
+/* Stop managing @ad: its siblings answer for what it answered for. */
+static void afo_adapter_release(struct afo_adapter *ad, struct afo_step *s)
 {
 	struct afo_net *an = ad->an;
 
 	if (net_ratelimit())
 		afo_info(ad->dev, "no longer managed\n");
 	afo_notify(ad->dev, ARPFO_EVENT_ADAPTER_DEL, ad->core.pnet, 0);
+	afo_core_remove(&an->core, &ad->core, s);
 	afo_adapter_free(ad);
-	afo_update_responders(an);
+}
+
+/* Start managing @dev: a fresh pnet of its own until it has probed. */
+static void afo_adapter_manage(struct afo_net *an, struct net_device *dev,
+			       struct afo_step *s)
+{
+	struct afo_adapter *ad = afo_adapter_new(an, dev);
+
+	if (!ad)
+		return;
+	afo_notify(dev, ARPFO_EVENT_ADAPTER_NEW, 0, ad->core.pnet);
+	afo_sync_addrs(ad);
+	afo_core_carrier(&an->core, &ad->core, afo_dev_has_carrier(dev), s);
+	if (net_ratelimit())
+		afo_info(dev, "managed: %s, pnet %u\n",
+			 ad->core.carrier ? "carrier" : "no carrier",
+			 ad->core.pnet);
 }
 
 /**
- * afo_sync_dev_quiet - bring our view of one adapter in line with the kernel's
+ * afo_sync_dev - bring our view of one device in line with the kernel's
  * @dev: any network device
  *
- * Starts or stops managing @dev, mirrors its addresses and priority, in
- * one pass over them. The caller updates the responders once for all the
- * devices it syncs (afo_update_responders()).
- *
- * Return: whether @dev is managed, as an adapter or as a VIPA device.
+ * Starts or stops managing @dev as an adapter or as a VIPA device,
+ * mirrors its addresses and priority, in one pass over them, and applies
+ * what the core decides.
  */
-bool afo_sync_dev_quiet(struct net_device *dev)
+void afo_sync_dev(struct net_device *dev)
 {
 	struct afo_net *an = afo_net(dev_net(dev));
 	struct afo_adapter *ad = afo_adapter_find(an, dev->ifindex);
 	bool eligible = !an->dying && afo_dev_eligible(dev);
+	struct afo_core_params p;
+	struct afo_step s;
 
-	ASSERT_RTNL();
+	afo_step_begin(an, &s, &p);
 	/*
 	 * A device's addresses are an adapter's or VIPAs, never both: let go
 	 * of them first as an adapter, then as VIPAs, so that either can take
 	 * them over when the vipa parameter changes.
 	 */
 	if (ad && !eligible) {
-		afo_adapter_release(ad);
+		afo_adapter_release(ad, &s);
 		ad = NULL;
 	}
-	afo_sync_vipas(dev);
-	if (!eligible)
-		return false;
+	afo_sync_vipas(dev, &s);
 	if (ad) {
-		ad->core.priority = afo_dev_priority(dev);
+		afo_core_priority(&an->core, &ad->core, afo_dev_priority(dev), &s);
 		afo_sync_addrs(ad);
-		return true;
+	} else if (eligible) {
+		afo_adapter_manage(an, dev, &s);
 	}
-	ad = afo_adapter_new(an, dev);
-	if (!ad)
-		return false;
-	afo_notify(dev, ARPFO_EVENT_ADAPTER_NEW, 0, ad->core.pnet);
-	afo_sync_addrs(ad);
-	afo_adapter_eval_health(ad);
-	if (net_ratelimit())
-		afo_info(dev, "managed: %s, pnet %u\n",
-			 ad->core.carrier ? "carrier" : "no carrier",
-			 ad->core.pnet);
-	return true;
+	afo_step_commit(an, &s);
 }
 
 /**
- * afo_sync_dev - afo_sync_dev_quiet() for one device, then apply
- * @dev: any network device
+ * afo_settle_all - apply the answering rules to every pnet again
+ * @an: the namespace (after a parameter changed)
  */
-void afo_sync_dev(struct net_device *dev)
+void afo_settle_all(struct afo_net *an)
 {
-	afo_sync_dev_quiet(dev);
-	afo_update_responders(afo_net(dev_net(dev)));
+	struct afo_core_params p;
+	struct afo_step s;
+
+	afo_step_begin(an, &s, &p);
+	afo_core_settle_all(&an->core, &s);
+	afo_step_commit(an, &s);
 }
 
 /**
@@ -484,7 +330,8 @@ void afo_addr_added(struct net_device *dev, __be32 ip)
 	ASSERT_RTNL();
 	if (ad) {
 		afo_adapter_addr_new(ad, ip);
-		afo_tick_kick(an);
+		if (ad->probe_wait)	/* something to probe with at last */
+			afo_tick_arm(an, jiffies);
 	} else if (afo_dev_is_vipa(dev)) {
 		afo_vipa_added(dev, ip);
 	} else if (afo_dev_eligible(dev)) {
@@ -523,6 +370,8 @@ void afo_dev_changed(struct net_device *dev)
 {
 	struct afo_net *an = afo_net(dev_net(dev));
 	struct afo_adapter *ad = afo_adapter_find(an, dev->ifindex);
+	struct afo_core_params p;
+	struct afo_step s;
 
 	/* A namespace being dismantled: its devices go away next, quietly. */
 	if (!check_net(dev_net(dev)))
@@ -531,9 +380,9 @@ void afo_dev_changed(struct net_device *dev)
 		afo_sync_dev(dev);
 		return;
 	}
-	if (afo_adapter_eval_health(ad))
-		afo_update_responders(an);
-	afo_tick_kick(an);
+	afo_step_begin(an, &s, &p);
+	afo_core_carrier(&an->core, &ad->core, afo_dev_has_carrier(dev), &s);
+	afo_step_commit(an, &s);
 }
 
 /**
@@ -547,8 +396,14 @@ void afo_dev_gone(struct net_device *dev)
 
 	afo_setting_drop(an, dev->ifindex);
 	afo_vipas_drop(dev);
-	if (ad)
-		afo_adapter_release(ad);
+	if (ad) {
+		struct afo_core_params p;
+		struct afo_step s;
+
+		afo_step_begin(an, &s, &p);
+		afo_adapter_release(ad, &s);
+		afo_step_commit(an, &s);
+	}
 	afo_offload_dev_gone(dev);
 }
 
@@ -564,57 +419,24 @@ void afo_dev_mac_changed(struct net_device *dev)
 	struct afo_net *an = afo_net(dev_net(dev));
 	struct afo_adapter *ad = afo_adapter_find(an, dev->ifindex);
 	struct afo_core_adapter *a;
+	struct afo_core_params p;
 	struct afo_addr *addr;
+	struct afo_step s;
 
 	if (!ad)
 		return;
 	afo_adapter_hash_mac(ad);
-	list_for_each_entry(a, &an->adapters, node) {
-		if (afo_adapter_of(a)->responder != dev->ifindex)
+	afo_step_begin(an, &s, &p);
+	list_for_each_entry(a, &an->core.adapters, node) {
+		if (a->responder != dev->ifindex)
 			continue;
 		list_for_each_entry(addr, &afo_adapter_of(a)->addrs, port_node)
-			afo_announce(ad, addr);
+			afo_announce(ad, addr, &s);
 	}
-	if (ad->vipa_duty)
-		afo_announce_vipas(ad);
-	if (ad->core.carrier)
-		afo_probe_start(ad);
-	afo_tick_kick(an);
-}
-
-/**
- * afo_adapter_became_usable - the reclaim delay of an adapter ran out
- * @ad: the adapter
- *
- * Return: true when it may answer again (caller updates responders).
- */
-bool afo_adapter_became_usable(struct afo_adapter *ad)
-{
-	if (!ad->usable_at || time_before(jiffies, ad->usable_at))
-		return false;
-	ad->usable_at = 0;
-	afo_adapter_set_healthy(ad, ad->core.carrier);
-	return ad->core.healthy;
-}
-
-/**
- * afo_first_of_pnet - whether @a is the first adapter of the list on its pnet
- * @an: the namespace
- * @a:  one of its adapters
- *
- * Visits each pnet once when iterating over the adapters.
- */
-bool afo_first_of_pnet(const struct afo_net *an, const struct afo_core_adapter *a)
-{
-	const struct afo_core_adapter *b;
-
-	list_for_each_entry(b, &an->adapters, node) {
-		if (b == a)
-			return true;
-		if (b->pnet == a->pnet)
-			return false;
-	}
-	return true;
+	if (ad->core.vipa_duty)
+		afo_announce_vipas(ad, &s);
+	afo_core_probe_start(&an->core, &ad->core, &s);
+	afo_step_commit(an, &s);
 }
 
 /**
@@ -628,7 +450,9 @@ void afo_release_all(struct afo_net *an)
 	struct afo_core_adapter *a, *tmp;
 
 	ASSERT_RTNL();
-	list_for_each_entry_safe(a, tmp, &an->adapters, node)
+	list_for_each_entry_safe(a, tmp, &an->core.adapters, node) {
+		afo_core_forget(&an->core, a);
 		afo_adapter_free(afo_adapter_of(a));
+	}
 	afo_vipas_free(an);
 }

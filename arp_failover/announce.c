@@ -16,35 +16,15 @@
 #include <linux/netdevice.h>
 #include <linux/rtnetlink.h>
 
-#include "afo.h"
+#include "adapter.h"
+#include "announce.h"
+#include "netns.h"
+#include "offload.h"
 #include "params.h"
+#include "xmit.h"
 
 /* Frames one run of the tick sends at most; the rest wait a jiffy. */
 #define AFO_GARP_BATCH 256
-
-/*
- * The rate limit of one address: a bucket of AFO_GARP_BURST announcements
- * that refills by one per garp_interval_ms. A takeover, or a takeover and
- * its reclaim, always find a token (the first announcement is never held
- * back); only a flapping cable empties the bucket, and then its address
- * is announced at most once per interval.
- */
-#define AFO_GARP_BURST 2
-
-static bool afo_garp_token(struct afo_addr *addr, unsigned long now)
-{
-	unsigned long interval = afo_garp_interval();
-	unsigned long refill;
-
-	if (!addr->garp_last) {
-		addr->garp_credit = AFO_GARP_BURST;
-	} else if (interval) {
-		refill = (now - addr->garp_last) / interval;
-		addr->garp_credit = min_t(unsigned long, AFO_GARP_BURST,
-					  addr->garp_credit + refill);
-	}
-	return addr->garp_credit > 0;
-}
 
 /*
  * Whether the stack has room for another burst frame. Each frame queued
@@ -60,7 +40,7 @@ static bool afo_garp_room(const struct afo_net *an)
 	unsigned int queued = skb_queue_len_lockless(&sd->input_pkt_queue) +
 			      skb_queue_len_lockless(&sd->process_queue);
 
-	return (queued + 1) * (an->carriers + 1) <
+	return (queued + 1) * (an->core.carriers + 1) <
 	       READ_ONCE(netdev_max_backlog) / 2;
 }
 
@@ -74,22 +54,28 @@ static int afo_garp_send(struct afo_adapter *by, __be32 ip)
 	return err;
 }
 
-/*
- * Send one gratuitous ARP for @addr from @by and take its token. Return:
- * false when there was no room for it (nothing was taken).
- */
-static bool afo_garp(struct afo_adapter *by, struct afo_addr *addr)
+/* Queue @addr for its next announcement, after every one due before it. */
+static void afo_repeat_queue(struct afo_addr *addr)
 {
-	int err;
+	list_move_tail(&addr->garp_node, &addr->owner->an->garp_queue);
+}
 
+/*
+ * Send the next gratuitous ARP of @addr from @by and count it against
+ * the train. Return: false when there was no room for it (nothing was
+ * taken).
+ */
+static bool afo_garp(struct afo_adapter *by, struct afo_addr *addr,
+		     const struct afo_step *s)
+{
 	if (!afo_garp_room(by->an))
 		return false;
-	err = afo_garp_send(by, addr->ip);
-	if (err == -ENOBUFS)
+	if (afo_garp_send(by, addr->ip) == -ENOBUFS)
 		return false;
-	if (addr->garp_credit)
-		addr->garp_credit--;
-	addr->garp_last = jiffies | 1;
+	if (afo_train_sent(&addr->train, s))
+		afo_repeat_queue(addr);
+	else
+		list_del_init(&addr->garp_node);
 	return true;
 }
 
@@ -99,59 +85,42 @@ static bool afo_garp(struct afo_adapter *by, struct afo_addr *addr)
  */
 void afo_announce_cancel(struct afo_addr *addr)
 {
-	addr->garp_left = 0;
+	afo_train_stop(&addr->train);
 	list_del_init(&addr->garp_node);
-}
-
-/* Queue the next repeat of @addr, after every repeat queued before it. */
-static void afo_repeat_queue(struct afo_addr *addr)
-{
-	addr->garp_next = jiffies + afo_garp_interval();
-	list_move_tail(&addr->garp_node, &addr->owner->an->garp_queue);
-}
-
-/* One announcement of @addr went out: queue the next, if any. */
-static void afo_garp_sent(struct afo_addr *addr)
-{
-	if (--addr->garp_left)
-		afo_repeat_queue(addr);
-	else
-		list_del_init(&addr->garp_node);
 }
 
 /**
  * afo_announce - announce an address that changed hands
- * @by:   the adapter that answers for it now
+ * @by:   the adapter that answers for it now, or NULL: the kernel does
  * @addr: the address
+ * @s:    the step (time, parameters, deadlines)
  *
- * garp_count gratuitous ARPs, garp_interval_ms apart: peers hold the old
- * MAC, and one frame lost must not leave them there. The first goes out
- * at once, so that peers move without waiting for the work to be
- * scheduled, unless the stack is full (see the top of this file); the
- * repeats replace those of an earlier announcement. An address whose
- * adapters flap faster than its bucket refills (afo_garp_token()) waits:
- * the tick announces it when a token is back, from whichever adapter
- * answers then.
+ * A train of garp_count gratuitous ARPs, garp_interval_ms apart
+ * (afo_train_start()): peers hold the old MAC, and one frame lost must
+ * not leave them there. The first goes out at once, so that peers move
+ * without waiting for the work to be scheduled, unless the stack is full
+ * (see the top of this file); the train replaces an earlier one. An
+ * address whose adapters flap faster than the rate limit allows waits:
+ * the tick announces it when it may, from whichever adapter answers then.
+ * An offload responder gets it registered instead, and announces it.
  */
-void afo_announce(struct afo_adapter *by, struct afo_addr *addr)
+void afo_announce(struct afo_adapter *by, struct afo_addr *addr,
+		  struct afo_step *s)
 {
 	struct afo_net *an = addr->owner->an;
-	unsigned int count = afo_garp_count();
 
 	ASSERT_RTNL();
 	afo_announce_cancel(addr);
-	if (afo_offload_place(addr, by))
-		return;		/* the offload adapter announces it */
-	if (!count || !by->core.carrier)
+	if (afo_offload_place(addr) || !by || !by->core.carrier)
 		return;
-	addr->garp_left = count;
-	if (!afo_garp_token(addr, jiffies)) {
-		afo_repeat_queue(addr);		/* flapping: later */
-	} else if (!list_empty(&an->garp_first) || !afo_garp(by, addr)) {
+	if (!afo_train_start(&addr->train, s)) {
+		if (addr->train.left) {		/* rate-limited: later */
+			afo_repeat_queue(addr);
+			afo_step_deadline(s, addr->train.next);
+		}
+	} else if (!list_empty(&an->garp_first) || !afo_garp(by, addr, s)) {
 		list_add_tail(&addr->garp_node, &an->garp_first);
-		afo_tick_kick(an);
-	} else {
-		afo_garp_sent(addr);
+		afo_step_deadline(s, s->now);
 	}
 }
 
@@ -160,15 +129,15 @@ void afo_announce(struct afo_adapter *by, struct afo_addr *addr)
  * the stack had no room or the budget ran out (try again in a jiffy).
  */
 static bool afo_announce_list(struct afo_net *an, struct list_head *list,
-			      unsigned int *budget, struct afo_next *next)
+			      unsigned int *budget, struct afo_step *s)
 {
 	struct afo_addr *addr, *tmp;
 	struct afo_adapter *by;
 
 	list_for_each_entry_safe(addr, tmp, list, garp_node) {
 		if (list == &an->garp_queue &&
-		    time_before(jiffies, addr->garp_next)) {
-			afo_earliest(next, addr->garp_next);
+		    !afo_train_due(&addr->train, s->now)) {
+			afo_step_deadline(s, addr->train.next);
 			return true;
 		}
 		by = afo_adapter_find(an, afo_addr_responder(addr));
@@ -176,33 +145,33 @@ static bool afo_announce_list(struct afo_net *an, struct list_head *list,
 			afo_announce_cancel(addr);
 			continue;
 		}
-		if (!afo_garp_token(addr, jiffies)) {
-			afo_repeat_queue(addr);	/* flapping: later */
+		if (!afo_train_may_send(&addr->train, s)) {
+			afo_train_defer(&addr->train, s);	/* flapping */
+			afo_repeat_queue(addr);
 			continue;
 		}
-		if (!*budget || !afo_garp(by, addr))
+		if (!*budget || !afo_garp(by, addr, s))
 			return false;
 		(*budget)--;
-		afo_garp_sent(addr);
 	}
 	return true;
 }
 
 /**
  * afo_announce_run - send the announcements that are due
- * @an:   the namespace
- * @next: where the tick collects its next deadline
+ * @an: the namespace
+ * @s:  the tick's step, which collects the next deadline
  *
  * First announcements that waited for room go before any repeat.
  */
-void afo_announce_run(struct afo_net *an, struct afo_next *next)
+void afo_announce_run(struct afo_net *an, struct afo_step *s)
 {
 	unsigned int budget = AFO_GARP_BATCH;
 
 	ASSERT_RTNL();
-	if (!afo_announce_list(an, &an->garp_first, &budget, next) ||
-	    !afo_announce_list(an, &an->garp_queue, &budget, next))
-		afo_earliest(next, jiffies + 1);
+	if (!afo_announce_list(an, &an->garp_first, &budget, s) ||
+	    !afo_announce_list(an, &an->garp_queue, &budget, s))
+		afo_step_deadline(s, s->now + 1);
 }
 
 /* Announce every VIPA from @by, the holder of its pnet's VIPA duty. */
@@ -217,26 +186,29 @@ static void afo_garp_vipas(struct afo_adapter *by)
 /**
  * afo_announce_vipas - announce the VIPAs from their new holder
  * @by: the adapter that took the VIPA duty of its pnet, or that holds it
- *      when a VIPA was added or its MAC changed
+ *      when its MAC changed
+ * @s:  the step
  *
- * As afo_announce(), for all VIPAs at once: the first round now, the
- * repeats from the tick.
+ * As afo_announce(), for all VIPAs at once, one train of rounds: the
+ * first round now (unless rate-limited), the repeats from the tick. An
+ * offload holder gets them registered instead.
  */
-void afo_announce_vipas(struct afo_adapter *by)
+void afo_announce_vipas(struct afo_adapter *by, struct afo_step *s)
 {
-	unsigned int count = afo_garp_count();
-
 	ASSERT_RTNL();
-	by->vipa_garp_left = 0;
+	afo_train_stop(&by->vipa_train);
 	if (by->offload) {
 		afo_offload_vipas(by, true);	/* the adapter announces them */
 		return;
 	}
-	if (!count || !by->core.carrier || list_empty(&by->an->vipas))
+	if (!by->core.carrier || list_empty(&by->an->vipas))
 		return;
-	afo_garp_vipas(by);
-	by->vipa_garp_left = count - 1;
-	by->vipa_garp_next = jiffies + afo_garp_interval();
+	if (afo_train_start(&by->vipa_train, s)) {
+		afo_garp_vipas(by);
+		afo_train_sent(&by->vipa_train, s);
+	}
+	if (by->vipa_train.left)
+		afo_step_deadline(s, by->vipa_train.next);
 }
 
 /**
@@ -252,10 +224,10 @@ void afo_announce_vipa_new(struct afo_net *an, __be32 ip)
 	struct afo_core_adapter *a;
 
 	ASSERT_RTNL();
-	list_for_each_entry(a, &an->adapters, node) {
+	list_for_each_entry(a, &an->core.adapters, node) {
 		struct afo_adapter *by = afo_adapter_of(a);
 
-		if (!by->vipa_duty)
+		if (!a->vipa_duty)
 			continue;
 		if (by->offload) {
 			if (by->vipas_registered)
@@ -267,25 +239,28 @@ void afo_announce_vipa_new(struct afo_net *an, __be32 ip)
 }
 
 /**
- * afo_announce_vipas_run - repeat the VIPA announcements of @ad when due
+ * afo_announce_vipas_run - the next VIPA round of @ad, when due
  * @ad: a managed adapter
- * @next: where the tick collects its next deadline
+ * @s:  the tick's step, which collects the next deadline
  */
-void afo_announce_vipas_run(struct afo_adapter *ad, struct afo_next *next)
+void afo_announce_vipas_run(struct afo_adapter *ad, struct afo_step *s)
 {
-	if (!ad->vipa_garp_left)
+	struct afo_train *t = &ad->vipa_train;
+
+	if (!t->left)
 		return;
-	if (time_before(jiffies, ad->vipa_garp_next)) {
-		afo_earliest(next, ad->vipa_garp_next);
-		return;
-	}
-	if (!ad->vipa_duty || !ad->core.carrier) {
-		ad->vipa_garp_left = 0;
+	if (!ad->core.vipa_duty || !ad->core.carrier) {
+		afo_train_stop(t);
 		return;
 	}
-	afo_garp_vipas(ad);
-	ad->vipa_garp_left--;
-	ad->vipa_garp_next = jiffies + afo_garp_interval();
-	if (ad->vipa_garp_left)
-		afo_earliest(next, ad->vipa_garp_next);
+	if (afo_train_due(t, s->now)) {
+		if (afo_train_may_send(t, s)) {
+			afo_garp_vipas(ad);
+			afo_train_sent(t, s);
+		} else {
+			afo_train_defer(t, s);
+		}
+	}
+	if (t->left)
+		afo_step_deadline(s, t->next);
 }

@@ -1,45 +1,107 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The decision core: which adapter answers ARP for an address, and which
- * adapters share a physical network.
+ * The decision core: who answers ARP for each adapter's addresses, which
+ * adapter holds the VIPA duty of each pnet, and when an adapter is
+ * healthy. Pure: called by the glue under RTNL, or by KUnit.
  */
+#include <linux/compiler.h>
 #include <linux/jiffies.h>
-#include <linux/minmax.h>
 #include <linux/typecheck.h>
 
 #include "core.h"
 
-static bool afo_pnet_in_use(const struct afo_pnets *pnets, u32 pnet)
+/**
+ * afo_step_init - open a decision
+ * @s:   the step
+ * @now: the time of the event
+ * @p:   the parameters, in the core's units
+ */
+void afo_step_init(struct afo_step *s, unsigned long now,
+		   const struct afo_core_params *p)
 {
-	const struct afo_core_adapter *a;
-
-	if (!pnets->adapters)
-		return false;
-	list_for_each_entry(a, pnets->adapters, node)
-		if (a->pnet == pnet)
-			return true;
-	return false;
+	s->now = now;
+	s->p = p;
+	INIT_LIST_HEAD(&s->changed);
+	s->next_set = false;
 }
 
 /**
- * afo_pnet_new - hand out a fresh physical network identifier
- * @pnets: the namespace's allocator
- *
- * Identifiers count up; once they wrap, those still held are skipped.
- * There are fewer adapters than identifiers, so one is always free.
- *
- * Return: an identifier no adapter holds, never %AFO_PNET_NONE.
+ * afo_step_deadline - the core has something to do at @when
+ * @s:    the step
+ * @when: the time; the step keeps the earliest
  */
-u32 afo_pnet_new(struct afo_pnets *pnets)
+void afo_step_deadline(struct afo_step *s, unsigned long when)
 {
-	u32 id;
+	if (!s->next_set || time_before(when, s->next))
+		s->next = when;
+	s->next_set = true;
+}
 
-	do {
-		if (pnets->next == AFO_PNET_NONE)
-			pnets->next++;
-		id = pnets->next++;
-	} while (afo_pnet_in_use(pnets, id));
-	return id;
+/**
+ * afo_step_pop - the next adapter with actions to apply
+ * @s: the step
+ *
+ * The caller applies afo_core_adapter.todo and clears it before it asks
+ * the core anything else about the adapter.
+ *
+ * Return: the adapter, or NULL when the step has no more.
+ */
+struct afo_core_adapter *afo_step_pop(struct afo_step *s)
+{
+	struct afo_core_adapter *a;
+
+	a = list_first_entry_or_null(&s->changed, struct afo_core_adapter,
+				     step_node);
+	if (a)
+		list_del_init(&a->step_node);
+	return a;
+}
+
+/**
+ * afo_step_mark - record an action for the glue
+ * @s:      the step
+ * @a:      the adapter it concerns
+ * @bit:    the action (enum afo_action)
+ * @toggle: the action reports a flag that flipped: flipping back within
+ *          the step cancels it, so that a report never says "from x to x"
+ */
+void afo_step_mark(struct afo_step *s, struct afo_core_adapter *a,
+		   unsigned int bit, bool toggle)
+{
+	if (list_empty(&a->step_node))
+		list_add_tail(&a->step_node, &s->changed);
+	a->todo = toggle ? a->todo ^ bit : a->todo | bit;
+}
+
+static void afo_set_healthy(struct afo_step *s, struct afo_core_adapter *a,
+			    bool healthy)
+{
+	if (a->healthy == healthy)
+		return;
+	a->healthy = healthy;
+	afo_step_mark(s, a, AFO_DO_HEALTHY, true);
+}
+
+static void afo_set_responder(struct afo_step *s, struct afo_core_adapter *a,
+			      int responder)
+{
+	if (a->responder == responder)
+		return;
+	if (!(a->todo & AFO_DO_RESPONDER))
+		a->old_responder = a->responder;
+	WRITE_ONCE(a->responder, responder);	/* the hooks read it */
+	afo_step_mark(s, a, AFO_DO_RESPONDER, false);
+	if (a->responder == a->old_responder)
+		a->todo &= ~AFO_DO_RESPONDER;
+}
+
+static void afo_set_vipa_duty(struct afo_step *s, struct afo_core_adapter *a,
+			      bool duty)
+{
+	if (a->vipa_duty == duty)
+		return;
+	WRITE_ONCE(a->vipa_duty, duty);		/* the hooks read it */
+	afo_step_mark(s, a, AFO_DO_VIPA_DUTY, true);
 }
 
 /**
@@ -61,236 +123,290 @@ bool afo_better_backup(const struct afo_core_adapter *a,
 	return a->ifindex < b->ifindex;
 }
 
-/**
- * afo_choose_responder - pick the adapter that answers for @owner's addresses
- * @owner:    the adapter that holds the addresses
- * @adapters: every managed adapter of the namespace, @owner included
- *
- * The owner answers while it is healthy. Otherwise the best healthy
- * sibling on the owner's physical network takes over. An owner whose
- * network is not yet known has no siblings.
- *
- * Never fail closed: an owner that has carrier but is still in its
- * reclaim delay answers for itself when no healthy sibling can, as the
- * kernel would without us; the delay only keeps it from taking its
- * addresses back from a sibling too early.
- *
- * Return: the responder, or NULL when no adapter can answer (the glue
- * then leaves the address to the kernel's own ARP).
- */
-const struct afo_core_adapter *afo_choose_responder(const struct afo_core_adapter *owner,
-					       const struct list_head *adapters)
+/* The best candidate for the VIPA duty: healthy first, then with carrier. */
+static bool afo_better_holder(const struct afo_core_adapter *a,
+			      const struct afo_core_adapter *b)
 {
-	const struct afo_core_adapter *best = NULL, *cand;
-
-	if (owner->healthy)
-		return owner;
-	if (owner->pnet != AFO_PNET_NONE) {
-		list_for_each_entry(cand, adapters, node) {
-			if (cand == owner || !cand->healthy ||
-			    cand->pnet != owner->pnet)
-				continue;
-			if (!best || afo_better_backup(cand, best))
-				best = cand;
-		}
-	}
-	if (!best && owner->carrier)
-		return owner;
-	return best;
+	if (a->healthy != b->healthy)
+		return a->healthy;
+	return afo_better_backup(a, b);
 }
 
 /**
- * afo_choose_vipa_holder - pick the adapter answering for the VIPAs of a pnet
- * @holder:   the adapter holding the duty now, or NULL
- * @pnet:     the physical network
- * @adapters: every managed adapter of the namespace
- *
- * The duty stays where it is while its holder is healthy and on @pnet: a
- * VIPA belongs to no adapter, so moving it back when a better adapter
- * returns would only cost peers another update. Otherwise the best healthy
- * adapter of @pnet (afo_better_backup()) takes it.
- *
- * Never fail closed: when no adapter of @pnet is healthy, the best one
- * with carrier (in its reclaim delay) holds the duty rather than none.
- *
- * Return: the holder, or NULL when no adapter of @pnet has carrier.
+ * struct afo_pnet_view - one pass over the members of a pnet
+ * @best:   its best healthy member (the backup), or NULL
+ * @holder: the member holding the VIPA duty now (the best of several)
+ * @cand:   its best member with carrier for the duty, or NULL
  */
-const struct afo_core_adapter *afo_choose_vipa_holder(const struct afo_core_adapter *holder,
-						 u32 pnet,
-						 const struct list_head *adapters)
-{
-	const struct afo_core_adapter *best = NULL, *cand;
+struct afo_pnet_view {
+	struct afo_core_adapter *best;
+	struct afo_core_adapter *holder;
+	struct afo_core_adapter *cand;
+};
 
-	if (holder && holder->healthy && holder->pnet == pnet)
-		return holder;
-	list_for_each_entry(cand, adapters, node) {
-		if (!cand->carrier || cand->pnet != pnet)
+static void afo_pnet_look(const struct afo_core *c, u32 pnet,
+			  struct afo_pnet_view *v)
+{
+	struct afo_core_adapter *a;
+
+	v->best = NULL;
+	v->holder = NULL;
+	v->cand = NULL;
+	list_for_each_entry(a, &c->adapters, node) {
+		if (a->pnet != pnet)
 			continue;
-		if (!best || cand->healthy > best->healthy ||
-		    (cand->healthy == best->healthy &&
-		     afo_better_backup(cand, best)))
-			best = cand;
+		if (a->healthy && (!v->best || afo_better_backup(a, v->best)))
+			v->best = a;
+		if (a->vipa_duty && (!v->holder || afo_better_backup(a, v->holder)))
+			v->holder = a;
+		if (a->carrier && (!v->cand || afo_better_holder(a, v->cand)))
+			v->cand = a;
 	}
-	return best;
 }
 
 /*
- * The pnets a probe outcome touches: the prober's and every hearer's.
- * Bounded; a namespace with more distinct pnets than this among one
- * probe's hearers merges only the first ones and catches up with the
- * next probe.
+ * The responder of @a's addresses: @a while healthy, else the best
+ * healthy sibling of its pnet. Never fail closed: an owner with carrier
+ * that is still in its reclaim delay answers for itself when no healthy
+ * sibling can, as the kernel would without us; the delay only keeps it
+ * from taking its addresses back from a sibling too early. None (0): the
+ * glue leaves the addresses to the kernel's own ARP.
  */
-#define AFO_MAX_INVOLVED 16
-
-struct afo_pnet_set {
-	u32 id[AFO_MAX_INVOLVED];
-	unsigned int n;
-};
-
-static bool afo_pnet_set_has(const struct afo_pnet_set *set, u32 pnet)
+static int afo_responder_rule(const struct afo_core_adapter *a,
+			      const struct afo_pnet_view *v)
 {
-	unsigned int i;
-
-	for (i = 0; i < set->n; i++)
-		if (set->id[i] == pnet)
-			return true;
-	return false;
+	if (a->healthy)
+		return a->ifindex;
+	if (v->best)
+		return v->best->ifindex;
+	return a->carrier ? a->ifindex : 0;
 }
 
-static void afo_pnet_set_add(struct afo_pnet_set *set, u32 pnet)
+/*
+ * The VIPA duty of a pnet stays with its holder while that is healthy: a
+ * VIPA belongs to no adapter, so moving it back when a better adapter
+ * returns would only cost peers another update. Otherwise the best
+ * healthy member takes it, or, never failing closed, the best one with
+ * carrier (in its reclaim delay). No member with carrier: no holder.
+ */
+static const struct afo_core_adapter *
+afo_holder_rule(const struct afo_pnet_view *v)
 {
-	if (!afo_pnet_set_has(set, pnet) && set->n < AFO_MAX_INVOLVED)
-		set->id[set->n++] = pnet;
+	if (v->holder && v->holder->healthy)
+		return v->holder;
+	return v->cand;
 }
 
-/* Old pnet -> fresh pnet for adapters that split off it together. */
-struct afo_pnet_map {
-	u32 from[AFO_MAX_INVOLVED];
-	u32 to[AFO_MAX_INVOLVED];
-	unsigned int n;
-};
-
-static u32 afo_pnet_split(struct afo_pnet_map *map, u32 old,
-			  struct afo_pnets *pnets)
+/*
+ * Apply both rules to every member of @pnet: one pass to look, one to
+ * decide. Losers of the duty are marked before its winner, so that the
+ * reports show the duty leave, then arrive.
+ */
+static void afo_settle(struct afo_core *c, u32 pnet, struct afo_step *s)
 {
-	unsigned int i;
-
-	for (i = 0; i < map->n; i++)
-		if (map->from[i] == old)
-			return map->to[i];
-	if (map->n == AFO_MAX_INVOLVED)
-		return afo_pnet_new(pnets);
-	map->from[map->n] = old;
-	map->to[map->n] = afo_pnet_new(pnets);
-	return map->to[map->n++];
-}
-
-/* The prober was heard nowhere: it is alone on a network of its own. */
-static void afo_pnet_alone(struct list_head *adapters,
-			   struct afo_core_adapter *prober, struct afo_pnets *pnets)
-{
+	const struct afo_core_adapter *holder;
+	struct afo_pnet_view v;
 	struct afo_core_adapter *a;
 
-	list_for_each_entry(a, adapters, node) {
-		if (a != prober && a->carrier && !a->deaf && a->pnet == prober->pnet) {
-			prober->pnet = afo_pnet_new(pnets);
-			return;
-		}
+	afo_pnet_look(c, pnet, &v);
+	holder = afo_holder_rule(&v);
+	list_for_each_entry(a, &c->adapters, node) {
+		if (a->pnet != pnet)
+			continue;
+		afo_set_responder(s, a, afo_responder_rule(a, &v));
+		if (a != holder)
+			afo_set_vipa_duty(s, a, false);
 	}
-	if (prober->pnet == AFO_PNET_NONE)
-		prober->pnet = afo_pnet_new(pnets);
+	if (holder)
+		afo_set_vipa_duty(s, (struct afo_core_adapter *)holder, true);
 }
 
 /**
- * afo_pnet_probe_done - apply the outcome of one discovery probe
- * @adapters: every managed adapter of the namespace
- * @prober:   the adapter whose probe just timed out
- * @pnets:    the namespace's pnet identifier allocator
+ * afo_core_settle_all - apply the answering rules to every pnet
+ * @c: the namespace
+ * @s: the step
  *
- * Before the call, the glue sets @heard on every adapter that heard the
- * probe. Afterwards the prober and every adapter that heard it share one
- * pnet (the lowest identifier among the hearers', so that merges are
- * stable). Members of the pnets involved that have carrier but did not
- * hear it are not on the prober's network any more: they stay siblings
- * of each other under a fresh identifier per old pnet. Adapters without
- * carrier, and deaf ones (offload adapters, whose ARP never reaches the
- * host), cannot hear anything: they follow the merge as the best guess
- * and never count as evidence that the prober moved. The @heard flags
- * are cleared.
+ * After pnets merged or split, or a parameter changed. One pass per pnet.
  */
-void afo_pnet_probe_done(struct list_head *adapters,
-			 struct afo_core_adapter *prober, struct afo_pnets *pnets)
+void afo_core_settle_all(struct afo_core *c, struct afo_step *s)
 {
-	struct afo_pnet_set involved = { .n = 0 };
-	struct afo_pnet_map splits = { .n = 0 };
-	u32 target = AFO_PNET_NONE;
 	struct afo_core_adapter *a;
 
-	prober->heard = false;
-	afo_pnet_set_add(&involved, prober->pnet);
-	list_for_each_entry(a, adapters, node) {
-		if (!a->heard)
-			continue;
-		afo_pnet_set_add(&involved, a->pnet);
-		if (target == AFO_PNET_NONE || a->pnet < target)
-			target = a->pnet;
-	}
+	list_for_each_entry(a, &c->adapters, node)
+		if (afo_pnet_first(c, a))
+			afo_settle(c, a->pnet, s);
+}
 
-	if (target == AFO_PNET_NONE) {
-		afo_pnet_alone(adapters, prober, pnets);
+/**
+ * afo_core_init - a namespace without adapters
+ * @c: its core state
+ */
+void afo_core_init(struct afo_core *c)
+{
+	INIT_LIST_HEAD(&c->adapters);
+	c->next_pnet = 1;
+	c->carriers = 0;
+}
+
+/**
+ * afo_core_add - start managing an adapter, without carrier yet
+ * @c:        the namespace
+ * @a:        the adapter's core state, zeroed by the caller
+ * @ifindex:  its interface index
+ * @priority: its backup preference
+ * @deaf:     an offload adapter: it never hears probes
+ *
+ * It sits alone on a fresh pnet until a probe says otherwise; the caller
+ * then reports its carrier (afo_core_carrier()).
+ */
+void afo_core_add(struct afo_core *c, struct afo_core_adapter *a, int ifindex,
+		  u32 priority, bool deaf)
+{
+	a->ifindex = ifindex;
+	a->priority = priority;
+	a->deaf = deaf;
+	INIT_LIST_HEAD(&a->step_node);
+	a->pnet = afo_pnet_new(c);
+	list_add_tail(&a->node, &c->adapters);
+}
+
+/**
+ * afo_core_remove - stop managing an adapter
+ * @c: the namespace
+ * @a: the adapter; the caller frees it after applying @s
+ * @s: the step: its siblings answer for what it answered for
+ */
+void afo_core_remove(struct afo_core *c, struct afo_core_adapter *a,
+		     struct afo_step *s)
+{
+	list_del(&a->node);
+	list_del_init(&a->step_node);
+	a->todo = 0;
+	if (a->carrier)
+		c->carriers--;
+	afo_settle(c, a->pnet, s);
+}
+
+/**
+ * afo_core_forget - drop an adapter without deciding anything
+ * @c: the namespace, being torn down
+ * @a: the adapter
+ */
+void afo_core_forget(struct afo_core *c, struct afo_core_adapter *a)
+{
+	list_del(&a->node);
+	list_del_init(&a->step_node);
+	if (a->carrier)
+		c->carriers--;
+}
+
+/**
+ * afo_core_carrier - an adapter gained or lost carrier
+ * @c:       the namespace
+ * @a:       the adapter
+ * @carrier: whether it can send and hear now
+ * @s:       the step
+ *
+ * A reclaim delay runs only where there is something to reclaim: a
+ * sibling answers for the adapter now. An adapter nobody answered for
+ * (alone, or newly managed) answers at once, as without the module. The
+ * delay is damped when the carrier flaps (afo_flap_regain()). Carrier
+ * back means the adapter may have moved: it probes.
+ */
+void afo_core_carrier(struct afo_core *c, struct afo_core_adapter *a,
+		      bool carrier, struct afo_step *s)
+{
+	unsigned long delay = 0;
+
+	if (a->carrier == carrier)
 		return;
+	if (carrier && a->responder && a->responder != a->ifindex)
+		delay = afo_flap_regain(&a->flaps, s->now, s->p->reclaim_delay);
+	a->carrier = carrier;
+	c->carriers += carrier ? 1 : -1;
+	afo_step_mark(s, a, AFO_DO_CARRIER, true);
+	a->usable_at = 0;
+	if (!carrier) {
+		afo_set_healthy(s, a, false);
+		WRITE_ONCE(a->probing, false);	/* the hooks read it */
+	} else if (delay) {
+		a->usable_at = (s->now + delay) | 1;	/* 0 means "none" */
+		afo_step_deadline(s, a->usable_at);
+	} else {
+		afo_set_healthy(s, a, true);
 	}
+	if (carrier) {
+		struct afo_core_adapter *b;
 
-	list_for_each_entry(a, adapters, node) {
-		if (a == prober || !afo_pnet_set_has(&involved, a->pnet))
-			continue;
-		if (a->heard || !a->carrier || a->deaf)
-			a->pnet = target;
-		else
-			a->pnet = afo_pnet_split(&splits, a->pnet, pnets);
+		/* The first sibling with carrier: lone ones probe too. */
+		if (c->carriers == 2)
+			list_for_each_entry(b, &c->adapters, node)
+				if (b != a && b->probe_skipped && b->carrier)
+					afo_core_probe_start(c, b, s);
+		afo_core_probe_start(c, a, s);
 	}
-	prober->pnet = target;
-	list_for_each_entry(a, adapters, node)
-		a->heard = false;
+	afo_settle(c, a->pnet, s);
 }
 
 /**
- * afo_flap_regain - carrier came back: the reclaim delay to wait now
- * @f:    the adapter's flap history, updated
- * @now:  the time of the regain (jiffies, or any unit that wraps alike)
- * @base: the configured reclaim delay, in the same unit
- *
- * A regain within ten (damped) delays of the previous one is a flap, and
- * each flap in a row doubles the delay (afo_damped_delay()); a regain
- * after a quiet period starts over at @base.
- *
- * Return: the delay before the adapter may answer again.
+ * afo_core_priority - the administrator changed an adapter's priority
+ * @c:        the namespace
+ * @a:        the adapter
+ * @priority: the new priority
+ * @s:        the step
  */
-unsigned long afo_flap_regain(struct afo_flaps *f, unsigned long now,
-			      unsigned long base)
+void afo_core_priority(struct afo_core *c, struct afo_core_adapter *a,
+		       u32 priority, struct afo_step *s)
 {
-	if (!base)
-		return 0;
-	if (f->last_regain &&
-	    time_before(now, f->last_regain + 10 * afo_damped_delay(base, f->flaps)))
-		f->flaps = min_t(unsigned int, f->flaps + 1, AFO_MAX_DAMPING_SHIFT);
-	else
-		f->flaps = 0;
-	f->last_regain = now | 1;	/* 0 means "never" */
-	return afo_damped_delay(base, f->flaps);
+	if (a->priority == priority)
+		return;
+	a->priority = priority;
+	afo_settle(c, a->pnet, s);
+}
+
+/*
+ * The reclaim delay of @a ran out: it may answer again. Return: true
+ * when its pnet must be settled again.
+ */
+static bool afo_tick_delay(struct afo_core_adapter *a, struct afo_step *s)
+{
+	if (!a->usable_at)
+		return false;
+	if (time_before(s->now, a->usable_at)) {
+		afo_step_deadline(s, a->usable_at);
+		return false;
+	}
+	a->usable_at = 0;
+	afo_set_healthy(s, a, a->carrier);
+	return true;
 }
 
 /**
- * afo_damped_delay - reclaim delay of an adapter that keeps flapping
- * @base:  the configured reclaim delay (any unit)
- * @flaps: carrier regains in a row, each soon after the previous one
+ * afo_core_tick - decide what is due at @s->now
+ * @c: the namespace
+ * @s: the step; its deadline is the earliest one left
  *
- * Each flap doubles the delay, so that a flapping adapter stops pulling
- * its addresses back and forth; the doubling stops at 64 times @base.
- *
- * Return: the delay to wait before the adapter answers again.
+ * Reclaim delays that ran out, re-verifications that are due. The glue
+ * decides due probes first (afo_core_probe_due(), afo_core_probe_done()),
+ * because their outcome needs facts only it can gather.
  */
-unsigned long afo_damped_delay(unsigned long base, unsigned int flaps)
+void afo_core_tick(struct afo_core *c, struct afo_step *s)
 {
-	return base << min_t(unsigned int, flaps, AFO_MAX_DAMPING_SHIFT);
+	struct afo_core_adapter *a;
+
+	list_for_each_entry(a, &c->adapters, node) {
+		if (afo_tick_delay(a, s))
+			afo_settle(c, a->pnet, s);
+		if (!a->probing && a->carrier && a->last_verified &&
+		    s->p->reverify) {
+			unsigned long due = a->last_verified + s->p->reverify;
+
+			if (time_after_eq(s->now, due))
+				afo_core_probe_start(c, a, s);
+			else
+				afo_step_deadline(s, due);
+		}
+		if (a->probing)
+			afo_step_deadline(s, a->probe_deadline);
+	}
 }

@@ -1,12 +1,23 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * The decision core of arp_failover: plain data in, decisions out.
+ * The decision core of arp_failover: facts and time in, actions out.
  *
  * Nothing here touches a net_device, an skb, a timer or a lock, so that
- * every rule can be exercised by KUnit on UML without a network. The
- * kernel glue keeps one struct afo_core_adapter per managed adapter on a list,
- * updates its fields from netdev events, and asks the core who must
- * answer ARP and which adapters share a physical network ("pnet").
+ * every rule can be exercised by KUnit on UML without a network, hours of
+ * flapping in microseconds. The flow of every event, as bonding's
+ * inspect/commit split:
+ *
+ *   event -> the glue writes facts (carrier, heard probes) into the
+ *            adapters' struct afo_core_adapter and opens a struct afo_step
+ *            with the time and the parameters
+ *         -> one core entry point decides: it updates the decisions
+ *            (responder, VIPA duty, pnet, health, probing) and puts every
+ *            adapter it changed on the step's list with a bit per action
+ *         -> the glue applies each action under RTNL (adapters.c) and one
+ *            notify helper reports it (trace, netlink, log, counter)
+ *         -> the glue re-arms its one timer for the step's next deadline.
+ *
+ * Times are in jiffies, or any unit that wraps alike.
  */
 #ifndef _ARP_FAILOVER_CORE_H
 #define _ARP_FAILOVER_CORE_H
@@ -14,58 +25,56 @@
 #include <linux/list.h>
 #include <linux/types.h>
 
-/* Identifies a physical network; AFO_PNET_NONE while undiscovered. */
+/* Identifies a physical network ("pnet"); never held by an adapter. */
 #define AFO_PNET_NONE	0
-
-/**
- * struct afo_core_adapter - what the core knows of one managed adapter
- * @node:     entry in the namespace's list of adapters
- * @ifindex:  the adapter's interface index, unique in its namespace
- * @pnet:     the physical network it sits on, or %AFO_PNET_NONE
- * @priority: preference for backup duty; higher wins
- * @carrier:  up with carrier: can send and hear probes
- * @healthy:  has carrier and is past any reclaim delay: may answer
- * @deaf:     cannot hear sibling probes (an offload adapter): its silence
- *            proves nothing
- * @heard:    scratch for afo_pnet_probe_done(): heard the probe
- */
-struct afo_core_adapter {
-	struct list_head node;
-	int ifindex;
-	u32 pnet;
-	u32 priority;
-	bool carrier;
-	bool healthy;
-	bool deaf;
-	bool heard;
-};
-
-/**
- * struct afo_pnets - allocator of physical network identifiers
- * @next:     the next identifier to try; never %AFO_PNET_NONE
- * @adapters: the adapters whose identifiers are in use (after a wrap of
- *            @next, those are skipped)
- */
-struct afo_pnets {
-	u32 next;
-	const struct list_head *adapters;
-};
-
-u32 afo_pnet_new(struct afo_pnets *pnets);
-bool afo_better_backup(const struct afo_core_adapter *a,
-		       const struct afo_core_adapter *b);
-const struct afo_core_adapter *afo_choose_responder(const struct afo_core_adapter *owner,
-					       const struct list_head *adapters);
-const struct afo_core_adapter *afo_choose_vipa_holder(const struct afo_core_adapter *holder,
-						 u32 pnet,
-						 const struct list_head *adapters);
-void afo_pnet_probe_done(struct list_head *adapters,
-			 struct afo_core_adapter *prober, struct afo_pnets *pnets);
 
 /* Flap damping doubles the reclaim delay at most this many times. */
 #define AFO_MAX_DAMPING_SHIFT 6
 
-unsigned long afo_damped_delay(unsigned long base, unsigned int flaps);
+/*
+ * A probe nobody heard is weak evidence: right after carrier comes back
+ * the switch port may not forward yet. Only this many unheard probes in
+ * a row, each a probe timeout apart, make an adapter alone.
+ */
+#define AFO_PROBE_TRIES 3
+
+/*
+ * A member with carrier that did not hear a sibling's probe may have lost
+ * one frame: only this many misses in a row split it off its pnet.
+ */
+#define AFO_SPLIT_MISSES 2
+
+/*
+ * The rate limit of announcements (afo_train_may_send()): a bucket of
+ * this many that refills by one per announcement interval.
+ */
+#define AFO_TRAIN_BURST 2
+
+/**
+ * struct afo_core_params - the module parameters, in the core's units
+ * @reclaim_delay: wait after carrier returns before taking addresses back
+ * @probe_timeout: how long a probe waits for siblings to hear it
+ * @reverify:      how often an adapter probes again; 0: never
+ * @garp_count:    announcements per address that changed hands; 0: none
+ * @garp_interval: between two of them, and the bucket's refill period
+ */
+struct afo_core_params {
+	unsigned long reclaim_delay;
+	unsigned long probe_timeout;
+	unsigned long reverify;
+	unsigned int garp_count;
+	unsigned long garp_interval;
+};
+
+/* Bits of afo_core_adapter.todo: what the glue must apply and report. */
+enum afo_action {
+	AFO_DO_CARRIER		= 1 << 0,	/* report the carrier change */
+	AFO_DO_HEALTHY		= 1 << 1,	/* report the health change */
+	AFO_DO_RESPONDER	= 1 << 2,	/* move its addresses, announce */
+	AFO_DO_VIPA_DUTY	= 1 << 3,	/* take or drop the VIPA duty */
+	AFO_DO_PNET		= 1 << 4,	/* report the pnet change */
+	AFO_DO_PROBE		= 1 << 5,	/* send a discovery probe now */
+};
 
 /**
  * struct afo_flaps - an adapter's recent carrier regains (flap damping)
@@ -77,7 +86,145 @@ struct afo_flaps {
 	unsigned int flaps;
 };
 
+/**
+ * struct afo_core_adapter - what the core knows and decided of one adapter
+ * @node:           in afo_core.adapters
+ * @step_node:      in afo_step.changed while @todo is not empty
+ * @ifindex:        the adapter's interface index, unique in its namespace
+ * @priority:       preference for backup duty; higher wins (fact)
+ * @carrier:        up with carrier: can send and hear probes (fact)
+ * @deaf:           cannot hear sibling probes (an offload adapter): its
+ *                  silence proves nothing (fact)
+ * @heard:          heard the probe being decided (fact, per probe)
+ * @pnet:           the physical network it sits on
+ * @healthy:        has carrier and is past any reclaim delay: may answer
+ * @responder:      ifindex answering for its addresses, 0: none can (the
+ *                  kernel's own ARP answers); read by the ARP hooks
+ * @vipa_duty:      answers for the VIPAs of its pnet; read by the hooks
+ * @usable_at:      end of the reclaim delay (0: none running)
+ * @flaps:          flap damping
+ * @probing:        a probe of its is out; read by the hooks
+ * @probe_deadline: when that probe's outcome is decided
+ * @probe_tries:    probes left before an unheard adapter counts as alone
+ * @probe_skipped:  its last probe was skipped: no sibling had carrier
+ * @misses:         sibling probes of its pnet it missed in a row
+ * @last_verified:  when its pnet was last verified (0: never)
+ * @todo:           enum afo_action bits the glue has still to apply
+ * @old_responder:  @responder before the step, for the report
+ * @old_pnet:       @pnet before the step, for the report
+ */
+struct afo_core_adapter {
+	struct list_head node;
+	struct list_head step_node;
+	int ifindex;
+	u32 priority;
+	bool carrier;
+	bool deaf;
+	bool heard;
+	u32 pnet;
+	bool healthy;
+	int responder;
+	bool vipa_duty;
+	unsigned long usable_at;
+	struct afo_flaps flaps;
+	bool probing;
+	unsigned long probe_deadline;
+	unsigned int probe_tries;
+	bool probe_skipped;
+	unsigned int misses;
+	unsigned long last_verified;
+	unsigned int todo;
+	int old_responder;
+	u32 old_pnet;
+};
+
+/**
+ * struct afo_core - the core's state of one namespace
+ * @adapters:  every managed adapter (afo_core_adapter.node)
+ * @next_pnet: the next pnet identifier to try
+ * @carriers:  adapters with carrier
+ */
+struct afo_core {
+	struct list_head adapters;
+	u32 next_pnet;
+	unsigned int carriers;
+};
+
+/**
+ * struct afo_step - one decision: its inputs and the actions it produced
+ * @now:      the time of the event (input)
+ * @p:        the parameters (input)
+ * @changed:  adapters with actions to apply (afo_core_adapter.step_node)
+ * @next:     the earliest deadline the core has (output, if @next_set)
+ * @next_set: whether it has one
+ */
+struct afo_step {
+	unsigned long now;
+	const struct afo_core_params *p;
+	struct list_head changed;
+	unsigned long next;
+	bool next_set;
+};
+
+void afo_step_init(struct afo_step *s, unsigned long now,
+		   const struct afo_core_params *p);
+void afo_step_deadline(struct afo_step *s, unsigned long when);
+void afo_step_mark(struct afo_step *s, struct afo_core_adapter *a,
+		   unsigned int bit, bool toggle);
+struct afo_core_adapter *afo_step_pop(struct afo_step *s);
+
+/* Events: each decides and records what to do in @s. */
+void afo_core_init(struct afo_core *c);
+void afo_core_add(struct afo_core *c, struct afo_core_adapter *a, int ifindex,
+		  u32 priority, bool deaf);
+void afo_core_forget(struct afo_core *c, struct afo_core_adapter *a);
+void afo_core_remove(struct afo_core *c, struct afo_core_adapter *a,
+		     struct afo_step *s);
+void afo_core_carrier(struct afo_core *c, struct afo_core_adapter *a,
+		      bool carrier, struct afo_step *s);
+void afo_core_priority(struct afo_core *c, struct afo_core_adapter *a,
+		       u32 priority, struct afo_step *s);
+void afo_core_probe_start(struct afo_core *c, struct afo_core_adapter *a,
+			  struct afo_step *s);
+void afo_core_probe_unsent(struct afo_core_adapter *a);
+bool afo_core_probe_due(const struct afo_core_adapter *a, unsigned long now);
+void afo_core_probe_done(struct afo_core *c, struct afo_core_adapter *a,
+			 struct afo_step *s);
+void afo_core_tick(struct afo_core *c, struct afo_step *s);
+void afo_core_settle_all(struct afo_core *c, struct afo_step *s);
+
+/* Rules, exported for the glue's reports and for KUnit. */
+bool afo_better_backup(const struct afo_core_adapter *a,
+		       const struct afo_core_adapter *b);
+u32 afo_pnet_new(struct afo_core *c);
+unsigned int afo_pnet_size(const struct afo_core *c, u32 pnet);
+bool afo_pnet_first(const struct afo_core *c, const struct afo_core_adapter *a);
+unsigned long afo_damped_delay(unsigned long base, unsigned int flaps);
 unsigned long afo_flap_regain(struct afo_flaps *f, unsigned long now,
 			      unsigned long base);
+
+/**
+ * struct afo_train - the announcements of one address (or of the VIPAs
+ *                    of one holder): what is left and the rate limit
+ * @left:   announcements still to send
+ * @next:   when the next is due
+ * @last:   when the bucket was last refilled
+ * @credit: announcements it may send now (the rate limit's bucket)
+ * @primed: @last and @credit are set; a train never used has a full bucket
+ */
+struct afo_train {
+	unsigned int left;
+	unsigned long next;
+	unsigned long last;
+	unsigned int credit;
+	bool primed;
+};
+
+bool afo_train_start(struct afo_train *t, const struct afo_step *s);
+bool afo_train_may_send(struct afo_train *t, const struct afo_step *s);
+bool afo_train_due(const struct afo_train *t, unsigned long now);
+bool afo_train_sent(struct afo_train *t, const struct afo_step *s);
+void afo_train_defer(struct afo_train *t, const struct afo_step *s);
+void afo_train_stop(struct afo_train *t);
 
 #endif /* _ARP_FAILOVER_CORE_H */

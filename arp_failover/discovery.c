@@ -19,10 +19,15 @@
 #include <linux/if_arp.h>
 #include <linux/rtnetlink.h>
 #include <asm/unaligned.h>
+#include <uapi/linux/arp_failover.h>
 
-#include "afo.h"
-#include "params.h"
+#include "adapter.h"
+#include "discovery.h"
+#include "netlink.h"
+#include "netns.h"
+#include "offload.h"
 #include "trace.h"
+#include "xmit.h"
 
 static_assert(sizeof(struct afo_probe_tag) == AFO_PROBE_TAG_LEN);
 
@@ -33,14 +38,11 @@ static u64 afo_probe_mac(const struct afo_net *an, u32 ifindex, u32 seq,
 			    (__force u32)tip, &an->probe_key);
 }
 
-/*
- * A probe nobody heard is weak evidence: right after carrier comes back
- * the switch port may not forward yet. Only this many unheard probes in
- * a row, each a probe timeout apart, make an adapter alone.
+/**
+ * afo_round_free - forget the round of @ad's last probe
+ * @ad: the adapter
  */
-#define AFO_PROBE_TRIES 3
-
-static void afo_round_free(struct afo_adapter *ad)
+void afo_round_free(struct afo_adapter *ad)
 {
 	struct afo_round *round = rtnl_dereference(ad->round);
 
@@ -49,21 +51,9 @@ static void afo_round_free(struct afo_adapter *ad)
 		kfree_rcu(round, rcu);
 }
 
-/**
- * afo_probe_stop - no probe of @ad is out any more
- * @ad: the adapter
- */
-void afo_probe_stop(struct afo_adapter *ad)
-{
-	WRITE_ONCE(ad->probing, false);
-	afo_round_free(ad);
-}
-
 /*
  * A new sequence number and an empty round with a bit for every slot
- * handed out so far; the probe is out until its deadline. Return: the
- * sequence number, 0 when memory is short (no probe this time: the
- * adapter keeps its pnet and the tick tries again).
+ * handed out so far. Return: the sequence number, 0 when memory is short.
  */
 static u32 afo_probe_arm(struct afo_adapter *ad)
 {
@@ -83,48 +73,43 @@ static u32 afo_probe_arm(struct afo_adapter *ad)
 	round->nbits = nbits;
 	afo_round_free(ad);
 	rcu_assign_pointer(ad->round, round);
-	WRITE_ONCE(ad->probing, true);
-	ad->probe_deadline = jiffies + afo_probe_timeout();
 	trace_arp_failover_probe(ad->dev, seq);
-	afo_tick_kick(an);
 	return seq;
-}
-
-/*
- * Whether a probe of @ad could be heard by anyone: another adapter of
- * the namespace has carrier. A lone adapter stays quiet (a thousand
- * single-adapter containers on one bridge send nothing) and probes when
- * a sibling appears, whose own probe reaches it anyway.
- */
-static bool afo_probe_worthwhile(struct afo_adapter *ad)
-{
-	return ad->an->carriers > ad->core.carrier;
 }
 
 /*
  * An offload adapter probes by announcing an address registered with it
  * (re-registering makes the adapter announce it again). Host siblings
  * hear the announcement (afo_announcement_received()); offload siblings
- * with a query op are asked at the deadline. With nothing registered it
- * has nothing to announce and keeps its pnet until it does.
+ * with a query op are asked when the probe is decided. With nothing
+ * registered it has nothing to announce: it waits (the tick tries again).
  */
-static void afo_probe_send_offload(struct afo_adapter *ad)
+static bool afo_probe_send_offload(struct afo_adapter *ad)
 {
 	__be32 ip = afo_offload_probe_ip(ad);
 
 	ad->probe_wait = !ip;
 	if (!ip)
-		return;
+		return false;
 	WRITE_ONCE(ad->probe_ip, ip);
 	ad->probe_started = jiffies;
 	if (!afo_probe_arm(ad))
-		return;
+		return false;
 	if (!afo_offload_add(ad, ip))
 		atomic_long_inc(&ad->stats.probes_sent);
+	return true;
 }
 
-/* One probe of a verification; afo_probe_finish() decides or retries. */
-static void afo_probe_send(struct afo_adapter *ad)
+/**
+ * afo_probe_send - send the probe the core asked for (%AFO_DO_PROBE)
+ * @ad: the adapter, probing
+ *
+ * A tagged RFC 5227 probe for its first address.
+ *
+ * Return: false when nothing went out: no address to probe with, or
+ * memory was short.
+ */
+bool afo_probe_send(struct afo_adapter *ad)
 {
 	struct afo_net *an = ad->an;
 	struct afo_probe_tag tag;
@@ -132,25 +117,14 @@ static void afo_probe_send(struct afo_adapter *ad)
 	u32 seq;
 
 	ASSERT_RTNL();
-	if (!ad->core.carrier)
-		return;
-	if (!afo_probe_worthwhile(ad)) {
-		ad->probe_skipped = true;
-		ad->last_verified = jiffies | 1;	/* look again later */
-		return;
-	}
-	ad->probe_skipped = false;
-	if (ad->offload) {
-		afo_probe_send_offload(ad);
-		return;
-	}
+	if (ad->offload)
+		return afo_probe_send_offload(ad);
 	addr = list_first_entry_or_null(&ad->addrs, struct afo_addr, port_node);
 	if (!addr)
-		return;
-
+		return false;
 	seq = afo_probe_arm(ad);
 	if (!seq)
-		return;
+		return false;
 	tag.magic = htons(AFO_PROBE_MAGIC);
 	tag.ifindex = htonl(ad->core.ifindex);
 	tag.seq = htonl(seq);
@@ -158,39 +132,7 @@ static void afo_probe_send(struct afo_adapter *ad)
 					 ad->dev->dev_addr, addr->ip), tag.mac);
 	if (!afo_send_probe(ad->dev, addr->ip, &tag, sizeof(tag)))
 		atomic_long_inc(&ad->stats.probes_sent);
-}
-
-/**
- * afo_probe_start - verify an adapter's physical network
- * @ad: the adapter; must have carrier and an address
- */
-void afo_probe_start(struct afo_adapter *ad)
-{
-	ad->probe_tries = AFO_PROBE_TRIES;
-	afo_probe_send(ad);
-}
-
-/**
- * afo_probe_skipped_start - probe now what skipped its probe while alone
- * @an: the namespace, whose second adapter with carrier just appeared
- */
-void afo_probe_skipped_start(struct afo_net *an)
-{
-	struct afo_core_adapter *a;
-
-	list_for_each_entry(a, &an->adapters, node)
-		if (afo_adapter_of(a)->probe_skipped && a->carrier)
-			afo_probe_start(afo_adapter_of(a));
-}
-
-/**
- * afo_probe_resume - send the probe an offload adapter was waiting to send
- * @ad: the adapter; called by the tick once responders are settled
- */
-void afo_probe_resume(struct afo_adapter *ad)
-{
-	if (ad->probe_wait && !ad->probing)
-		afo_probe_send(ad);
+	return true;
 }
 
 /* Whether the adapter in slot @slot heard @round. */
@@ -199,14 +141,20 @@ static bool afo_round_heard(const struct afo_round *round, unsigned int slot)
 	return round && slot < round->nbits && test_bit(slot, round->heard_by);
 }
 
-/* Mark the adapters that heard @ad's current probe; true if any did. */
-static bool afo_probe_collect(struct afo_adapter *ad)
+/**
+ * afo_probe_collect - the facts of a probe the core is about to decide
+ * @ad: the prober
+ *
+ * Sets afo_core_adapter.heard on every sibling with carrier that heard
+ * it (its bit in the round, or an offload sibling's ARP cache).
+ */
+void afo_probe_collect(struct afo_adapter *ad)
 {
 	const struct afo_round *round = rtnl_dereference(ad->round);
 	struct afo_core_adapter *a;
-	bool any = false;
 
-	list_for_each_entry(a, &ad->an->adapters, node) {
+	ASSERT_RTNL();
+	list_for_each_entry(a, &ad->an->core.adapters, node) {
 		struct afo_adapter *rx = afo_adapter_of(a);
 
 		a->heard = false;
@@ -215,60 +163,7 @@ static bool afo_probe_collect(struct afo_adapter *ad)
 		a->heard = afo_round_heard(round, rx->slot);
 		if (ad->offload && !a->heard)
 			a->heard = afo_offload_heard(rx, ad);
-		any |= a->heard;
 	}
-	return any;
-}
-
-static unsigned int afo_pnet_size(struct afo_net *an, u32 pnet)
-{
-	struct afo_core_adapter *a;
-	unsigned int n = 0;
-
-	list_for_each_entry(a, &an->adapters, node)
-		n += a->pnet == pnet;
-	return n;
-}
-
-/* One line per adapter whose physical network changed. */
-static void afo_log_pnets(struct afo_net *an)
-{
-	struct afo_core_adapter *a;
-
-	list_for_each_entry(a, &an->adapters, node) {
-		struct afo_adapter *ad = afo_adapter_of(a);
-
-		if (ad->pnet_logged == a->pnet)
-			continue;
-		trace_arp_failover_pnet(ad->dev, ad->pnet_logged, a->pnet);
-		afo_notify(ad->dev, ARPFO_EVENT_PNET, ad->pnet_logged, a->pnet);
-		if (net_ratelimit())
-			afo_info(ad->dev, "pnet %u -> %u (%u adapters on it)\n",
-				 ad->pnet_logged, a->pnet,
-				 afo_pnet_size(an, a->pnet));
-		ad->pnet_logged = a->pnet;
-	}
-}
-
-/**
- * afo_probe_finish - the probe timeout of an adapter ran out
- * @ad: the adapter
- */
-void afo_probe_finish(struct afo_adapter *ad)
-{
-	struct afo_net *an = ad->an;
-
-	ASSERT_RTNL();
-	WRITE_ONCE(ad->probing, false);
-	if (!afo_probe_collect(ad) && --ad->probe_tries) {
-		afo_probe_send(ad);
-		return;
-	}
-	afo_round_free(ad);
-	afo_pnet_probe_done(&an->adapters, &ad->core, &an->pnets);
-	afo_log_pnets(an);
-	ad->last_verified = jiffies | 1;
-	afo_update_responders(an);
 }
 
 /*
@@ -280,7 +175,7 @@ static bool afo_heard_record(struct afo_adapter *rx, struct afo_adapter *prober,
 {
 	struct afo_round *round = rcu_dereference(prober->round);
 
-	if (!READ_ONCE(prober->probing) || !round || round->seq != seq)
+	if (!READ_ONCE(prober->core.probing) || !round || round->seq != seq)
 		return false;
 	if (rx->slot < round->nbits)
 		set_bit(rx->slot, round->heard_by);

@@ -16,7 +16,11 @@
 #include <linux/netfilter_arp.h>
 #include <linux/skbuff.h>
 
-#include "afo.h"
+#include "adapter.h"
+#include "discovery.h"
+#include "hook.h"
+#include "netns.h"
+#include "xmit.h"
 
 /**
  * struct afo_arp - the fields of an Ethernet/IPv4 ARP frame we act on

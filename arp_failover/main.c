@@ -13,7 +13,13 @@
 #include <net/net_namespace.h>
 #include <net/netns/generic.h>
 
-#include "afo.h"
+#include "adapter.h"
+#include "hook.h"
+#include "netlink.h"
+#include "netns.h"
+#include "notify.h"
+#include "settings.h"
+#include "tick.h"
 #include "params.h"
 
 unsigned int afo_net_id __read_mostly;
@@ -23,7 +29,7 @@ static int __net_init afo_net_init(struct net *net)
 	struct afo_net *an = afo_net(net);
 
 	an->net = net;
-	INIT_LIST_HEAD(&an->adapters);
+	afo_core_init(&an->core);
 	INIT_LIST_HEAD(&an->settings);
 	INIT_LIST_HEAD(&an->vipas);
 	INIT_LIST_HEAD(&an->garp_first);
@@ -32,7 +38,6 @@ static int __net_init afo_net_init(struct net *net)
 	hash_init(an->by_mac);
 	hash_init(an->addrs);
 	ida_init(&an->slots);
-	an->pnets.adapters = &an->adapters;
 	get_random_bytes(&an->probe_key, sizeof(an->probe_key));
 	afo_tick_init(an);
 	afo_resync_init(an);

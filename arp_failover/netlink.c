@@ -16,7 +16,11 @@
 
 #include <uapi/linux/arp_failover.h>
 
-#include "afo.h"
+#include "adapter.h"
+#include "netlink.h"
+#include "netns.h"
+#include "settings.h"
+#include "vipa.h"
 #include "params.h"
 
 static struct genl_family afo_genl_family;
@@ -78,12 +82,12 @@ static int afo_fill_adapter(struct sk_buff *skb, const struct afo_adapter *ad)
 	    nla_put(skb, ARPFO_A_ADAPTER_MAC, ETH_ALEN, dev->dev_addr) ||
 	    nla_put_u32(skb, ARPFO_A_ADAPTER_PNET, ad->core.pnet) ||
 	    nla_put_u8(skb, ARPFO_A_ADAPTER_STATE, afo_adapter_state(ad)) ||
-	    nla_put_u8(skb, ARPFO_A_ADAPTER_PROBING, ad->probing) ||
-	    nla_put_u32(skb, ARPFO_A_ADAPTER_RESPONDER, ad->responder) ||
+	    nla_put_u8(skb, ARPFO_A_ADAPTER_PROBING, ad->core.probing) ||
+	    nla_put_u32(skb, ARPFO_A_ADAPTER_RESPONDER, ad->core.responder) ||
 	    nla_put_u32(skb, ARPFO_A_ADAPTER_PRIORITY, ad->core.priority) ||
 	    nla_put_u8(skb, ARPFO_A_ADAPTER_KIND,
 		       ad->offload ? ARPFO_KIND_OFFLOAD : ARPFO_KIND_HOST) ||
-	    nla_put_u8(skb, ARPFO_A_ADAPTER_VIPA_DUTY, ad->vipa_duty))
+	    nla_put_u8(skb, ARPFO_A_ADAPTER_VIPA_DUTY, ad->core.vipa_duty))
 		return -EMSGSIZE;
 	return afo_put_stats(skb, &ad->stats);
 }
@@ -96,7 +100,7 @@ static int afo_fill_addr(struct sk_buff *skb, const struct afo_addr *addr)
 		       nla_put_flag(skb, ARPFO_A_ADDR_VIPA) ? -EMSGSIZE : 0;
 	if (nla_put_in_addr(skb, ARPFO_A_ADDR_ADDR, addr->ip) ||
 	    nla_put_u32(skb, ARPFO_A_ADDR_OWNER, addr->owner->core.ifindex) ||
-	    nla_put_u32(skb, ARPFO_A_ADDR_RESPONDER, addr->owner->responder))
+	    nla_put_u32(skb, ARPFO_A_ADDR_RESPONDER, addr->owner->core.responder))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -109,11 +113,11 @@ static int afo_fill_pnet(struct sk_buff *skb, const struct afo_net *an,
 
 	if (nla_put_u32(skb, ARPFO_A_PNET_ID, pnet))
 		return -EMSGSIZE;
-	list_for_each_entry(a, &an->adapters, node) {
+	list_for_each_entry(a, &an->core.adapters, node) {
 		if (a->pnet != pnet)
 			continue;
 		healthy += a->healthy;
-		if (afo_adapter_of(a)->vipa_duty)
+		if (a->vipa_duty)
 			holder = a->ifindex;
 		if (nla_put_u32(skb, ARPFO_A_PNET_MEMBER, a->ifindex))
 			return -EMSGSIZE;
@@ -184,8 +188,8 @@ static int afo_nl_pnet_dump(struct sk_buff *skb, struct netlink_callback *cb)
 	void *hdr;
 
 	rtnl_lock();
-	list_for_each_entry(a, &an->adapters, node) {
-		if (!afo_first_of_pnet(an, a))
+	list_for_each_entry(a, &an->core.adapters, node) {
+		if (!afo_pnet_first(&an->core, a))
 			continue;
 		if (afo_dump_skip(&d))
 			continue;
@@ -205,7 +209,7 @@ static int afo_nl_adapter_dump(struct sk_buff *skb, struct netlink_callback *cb)
 	void *hdr;
 
 	rtnl_lock();
-	list_for_each_entry(a, &an->adapters, node) {
+	list_for_each_entry(a, &an->core.adapters, node) {
 		if (afo_dump_skip(&d))
 			continue;
 		hdr = afo_dump_put(&d, ARPFO_CMD_ADAPTER_GET);
@@ -235,7 +239,7 @@ static int afo_nl_addr_dump(struct sk_buff *skb, struct netlink_callback *cb)
 	struct afo_addr *addr;
 
 	rtnl_lock();
-	list_for_each_entry(a, &an->adapters, node)
+	list_for_each_entry(a, &an->core.adapters, node)
 		list_for_each_entry(addr, &afo_adapter_of(a)->addrs, port_node)
 			if (afo_dump_addr(&d, addr))
 				goto out;

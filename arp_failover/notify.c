@@ -7,7 +7,10 @@
 #include <linux/netdevice.h>
 #include <linux/rtnetlink.h>
 
-#include "afo.h"
+#include "adapter.h"
+#include "netns.h"
+#include "notify.h"
+#include "settings.h"
 
 /* Set under RTNL when the module starts unloading: events are ignored. */
 static bool afo_unloading;
@@ -25,8 +28,7 @@ static void afo_resync_work(struct work_struct *work)
 	rtnl_lock();
 	if (!an->dying && !afo_unloading) {
 		for_each_netdev(an->net, dev)
-			afo_sync_dev_quiet(dev);
-		afo_update_responders(an);
+			afo_sync_dev(dev);
 	}
 	rtnl_unlock();
 }

@@ -17,7 +17,11 @@
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
 
-#include "afo.h"
+#include <net/arp_failover.h>
+
+#include "adapter.h"
+#include "netns.h"
+#include "offload.h"
 
 /**
  * struct afo_offload - a device whose driver registered offload ops
@@ -145,18 +149,8 @@ static void afo_offload_del(struct afo_adapter *ad, __be32 ip)
 	ad->offload->del_addr(ad->dev, ip);
 }
 
-/**
- * afo_offload_place - register @addr where it is answered now
- * @addr: an adapter's address
- * @by:   its responder, or NULL
- *
- * Unregisters it from an offload adapter that no longer answers for it,
- * and registers it with @by when @by is an offload adapter (which then
- * announces it): the caller's announcement.
- *
- * Return: true when @by is an offload adapter (nothing left to send).
- */
-bool afo_offload_place(struct afo_addr *addr, struct afo_adapter *by)
+/* Register @addr with @by, if it is an offload adapter, and nowhere else. */
+static bool afo_offload_move(struct afo_addr *addr, struct afo_adapter *by)
 {
 	int to = by && by->offload ? by->core.ifindex : 0;
 	struct afo_adapter *old;
@@ -172,6 +166,36 @@ bool afo_offload_place(struct afo_addr *addr, struct afo_adapter *by)
 	if (!afo_offload_add(by, addr->ip))
 		addr->offload_reg = to;
 	return true;
+}
+
+/**
+ * afo_offload_place - register @addr where it is answered now
+ * @addr: an adapter's address
+ *
+ * The one place that decides offload placement: an address is registered
+ * with an offload adapter exactly while that adapter is its responder
+ * (which then announces it); it is unregistered from one that no longer
+ * is.
+ *
+ * Return: true when its responder is an offload adapter (nothing left
+ * for the host to send).
+ */
+bool afo_offload_place(struct afo_addr *addr)
+{
+	int responder = addr->owner->core.responder;
+
+	return afo_offload_move(addr, responder ?
+				afo_adapter_find(addr->owner->an, responder) :
+				NULL);
+}
+
+/**
+ * afo_offload_unplace - unregister @addr, which goes away
+ * @addr: an adapter's address
+ */
+void afo_offload_unplace(struct afo_addr *addr)
+{
+	afo_offload_move(addr, NULL);
 }
 
 /**
@@ -201,7 +225,7 @@ void afo_offload_vipa_gone(struct afo_net *an, __be32 ip)
 {
 	struct afo_core_adapter *a;
 
-	list_for_each_entry(a, &an->adapters, node)
+	list_for_each_entry(a, &an->core.adapters, node)
 		if (afo_adapter_of(a)->vipas_registered)
 			afo_offload_del(afo_adapter_of(a), ip);
 }
@@ -217,7 +241,7 @@ void afo_offload_forget(struct afo_adapter *ad)
 
 	if (!ad->offload)
 		return;		/* nothing is ever registered with a host adapter */
-	list_for_each_entry(a, &ad->an->adapters, node)
+	list_for_each_entry(a, &ad->an->core.adapters, node)
 		list_for_each_entry(addr, &afo_adapter_of(a)->addrs, port_node)
 			if (addr->offload_reg == ad->core.ifindex) {
 				afo_offload_del(ad, addr->ip);
@@ -246,7 +270,7 @@ __be32 afo_offload_probe_ip(struct afo_adapter *ad)
 	addr = list_first_entry_or_null(&ad->addrs, struct afo_addr, port_node);
 	if (addr && addr->offload_reg == ad->core.ifindex)
 		return addr->ip;
-	list_for_each_entry(a, &ad->an->adapters, node)
+	list_for_each_entry(a, &ad->an->core.adapters, node)
 		list_for_each_entry(addr, &afo_adapter_of(a)->addrs, port_node)
 			if (addr->offload_reg == ad->core.ifindex)
 				return addr->ip;

@@ -18,7 +18,9 @@
 #include <linux/string.h>
 #include <net/net_namespace.h>
 
-#include "afo.h"
+#include "adapter.h"
+#include "core.h"
+#include "netns.h"
 #include "params.h"
 
 /**
@@ -116,6 +118,19 @@ unsigned long afo_reclaim_delay(void)
 	return msecs_to_jiffies(READ_ONCE(reclaim_delay_ms.val));
 }
 
+/**
+ * afo_core_params_now - the parameters as the decision core takes them
+ * @p: filled in, in jiffies
+ */
+void afo_core_params_now(struct afo_core_params *p)
+{
+	p->reclaim_delay = afo_reclaim_delay();
+	p->probe_timeout = afo_probe_timeout();
+	p->reverify = afo_reverify_interval();
+	p->garp_count = afo_garp_count();
+	p->garp_interval = afo_garp_interval();
+}
+
 /*
  * Name lists: comma-separated. include/exclude/vipa hold glob patterns;
  * priority holds NAME:N pairs. afo_names_lock protects the four buffers
@@ -141,8 +156,8 @@ static void afo_rescan(struct work_struct *work)
 	down_read(&net_rwsem);
 	for_each_net(net) {
 		for_each_netdev(net, dev)
-			afo_sync_dev_quiet(dev);
-		afo_update_responders(afo_net(net));
+			afo_sync_dev(dev);
+		afo_settle_all(afo_net(net));
 	}
 	up_read(&net_rwsem);
 	rtnl_unlock();

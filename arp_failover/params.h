@@ -8,6 +8,7 @@
 
 #include <linux/types.h>
 
+struct afo_core_params;
 struct net_device;
 
 unsigned int afo_garp_count(void);
@@ -15,6 +16,7 @@ unsigned long afo_garp_interval(void);
 unsigned long afo_probe_timeout(void);
 unsigned long afo_reverify_interval(void);
 unsigned long afo_reclaim_delay(void);
+void afo_core_params_now(struct afo_core_params *p);
 
 bool afo_name_selected(const char *ifname);
 u32 afo_name_priority(const char *ifname);

@@ -11,7 +11,10 @@
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
 
-#include "afo.h"
+#include "adapter.h"
+#include "netns.h"
+#include "offload.h"
+#include "settings.h"
 #include "params.h"
 
 static struct afo_setting *afo_setting_find(struct afo_net *an, int ifindex)

@@ -1,70 +1,66 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The timers of a namespace, folded into one delayed work: outcomes of
- * discovery probes, periodic re-verification, reclaim delays and repeated
- * gratuitous ARPs (announce.c). Each run does what is due under RTNL and
- * re-arms for the earliest deadline left.
+ * The one timer of a namespace: a delayed work that runs, under RTNL,
+ * every deadline there is: outcomes of discovery probes, re-verification
+ * and reclaim delays (the core's), waiting offload probes, and repeated
+ * gratuitous ARPs (the announcer's). Each run is one step of the core
+ * (core.h): facts gathered, decided, applied; then it re-arms for the
+ * earliest deadline left.
  */
 #include <linux/jiffies.h>
 #include <linux/rtnetlink.h>
 
-#include "afo.h"
-#include "params.h"
+#include "adapter.h"
+#include "announce.h"
+#include "apply.h"
+#include "discovery.h"
+#include "netns.h"
+#include "tick.h"
 
-/* Probe outcomes, re-verification and reclaim delays of one adapter. */
-static bool afo_tick_port(struct afo_adapter *ad, struct afo_next *next)
+/* Decide every probe whose timeout ran out, with the facts of its round. */
+static void afo_tick_probes(struct afo_net *an, struct afo_step *s)
 {
-	unsigned long reverify = afo_reverify_interval();
-	bool changed = false;
+	struct afo_core_adapter *a;
 
-	if (ad->probing && time_after_eq(jiffies, ad->probe_deadline))
-		afo_probe_finish(ad);
-	if (ad->usable_at) {
-		changed |= afo_adapter_became_usable(ad);
-		if (ad->usable_at)
-			afo_earliest(next, ad->usable_at);
+	list_for_each_entry(a, &an->core.adapters, node) {
+		if (!afo_core_probe_due(a, s->now))
+			continue;
+		afo_probe_collect(afo_adapter_of(a));
+		afo_core_probe_done(&an->core, a, s);
 	}
-	if (!ad->probing && ad->core.carrier && ad->last_verified && reverify) {
-		unsigned long due = ad->last_verified + reverify;
+}
 
-		if (time_after_eq(jiffies, due))
-			afo_probe_start(ad);
-		else
-			afo_earliest(next, due);
-	}
-	/* Whether still out, retried or just started: wait for its outcome. */
-	if (ad->probing)
-		afo_earliest(next, ad->probe_deadline);
-	return changed;
+/* Offload adapters that had nothing to probe with try again. */
+static void afo_tick_waiting(struct afo_net *an, struct afo_step *s)
+{
+	struct afo_core_adapter *a;
+
+	list_for_each_entry(a, &an->core.adapters, node)
+		if (afo_adapter_of(a)->probe_wait && !a->probing)
+			afo_core_probe_start(&an->core, a, s);
 }
 
 static void afo_tick_work(struct work_struct *work)
 {
 	struct afo_net *an = container_of(to_delayed_work(work),
 					  struct afo_net, tick);
-	struct afo_next next = { .set = false };
-	bool changed = false;
 	struct afo_core_adapter *a;
+	struct afo_core_params p;
+	struct afo_step s;
 
 	rtnl_lock();
 	if (an->dying)
 		goto out;
-	list_for_each_entry(a, &an->adapters, node)
-		changed |= afo_tick_port(afo_adapter_of(a), &next);
-	if (changed)
-		afo_update_responders(an);
-	list_for_each_entry(a, &an->adapters, node) {
-		struct afo_adapter *ad = afo_adapter_of(a);
-
-		afo_probe_resume(ad);
-		if (ad->probing)
-			afo_earliest(&next, ad->probe_deadline);
-		afo_announce_vipas_run(ad, &next);
-	}
-	afo_announce_run(an, &next);
-	if (next.set)
-		mod_delayed_work(system_wq, &an->tick,
-				 time_after(next.when, jiffies) ? next.when - jiffies : 0);
+	afo_step_begin(an, &s, &p);
+	afo_tick_probes(an, &s);
+	afo_core_tick(&an->core, &s);
+	afo_tick_waiting(an, &s);
+	afo_apply(an, &s);
+	list_for_each_entry(a, &an->core.adapters, node)
+		afo_announce_vipas_run(afo_adapter_of(a), &s);
+	afo_announce_run(an, &s);
+	if (s.next_set)
+		afo_tick_arm(an, s.next);
 out:
 	rtnl_unlock();
 }
@@ -74,12 +70,27 @@ void afo_tick_init(struct afo_net *an)
 	INIT_DELAYED_WORK(&an->tick, afo_tick_work);
 }
 
-/* Something changed: let the tick look at all deadlines again now. */
-void afo_tick_kick(struct afo_net *an)
+/**
+ * afo_tick_arm - make sure the tick runs by @when
+ * @an:   the namespace
+ * @when: the deadline (jiffies); one already past runs it at once
+ *
+ * Only ever brings the tick forward: each run computes every deadline
+ * again, so a later one is never lost.
+ */
+void afo_tick_arm(struct afo_net *an, unsigned long when)
 {
+	unsigned long now = jiffies;
+
 	ASSERT_RTNL();
-	if (!an->dying)
-		mod_delayed_work(system_wq, &an->tick, 0);
+	if (an->dying)
+		return;
+	if (time_before(when, now))
+		when = now;
+	if (delayed_work_pending(&an->tick) && !time_before(when, an->tick_at))
+		return;
+	an->tick_at = when;
+	mod_delayed_work(system_wq, &an->tick, when - now);
 }
 
 /* Caller has set an->dying under RTNL and must not hold RTNL here. */

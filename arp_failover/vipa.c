@@ -2,8 +2,9 @@
 /*
  * Virtual IP addresses: addresses of the host rather than of an adapter,
  * held by a dummy device (or a device the vipa parameter names). On each
- * pnet exactly one healthy adapter answers ARP for all of them (the VIPA
- * duty); the others stay silent. Everything here runs under RTNL.
+ * pnet one adapter answers ARP for all of them: the VIPA duty, which the
+ * core gives (core.c) and the announcer announces. This file mirrors
+ * which addresses are VIPAs. Everything here runs under RTNL.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -13,9 +14,14 @@
 #include <linux/slab.h>
 #include <net/rtnetlink.h>
 
-#include "afo.h"
+#include "adapter.h"
+#include "announce.h"
+#include "netlink.h"
+#include "netns.h"
+#include "offload.h"
 #include "params.h"
-#include "trace.h"
+#include "settings.h"
+#include "vipa.h"
 
 /**
  * afo_dev_is_vipa - whether the IPv4 addresses of @dev are VIPAs
@@ -44,8 +50,9 @@ bool afo_dev_vipa_kind(const struct net_device *dev)
 	return dummy || afo_name_vipa(dev->name);
 }
 
-static void afo_vipa_free(struct afo_addr *vipa)
+static void afo_vipa_free(struct afo_net *an, struct afo_addr *vipa)
 {
+	an->nvipas--;
 	hash_del_rcu(&vipa->hnode);
 	list_del(&vipa->port_node);
 	kfree_rcu(vipa, rcu);
@@ -68,6 +75,7 @@ static struct afo_addr *afo_vipa_new(struct afo_net *an, int ifindex, __be32 ip)
 	vipa->vipa_dev = ifindex;
 	INIT_LIST_HEAD(&vipa->garp_node);
 	list_add_tail(&vipa->port_node, &an->vipas);
+	an->nvipas++;
 	hash_add_rcu(an->addrs, &vipa->hnode, (__force u32)ip);
 	return vipa;
 }
@@ -78,7 +86,7 @@ static void afo_vipa_del(struct afo_net *an, struct net_device *dev,
 {
 	afo_vipa_event(dev, ARPFO_EVENT_ADDR_DEL, vipa->ip);
 	afo_offload_vipa_gone(an, vipa->ip);
-	afo_vipa_free(vipa);
+	afo_vipa_free(an, vipa);
 }
 
 /*
@@ -116,14 +124,13 @@ static bool afo_vipas_mirror(struct afo_net *an, struct net_device *dev,
 }
 
 /* Every pnet's holder announces the VIPAs (one was added). */
-static void afo_vipas_announce_all(struct afo_net *an)
+static void afo_vipas_announce_all(struct afo_net *an, struct afo_step *s)
 {
 	struct afo_core_adapter *a;
 
-	list_for_each_entry(a, &an->adapters, node)
-		if (afo_adapter_of(a)->vipa_duty)
-			afo_announce_vipas(afo_adapter_of(a));
-	afo_tick_kick(an);
+	list_for_each_entry(a, &an->core.adapters, node)
+		if (a->vipa_duty)
+			afo_announce_vipas(afo_adapter_of(a), s);
 }
 
 /**
@@ -161,17 +168,18 @@ void afo_vipa_removed(struct net_device *dev, __be32 ip)
 /**
  * afo_sync_vipas - bring the VIPAs of one device in line with the kernel's
  * @dev: any network device
+ * @s:   the step of the sync
  *
  * New VIPAs are announced at once by every pnet's VIPA holder.
  */
-void afo_sync_vipas(struct net_device *dev)
+void afo_sync_vipas(struct net_device *dev, struct afo_step *s)
 {
 	struct afo_net *an = afo_net(dev_net(dev));
 	bool want = !an->dying && afo_dev_is_vipa(dev);
 
 	ASSERT_RTNL();
 	if (afo_vipas_mirror(an, dev, want))
-		afo_vipas_announce_all(an);
+		afo_vipas_announce_all(an, s);
 }
 
 /**
@@ -193,76 +201,5 @@ void afo_vipas_free(struct afo_net *an)
 
 	ASSERT_RTNL();
 	list_for_each_entry_safe(vipa, tmp, &an->vipas, port_node)
-		afo_vipa_free(vipa);
-}
-
-static unsigned int afo_vipa_count(const struct afo_net *an)
-{
-	const struct afo_addr *vipa;
-	unsigned int n = 0;
-
-	list_for_each_entry(vipa, &an->vipas, port_node)
-		n++;
-	return n;
-}
-
-static void afo_set_vipa_duty(struct afo_adapter *ad, bool duty)
-{
-	struct afo_net *an = ad->an;
-
-	if (ad->vipa_duty == duty)
-		return;
-	WRITE_ONCE(ad->vipa_duty, duty);
-	trace_arp_failover_vipa_duty(ad->dev, !duty, duty);
-	afo_notify(ad->dev, ARPFO_EVENT_VIPA_DUTY, !duty, duty);
-	if (!duty) {
-		ad->vipa_garp_left = 0;
-		if (ad->vipas_registered)
-			afo_offload_vipas(ad, false);
-		return;
-	}
-	if (!list_empty(&an->vipas) && net_ratelimit())
-		afo_info(ad->dev, "answers for the %u VIPAs on pnet %u\n",
-			 afo_vipa_count(an), ad->core.pnet);
-	afo_announce_vipas(ad);
-}
-
-/* The adapter of pnet @pnet holding the VIPA duty now; the best of several. */
-static struct afo_core_adapter *afo_vipa_holder(struct afo_net *an, u32 pnet)
-{
-	struct afo_core_adapter *a, *holder = NULL;
-
-	list_for_each_entry(a, &an->adapters, node)
-		if (a->pnet == pnet && afo_adapter_of(a)->vipa_duty &&
-		    (!holder || afo_better_backup(a, holder)))
-			holder = a;
-	return holder;
-}
-
-/**
- * afo_update_vipa_duty - give each pnet exactly one VIPA holder
- * @an: the namespace
- *
- * Asks the core for each pnet, moves the duty where it changed (the new
- * holder announces every VIPA), and takes it from every other adapter,
- * among them those of pnets that merged.
- */
-void afo_update_vipa_duty(struct afo_net *an)
-{
-	const struct afo_core_adapter *holder;
-	struct afo_core_adapter *a, *b;
-
-	ASSERT_RTNL();
-	list_for_each_entry(a, &an->adapters, node) {
-		if (!afo_first_of_pnet(an, a))
-			continue;
-		holder = afo_choose_vipa_holder(afo_vipa_holder(an, a->pnet),
-						a->pnet, &an->adapters);
-		/* Losers first, so that a trace shows the duty leave, then arrive. */
-		list_for_each_entry(b, &an->adapters, node)
-			if (b->pnet == a->pnet && b != holder)
-				afo_set_vipa_duty(afo_adapter_of(b), false);
-		if (holder)
-			afo_set_vipa_duty(afo_adapter_find(an, holder->ifindex), true);
-	}
+		afo_vipa_free(an, vipa);
 }

@@ -12,7 +12,8 @@
 #include <linux/netfilter_arp.h>
 #include <linux/skbuff.h>
 
-#include "afo.h"
+#include "adapter.h"
+#include "xmit.h"
 #include "trace.h"
 
 /*

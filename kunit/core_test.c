@@ -1,454 +1,610 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * KUnit tests for the arp_failover decision core: responder choice and
- * physical network discovery.
+ * KUnit tests for the arp_failover decision core, one table of cases per
+ * rule: responders, the VIPA duty, discovery (probe retries, merges,
+ * splits), the reclaim delay and flap damping, the announcement rate
+ * limit, and the actions each step records. Every case drives the core
+ * through its entry points with a clock of its own (core_harness.h).
  */
-#include <kunit/test.h>
+#include "core_harness.h"
 
-#include "../arp_failover/core.h"
-
-#define AFO_TEST_ADAPTERS 6
-
-/**
- * struct afo_test_host - a namespace's adapters, as the glue keeps them
- * @a:     the adapters; a[i] has ifindex i + 2
- * @list:  all of them, in ifindex order
- * @pnets: the pnet allocator
- */
-struct afo_test_host {
-	struct afo_core_adapter a[AFO_TEST_ADAPTERS];
-	struct list_head list;
-	struct afo_pnets pnets;
-};
-
-/* @n healthy adapters, each alone on a pnet of its own (1..n). */
-static struct afo_test_host *afo_host(struct kunit *test, int n)
+static int afo_resp(struct afo_t *t, int i)
 {
-	struct afo_test_host *h = kunit_kzalloc(test, sizeof(*h), GFP_KERNEL);
-	int i;
-
-	KUNIT_ASSERT_NOT_NULL(test, h);
-	INIT_LIST_HEAD(&h->list);
-	h->pnets.adapters = &h->list;
-	for (i = 0; i < n; i++) {
-		h->a[i].ifindex = i + 2;
-		h->a[i].pnet = afo_pnet_new(&h->pnets);
-		h->a[i].carrier = true;
-		h->a[i].healthy = true;
-		list_add_tail(&h->a[i].node, &h->list);
-	}
-	return h;
+	return t->a[i].responder;
 }
 
-static void afo_down(struct afo_core_adapter *a)
-{
-	a->carrier = false;
-	a->healthy = false;
-}
+#define IFX(i) afo_t_ifindex(i)
 
-/* Adapter @prober probes and exactly the adapters in @heard hear it. */
-static void afo_probe(struct afo_test_host *h, int prober, unsigned long heard)
-{
-	int i;
-
-	for (i = 0; i < AFO_TEST_ADAPTERS; i++)
-		h->a[i].heard = heard & BIT(i);
-	afo_pnet_probe_done(&h->list, &h->a[prober], &h->pnets);
-}
-
-/* Adapters 0..2 on one pnet, adapter 3 alone. */
-static struct afo_test_host *afo_segments(struct kunit *test)
-{
-	struct afo_test_host *h = afo_host(test, 4);
-
-	afo_probe(h, 0, BIT(1) | BIT(2));
-	return h;
-}
-
-static const struct afo_core_adapter *afo_resp(struct afo_test_host *h, int owner)
-{
-	return afo_choose_responder(&h->a[owner], &h->list);
-}
+/* --- responders --------------------------------------------------------- */
 
 static void afo_healthy_owner_answers(struct kunit *test)
 {
-	struct afo_test_host *h = afo_segments(test);
+	struct afo_t *t = afo_t_segments(test);
 	int i;
 
 	for (i = 0; i < 4; i++)
-		KUNIT_EXPECT_PTR_EQ(test, afo_resp(h, i), &h->a[i]);
+		KUNIT_EXPECT_EQ(test, afo_resp(t, i), IFX(i));
+	KUNIT_EXPECT_EQ(test, t->a[0].pnet, t->a[2].pnet);
+	KUNIT_EXPECT_NE(test, t->a[0].pnet, t->a[3].pnet);
 }
 
 static void afo_failed_owner_lowest_ifindex(struct kunit *test)
 {
-	struct afo_test_host *h = afo_segments(test);
+	struct afo_t *t = afo_t_segments(test);
 
-	afo_down(&h->a[0]);
-	KUNIT_EXPECT_PTR_EQ(test, afo_resp(h, 0), &h->a[1]);
-	afo_down(&h->a[1]);
-	KUNIT_EXPECT_PTR_EQ(test, afo_resp(h, 0), &h->a[2]);
-	KUNIT_EXPECT_PTR_EQ(test, afo_resp(h, 1), &h->a[2]);
+	afo_t_carrier(t, 0, false);
+	KUNIT_EXPECT_EQ(test, afo_resp(t, 0), IFX(1));
+	afo_t_carrier(t, 1, false);
+	KUNIT_EXPECT_EQ(test, afo_resp(t, 0), IFX(2));
+	KUNIT_EXPECT_EQ(test, afo_resp(t, 1), IFX(2));
 }
 
 static void afo_failed_owner_priority_wins(struct kunit *test)
 {
-	struct afo_test_host *h = afo_segments(test);
+	struct afo_t *t = afo_t_segments(test);
 
-	afo_down(&h->a[0]);
-	h->a[2].priority = 10;
-	KUNIT_EXPECT_PTR_EQ(test, afo_resp(h, 0), &h->a[2]);
-	KUNIT_EXPECT_TRUE(test, afo_better_backup(&h->a[2], &h->a[1]));
-	KUNIT_EXPECT_FALSE(test, afo_better_backup(&h->a[1], &h->a[2]));
+	AFO_T_STEP(t, afo_core_priority(&t->c, &t->a[2], 10, &s_));
+	afo_t_carrier(t, 0, false);
+	KUNIT_EXPECT_EQ(test, afo_resp(t, 0), IFX(2));
+	KUNIT_EXPECT_TRUE(test, afo_better_backup(&t->a[2], &t->a[1]));
+	KUNIT_EXPECT_FALSE(test, afo_better_backup(&t->a[1], &t->a[2]));
+	/* A priority change alone moves a takeover to the better sibling. */
+	AFO_T_STEP(t, afo_core_priority(&t->c, &t->a[1], 20, &s_));
+	KUNIT_EXPECT_EQ(test, afo_resp(t, 0), IFX(1));
 }
 
 static void afo_backup_must_be_healthy(struct kunit *test)
 {
-	struct afo_test_host *h = afo_segments(test);
+	struct afo_t *t = afo_t_segments(test);
 
-	afo_down(&h->a[0]);
-	h->a[1].healthy = false;	/* carrier, but in its reclaim delay */
-	h->a[1].priority = 10;
-	KUNIT_EXPECT_PTR_EQ(test, afo_resp(h, 0), &h->a[2]);
-	afo_down(&h->a[2]);
-	KUNIT_EXPECT_NULL(test, afo_resp(h, 0));
+	afo_t_carrier(t, 0, false);
+	afo_t_carrier(t, 1, false);
+	afo_t_carrier(t, 1, true);	/* in its reclaim delay now */
+	AFO_T_STEP(t, afo_core_priority(&t->c, &t->a[1], 10, &s_));
+	KUNIT_EXPECT_FALSE(test, t->a[1].healthy);
+	KUNIT_EXPECT_EQ(test, afo_resp(t, 0), IFX(2));
+	afo_t_carrier(t, 2, false);
+	/* Nobody healthy: 1, with carrier, still answers for itself only. */
+	KUNIT_EXPECT_EQ(test, afo_resp(t, 0), 0);
+	KUNIT_EXPECT_EQ(test, afo_resp(t, 1), IFX(1));
 }
 
 static void afo_backup_stays_on_pnet(struct kunit *test)
 {
-	struct afo_test_host *h = afo_segments(test);
+	struct afo_t *t = afo_t_segments(test);
 
-	afo_down(&h->a[3]);
-	KUNIT_EXPECT_NULL(test, afo_resp(h, 3));
+	afo_t_carrier(t, 3, false);
+	KUNIT_EXPECT_EQ(test, afo_resp(t, 3), 0);
 }
 
-static void afo_undiscovered_has_no_backup(struct kunit *test)
+static void afo_removed_backup_replaced(struct kunit *test)
 {
-	struct afo_test_host *h = afo_host(test, 2);
+	struct afo_t *t = afo_t_segments(test);
 
-	h->a[0].pnet = AFO_PNET_NONE;
-	h->a[1].pnet = AFO_PNET_NONE;
-	afo_down(&h->a[0]);
-	KUNIT_EXPECT_NULL(test, afo_resp(h, 0));
+	afo_t_carrier(t, 0, false);
+	KUNIT_EXPECT_EQ(test, afo_resp(t, 0), IFX(1));
+	AFO_T_STEP(t, afo_core_remove(&t->c, &t->a[1], &s_));
+	KUNIT_EXPECT_EQ(test, afo_resp(t, 0), IFX(2));
 }
 
-static void afo_reclaim_when_owner_returns(struct kunit *test)
+/* --- reclaim delay and flap damping -------------------------------------- */
+
+static void afo_reclaim_after_delay(struct kunit *test)
 {
-	struct afo_test_host *h = afo_segments(test);
+	struct afo_t *t = afo_t_segments(test);
 
-	afo_down(&h->a[0]);
-	KUNIT_EXPECT_PTR_EQ(test, afo_resp(h, 0), &h->a[1]);
-	h->a[0].carrier = true;		/* reclaim delay: not yet */
-	KUNIT_EXPECT_PTR_EQ(test, afo_resp(h, 0), &h->a[1]);
-	h->a[0].healthy = true;
-	KUNIT_EXPECT_PTR_EQ(test, afo_resp(h, 0), &h->a[0]);
+	afo_t_carrier(t, 0, false);
+	KUNIT_EXPECT_EQ(test, afo_resp(t, 0), IFX(1));
+	afo_t_carrier(t, 0, true);
+	KUNIT_EXPECT_EQ(test, afo_resp(t, 0), IFX(1));	/* not yet */
+	KUNIT_EXPECT_TRUE(test, t->next_set);
+	afo_t_run(t, 99);
+	KUNIT_EXPECT_EQ(test, afo_resp(t, 0), IFX(1));
+	afo_t_run(t, 2);
+	KUNIT_EXPECT_EQ(test, afo_resp(t, 0), IFX(0));
+	KUNIT_EXPECT_TRUE(test, t->a[0].healthy);
 }
 
-/*
- * An owner that flaps 100 times, a carrier regain every 900 ticks with a
- * reclaim delay of 100: the sibling answers from each loss until the
- * (damped) delay after the regain is over, never the owner in between,
- * and the delay doubles with each flap up to 64 times the base.
- */
-static void afo_flapping_settles(struct kunit *test)
+static void afo_no_delay_without_sibling(struct kunit *test)
 {
-	struct afo_test_host *h = afo_segments(test);
-	struct afo_flaps f = { 0 };
-	unsigned long now = 1000, delay, expect;
-	int i;
+	struct afo_t *t = afo_t_segments(test);
 
-	for (i = 0; i < 100; i++) {
-		afo_down(&h->a[0]);
-		KUNIT_EXPECT_PTR_EQ(test, afo_resp(h, 0), &h->a[1]);
-		now += 900;
-		h->a[0].carrier = true;
-		delay = afo_flap_regain(&f, now, 100);
-		expect = 100ul << min(i, AFO_MAX_DAMPING_SHIFT);
-		KUNIT_EXPECT_EQ(test, delay, expect);
-		/* within the delay: carrier, not healthy, the sibling answers */
-		KUNIT_EXPECT_PTR_EQ(test, afo_resp(h, 0), &h->a[1]);
-		h->a[0].healthy = true;
-		KUNIT_EXPECT_PTR_EQ(test, afo_resp(h, 0), &h->a[0]);
-	}
-	KUNIT_EXPECT_EQ(test, h->a[0].pnet, h->a[1].pnet);
+	/* 3 is alone: nobody answered while it was down, so no delay. */
+	afo_t_carrier(t, 3, false);
+	afo_t_carrier(t, 3, true);
+	KUNIT_EXPECT_TRUE(test, t->a[3].healthy);
+	KUNIT_EXPECT_EQ(test, afo_resp(t, 3), IFX(3));
 }
 
-/* Damping forgets a flap history after ten quiet (damped) delays. */
-static void afo_flap_damping_decays(struct kunit *test)
-{
-	struct afo_flaps f = { 0 };
-	unsigned long now = ULONG_MAX - 50;	/* across a jiffies wrap */
-
-	KUNIT_EXPECT_EQ(test, afo_flap_regain(&f, now, 100), 100ul);
-	now += 500;
-	KUNIT_EXPECT_EQ(test, afo_flap_regain(&f, now, 100), 200ul);
-	now += 1999;	/* within ten doubled delays: still flapping */
-	KUNIT_EXPECT_EQ(test, afo_flap_regain(&f, now, 100), 400ul);
-	now += 4001;	/* ten delays of 400 after it: quiet */
-	KUNIT_EXPECT_EQ(test, afo_flap_regain(&f, now, 100), 100ul);
-	KUNIT_EXPECT_EQ(test, afo_flap_regain(&f, now + 1, 0), 0ul);
-}
-
-/*
- * Never fail closed: an owner in its reclaim delay answers for itself
- * while no healthy sibling can, alone on its pnet or not yet discovered.
- */
 static void afo_owner_in_delay_answers_when_alone(struct kunit *test)
 {
-	struct afo_test_host *h = afo_segments(test);
+	struct afo_t *t = afo_t_segments(test);
 
-	h->a[3].healthy = false;	/* carrier, reclaim delay, alone */
-	KUNIT_EXPECT_PTR_EQ(test, afo_resp(h, 3), &h->a[3]);
-	h->a[3].pnet = AFO_PNET_NONE;
-	KUNIT_EXPECT_PTR_EQ(test, afo_resp(h, 3), &h->a[3]);
-	/* with a healthy sibling, the delay holds */
-	h->a[0].healthy = false;
-	KUNIT_EXPECT_PTR_EQ(test, afo_resp(h, 0), &h->a[1]);
-	h->a[1].healthy = false;
-	h->a[2].healthy = false;
-	KUNIT_EXPECT_PTR_EQ(test, afo_resp(h, 0), &h->a[0]);
+	afo_t_carrier(t, 0, false);
+	afo_t_carrier(t, 0, true);		/* delay runs: 1 answers */
+	afo_t_carrier(t, 1, false);
+	afo_t_carrier(t, 2, false);
+	/* Never fail closed: no healthy sibling, so 0 answers itself. */
+	KUNIT_EXPECT_FALSE(test, t->a[0].healthy);
+	KUNIT_EXPECT_EQ(test, afo_resp(t, 0), IFX(0));
+	KUNIT_EXPECT_TRUE(test, t->a[0].vipa_duty);
 }
+
+static void afo_flapping_doubles_delay(struct kunit *test)
+{
+	struct afo_t *t = afo_t_segments(test);
+	unsigned long want = 100;
+	int i;
+
+	for (i = 0; i < 8; i++) {
+		afo_t_carrier(t, 0, false);
+		afo_t_run(t, 5);
+		afo_t_carrier(t, 0, true);
+		KUNIT_EXPECT_EQ(test, t->a[0].usable_at, (t->now + want) | 1);
+		want = min(want * 2, 100ul << AFO_MAX_DAMPING_SHIFT);
+		afo_t_run(t, 5);
+	}
+	/* Quiet for ten damped delays: the delay starts over. */
+	afo_t_run(t, 10 * (100ul << AFO_MAX_DAMPING_SHIFT) + 1);
+	afo_t_carrier(t, 0, false);
+	afo_t_carrier(t, 0, true);
+	KUNIT_EXPECT_EQ(test, t->a[0].usable_at, (t->now + 100) | 1);
+}
+
+static void afo_damping_table(struct kunit *test)
+{
+	static const struct {
+		unsigned long base;
+		unsigned int flaps;
+		unsigned long want;
+	} cases[] = {
+		{ 100, 0, 100 }, { 100, 1, 200 }, { 100, 3, 800 },
+		{ 100, AFO_MAX_DAMPING_SHIFT, 6400 }, { 100, 1000, 6400 },
+		{ 0, 5, 0 },
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++)
+		KUNIT_EXPECT_EQ(test, afo_damped_delay(cases[i].base, cases[i].flaps),
+				cases[i].want);
+}
+
+static void afo_flap_regain_table(struct kunit *test)
+{
+	struct afo_flaps f = { 0 };
+
+	KUNIT_EXPECT_EQ(test, afo_flap_regain(&f, 1000, 100), 100ul);
+	KUNIT_EXPECT_EQ(test, afo_flap_regain(&f, 1500, 100), 200ul);
+	KUNIT_EXPECT_EQ(test, afo_flap_regain(&f, 2500, 100), 400ul);
+	/* 10 x 400 later: quiet, start over. */
+	KUNIT_EXPECT_EQ(test, afo_flap_regain(&f, 2500 + 4001, 100), 100ul);
+	KUNIT_EXPECT_EQ(test, afo_flap_regain(&f, 9999, 0), 0ul);
+	/* Time wraps like jiffies. */
+	f = (struct afo_flaps) { 0 };
+	KUNIT_EXPECT_EQ(test, afo_flap_regain(&f, ULONG_MAX - 10, 100), 100ul);
+	KUNIT_EXPECT_EQ(test, afo_flap_regain(&f, 50, 100), 200ul);
+}
+
+/* --- VIPA duty ------------------------------------------------------------ */
+
+static int afo_holders(struct afo_t *t, u32 pnet)
+{
+	int i, n = 0;
+
+	for (i = 0; i < AFO_T_MAX; i++)
+		n += t->a[i].pnet == pnet && t->a[i].vipa_duty;
+	return n;
+}
+
+static void afo_vipa_holder_per_pnet(struct kunit *test)
+{
+	struct afo_t *t = afo_t_segments(test);
+
+	KUNIT_EXPECT_TRUE(test, t->a[0].vipa_duty);
+	KUNIT_EXPECT_TRUE(test, t->a[3].vipa_duty);
+	KUNIT_EXPECT_EQ(test, afo_holders(t, t->a[0].pnet), 1);
+	KUNIT_EXPECT_EQ(test, afo_holders(t, t->a[3].pnet), 1);
+}
+
+static void afo_vipa_holder_stays(struct kunit *test)
+{
+	struct afo_t *t = afo_t_segments(test);
+
+	afo_t_carrier(t, 0, false);
+	KUNIT_EXPECT_TRUE(test, t->a[1].vipa_duty);
+	afo_t_carrier(t, 0, true);
+	afo_t_run(t, 200);
+	/* 0 is back and better, but the duty stays where it is. */
+	KUNIT_EXPECT_TRUE(test, t->a[1].vipa_duty);
+	KUNIT_EXPECT_FALSE(test, t->a[0].vipa_duty);
+}
+
+static void afo_vipa_holder_none(struct kunit *test)
+{
+	struct afo_t *t = afo_t_segments(test);
+
+	afo_t_carrier(t, 3, false);
+	KUNIT_EXPECT_EQ(test, afo_holders(t, t->a[3].pnet), 0);
+	afo_t_carrier(t, 3, true);
+	KUNIT_EXPECT_TRUE(test, t->a[3].vipa_duty);
+}
+
+static void afo_vipa_holder_in_delay(struct kunit *test)
+{
+	struct afo_t *t = afo_t_segments(test);
+
+	afo_t_carrier(t, 0, false);
+	afo_t_carrier(t, 0, true);	/* delay */
+	afo_t_carrier(t, 1, false);
+	afo_t_carrier(t, 2, false);
+	/* Only 0 has carrier, in its delay: it holds the duty anyway. */
+	KUNIT_EXPECT_TRUE(test, t->a[0].vipa_duty);
+	KUNIT_EXPECT_EQ(test, afo_holders(t, t->a[0].pnet), 1);
+}
+
+static void afo_vipa_holder_merge_keeps_one(struct kunit *test)
+{
+	struct afo_t *t = afo_t_segments(test);
+
+	/* 3's cable moves onto segment 0: two holders meet, one stays. */
+	t->seg[3] = 0;
+	afo_t_carrier(t, 3, false);
+	afo_t_carrier(t, 3, true);
+	afo_t_run(t, 100);
+	KUNIT_EXPECT_EQ(test, t->a[3].pnet, t->a[0].pnet);
+	KUNIT_EXPECT_EQ(test, afo_holders(t, t->a[0].pnet), 1);
+}
+
+/* --- discovery ------------------------------------------------------------ */
 
 static void afo_pnet_ids_are_fresh(struct kunit *test)
 {
-	struct afo_pnets p = { .next = 0 };
+	struct afo_t *t = afo_t_new(test, 3);
 
-	KUNIT_EXPECT_EQ(test, afo_pnet_new(&p), 1u);
-	KUNIT_EXPECT_EQ(test, afo_pnet_new(&p), 2u);
-	p.next = U32_MAX;
-	KUNIT_EXPECT_EQ(test, afo_pnet_new(&p), U32_MAX);
-	KUNIT_EXPECT_NE(test, afo_pnet_new(&p), (u32)AFO_PNET_NONE);
+	KUNIT_EXPECT_EQ(test, t->a[0].pnet, 1u);
+	KUNIT_EXPECT_EQ(test, t->a[1].pnet, 2u);
+	KUNIT_EXPECT_EQ(test, afo_pnet_new(&t->c), 4u);
 }
 
-/* After a wrap, identifiers still held by adapters are skipped. */
 static void afo_pnet_ids_skip_live_after_wrap(struct kunit *test)
 {
-	struct afo_test_host *h = afo_host(test, 4);
+	struct afo_t *t = afo_t_new(test, 3);
 
-	h->a[2].pnet = 6;	/* pnets 1, 2, 6, 4 in use */
-	h->pnets.next = U32_MAX;
-	KUNIT_EXPECT_EQ(test, afo_pnet_new(&h->pnets), U32_MAX);
-	KUNIT_EXPECT_EQ(test, afo_pnet_new(&h->pnets), 3u);
-	KUNIT_EXPECT_EQ(test, afo_pnet_new(&h->pnets), 5u);
-	KUNIT_EXPECT_EQ(test, afo_pnet_new(&h->pnets), 7u);
+	t->c.next_pnet = U32_MAX;
+	KUNIT_EXPECT_EQ(test, afo_pnet_new(&t->c), U32_MAX);
+	/* 0 is never handed out; 1, 2 and 3 are held. */
+	KUNIT_EXPECT_EQ(test, afo_pnet_new(&t->c), 4u);
+}
+
+static void afo_lone_adapter_skips_probe(struct kunit *test)
+{
+	struct afo_t *t = afo_t_new(test, 2);
+
+	afo_t_carrier(t, 0, true);
+	KUNIT_EXPECT_EQ(test, t->probes[0], 0u);
+	KUNIT_EXPECT_TRUE(test, t->a[0].probe_skipped);
+	afo_t_carrier(t, 1, true);
+	/* A sibling appeared: both probe now. */
+	KUNIT_EXPECT_EQ(test, t->probes[0], 1u);
+	KUNIT_EXPECT_EQ(test, t->probes[1], 1u);
+}
+
+static void afo_probe_retries_then_alone(struct kunit *test)
+{
+	struct afo_t *t = afo_t_segments(test);
+	unsigned int before = t->probes[3];
+	u32 old = t->a[3].pnet;
+
+	afo_t_carrier(t, 3, false);
+	afo_t_carrier(t, 3, true);
+	afo_t_run(t, 100);
+	/* Unheard: AFO_PROBE_TRIES probes, then it keeps its own pnet. */
+	KUNIT_EXPECT_EQ(test, t->probes[3] - before, (unsigned int)AFO_PROBE_TRIES);
+	KUNIT_EXPECT_FALSE(test, t->a[3].probing);
+	KUNIT_EXPECT_EQ(test, t->a[3].pnet, old);
+}
+
+static void afo_probe_heard_once_is_enough(struct kunit *test)
+{
+	struct afo_t *t = afo_t_segments(test);
+	unsigned int before = t->probes[0];
+
+	afo_t_carrier(t, 0, false);
+	afo_t_carrier(t, 0, true);
+	afo_t_run(t, 100);
+	KUNIT_EXPECT_EQ(test, t->probes[0] - before, 1u);
+}
+
+static void afo_reverify_periodically(struct kunit *test)
+{
+	struct afo_t *t = afo_t_segments(test);
+	unsigned int before = t->probes[1];
+
+	afo_t_run(t, 3 * t->p.reverify + 50);
+	KUNIT_EXPECT_EQ(test, t->probes[1] - before, 3u);
+	t->p.reverify = 0;
+	before = t->probes[1];
+	afo_t_run(t, 3 * 1000);
+	KUNIT_EXPECT_EQ(test, t->probes[1], before);
 }
 
 static void afo_pnet_merge_takes_lowest(struct kunit *test)
 {
-	struct afo_test_host *h = afo_host(test, 4);
+	struct afo_t *t = afo_t_new(test, 4);
+	int i;
 
-	afo_probe(h, 3, BIT(1) | BIT(2));
-	KUNIT_EXPECT_EQ(test, h->a[3].pnet, h->a[1].pnet);
-	KUNIT_EXPECT_EQ(test, h->a[2].pnet, h->a[1].pnet);
-	KUNIT_EXPECT_EQ(test, h->a[1].pnet, 2u);
-	KUNIT_EXPECT_EQ(test, h->a[0].pnet, 1u);
-	KUNIT_EXPECT_FALSE(test, h->a[1].heard || h->a[2].heard);
+	for (i = 0; i < 4; i++)
+		t->a[i].carrier = true;
+	t->c.carriers = 4;
+	afo_t_probe(t, 3, BIT(1) | BIT(2));
+	KUNIT_EXPECT_EQ(test, t->a[3].pnet, t->a[1].pnet);
+	KUNIT_EXPECT_EQ(test, t->a[2].pnet, t->a[1].pnet);
+	KUNIT_EXPECT_EQ(test, t->a[1].pnet, 2u);
+	KUNIT_EXPECT_EQ(test, t->a[0].pnet, 1u);
+	KUNIT_EXPECT_FALSE(test, t->a[1].heard || t->a[2].heard);
+	/* Reported: 2 and 3 changed pnet, 1 kept its own. */
+	KUNIT_EXPECT_EQ(test, afo_t_acts(t, AFO_DO_PNET), 2u);
 }
 
 static void afo_pnet_merge_pulls_whole_pnets(struct kunit *test)
 {
-	struct afo_test_host *h = afo_host(test, 4);
+	struct afo_t *t = afo_t_new(test, 4);
+	int i;
 
-	afo_probe(h, 0, BIT(1));		/* {0,1} */
-	afo_probe(h, 2, BIT(3));		/* {2,3} */
-	afo_down(&h->a[3]);
-	afo_probe(h, 1, BIT(0) | BIT(2));	/* one network after all */
-	KUNIT_EXPECT_EQ(test, h->a[0].pnet, h->a[1].pnet);
-	KUNIT_EXPECT_EQ(test, h->a[2].pnet, h->a[1].pnet);
+	for (i = 0; i < 4; i++)
+		t->a[i].carrier = true;
+	t->c.carriers = 4;
+	afo_t_probe(t, 0, BIT(1));		/* {0,1} */
+	afo_t_probe(t, 2, BIT(3));		/* {2,3} */
+	afo_t_carrier(t, 3, false);
+	afo_t_probe(t, 1, BIT(0) | BIT(2));	/* one network after all */
+	KUNIT_EXPECT_EQ(test, t->a[0].pnet, t->a[1].pnet);
+	KUNIT_EXPECT_EQ(test, t->a[2].pnet, t->a[1].pnet);
 	/* Without carrier, 3 follows its old pnet into the merge. */
-	KUNIT_EXPECT_EQ(test, h->a[3].pnet, h->a[1].pnet);
+	KUNIT_EXPECT_EQ(test, t->a[3].pnet, t->a[1].pnet);
 }
 
-static void afo_pnet_unheard_prober_splits(struct kunit *test)
+static void afo_pnet_moved_prober_splits(struct kunit *test)
 {
-	struct afo_test_host *h = afo_segments(test);
-	u32 old = h->a[0].pnet;
+	struct afo_t *t = afo_t_segments(test);
+	u32 old = t->a[0].pnet;
 
-	afo_probe(h, 1, 0);			/* cable of 1 moved */
-	KUNIT_EXPECT_NE(test, h->a[1].pnet, old);
-	KUNIT_EXPECT_EQ(test, h->a[0].pnet, old);
-	KUNIT_EXPECT_EQ(test, h->a[2].pnet, old);
-	afo_down(&h->a[1]);
-	KUNIT_EXPECT_NULL(test, afo_resp(h, 1));
+	t->seg[1] = 7;				/* cable of 1 moved */
+	afo_t_carrier(t, 1, false);
+	afo_t_carrier(t, 1, true);
+	afo_t_run(t, 100);
+	KUNIT_EXPECT_NE(test, t->a[1].pnet, old);
+	KUNIT_EXPECT_EQ(test, t->a[0].pnet, old);
+	KUNIT_EXPECT_EQ(test, t->a[2].pnet, old);
+	afo_t_carrier(t, 1, false);
+	KUNIT_EXPECT_EQ(test, afo_resp(t, 1), 0);
 }
 
-static void afo_pnet_lone_keeps_its_id(struct kunit *test)
+static void afo_pnet_one_miss_is_not_a_split(struct kunit *test)
 {
-	struct afo_test_host *h = afo_segments(test);
-	u32 old = h->a[3].pnet;
+	struct afo_t *t = afo_t_segments(test);
+	u32 old = t->a[0].pnet;
 
-	afo_probe(h, 3, 0);
-	KUNIT_EXPECT_EQ(test, h->a[3].pnet, old);
+	/* 2 has carrier but missed one probe of 0: one lost frame. */
+	afo_t_probe(t, 0, BIT(1));
+	KUNIT_EXPECT_EQ(test, t->a[2].pnet, old);
+	KUNIT_EXPECT_EQ(test, t->a[2].misses, 1u);
+	/* Heard the next one: the miss is forgotten. */
+	afo_t_probe(t, 1, BIT(0) | BIT(2));
+	KUNIT_EXPECT_EQ(test, t->a[2].misses, 0u);
+	afo_t_probe(t, 0, BIT(1));
+	KUNIT_EXPECT_EQ(test, t->a[2].pnet, old);
 }
 
-static void afo_pnet_silent_member_splits_off(struct kunit *test)
+static void afo_pnet_misses_split_off(struct kunit *test)
 {
-	struct afo_test_host *h = afo_segments(test);
-	u32 old = h->a[0].pnet;
+	struct afo_t *t = afo_t_segments(test);
+	u32 old = t->a[0].pnet;
+	int k;
 
-	/* 2 has carrier but did not hear 0: it is elsewhere now. */
-	afo_probe(h, 0, BIT(1));
-	KUNIT_EXPECT_EQ(test, h->a[0].pnet, old);
-	KUNIT_EXPECT_EQ(test, h->a[1].pnet, old);
-	KUNIT_EXPECT_NE(test, h->a[2].pnet, old);
-	KUNIT_EXPECT_NE(test, h->a[2].pnet, h->a[3].pnet);
+	for (k = 0; k < AFO_SPLIT_MISSES; k++)
+		afo_t_probe(t, 0, BIT(1));
+	KUNIT_EXPECT_EQ(test, t->a[0].pnet, old);
+	KUNIT_EXPECT_EQ(test, t->a[1].pnet, old);
+	KUNIT_EXPECT_NE(test, t->a[2].pnet, old);
+	KUNIT_EXPECT_NE(test, t->a[2].pnet, t->a[3].pnet);
 }
 
 static void afo_pnet_silent_members_stay_together(struct kunit *test)
 {
-	struct afo_test_host *h = afo_host(test, 5);
+	struct afo_t *t = afo_t_new(test, 5);
+	int i, k;
 
-	afo_probe(h, 0, BIT(1) | BIT(2) | BIT(3));
-	afo_probe(h, 0, BIT(1));		/* 2 and 3 moved together */
-	KUNIT_EXPECT_EQ(test, h->a[2].pnet, h->a[3].pnet);
-	KUNIT_EXPECT_NE(test, h->a[2].pnet, h->a[0].pnet);
-	KUNIT_EXPECT_EQ(test, h->a[1].pnet, h->a[0].pnet);
+	for (i = 0; i < 5; i++)
+		t->a[i].carrier = true;
+	t->c.carriers = 5;
+	afo_t_probe(t, 0, BIT(1) | BIT(2) | BIT(3));
+	for (k = 0; k < AFO_SPLIT_MISSES; k++)
+		afo_t_probe(t, 0, BIT(1));	/* 2 and 3 moved together */
+	KUNIT_EXPECT_EQ(test, t->a[2].pnet, t->a[3].pnet);
+	KUNIT_EXPECT_NE(test, t->a[2].pnet, t->a[0].pnet);
+	KUNIT_EXPECT_EQ(test, t->a[1].pnet, t->a[0].pnet);
 }
 
 static void afo_pnet_down_member_not_split(struct kunit *test)
 {
-	struct afo_test_host *h = afo_segments(test);
-	u32 old = h->a[0].pnet;
+	struct afo_t *t = afo_t_segments(test);
+	u32 old = t->a[0].pnet;
+	int k;
 
-	afo_down(&h->a[2]);
-	afo_probe(h, 0, BIT(1));
-	KUNIT_EXPECT_EQ(test, h->a[2].pnet, old);
-	KUNIT_EXPECT_PTR_EQ(test, afo_resp(h, 2), &h->a[0]);
+	afo_t_carrier(t, 2, false);
+	for (k = 0; k < AFO_SPLIT_MISSES; k++)
+		afo_t_probe(t, 0, BIT(1));
+	KUNIT_EXPECT_EQ(test, t->a[2].pnet, old);
+	KUNIT_EXPECT_EQ(test, afo_resp(t, 2), IFX(0));
 }
 
 static void afo_pnet_moved_cable_joins_other(struct kunit *test)
 {
-	struct afo_test_host *h = afo_segments(test);
+	struct afo_t *t = afo_t_segments(test);
 
-	afo_probe(h, 2, BIT(3));		/* 2 now on 3's segment */
-	KUNIT_EXPECT_EQ(test, h->a[2].pnet, h->a[3].pnet);
-	KUNIT_EXPECT_NE(test, h->a[2].pnet, h->a[0].pnet);
-	afo_down(&h->a[3]);
-	KUNIT_EXPECT_PTR_EQ(test, afo_resp(h, 3), &h->a[2]);
-	afo_down(&h->a[0]);
-	KUNIT_EXPECT_PTR_EQ(test, afo_resp(h, 0), &h->a[1]);
+	t->seg[2] = 3;				/* 2 now on 3's segment */
+	afo_t_carrier(t, 2, false);
+	afo_t_carrier(t, 2, true);
+	afo_t_run(t, 200);			/* probed, delay over */
+	KUNIT_EXPECT_EQ(test, t->a[2].pnet, t->a[3].pnet);
+	KUNIT_EXPECT_NE(test, t->a[2].pnet, t->a[0].pnet);
+	afo_t_carrier(t, 3, false);
+	KUNIT_EXPECT_EQ(test, afo_resp(t, 3), IFX(2));
+	afo_t_carrier(t, 0, false);
+	KUNIT_EXPECT_EQ(test, afo_resp(t, 0), IFX(1));
 }
 
-static void afo_damping_doubles_then_stops(struct kunit *test)
-{
-	KUNIT_EXPECT_EQ(test, afo_damped_delay(100, 0), 100ul);
-	KUNIT_EXPECT_EQ(test, afo_damped_delay(100, 1), 200ul);
-	KUNIT_EXPECT_EQ(test, afo_damped_delay(100, 3), 800ul);
-	KUNIT_EXPECT_EQ(test, afo_damped_delay(100, AFO_MAX_DAMPING_SHIFT), 6400ul);
-	KUNIT_EXPECT_EQ(test, afo_damped_delay(100, 1000), 6400ul);
-	KUNIT_EXPECT_EQ(test, afo_damped_delay(0, 5), 0ul);
-}
-
-/* VIPA duty: one healthy adapter per pnet, best first. */
-static void afo_vipa_holder_per_pnet(struct kunit *test)
-{
-	struct afo_test_host *h = afo_segments(test);
-
-	h->a[1].priority = 5;
-	KUNIT_EXPECT_PTR_EQ(test, afo_choose_vipa_holder(NULL, h->a[0].pnet, &h->list),
-			    &h->a[1]);
-	KUNIT_EXPECT_PTR_EQ(test, afo_choose_vipa_holder(NULL, h->a[3].pnet, &h->list),
-			    &h->a[3]);
-}
-
-/* The duty stays with a healthy holder, even when a better one exists. */
-static void afo_vipa_holder_stays(struct kunit *test)
-{
-	struct afo_test_host *h = afo_segments(test);
-
-	KUNIT_EXPECT_PTR_EQ(test, afo_choose_vipa_holder(&h->a[2], h->a[0].pnet, &h->list),
-			    &h->a[2]);
-}
-
-/* A failed holder hands the duty to the best healthy adapter of its pnet. */
-static void afo_vipa_holder_moves_on_failure(struct kunit *test)
-{
-	struct afo_test_host *h = afo_segments(test);
-	const struct afo_core_adapter *holder;
-
-	afo_down(&h->a[0]);
-	holder = afo_choose_vipa_holder(&h->a[0], h->a[0].pnet, &h->list);
-	KUNIT_EXPECT_PTR_EQ(test, holder, &h->a[1]);
-	/* It comes back: the duty stays with a[1] (policy: stay). */
-	h->a[0].carrier = true;
-	h->a[0].healthy = true;
-	KUNIT_EXPECT_PTR_EQ(test, afo_choose_vipa_holder(holder, h->a[0].pnet, &h->list),
-			    &h->a[1]);
-}
-
-/* A holder that moved to another pnet gives up the duty on the old one. */
-static void afo_vipa_holder_left_pnet(struct kunit *test)
-{
-	struct afo_test_host *h = afo_segments(test);
-	u32 old = h->a[0].pnet;
-
-	h->a[0].pnet = h->a[3].pnet;
-	KUNIT_EXPECT_PTR_EQ(test, afo_choose_vipa_holder(&h->a[0], old, &h->list),
-			    &h->a[1]);
-}
-
-/* No adapter of the pnet has carrier: nobody answers for its VIPAs. */
-static void afo_vipa_holder_none(struct kunit *test)
-{
-	struct afo_test_host *h = afo_segments(test);
-
-	afo_down(&h->a[3]);
-	KUNIT_EXPECT_NULL(test, afo_choose_vipa_holder(&h->a[3], h->a[3].pnet, &h->list));
-}
-
-/*
- * Never fail closed: with carrier but none healthy (reclaim delays), the
- * best of those holds the duty; a healthy adapter takes it over.
- */
-static void afo_vipa_holder_in_delay(struct kunit *test)
-{
-	struct afo_test_host *h = afo_segments(test);
-	const struct afo_core_adapter *holder;
-	u32 pnet = h->a[0].pnet;
-
-	h->a[0].healthy = false;
-	h->a[1].healthy = false;
-	afo_down(&h->a[2]);
-	h->a[1].priority = 3;
-	holder = afo_choose_vipa_holder(NULL, pnet, &h->list);
-	KUNIT_EXPECT_PTR_EQ(test, holder, &h->a[1]);
-	h->a[0].healthy = true;
-	KUNIT_EXPECT_PTR_EQ(test, afo_choose_vipa_holder(holder, pnet, &h->list),
-			    &h->a[0]);
-}
-
-/* A deaf (offload) member that did not hear a sibling's probe stays. */
 static void afo_pnet_deaf_member_not_split(struct kunit *test)
 {
-	struct afo_test_host *h = afo_segments(test);
+	struct afo_t *t = afo_t_segments(test);
+	u32 old = t->a[0].pnet;
+	int k;
 
-	h->a[2].deaf = true;
-	afo_probe(h, 0, BIT(1));
-	KUNIT_EXPECT_EQ(test, h->a[2].pnet, h->a[0].pnet);
+	t->a[2].deaf = true;
+	for (k = 0; k < AFO_SPLIT_MISSES; k++)
+		afo_t_probe(t, 0, BIT(1));
+	KUNIT_EXPECT_EQ(test, t->a[2].pnet, old);
 }
 
-/* A prober whose only sibling is deaf is not alone for it. */
 static void afo_pnet_deaf_sibling_no_evidence(struct kunit *test)
 {
-	struct afo_test_host *h = afo_host(test, 2);
-	u32 pnet;
+	struct afo_t *t = afo_t_new(test, 2);
 
-	afo_probe(h, 0, BIT(1));
-	pnet = h->a[0].pnet;
-	h->a[1].deaf = true;
-	afo_probe(h, 0, 0);
-	KUNIT_EXPECT_EQ(test, h->a[0].pnet, pnet);
-	KUNIT_EXPECT_EQ(test, h->a[1].pnet, pnet);
+	t->a[1].deaf = true;
+	afo_t_carrier(t, 0, true);
+	afo_t_carrier(t, 1, true);
+	afo_t_probe(t, 0, 0);
+	/* The deaf sibling heard nothing: that proves nothing either way. */
+	KUNIT_EXPECT_EQ(test, t->a[0].pnet, 1u);
+	KUNIT_EXPECT_EQ(test, t->a[1].pnet, 2u);
 }
 
-/* A deaf prober heard by a host sibling joins it (its announcement). */
 static void afo_pnet_deaf_prober_heard_joins(struct kunit *test)
 {
-	struct afo_test_host *h = afo_segments(test);
+	struct afo_t *t = afo_t_new(test, 2);
 
-	h->a[3].deaf = true;
-	afo_probe(h, 3, BIT(0) | BIT(1) | BIT(2));
-	KUNIT_EXPECT_EQ(test, h->a[3].pnet, h->a[0].pnet);
-	KUNIT_EXPECT_EQ(test, h->a[1].pnet, h->a[0].pnet);
+	t->a[1].deaf = true;
+	afo_t_carrier(t, 0, true);
+	afo_t_carrier(t, 1, true);
+	afo_t_probe(t, 1, BIT(0));
+	KUNIT_EXPECT_EQ(test, t->a[1].pnet, t->a[0].pnet);
+}
+
+/* --- actions and deadlines ------------------------------------------------ */
+
+static void afo_actions_report_changes_once(struct kunit *test)
+{
+	struct afo_t *t = afo_t_segments(test);
+	unsigned int resp = afo_t_acts(t, AFO_DO_RESPONDER);
+	unsigned int carrier = afo_t_acts(t, AFO_DO_CARRIER);
+
+	afo_t_carrier(t, 0, false);
+	KUNIT_EXPECT_EQ(test, afo_t_acts(t, AFO_DO_RESPONDER) - resp, 1u);
+	KUNIT_EXPECT_EQ(test, afo_t_acts(t, AFO_DO_CARRIER) - carrier, 1u);
+	/* Down and up in one step: the flags flip back, nothing to report. */
+	resp = afo_t_acts(t, AFO_DO_RESPONDER);
+	carrier = afo_t_acts(t, AFO_DO_CARRIER);
+	AFO_T_STEP(t, ({
+		afo_core_carrier(&t->c, &t->a[3], false, &s_);
+		afo_core_carrier(&t->c, &t->a[3], true, &s_);
+	}));
+	KUNIT_EXPECT_EQ(test, afo_t_acts(t, AFO_DO_CARRIER), carrier);
+	KUNIT_EXPECT_EQ(test, afo_t_acts(t, AFO_DO_RESPONDER), resp);
+}
+
+static void afo_actions_old_values(struct kunit *test)
+{
+	struct afo_t *t = afo_t_segments(test);
+	struct afo_core_adapter *a;
+	struct afo_step s;
+
+	afo_step_init(&s, t->now, &t->p);
+	afo_core_carrier(&t->c, &t->a[0], false, &s);
+	a = afo_step_pop(&s);
+	KUNIT_ASSERT_PTR_EQ(test, a, &t->a[0]);
+	KUNIT_EXPECT_TRUE(test, a->todo & AFO_DO_RESPONDER);
+	KUNIT_EXPECT_EQ(test, a->old_responder, IFX(0));
+	KUNIT_EXPECT_EQ(test, a->responder, IFX(1));
+	a->todo = 0;
+	afo_t_apply(t, &s);
+}
+
+static void afo_tick_deadlines(struct kunit *test)
+{
+	struct afo_t *t = afo_t_segments(test);
+
+	afo_t_carrier(t, 0, false);
+	afo_t_carrier(t, 0, true);
+	/* The probe's outcome first, then the end of the reclaim delay. */
+	KUNIT_EXPECT_TRUE(test, t->next_set);
+	KUNIT_EXPECT_EQ(test, t->next, t->now + t->p.probe_timeout);
+	afo_t_tick(t, t->p.probe_timeout);
+	KUNIT_EXPECT_EQ(test, t->next, t->a[0].usable_at);
+}
+
+/* --- announcement trains and their rate limit ----------------------------- */
+
+static void afo_train_repeats(struct kunit *test)
+{
+	struct afo_t *t = afo_t_new(test, 1);
+	struct afo_train tr = { 0 };
+	struct afo_step s;
+	int sent = 0;
+
+	afo_step_init(&s, t->now, &t->p);
+	KUNIT_ASSERT_TRUE(test, afo_train_start(&tr, &s));
+	while (tr.left) {
+		KUNIT_ASSERT_TRUE(test, afo_train_may_send(&tr, &s));
+		sent++;
+		if (!afo_train_sent(&tr, &s))
+			break;
+		KUNIT_EXPECT_FALSE(test, afo_train_due(&tr, s.now + 19));
+		s.now = tr.next;
+		KUNIT_EXPECT_TRUE(test, afo_train_due(&tr, s.now));
+	}
+	KUNIT_EXPECT_EQ(test, sent, 3);
+}
+
+static void afo_train_burst_then_limited(struct kunit *test)
+{
+	struct afo_t *t = afo_t_new(test, 1);
+	struct afo_train tr = { 0 };
+	struct afo_step s;
+
+	afo_step_init(&s, t->now, &t->p);
+	/* A takeover and its reclaim at once: both go out. */
+	KUNIT_EXPECT_TRUE(test, afo_train_start(&tr, &s));
+	afo_train_sent(&tr, &s);
+	KUNIT_EXPECT_TRUE(test, afo_train_start(&tr, &s));
+	afo_train_sent(&tr, &s);
+	/* A third change in the same instant waits an interval. */
+	KUNIT_EXPECT_FALSE(test, afo_train_start(&tr, &s));
+	KUNIT_EXPECT_EQ(test, tr.left, 3u);
+	KUNIT_EXPECT_EQ(test, tr.next, s.now + 20);
+	s.now += 20;
+	KUNIT_EXPECT_TRUE(test, afo_train_may_send(&tr, &s));
+	/* garp_count 0: no train at all. */
+	t->p.garp_count = 0;
+	KUNIT_EXPECT_FALSE(test, afo_train_start(&tr, &s));
+	KUNIT_EXPECT_EQ(test, tr.left, 0u);
+}
+
+static void afo_train_full_bucket_banks_nothing(struct kunit *test)
+{
+	struct afo_t *t = afo_t_new(test, 1);
+	struct afo_train tr = { 0 };
+	struct afo_step s;
+	int n = 0;
+
+	afo_step_init(&s, t->now, &t->p);
+	afo_train_may_send(&tr, &s);
+	s.now += 100 * 20;		/* long quiet */
+	while (afo_train_may_send(&tr, &s) && n < 10) {
+		afo_train_sent(&tr, &s);
+		n++;
+	}
+	KUNIT_EXPECT_EQ(test, n, AFO_TRAIN_BURST);
 }
 
 static struct kunit_case afo_core_cases[] = {
@@ -457,31 +613,41 @@ static struct kunit_case afo_core_cases[] = {
 	KUNIT_CASE(afo_failed_owner_priority_wins),
 	KUNIT_CASE(afo_backup_must_be_healthy),
 	KUNIT_CASE(afo_backup_stays_on_pnet),
-	KUNIT_CASE(afo_undiscovered_has_no_backup),
-	KUNIT_CASE(afo_reclaim_when_owner_returns),
-	KUNIT_CASE(afo_flapping_settles),
-	KUNIT_CASE(afo_flap_damping_decays),
+	KUNIT_CASE(afo_removed_backup_replaced),
+	KUNIT_CASE(afo_reclaim_after_delay),
+	KUNIT_CASE(afo_no_delay_without_sibling),
 	KUNIT_CASE(afo_owner_in_delay_answers_when_alone),
-	KUNIT_CASE(afo_pnet_ids_skip_live_after_wrap),
+	KUNIT_CASE(afo_flapping_doubles_delay),
+	KUNIT_CASE(afo_damping_table),
+	KUNIT_CASE(afo_flap_regain_table),
+	KUNIT_CASE(afo_vipa_holder_per_pnet),
+	KUNIT_CASE(afo_vipa_holder_stays),
+	KUNIT_CASE(afo_vipa_holder_none),
 	KUNIT_CASE(afo_vipa_holder_in_delay),
+	KUNIT_CASE(afo_vipa_holder_merge_keeps_one),
 	KUNIT_CASE(afo_pnet_ids_are_fresh),
+	KUNIT_CASE(afo_pnet_ids_skip_live_after_wrap),
+	KUNIT_CASE(afo_lone_adapter_skips_probe),
+	KUNIT_CASE(afo_probe_retries_then_alone),
+	KUNIT_CASE(afo_probe_heard_once_is_enough),
+	KUNIT_CASE(afo_reverify_periodically),
 	KUNIT_CASE(afo_pnet_merge_takes_lowest),
 	KUNIT_CASE(afo_pnet_merge_pulls_whole_pnets),
-	KUNIT_CASE(afo_pnet_unheard_prober_splits),
-	KUNIT_CASE(afo_pnet_lone_keeps_its_id),
-	KUNIT_CASE(afo_pnet_silent_member_splits_off),
+	KUNIT_CASE(afo_pnet_moved_prober_splits),
+	KUNIT_CASE(afo_pnet_one_miss_is_not_a_split),
+	KUNIT_CASE(afo_pnet_misses_split_off),
 	KUNIT_CASE(afo_pnet_silent_members_stay_together),
 	KUNIT_CASE(afo_pnet_down_member_not_split),
 	KUNIT_CASE(afo_pnet_moved_cable_joins_other),
-	KUNIT_CASE(afo_damping_doubles_then_stops),
-	KUNIT_CASE(afo_vipa_holder_per_pnet),
-	KUNIT_CASE(afo_vipa_holder_stays),
-	KUNIT_CASE(afo_vipa_holder_moves_on_failure),
-	KUNIT_CASE(afo_vipa_holder_left_pnet),
-	KUNIT_CASE(afo_vipa_holder_none),
 	KUNIT_CASE(afo_pnet_deaf_member_not_split),
 	KUNIT_CASE(afo_pnet_deaf_sibling_no_evidence),
 	KUNIT_CASE(afo_pnet_deaf_prober_heard_joins),
+	KUNIT_CASE(afo_actions_report_changes_once),
+	KUNIT_CASE(afo_actions_old_values),
+	KUNIT_CASE(afo_tick_deadlines),
+	KUNIT_CASE(afo_train_repeats),
+	KUNIT_CASE(afo_train_burst_then_limited),
+	KUNIT_CASE(afo_train_full_bucket_banks_nothing),
 	{}
 };
 
@@ -491,3 +657,5 @@ static struct kunit_suite afo_core_suite = {
 };
 
 kunit_test_suite(afo_core_suite);
+
+MODULE_LICENSE("GPL");

@@ -1,0 +1,193 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Managed adapters and addresses (adapters.c): what the glue keeps of
+ * each, the lookups the hooks use, and the events that change them.
+ * Locking: netns.h.
+ */
+#ifndef _ARP_FAILOVER_ADAPTER_H
+#define _ARP_FAILOVER_ADAPTER_H
+
+#include <linux/etherdevice.h>
+#include <linux/netdevice.h>
+#include <linux/rcupdate.h>
+
+#include "core.h"
+
+struct afo_net;
+struct afo_offload_ops;
+
+/*
+ * Log lines name the module and the adapter, whatever driver the adapter
+ * has: "arp_failover: eth0: takeover: ...". Files that log define pr_fmt
+ * as KBUILD_MODNAME ": ". Callers rate-limit.
+ */
+#define afo_info(dev, fmt, ...) pr_info("%s: " fmt, netdev_name(dev), ##__VA_ARGS__)
+#define afo_warn(dev, fmt, ...) pr_warn("%s: " fmt, netdev_name(dev), ##__VA_ARGS__)
+
+/**
+ * struct afo_round - the siblings that heard one discovery probe
+ * @seq:      the probe's sequence number
+ * @nbits:    size of @heard_by: the namespace's slot bound when it went out
+ * @rcu:      frees the round after the hooks are done with it
+ * @heard_by: bit afo_adapter.slot of each adapter that heard it
+ *
+ * One bit per (prober, hearer) pair: a replayed probe sets a bit that is
+ * already set, so no number of replays or siblings can push evidence out.
+ */
+struct afo_round {
+	u32 seq;
+	unsigned int nbits;
+	struct rcu_head rcu;
+	unsigned long heard_by[];
+};
+
+/**
+ * struct afo_stats - counters of one adapter, updated without locks
+ * @probes_sent:     discovery probes sent from it
+ * @probes_heard:    sibling probes heard on it
+ * @probes_rejected: probes with a bad tag or replayed, heard on it
+ * @announcements:   gratuitous ARPs sent from it
+ * @replies:         ARP replies it sent for managed addresses
+ * @dropped:         requests for managed addresses it did not answer
+ * @takeovers:       times another adapter took over its addresses
+ * @reclaims:        times it took its addresses back
+ */
+struct afo_stats {
+	atomic_long_t probes_sent;
+	atomic_long_t probes_heard;
+	atomic_long_t probes_rejected;
+	atomic_long_t announcements;
+	atomic_long_t replies;
+	atomic_long_t dropped;
+	atomic_long_t takeovers;
+	atomic_long_t reclaims;
+};
+
+/**
+ * struct afo_adapter - one managed adapter
+ * @core:           what the decision core knows and decided of it; on
+ *                  afo_net.core.adapters
+ * @hnode:          in afo_net.by_ifindex (RCU)
+ * @mac_node:       in afo_net.by_mac, keyed by the adapter's MAC (RCU)
+ * @slot:           its bit in the probe rounds of its siblings
+ * @an:             the namespace state this adapter belongs to
+ * @dev:            the adapter
+ * @dev_tracker:    tracks our reference on @dev
+ * @addrs:          its managed addresses (afo_addr.port_node)
+ * @naddrs:         how many
+ * @sync_gen:       generation of the last full address sync
+ * @saved_linkdown: its ignore_routes_with_linkdown before we set it
+ * @round:          its probe's sequence number and hearers (RCU)
+ * @offload:        the driver's ops when it is an offload adapter, else NULL
+ * @probe_ip:       the address an offload adapter announced to probe
+ *                  (WRITE_ONCE, read by the hooks)
+ * @probe_started:  when that announcement went out
+ * @probe_wait:     an offload adapter's probe waits for an address to be
+ *                  registered with it (the tick retries)
+ * @vipas_registered: the VIPAs are registered with this offload adapter
+ * @vipa_train:     the VIPA announcements still due from it
+ * @stats:          counters
+ * @rcu:            frees the adapter after the hooks are done with it
+ */
+struct afo_adapter {
+	struct afo_core_adapter core;
+	struct hlist_node hnode;
+	struct hlist_node mac_node;
+	unsigned int slot;
+	struct afo_net *an;
+	struct net_device *dev;
+	netdevice_tracker dev_tracker;
+	struct list_head addrs;
+	unsigned int naddrs;
+	unsigned int sync_gen;
+	int saved_linkdown;
+	struct afo_round __rcu *round;
+	const struct afo_offload_ops *offload;
+	__be32 probe_ip;
+	unsigned long probe_started;
+	bool probe_wait;
+	bool vipas_registered;
+	struct afo_train vipa_train;
+	struct afo_stats stats;
+	struct rcu_head rcu;
+};
+
+/**
+ * struct afo_addr - one managed IPv4 address, an adapter's or a VIPA
+ * @hnode:      in afo_net.addrs, keyed by @ip (RCU)
+ * @port_node:  in the owner's afo_adapter.addrs, or in afo_net.vipas
+ * @garp_node:  in afo_net.garp_first or .garp_queue while announcements
+ *              are still due
+ * @ip:         the address
+ * @owner:      the adapter that holds it; NULL for a VIPA
+ * @vipa_dev:   ifindex of the device holding a VIPA; 0 otherwise
+ * @offload_reg: ifindex of the offload adapter it is registered with, 0:
+ *              none (an adapter's address; VIPAs: afo_adapter.vipas_registered)
+ * @sync_gen:   the generation (afo_adapter.sync_gen, afo_net.vipa_gen) of
+ *              the last sync that saw it on its device
+ * @train:      its announcements still due, and their rate limit
+ * @rcu:        frees the address after the hooks are done with it
+ */
+struct afo_addr {
+	struct hlist_node hnode;
+	struct list_head port_node;
+	struct list_head garp_node;
+	__be32 ip;
+	struct afo_adapter *owner;
+	int vipa_dev;
+	int offload_reg;
+	unsigned int sync_gen;
+	struct afo_train train;
+	struct rcu_head rcu;
+};
+
+static inline struct afo_adapter *afo_adapter_of(struct afo_core_adapter *a)
+{
+	return container_of(a, struct afo_adapter, core);
+}
+
+struct afo_adapter *afo_adapter_find(struct afo_net *an, int ifindex);
+struct afo_adapter *afo_adapter_find_mac(struct afo_net *an, const u8 *mac);
+struct afo_addr *afo_addr_find(struct afo_net *an, __be32 ip);
+void afo_sync_dev(struct net_device *dev);
+bool afo_sync_dev_quiet(struct net_device *dev);
+void afo_addr_added(struct net_device *dev, __be32 ip);
+void afo_addr_removed(struct net_device *dev, __be32 ip);
+void afo_dev_gone(struct net_device *dev);
+void afo_dev_changed(struct net_device *dev);
+void afo_dev_mac_changed(struct net_device *dev);
+void afo_settle_all(struct afo_net *an);
+void afo_release_all(struct afo_net *an);
+
+/* The adapter answering ARP for @addr, 0: none (under RCU or RTNL). */
+static inline int afo_addr_responder(const struct afo_addr *addr)
+{
+	return READ_ONCE(addr->owner->core.responder);
+}
+
+/*
+ * Whether adapter @rx answers ARP for @addr (under RCU or RTNL). An
+ * adapter's address that no adapter can answer for is left to the
+ * kernel's own ARP, as without the module (never fail closed); VIPAs
+ * follow the duty, which every pnet with carrier has a holder for.
+ */
+static inline bool afo_answers(const struct afo_addr *addr,
+			       const struct afo_adapter *rx)
+{
+	if (addr->vipa_dev)
+		return READ_ONCE(rx->core.vipa_duty);
+	return afo_addr_responder(addr) == rx->core.ifindex;
+}
+
+/* Whether the kernel's own ARP answers for @addr: nobody of ours can. */
+static inline bool afo_addr_unclaimed(const struct afo_addr *addr)
+{
+	return !addr->vipa_dev && !afo_addr_responder(addr);
+}
+
+static inline u32 afo_mac_hash(const u8 *mac)
+{
+	return (u32)ether_addr_to_u64(mac) ^ (u32)(ether_addr_to_u64(mac) >> 32);
+}
+
+#endif /* _ARP_FAILOVER_ADAPTER_H */

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The commit half of every decision (apply.c): a step opened at the
+ * current time, the core's actions applied and reported. Under RTNL.
+ */
+#ifndef _ARP_FAILOVER_APPLY_H
+#define _ARP_FAILOVER_APPLY_H
+
+#include "core.h"
+
+struct afo_net;
+struct afo_adapter;
+
+void afo_step_begin(struct afo_net *an, struct afo_step *s,
+		    struct afo_core_params *p);
+void afo_apply(struct afo_net *an, struct afo_step *s);
+void afo_step_commit(struct afo_net *an, struct afo_step *s);
+void afo_egress_divert(struct afo_adapter *ad, bool divert);
+
+#endif /* _ARP_FAILOVER_APPLY_H */

@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The state of arp_failover in one network namespace.
+ *
+ * Locking, in order of acquisition:
+ *  - RTNL protects every managed adapter (struct afo_adapter), address
+ *    (struct afo_addr), the decision core's state and every field not
+ *    listed below: they change only in netdev/inetaddr notifiers, netlink
+ *    commands, the tick and resync works and on namespace exit, all of
+ *    which hold RTNL.
+ *  - RCU: the ARP hooks run in softirq and look adapters and addresses up
+ *    in the hash tables under rcu_read_lock(); entries are unhashed under
+ *    RTNL and freed after a grace period. The fields the hooks read
+ *    (afo_core_adapter.responder, .vipa_duty, .probing; afo_adapter.round,
+ *    .probe_ip) are written with WRITE_ONCE() or rcu_assign_pointer() and
+ *    read with READ_ONCE() or rcu_dereference().
+ *  - The bitmap of a probe round (struct afo_round) is written by the ARP
+ *    hook with atomic bit operations and read under RTNL once the round
+ *    is over; the round itself is replaced under RTNL and freed after a
+ *    grace period.
+ */
+#ifndef _ARP_FAILOVER_NETNS_H
+#define _ARP_FAILOVER_NETNS_H
+
+#include <linux/hashtable.h>
+#include <linux/idr.h>
+#include <linux/siphash.h>
+#include <linux/workqueue.h>
+#include <net/net_namespace.h>
+#include <net/netns/generic.h>
+
+#include "core.h"
+
+#define AFO_VERSION "0.3.0"
+
+/**
+ * struct afo_net - arp_failover state of one network namespace
+ * @net:        the namespace
+ * @core:       the decision core's state: the managed adapters (each
+ *              afo_adapter.core), pnets, adapters with carrier
+ * @settings:   netlink settings of adapters (struct afo_setting)
+ * @vipas:      the VIPAs (afo_addr.port_node), also in @addrs
+ * @nvipas:     how many
+ * @garp_first: addresses whose first announcement waits for room in the
+ *              stack (afo_addr.garp_node)
+ * @garp_queue: addresses with announcements still due, in due order
+ * @by_ifindex: managed adapters by ifindex, for the hooks
+ * @by_mac:     managed adapters by MAC, for the hooks
+ * @addrs:      managed addresses by address, for the hooks
+ * @slots:      allocator of afo_adapter.slot
+ * @slot_bound: one more than the highest slot handed out
+ * @vipa_gen:   generation of the last VIPA sync of a device
+ * @probe_key:  secret key of this namespace's probe tags (read-only)
+ * @probe_seq:  last probe sequence number handed out
+ * @tick:       the one timer of the namespace (tick.c)
+ * @tick_at:    when @tick fires, while it is pending
+ * @resync:     syncs every device again after a master let one go
+ * @dying:      set on namespace exit; the works no longer re-arm
+ */
+struct afo_net {
+	struct net *net;
+	struct afo_core core;
+	struct list_head settings;
+	struct list_head vipas;
+	unsigned int nvipas;
+	struct list_head garp_first;
+	struct list_head garp_queue;
+	DECLARE_HASHTABLE(by_ifindex, 6);
+	DECLARE_HASHTABLE(by_mac, 6);
+	DECLARE_HASHTABLE(addrs, 10);
+	struct ida slots;
+	unsigned int slot_bound;
+	unsigned int vipa_gen;
+	siphash_key_t probe_key;
+	u32 probe_seq;
+	struct delayed_work tick;
+	unsigned long tick_at;
+	struct work_struct resync;
+	bool dying;
+};
+
+extern unsigned int afo_net_id;
+
+static inline struct afo_net *afo_net(const struct net *net)
+{
+	return net_generic(net, afo_net_id);
+}
+
+#endif /* _ARP_FAILOVER_NETNS_H */
