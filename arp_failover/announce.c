@@ -66,16 +66,18 @@ static void afo_repeat_queue(struct afo_addr *addr)
  * taken).
  */
 static bool afo_garp(struct afo_adapter *by, struct afo_addr *addr,
-		     const struct afo_step *s)
+		     struct afo_step *s)
 {
 	if (!afo_garp_room(by->an))
 		return false;
 	if (afo_garp_send(by, addr->ip) == -ENOBUFS)
 		return false;
-	if (afo_train_sent(&addr->train, s))
+	if (afo_train_sent(&addr->train, s)) {
 		afo_repeat_queue(addr);
-	else
+		afo_step_deadline(s, addr->train.next);
+	} else {
 		list_del_init(&addr->garp_node);
+	}
 	return true;
 }
 

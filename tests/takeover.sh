@@ -32,6 +32,13 @@ check_err $? "client cannot reach 10.0.0.1"
 check_err $? "client holds $(afo_neigh client 10.0.0.1) for 10.0.0.1"
 log_test "before: 10.0.0.1 at eth0"
 
+# announcements IFNAME: gratuitous ARPs IFNAME has sent so far.
+announcements() {
+	afo_in host "$ARPFO" show --json | python3 -c 'import json, sys
+print([a["stats"]["announcements"] for a in json.load(sys.stdin)["adapters"]
+       if a["ifname"] == sys.argv[1]][0])' "$1"
+}
+sent_before=$(announcements eth1)
 afo_dmesg_mark
 afo_cable host eth0 down
 sleep 0.3
@@ -47,6 +54,13 @@ check_err $? "client cannot reach 10.0.0.1 during takeover"
 afo_dmesg_since | grep -q 'arp_failover: eth0: takeover: eth1 answers for its 1 addresses'
 check_err $? "no takeover line in the kernel log"
 log_test "takeover: 10.0.0.1 moves to eth1, egress follows"
+
+# The repeats follow (garp_count 3, garp_interval_ms 100), with no other
+# event to wake the module.
+repeated() { [ $(( $(announcements eth1) - sent_before )) -ge 3 ]; }
+afo_until 5 repeated
+check_err $? "eth1 sent $(( $(announcements eth1) - sent_before )) announcements of 10.0.0.1, not 3"
+log_test "takeover: 10.0.0.1 announced garp_count times"
 
 afo_dmesg_mark
 afo_cable host eth0 up
