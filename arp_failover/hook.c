@@ -9,6 +9,9 @@
  * Both run after every other ARP hook of the namespace (arptables, nft
  * "arp" tables at any usual priority): a request the administrator's rules
  * drop never reaches us and is not answered.
+ *
+ * Both run in softirq (or in the sender's context for NF_ARP_OUT) under
+ * rcu_read_lock(), and read only what netns.h lists as read by the hooks.
  */
 #include <linux/etherdevice.h>
 #include <linux/if_arp.h>

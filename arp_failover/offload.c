@@ -184,6 +184,7 @@ bool afo_offload_place(struct afo_addr *addr)
 {
 	int responder = addr->owner->core.responder;
 
+	ASSERT_RTNL();
 	return afo_offload_move(addr, responder ?
 				afo_adapter_find(addr->owner->an, responder) :
 				NULL);

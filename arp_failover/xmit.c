@@ -5,6 +5,9 @@
  * own, so the administrator's arptables and nft "arp" rules apply to them;
  * our own NF_ARP_OUT hook, which keeps the kernel's frames consistent,
  * recognises them by a mark in skb->cb and lets them through.
+ *
+ * Replies go out from the NF_ARP_IN hook (softirq, under RCU); gratuitous
+ * ARPs and probes from process context under RTNL.
  */
 #include <linux/if_arp.h>
 #include <linux/netdevice.h>
