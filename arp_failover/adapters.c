@@ -301,8 +301,8 @@ void afo_sync_dev(struct net_device *dev)
 }
 
 /**
- * afo_settle_all - apply the answering rules to every pnet again
- * @an: the namespace (after a parameter changed)
+ * afo_settle_all - apply every rule again after a parameter changed
+ * @an: the namespace
  */
 void afo_settle_all(struct afo_net *an)
 {
@@ -312,6 +312,8 @@ void afo_settle_all(struct afo_net *an)
 	afo_step_begin(an, &s, &p);
 	afo_core_settle_all(&an->core, &s);
 	afo_step_commit(an, &s);
+	/* New intervals: let the tick compute every deadline again now. */
+	afo_tick_arm(an, s.now);
 }
 
 /**

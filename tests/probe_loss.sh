@@ -4,8 +4,8 @@
 # A lost probe frame is not a split. eth2 never hears eth0's probes (a tc
 # filter drops them on its ingress): it still hears eth1's, so it stays on
 # the pnet through many re-verifications, where one miss used to split it
-# off at once. When it hears no sibling at all, it does split off; once
-# the filter goes, it rejoins.
+# off at once. Cut off both ways, it does split off; once the filters
+# go, it rejoins.
 #
 #        host
 #   eth0 10.0.0.1 ---+
@@ -59,14 +59,17 @@ check_err $? "the filter dropped $(dropped) probes of eth0, not 4 or more"
 check_err $? "eth2 changed pnet $(pnet_events) times (pnets now $(pnet_sizes))"
 log_test "a member that misses every probe of one sibling stays on its pnet ($(dropped) probes dropped)"
 
-# No probe reaches eth2 at all: it splits off (and rejoins each time its
-# own probe is heard, so watch the events rather than sample the state).
+# No probe reaches eth2 or leaves it: it is cut off and splits off. (An
+# adapter whose own probes are still heard stays: the siblings hearing it
+# prove it is on their segment.)
 afo_in host tc filter replace dev eth2 ingress protocol arp pref 1 \
-	flower skip_hw arp_sip 0.0.0.0 action drop
+	flower skip_hw arp_sip 0.0.0.0 action drop &&
+	afo_in host tc filter add dev eth2 egress protocol arp pref 1 \
+		flower skip_hw arp_sip 0.0.0.0 action drop
 check_err $? "tc filter change failed"
 afo_until 20 grep -q '"event":"pnet".*"ifname":"eth2"' "$mon"
-check_err $? "eth2 hears no sibling but never split off"
-log_test "a member that hears no sibling splits off"
+check_err $? "eth2 is cut off from its siblings but never split off"
+log_test "a member cut off from its siblings splits off"
 
 afo_in host tc qdisc del dev eth2 clsact
 check_err $? "tc filter removal failed"
