@@ -31,6 +31,7 @@
 
 #include <net/arp_failover.h>
 #include <uapi/linux/arp_failover.h>
+#include <uapi/linux/arp_failover_probe.h>
 
 #include "core.h"
 

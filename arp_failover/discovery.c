@@ -24,7 +24,7 @@
 #include "params.h"
 #include "trace.h"
 
-static_assert(sizeof(struct afo_probe_tag) == AFO_PROBE_TAG_LEN);
+static_assert(sizeof(struct arpfo_probe_tag) == ARPFO_PROBE_TAG_LEN);
 
 static u64 afo_probe_mac(const struct afo_net *an, u32 ifindex, u32 seq,
 			 const u8 *sha, __be32 tip)
@@ -127,7 +127,7 @@ static void afo_probe_send_offload(struct afo_port *port)
 static void afo_probe_send(struct afo_port *port)
 {
 	struct afo_net *an = port->an;
-	struct afo_probe_tag tag;
+	struct arpfo_probe_tag tag;
 	struct afo_addr *addr;
 	u32 seq;
 
@@ -151,7 +151,7 @@ static void afo_probe_send(struct afo_port *port)
 	seq = afo_probe_arm(port);
 	if (!seq)
 		return;
-	tag.magic = htons(AFO_PROBE_MAGIC);
+	tag.magic = htons(ARPFO_PROBE_MAGIC);
 	tag.ifindex = htonl(port->core.ifindex);
 	tag.seq = htonl(seq);
 	put_unaligned_be64(afo_probe_mac(an, port->core.ifindex, seq,
@@ -334,13 +334,13 @@ bool afo_probe_received(struct afo_net *an, struct sk_buff *skb,
 {
 	unsigned int off = skb_network_offset(skb) + arp_hdr_len(skb->dev);
 	const struct arphdr *arp = arp_hdr(skb);
-	struct afo_probe_tag tag;
+	struct arpfo_probe_tag tag;
 	struct afo_port *origin;
 	u32 ifindex, seq;
 
 	if (arp->ar_op != htons(ARPOP_REQUEST) || sip ||
 	    skb_copy_bits(skb, off, &tag, sizeof(tag)) < 0 ||
-	    tag.magic != htons(AFO_PROBE_MAGIC))
+	    tag.magic != htons(ARPFO_PROBE_MAGIC))
 		return false;
 
 	ifindex = ntohl(tag.ifindex);
