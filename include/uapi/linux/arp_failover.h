@@ -39,7 +39,7 @@ enum arpfo_cmd {
 };
 
 /* One physical network: the adapters that hear each other's probes. */
-enum {
+enum arpfo_attr_pnet {
 	ARPFO_A_PNET_UNSPEC,
 	ARPFO_A_PNET_ID,		/* u32 */
 	ARPFO_A_PNET_MEMBER,		/* u32 ifindex, one per adapter */
@@ -66,7 +66,7 @@ enum arpfo_adapter_kind {
 };
 
 /* One managed adapter; also the request of ARPFO_CMD_ADAPTER_SET. */
-enum {
+enum arpfo_attr_adapter {
 	ARPFO_A_ADAPTER_UNSPEC,
 	ARPFO_A_ADAPTER_IFINDEX,	/* u32 */
 	ARPFO_A_ADAPTER_IFNAME,		/* string */
@@ -86,7 +86,7 @@ enum {
 };
 
 /* Counters of one adapter, all u64, since it became managed. */
-enum {
+enum arpfo_attr_stats {
 	ARPFO_A_STATS_UNSPEC,
 	ARPFO_A_STATS_PAD,
 	ARPFO_A_STATS_PROBES_SENT,	/* discovery probes sent */
@@ -103,7 +103,7 @@ enum {
 };
 
 /* One managed IPv4 address. */
-enum {
+enum arpfo_attr_addr {
 	ARPFO_A_ADDR_UNSPEC,
 	ARPFO_A_ADDR_ADDR,		/* u32, network byte order */
 	ARPFO_A_ADDR_OWNER,		/* u32 ifindex of the device holding it */
@@ -147,7 +147,8 @@ enum arpfo_reject_reason {
 	ARPFO_REJECT_STALE,		/* a valid tag nobody waits for: replayed */
 };
 
-enum {
+/* One transition, ARPFO_CMD_EVENT_NTF. */
+enum arpfo_attr_event {
 	ARPFO_A_EVENT_UNSPEC,
 	ARPFO_A_EVENT_TYPE,		/* u8, enum arpfo_event_type */
 	ARPFO_A_EVENT_IFINDEX,		/* u32 */
