@@ -29,7 +29,7 @@ static const struct genl_multicast_group afo_mcgrps[] = {
 	[AFO_MCGRP_EVENTS] = { .name = ARPFO_MCGRP_EVENTS },
 };
 
-static u8 afo_port_state(const struct afo_port *port)
+static u32 afo_port_state(const struct afo_port *port)
 {
 	if (port->core.healthy)
 		return ARPFO_STATE_HEALTHY;
@@ -77,13 +77,13 @@ static int afo_fill_adapter(struct sk_buff *skb, const struct afo_port *port)
 	    nla_put_string(skb, ARPFO_A_ADAPTER_IFNAME, dev->name) ||
 	    nla_put(skb, ARPFO_A_ADAPTER_MAC, ETH_ALEN, dev->dev_addr) ||
 	    nla_put_u32(skb, ARPFO_A_ADAPTER_PNET, port->core.pnet) ||
-	    nla_put_u8(skb, ARPFO_A_ADAPTER_STATE, afo_port_state(port)) ||
-	    nla_put_u8(skb, ARPFO_A_ADAPTER_PROBING, port->probing) ||
+	    nla_put_u32(skb, ARPFO_A_ADAPTER_STATE, afo_port_state(port)) ||
+	    nla_put_u32(skb, ARPFO_A_ADAPTER_PROBING, port->probing) ||
 	    nla_put_u32(skb, ARPFO_A_ADAPTER_RESPONDER, port->responder) ||
 	    nla_put_u32(skb, ARPFO_A_ADAPTER_PRIORITY, port->core.priority) ||
-	    nla_put_u8(skb, ARPFO_A_ADAPTER_KIND,
-		       port->offload ? ARPFO_KIND_OFFLOAD : ARPFO_KIND_HOST) ||
-	    nla_put_u8(skb, ARPFO_A_ADAPTER_VIPA_DUTY, port->vipa_duty))
+	    nla_put_u32(skb, ARPFO_A_ADAPTER_KIND,
+			port->offload ? ARPFO_KIND_OFFLOAD : ARPFO_KIND_HOST) ||
+	    nla_put_u32(skb, ARPFO_A_ADAPTER_VIPA_DUTY, port->vipa_duty))
 		return -EMSGSIZE;
 	return afo_put_stats(skb, &port->stats);
 }
@@ -283,7 +283,7 @@ static int afo_nl_adapter_set(struct sk_buff *skb, struct genl_info *info)
 		set.priority = nla_get_u32(tb[ARPFO_A_ADAPTER_PRIORITY]);
 	}
 	if (tb[ARPFO_A_ADAPTER_MANAGED])
-		set.manage = nla_get_u8(tb[ARPFO_A_ADAPTER_MANAGED]) ?
+		set.manage = nla_get_u32(tb[ARPFO_A_ADAPTER_MANAGED]) ?
 			     AFO_MANAGE_ON : AFO_MANAGE_OFF;
 	if (!set.has_priority && set.manage == AFO_MANAGE_DEFAULT) {
 		GENL_SET_ERR_MSG(info, "nothing to set: give a priority or managed");
@@ -337,7 +337,7 @@ static const struct nla_policy afo_adapter_set_policy[ARPFO_A_ADAPTER_MAX + 1] =
 	[ARPFO_A_ADAPTER_IFINDEX]  = NLA_POLICY_FULL_RANGE(NLA_U32, &afo_ifindex_range),
 	[ARPFO_A_ADAPTER_IFNAME]   = { .type = NLA_NUL_STRING, .len = IFNAMSIZ - 1 },
 	[ARPFO_A_ADAPTER_PRIORITY] = { .type = NLA_U32 },
-	[ARPFO_A_ADAPTER_MANAGED]  = NLA_POLICY_MAX(NLA_U8, 1),
+	[ARPFO_A_ADAPTER_MANAGED]  = NLA_POLICY_MAX(NLA_U32, 1),
 };
 
 static const struct genl_ops afo_genl_ops[] = {
@@ -402,14 +402,14 @@ void afo_event(struct net_device *dev, const struct afo_event_info *ev,
 	hdr = genlmsg_put(skb, 0, 0, &afo_genl_family, 0, ARPFO_CMD_EVENT_NTF);
 	if (!hdr)
 		goto err;
-	if (nla_put_u8(skb, ARPFO_A_EVENT_TYPE, ev->type) ||
+	if (nla_put_u32(skb, ARPFO_A_EVENT_TYPE, ev->type) ||
 	    nla_put_u32(skb, ARPFO_A_EVENT_IFINDEX, dev->ifindex) ||
 	    nla_put_string(skb, ARPFO_A_EVENT_IFNAME, dev->name) ||
 	    nla_put_u32(skb, ARPFO_A_EVENT_OLD, ev->old) ||
 	    nla_put_u32(skb, ARPFO_A_EVENT_NEW, ev->new) ||
 	    (ev->ip && nla_put_in_addr(skb, ARPFO_A_EVENT_ADDR, ev->ip)) ||
 	    (ev->mac && nla_put(skb, ARPFO_A_EVENT_MAC, ETH_ALEN, ev->mac)) ||
-	    (ev->reason && nla_put_u8(skb, ARPFO_A_EVENT_REASON, ev->reason)))
+	    (ev->reason && nla_put_u32(skb, ARPFO_A_EVENT_REASON, ev->reason)))
 		goto err;
 	genlmsg_end(skb, hdr);
 	genlmsg_multicast_netns(&afo_genl_family, net, skb, 0,
