@@ -10,9 +10,17 @@
 #include <linux/types.h>
 
 /*
- * Generic netlink family "arp_failover", version 1, per network namespace.
+ * Generic netlink family "arp_failover", version 2, per network namespace.
  * Documentation/netlink/specs/arp_failover.yaml describes it; this header
  * and that spec must agree (make check compares them).
+ *
+ * Version 2 is the first version fit to freeze: every request is
+ * validated strictly (unknown attributes, values out of range and
+ * reserved bits are refused, dumps included), enumerations and booleans
+ * are u32, and every name starts with ARPFO_ or arpfo_. Version 1 had u8
+ * attributes, its dumps ignored any attribute, and no request had its
+ * flags or reserved bits checked. A later version may only add commands
+ * and attributes.
  *
  * Dumps: ARPFO_CMD_PNET_GET, ARPFO_CMD_ADAPTER_GET and ARPFO_CMD_ADDR_GET
  * (NLM_F_DUMP) answer one message per physical network, managed adapter
@@ -23,7 +31,7 @@
  * per transition.
  */
 #define ARPFO_GENL_NAME		"arp_failover"
-#define ARPFO_GENL_VERSION	1
+#define ARPFO_GENL_VERSION	2
 #define ARPFO_MCGRP_EVENTS	"events"
 
 enum arpfo_cmd {
