@@ -19,7 +19,7 @@
 #include <linux/if_arp.h>
 #include <linux/rtnetlink.h>
 #include <asm/unaligned.h>
-#include <uapi/linux/arp_failover.h>
+#include <uapi/linux/arp_failover_probe.h>
 
 #include "adapter.h"
 #include "discovery.h"
@@ -29,7 +29,7 @@
 #include "trace.h"
 #include "xmit.h"
 
-static_assert(sizeof(struct afo_probe_tag) == AFO_PROBE_TAG_LEN);
+static_assert(sizeof(struct arpfo_probe_tag) == ARPFO_PROBE_TAG_LEN);
 
 static u64 afo_probe_mac(const struct afo_net *an, u32 ifindex, u32 seq,
 			 const u8 *sha, __be32 tip)
@@ -112,7 +112,7 @@ static bool afo_probe_send_offload(struct afo_adapter *ad)
 bool afo_probe_send(struct afo_adapter *ad)
 {
 	struct afo_net *an = ad->an;
-	struct afo_probe_tag tag;
+	struct arpfo_probe_tag tag;
 	struct afo_addr *addr;
 	u32 seq;
 
@@ -125,7 +125,7 @@ bool afo_probe_send(struct afo_adapter *ad)
 	seq = afo_probe_arm(ad);
 	if (!seq)
 		return false;
-	tag.magic = htons(AFO_PROBE_MAGIC);
+	tag.magic = htons(ARPFO_PROBE_MAGIC);
 	tag.ifindex = htonl(ad->core.ifindex);
 	tag.seq = htonl(seq);
 	put_unaligned_be64(afo_probe_mac(an, ad->core.ifindex, seq,
@@ -229,13 +229,13 @@ bool afo_probe_received(struct afo_net *an, struct sk_buff *skb,
 {
 	unsigned int off = skb_network_offset(skb) + arp_hdr_len(skb->dev);
 	const struct arphdr *arp = arp_hdr(skb);
-	struct afo_probe_tag tag;
+	struct arpfo_probe_tag tag;
 	struct afo_adapter *origin;
 	u32 ifindex, seq;
 
 	if (arp->ar_op != htons(ARPOP_REQUEST) || sip ||
 	    skb_copy_bits(skb, off, &tag, sizeof(tag)) < 0 ||
-	    tag.magic != htons(AFO_PROBE_MAGIC))
+	    tag.magic != htons(ARPFO_PROBE_MAGIC))
 		return false;
 
 	ifindex = ntohl(tag.ifindex);

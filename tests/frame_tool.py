@@ -15,6 +15,8 @@ import socket
 import struct
 import sys
 
+# ARPFO_PROBE_MAGIC and the layout of struct arpfo_probe_tag, from
+# include/uapi/linux/arp_failover_probe.h.
 PROBE_MAGIC = 0xaf01
 TAG_OFF = 14 + 28
 

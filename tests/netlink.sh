@@ -4,7 +4,10 @@
 # The netlink family through the arpfo tool: `arpfo show --json` matches
 # the real state before, during and after a takeover; `arpfo monitor`
 # reports each transition; settings over netlink take effect and are
-# refused without CAP_NET_ADMIN; errors are clear.
+# refused without CAP_NET_ADMIN; errors are clear. Through raw requests
+# (tests/genl_tool.py): the family is version 2, every request is
+# validated strictly (dumps included), and enumerations and booleans come
+# back as u32.
 #
 #        host                      switch              client
 #   eth0 10.0.0.1 ---+
@@ -70,6 +73,73 @@ check_err $? "probes sent not counted"
 check_err $? "eth1 heard no probe: $(field "$j" eth1 stats)"
 log_test "show --json: pnets, adapters, addresses as discovered"
 
+genl() { afo_in host python3 "$REPO/tests/genl_tool.py" "$@"; }
+# refused OUT ERRNO [MSG]: genl_tool printed error=ERRNO (and MSG).
+refused() { grep -q "^error=$2 msg=${3:-}" <<<"$1"; }
+
+out=$(genl family)
+[ "${out#* }" = version=2 ]
+check_err $? "family: '$out'"
+log_test "family version 2"
+
+for cmd in ARPFO_CMD_PNET_GET ARPFO_CMD_ADAPTER_GET ARPFO_CMD_ADDR_GET; do
+	out=$(genl dump $cmd)
+	check_err $? "$cmd without attributes refused: '$out'"
+	# An attribute of the adapter set, known to the family, not to a dump.
+	out=$(genl dump $cmd ARPFO_A_ADAPTER_IFINDEX:u32:2)
+	[ $? -eq 1 ] && refused "$out" EINVAL
+	check_err $? "$cmd with an ifindex: '$out'"
+	out=$(genl dump $cmd 200:u32:1)
+	[ $? -eq 1 ] && refused "$out" EINVAL "Unknown attribute type"
+	check_err $? "$cmd with attribute 200: '$out'"
+	# NLM_F_ATOMIC: not a flag a generic netlink dump takes.
+	out=$(genl dump $cmd --flags=0x400)
+	[ $? -eq 1 ] && refused "$out" EINVAL "ambiguous or reserved bits"
+	check_err $? "$cmd with NLM_F_ATOMIC: '$out'"
+done
+log_test "dumps refuse unknown attributes and reserved flags"
+
+set_eth1() { genl do ARPFO_CMD_ADAPTER_SET ARPFO_A_ADAPTER_IFNAME:str:eth1 "$@"; }
+out=$(set_eth1 ARPFO_A_ADAPTER_PRIORITY:u32:9 ARPFO_A_ADAPTER_MANAGED:u32:2)
+[ $? -eq 1 ] && refused "$out" ERANGE "integer out of range"
+check_err $? "managed 2: '$out'"
+out=$(set_eth1 ARPFO_A_ADAPTER_PRIORITY:u32:9 ARPFO_A_ADAPTER_MANAGED:u8:1)
+[ $? -eq 1 ] && refused "$out" EINVAL "invalid attribute length"
+check_err $? "managed as a u8 (version 1): '$out'"
+out=$(genl do ARPFO_CMD_ADAPTER_SET ARPFO_A_ADAPTER_IFINDEX:u32:0 ARPFO_A_ADAPTER_PRIORITY:u32:9)
+[ $? -eq 1 ] && refused "$out" ERANGE
+check_err $? "ifindex 0: '$out'"
+out=$(genl do ARPFO_CMD_ADAPTER_SET ARPFO_A_ADAPTER_IFNAME:str:eth1xxxxxxxxxxxx \
+	ARPFO_A_ADAPTER_PRIORITY:u32:9)
+[ $? -eq 1 ] && refused "$out" EINVAL
+check_err $? "a 16-byte ifname: '$out'"
+out=$(set_eth1 ARPFO_A_ADAPTER_PRIORITY:u32:9 ARPFO_A_ADAPTER_STATE:u32:0)
+[ $? -eq 1 ] && refused "$out" EINVAL "Unsupported attribute"
+check_err $? "a reply attribute in a set: '$out'"
+out=$(set_eth1 ARPFO_A_ADAPTER_PRIORITY:u32:9 --flags=0x200)
+[ $? -eq 1 ] && refused "$out" EINVAL "ambiguous or reserved bits"
+check_err $? "set with NLM_F_EXCL: '$out'"
+[ "$(field "$(show)" eth1 priority)" = 0 ]
+check_err $? "a refused set changed eth1's priority"
+out=$(genl do ARPFO_CMD_ADAPTER_SET ARPFO_A_ADAPTER_IFNAME:str:eth2 \
+	ARPFO_A_ADAPTER_PRIORITY:u32:0 ARPFO_A_ADAPTER_MANAGED:u32:1)
+[ "$out" = ok ]
+check_err $? "a valid raw set (u32 managed) refused: '$out'"
+log_test "set refuses values out of range, wrong sizes, unknown attributes"
+
+out=$(genl dump ARPFO_CMD_ADAPTER_GET)
+[ "$(grep -c '^cmd=ARPFO_CMD_ADAPTER_GET version=2 ' <<<"$out")" = 3 ]
+check_err $? "adapter messages: $out"
+for a in STATE PROBING KIND VIPA_DUTY; do
+	[ "$(grep -c " ARPFO_A_ADAPTER_$a/4=" <<<"$out")" = 3 ]
+	check_err $? "$a is not a u32 in every adapter: $out"
+done
+# ARPFO_STATE_HEALTHY (2), ARPFO_KIND_HOST (0).
+[ "$(grep -c ' ARPFO_A_ADAPTER_STATE/4=2\( \|$\)' <<<"$out")" = 3 ] &&
+	[ "$(grep -c ' ARPFO_A_ADAPTER_KIND/4=0\( \|$\)' <<<"$out")" = 3 ]
+check_err $? "state or kind wrong: $out"
+log_test "adapter dump: state, probing, kind, vipa_duty are u32"
+
 afo_in client ping -c 2 -i 0.2 -W 1 10.0.0.1 >/dev/null
 afo_cable host eth0 down
 sleep 0.5
@@ -107,6 +177,11 @@ grep '"event":"takeover"' "$mon" | grep -q '"new":[0-9]' &&
 check_err $? "event fields missing"
 log_test "monitor reports carrier, health, takeover, reclaim"
 
+raw=$(mktemp /var/tmp/arpfo-raw-events.XXXXXX)
+ip netns exec "$(afo_ns host)" python3 "$REPO/tests/genl_tool.py" listen 4 >"$raw" 2>&1 &
+listener=$!
+afo_until 5 grep -q '^listening' "$raw"
+check_err $? "the raw listener did not subscribe: $(cat "$raw")"
 afo_in host ip addr add 10.0.0.11/24 dev eth0
 afo_in host ip addr del 10.0.0.11/24 dev eth0
 sleep 0.3
@@ -114,6 +189,15 @@ sleep 0.3
 	grep '"event":"addr_new"' "$mon" | grep -q '10.0.0.11'
 check_err $? "address events: $(grep addr_ "$mon")"
 log_test "monitor reports addresses added and removed"
+
+wait "$listener"
+# ARPFO_EVENT_ADDR_NEW (8) and ARPFO_EVENT_ADDR_DEL (9), each a u32.
+grep -q '^cmd=ARPFO_CMD_EVENT_NTF version=2 ARPFO_A_EVENT_TYPE/4=8 ' "$raw" &&
+	grep -q '^cmd=ARPFO_CMD_EVENT_NTF version=2 ARPFO_A_EVENT_TYPE/4=9 ' "$raw" &&
+	! grep '^cmd=ARPFO_CMD_EVENT_NTF' "$raw" | grep -qv ' ARPFO_A_EVENT_TYPE/4='
+check_err $? "raw events: $(cat "$raw")"
+log_test "events: type is a u32"
+rm -f "$raw"
 
 out=$(afo_in host setpriv --reuid=65534 --regid=65534 --clear-groups \
 	--inh-caps=-all "$ARPFO" set eth1 priority 5 2>&1)

@@ -14,14 +14,16 @@ Connection connect()
 {
 	GenlSocket sock;
 
+	Family family;
 	try {
-		Family family = sock.resolve(ARPFO_GENL_NAME);
-		return Connection{std::move(sock), std::move(family)};
+		family = sock.resolve(ARPFO_GENL_NAME);
 	} catch (const NetlinkError &e) {
 		if (e.error() == ENOENT)
 			throw std::runtime_error(module_not_loaded());
 		throw;
 	}
+	check_module_version(family);
+	return Connection{std::move(sock), std::move(family)};
 }
 
 } // namespace arpfo

@@ -13,7 +13,8 @@ struct Connection {
 };
 
 // Throws std::runtime_error saying how to load the module when the
-// family does not exist.
+// family does not exist, IncompatibleModule when the module is older
+// than this tool (see check_module_version()).
 Connection connect();
 
 } // namespace arpfo

@@ -6,6 +6,7 @@
 
 #include <linux/arp_failover.h>
 
+#include "arpfo/ctrl.hpp"
 #include "arpfo/requests.hpp"
 
 namespace arpfo {
@@ -30,6 +31,19 @@ std::string module_not_loaded()
 {
 	return "the arp_failover module is not loaded (no generic netlink family \"" ARPFO_GENL_NAME
 	       "\"); load it with: modprobe arp_failover";
+}
+
+void check_module_version(const Family &family)
+{
+	if (family.version >= ARPFO_GENL_VERSION)
+		return;
+	throw IncompatibleModule("the loaded arp_failover module speaks version " +
+				 std::to_string(family.version) +
+				 " of the generic netlink family \"" ARPFO_GENL_NAME
+				 "\", older than the version " +
+				 std::to_string(ARPFO_GENL_VERSION) +
+				 " this arpfo needs; load the arp_failover module that came with "
+				 "this arpfo, or use the arpfo that came with the loaded module");
 }
 
 std::string describe_change(const AdapterChange &change)

@@ -5,6 +5,7 @@
 // see options.hpp, as in arpfo-probe.)
 #pragma once
 
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -32,8 +33,25 @@ private:
 	std::string extack_;
 };
 
+// The loaded module speaks an older version of the generic netlink
+// family than this tool reads.
+class IncompatibleModule : public std::runtime_error {
+public:
+	using std::runtime_error::runtime_error;
+};
+
 // What to tell the user when the generic netlink family does not exist.
 std::string module_not_loaded();
+
+struct Family;
+
+// Throws IncompatibleModule, saying which versions and what to do, when
+// @family (as the controller describes it) is older than the version
+// this tool speaks, ARPFO_GENL_VERSION: an older module sends attributes
+// this tool cannot read (version 1 had u8 ones) and takes requests it
+// would refuse. A newer version is fine: a version only adds commands and
+// attributes to the one before, and this tool skips what it does not know.
+void check_module_version(const Family &family);
 
 struct AdapterChange;
 

@@ -43,11 +43,11 @@ struct Adapter {
 	std::string ifname;	 // empty when the message carried none
 	std::optional<Mac> mac;
 	std::uint32_t pnet = 0;
-	std::uint8_t state = 0;	 // enum arpfo_adapter_state
+	std::uint32_t state = 0; // enum arpfo_adapter_state
 	bool probing = false;
 	std::uint32_t responder = 0; // ifindex answering for it, 0: none
 	std::uint32_t priority = 0;
-	std::uint8_t kind = 0;	 // enum arpfo_adapter_kind
+	std::uint32_t kind = 0;  // enum arpfo_adapter_kind
 	AdapterStats stats;
 	bool vipa_duty = false; // answers for the VIPAs on its pnet
 };
@@ -64,14 +64,14 @@ struct Address {
 
 // One ARPFO_CMD_EVENT_NTF. Which optional fields are set depends on type.
 struct Event {
-	std::uint8_t type = 0; // enum arpfo_event_type
+	std::uint32_t type = 0; // enum arpfo_event_type
 	std::uint32_t ifindex = 0;
 	std::optional<std::string> ifname;
 	std::optional<std::uint32_t> old_value;
 	std::optional<std::uint32_t> new_value;
 	std::optional<std::uint32_t> addr; // network byte order
 	std::optional<Mac> mac;
-	std::optional<std::uint8_t> reason; // enum arpfo_reject_reason
+	std::optional<std::uint32_t> reason; // enum arpfo_reject_reason
 };
 
 // Everything one `arpfo show` dumps.

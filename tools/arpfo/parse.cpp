@@ -32,14 +32,14 @@ constexpr std::array<AttrPolicy, ARPFO_A_ADAPTER_MAX + 1> adapter_policy()
 	p[ARPFO_A_ADAPTER_IFNAME] = {"IFNAME", MNL_TYPE_NUL_STRING};
 	p[ARPFO_A_ADAPTER_MAC] = {"MAC", MNL_TYPE_BINARY, kEthAlen};
 	p[ARPFO_A_ADAPTER_PNET] = {"PNET", MNL_TYPE_U32};
-	p[ARPFO_A_ADAPTER_STATE] = {"STATE", MNL_TYPE_U8};
-	p[ARPFO_A_ADAPTER_PROBING] = {"PROBING", MNL_TYPE_U8};
+	p[ARPFO_A_ADAPTER_STATE] = {"STATE", MNL_TYPE_U32};
+	p[ARPFO_A_ADAPTER_PROBING] = {"PROBING", MNL_TYPE_U32};
 	p[ARPFO_A_ADAPTER_RESPONDER] = {"RESPONDER", MNL_TYPE_U32};
 	p[ARPFO_A_ADAPTER_PRIORITY] = {"PRIORITY", MNL_TYPE_U32};
-	p[ARPFO_A_ADAPTER_KIND] = {"KIND", MNL_TYPE_U8};
-	p[ARPFO_A_ADAPTER_MANAGED] = {"MANAGED", MNL_TYPE_U8};
+	p[ARPFO_A_ADAPTER_KIND] = {"KIND", MNL_TYPE_U32};
+	p[ARPFO_A_ADAPTER_MANAGED] = {"MANAGED", MNL_TYPE_U32};
 	p[ARPFO_A_ADAPTER_STATS] = {"STATS", MNL_TYPE_NESTED};
-	p[ARPFO_A_ADAPTER_VIPA_DUTY] = {"VIPA_DUTY", MNL_TYPE_U8};
+	p[ARPFO_A_ADAPTER_VIPA_DUTY] = {"VIPA_DUTY", MNL_TYPE_U32};
 	return p;
 }
 
@@ -74,14 +74,14 @@ constexpr std::array<AttrPolicy, ARPFO_A_EVENT_MAX + 1> event_policy()
 {
 	std::array<AttrPolicy, ARPFO_A_EVENT_MAX + 1> p{};
 
-	p[ARPFO_A_EVENT_TYPE] = {"TYPE", MNL_TYPE_U8};
+	p[ARPFO_A_EVENT_TYPE] = {"TYPE", MNL_TYPE_U32};
 	p[ARPFO_A_EVENT_IFINDEX] = {"IFINDEX", MNL_TYPE_U32};
 	p[ARPFO_A_EVENT_IFNAME] = {"IFNAME", MNL_TYPE_NUL_STRING};
 	p[ARPFO_A_EVENT_OLD] = {"OLD", MNL_TYPE_U32};
 	p[ARPFO_A_EVENT_NEW] = {"NEW", MNL_TYPE_U32};
 	p[ARPFO_A_EVENT_ADDR] = {"ADDR", MNL_TYPE_U32};
 	p[ARPFO_A_EVENT_MAC] = {"MAC", MNL_TYPE_BINARY, kEthAlen};
-	p[ARPFO_A_EVENT_REASON] = {"REASON", MNL_TYPE_U8};
+	p[ARPFO_A_EVENT_REASON] = {"REASON", MNL_TYPE_U32};
 	return p;
 }
 
@@ -118,7 +118,7 @@ AdapterStats parse_stats(const Attrs &adapter)
 }
 
 // The attributes each event type cannot do without.
-void check_event(const Attrs &a, std::uint8_t type)
+void check_event(const Attrs &a, std::uint32_t type)
 {
 	switch (type) {
 	case ARPFO_EVENT_CARRIER:
@@ -167,16 +167,16 @@ Adapter parse_adapter(std::span<const std::uint8_t> bytes)
 	Adapter ad;
 
 	ad.ifindex = a.need_u32(ARPFO_A_ADAPTER_IFINDEX);
-	ad.state = a.need_u8(ARPFO_A_ADAPTER_STATE);
+	ad.state = a.need_u32(ARPFO_A_ADAPTER_STATE);
 	ad.ifname = a.str(ARPFO_A_ADAPTER_IFNAME).value_or("");
 	ad.mac = a.mac(ARPFO_A_ADAPTER_MAC);
 	ad.pnet = a.u32(ARPFO_A_ADAPTER_PNET).value_or(0);
-	ad.probing = a.u8(ARPFO_A_ADAPTER_PROBING).value_or(0) != 0;
+	ad.probing = a.u32(ARPFO_A_ADAPTER_PROBING).value_or(0) != 0;
 	ad.responder = a.u32(ARPFO_A_ADAPTER_RESPONDER).value_or(0);
 	ad.priority = a.u32(ARPFO_A_ADAPTER_PRIORITY).value_or(0);
-	ad.kind = a.u8(ARPFO_A_ADAPTER_KIND).value_or(ARPFO_KIND_HOST);
+	ad.kind = a.u32(ARPFO_A_ADAPTER_KIND).value_or(ARPFO_KIND_HOST);
 	ad.stats = parse_stats(a);
-	ad.vipa_duty = a.u8(ARPFO_A_ADAPTER_VIPA_DUTY).value_or(0) != 0;
+	ad.vipa_duty = a.u32(ARPFO_A_ADAPTER_VIPA_DUTY).value_or(0) != 0;
 	return ad;
 }
 
@@ -201,7 +201,7 @@ Event parse_event(std::span<const std::uint8_t> bytes)
 	const Attrs a = family_attrs(msg, kEventPolicy);
 	Event e;
 
-	e.type = a.need_u8(ARPFO_A_EVENT_TYPE);
+	e.type = a.need_u32(ARPFO_A_EVENT_TYPE);
 	e.ifindex = a.need_u32(ARPFO_A_EVENT_IFINDEX);
 	check_event(a, e.type);
 	e.ifname = a.str(ARPFO_A_EVENT_IFNAME);
@@ -209,7 +209,7 @@ Event parse_event(std::span<const std::uint8_t> bytes)
 	e.new_value = a.u32(ARPFO_A_EVENT_NEW);
 	e.addr = a.u32(ARPFO_A_EVENT_ADDR);
 	e.mac = a.mac(ARPFO_A_EVENT_MAC);
-	e.reason = a.u8(ARPFO_A_EVENT_REASON);
+	e.reason = a.u32(ARPFO_A_EVENT_REASON);
 	return e;
 }
 

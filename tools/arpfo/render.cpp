@@ -12,7 +12,7 @@
 namespace arpfo {
 namespace {
 
-Paint state_paint(std::uint8_t state)
+Paint state_paint(std::uint32_t state)
 {
 	switch (state) {
 	case ARPFO_STATE_HEALTHY:
@@ -185,7 +185,7 @@ void json_addresses(JsonWriter &w, std::span<const Address> addresses,
 
 } // namespace
 
-std::string state_name(std::uint8_t state)
+std::string state_name(std::uint32_t state)
 {
 	switch (state) {
 	case ARPFO_STATE_DOWN:
@@ -199,7 +199,7 @@ std::string state_name(std::uint8_t state)
 	}
 }
 
-std::string kind_name(std::uint8_t kind)
+std::string kind_name(std::uint32_t kind)
 {
 	switch (kind) {
 	case ARPFO_KIND_HOST:

@@ -23,9 +23,9 @@ struct Selection {
 
 // "down", "delayed", "healthy"; "unknown(N)" for a value this version
 // does not know.
-std::string state_name(std::uint8_t state);
+std::string state_name(std::uint32_t state);
 // "host", "offload" or "unknown(N)".
-std::string kind_name(std::uint8_t kind);
+std::string kind_name(std::uint32_t kind);
 // "ok" when every member is healthy, "failed" when none is, else "degraded".
 std::string pnet_state(const Pnet &p);
 

@@ -35,12 +35,6 @@ public:
 			throw std::length_error("request too long");
 	}
 
-	void put_u8(std::uint16_t type, std::uint8_t v)
-	{
-		if (!mnl_attr_put_u8_check(nlh_, room(), type, v))
-			throw std::length_error("request too long");
-	}
-
 	void put_strz(std::uint16_t type, const std::string &s)
 	{
 		if (!mnl_attr_put_strz_check(nlh_, room(), type, s.c_str()))
@@ -83,7 +77,7 @@ Message set_request(std::uint16_t family, const AdapterChange &change)
 	if (change.priority)
 		r.put_u32(ARPFO_A_ADAPTER_PRIORITY, *change.priority);
 	if (change.managed)
-		r.put_u8(ARPFO_A_ADAPTER_MANAGED, *change.managed ? 1 : 0);
+		r.put_u32(ARPFO_A_ADAPTER_MANAGED, *change.managed ? 1 : 0);
 	return r.bytes();
 }
 

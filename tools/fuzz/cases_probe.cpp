@@ -3,23 +3,26 @@
 // misplaced) and replayed_probe (captured genuine probes sent again).
 #include <algorithm>
 #include <array>
+#include <cstddef>
 
 #include "fuzz/cases.hpp"
 
 namespace arpfo::fuzz::detail {
 namespace {
 
-// The fields of struct afo_probe_tag (include/uapi/linux/arp_failover.h).
+// The fields of struct arpfo_probe_tag (<linux/arp_failover_probe.h>),
+// in host byte order; tag_bytes() lays them out as the header does.
 struct Tag {
 	std::uint16_t magic = kProbeMagic;
 	std::uint32_t ifindex = 0;
 	std::uint32_t seq = 0;
-	std::array<std::uint8_t, 8> mac{};
+	std::array<std::uint8_t, sizeof(arpfo_probe_tag::mac)> mac{};
 };
 
-constexpr std::size_t kTagIfindexOff = 2;
-constexpr std::size_t kTagSeqOff = 6;
-constexpr std::size_t kTagMacOff = 10;
+constexpr std::size_t kTagIfindexOff = offsetof(arpfo_probe_tag, ifindex);
+constexpr std::size_t kTagSeqOff = offsetof(arpfo_probe_tag, seq);
+constexpr std::size_t kTagMacOff = offsetof(arpfo_probe_tag, mac);
+static_assert(offsetof(arpfo_probe_tag, magic) == 0);
 
 std::array<std::uint8_t, kTagLen> tag_bytes(const Tag &t)
 {

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include <linux/arp_failover_probe.h>
+
 #include "fuzz/category.hpp"
 #include "probe/arp_frame.hpp"
 
@@ -18,8 +20,10 @@ namespace arpfo::fuzz {
 inline constexpr std::size_t kMaxFrameLen = kEthHeaderLen + 1500;
 // Where an arp_failover probe tag starts: right after the ARP payload.
 inline constexpr std::size_t kTagOffset = kEthHeaderLen + kArpPayloadLen;
-inline constexpr std::size_t kTagLen = 18;
-inline constexpr std::uint16_t kProbeMagic = 0xaf01;
+// The tag's length and magic, as the module's uapi header defines them.
+inline constexpr std::size_t kTagLen = ARPFO_PROBE_TAG_LEN;
+inline constexpr std::uint16_t kProbeMagic = ARPFO_PROBE_MAGIC;
+static_assert(sizeof(arpfo_probe_tag) == kTagLen, "struct arpfo_probe_tag is the whole tag");
 inline constexpr std::uint16_t kEthPArp = 0x0806;
 
 struct Frame {

@@ -70,6 +70,28 @@ TEST(ArpfoCtrl, Family)
 	EXPECT_EQ(f.group("nope"), 0u);
 }
 
+// The version the controller reports is the one the module's family
+// registered; an older one is refused before any request is sent.
+TEST(ArpfoCtrl, FamilyVersion)
+{
+	const Family old = parse_family(family_msg().bytes());
+	EXPECT_EQ(old.version, 1u);
+	EXPECT_THROW(check_module_version(old), IncompatibleModule);
+
+	Msg m(CTRL_CMD_NEWFAMILY, GENL_ID_CTRL, 0);
+	m.strz(CTRL_ATTR_FAMILY_NAME, "arp_failover")
+		.u16(CTRL_ATTR_FAMILY_ID, 0x1f)
+		.u32(CTRL_ATTR_VERSION, ARPFO_GENL_VERSION);
+	const Family current = parse_family(m.bytes());
+	EXPECT_EQ(current.version, 2u);
+	EXPECT_NO_THROW(check_module_version(current));
+
+	Msg unversioned(CTRL_CMD_NEWFAMILY, GENL_ID_CTRL, 0);
+	unversioned.u16(CTRL_ATTR_FAMILY_ID, 0x1f);
+	EXPECT_EQ(parse_family(unversioned.bytes()).version, 0u);
+	EXPECT_THROW(check_module_version(parse_family(unversioned.bytes())), IncompatibleModule);
+}
+
 TEST(ArpfoCtrl, FamilyWithoutGroups)
 {
 	Msg m(CTRL_CMD_NEWFAMILY, GENL_ID_CTRL, 0);

@@ -33,35 +33,35 @@ Names system_names()
 }
 
 // An event of @type on ifindex 3, "eth0".
-Msg event(std::uint8_t type)
+Msg event(std::uint32_t type)
 {
 	Msg m(ARPFO_CMD_EVENT_NTF, test::kFamily, 0);
-	m.u8(ARPFO_A_EVENT_TYPE, type).u32(ARPFO_A_EVENT_IFINDEX, 3).strz(ARPFO_A_EVENT_IFNAME, "eth0");
+	m.u32(ARPFO_A_EVENT_TYPE, type).u32(ARPFO_A_EVENT_IFINDEX, 3).strz(ARPFO_A_EVENT_IFNAME, "eth0");
 	return m;
 }
 
-Msg old_new(std::uint8_t type, std::uint32_t old_v, std::uint32_t new_v)
+Msg old_new(std::uint32_t type, std::uint32_t old_v, std::uint32_t new_v)
 {
 	Msg m = event(type);
 	m.u32(ARPFO_A_EVENT_OLD, old_v).u32(ARPFO_A_EVENT_NEW, new_v);
 	return m;
 }
 
-Msg new_only(std::uint8_t type, std::uint32_t new_v)
+Msg new_only(std::uint32_t type, std::uint32_t new_v)
 {
 	Msg m = event(type);
 	m.u32(ARPFO_A_EVENT_NEW, new_v);
 	return m;
 }
 
-Msg rejected(std::uint8_t reason)
+Msg rejected(std::uint32_t reason)
 {
 	Msg m = event(ARPFO_EVENT_PROBE_REJECTED);
-	m.mac(ARPFO_A_EVENT_MAC, 0x0b).u8(ARPFO_A_EVENT_REASON, reason);
+	m.mac(ARPFO_A_EVENT_MAC, 0x0b).u32(ARPFO_A_EVENT_REASON, reason);
 	return m;
 }
 
-Msg addr_event(std::uint8_t type)
+Msg addr_event(std::uint32_t type)
 {
 	Msg m = event(type);
 	m.u32(ARPFO_A_EVENT_ADDR, htonl(0x0a000001));
@@ -157,7 +157,7 @@ TEST(ArpfoEvents, Lines)
 TEST(ArpfoEvents, NamesWithoutIfnameAttribute)
 {
 	Msg m(ARPFO_CMD_EVENT_NTF, test::kFamily, 0);
-	m.u8(ARPFO_A_EVENT_TYPE, ARPFO_EVENT_RESPONDER)
+	m.u32(ARPFO_A_EVENT_TYPE, ARPFO_EVENT_RESPONDER)
 		.u32(ARPFO_A_EVENT_IFINDEX, 4)
 		.u32(ARPFO_A_EVENT_OLD, 4)
 		.u32(ARPFO_A_EVENT_NEW, 17);
@@ -223,7 +223,7 @@ TEST(ArpfoEvents, Json)
 TEST(ArpfoEvents, JsonEscapesOddNames)
 {
 	Msg m(ARPFO_CMD_EVENT_NTF, test::kFamily, 0);
-	m.u8(ARPFO_A_EVENT_TYPE, ARPFO_EVENT_ADAPTER_NEW)
+	m.u32(ARPFO_A_EVENT_TYPE, ARPFO_EVENT_ADAPTER_NEW)
 		.u32(ARPFO_A_EVENT_IFINDEX, 3)
 		.strz(ARPFO_A_EVENT_IFNAME, "a\"b\\c\x01");
 	EXPECT_NE(json(m).find("\"ifname\":\"a\\\"b\\\\c\\u0001\""), std::string::npos) << json(m);

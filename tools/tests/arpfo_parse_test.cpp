@@ -35,11 +35,11 @@ Msg adapter_msg()
 		.strz(ARPFO_A_ADAPTER_IFNAME, "eth0")
 		.mac(ARPFO_A_ADAPTER_MAC, 0x01)
 		.u32(ARPFO_A_ADAPTER_PNET, 1)
-		.u8(ARPFO_A_ADAPTER_STATE, ARPFO_STATE_HEALTHY)
-		.u8(ARPFO_A_ADAPTER_PROBING, 1)
+		.u32(ARPFO_A_ADAPTER_STATE, ARPFO_STATE_HEALTHY)
+		.u32(ARPFO_A_ADAPTER_PROBING, 1)
 		.u32(ARPFO_A_ADAPTER_RESPONDER, 4)
 		.u32(ARPFO_A_ADAPTER_PRIORITY, 10)
-		.u8(ARPFO_A_ADAPTER_KIND, ARPFO_KIND_OFFLOAD)
+		.u32(ARPFO_A_ADAPTER_KIND, ARPFO_KIND_OFFLOAD)
 		.begin(ARPFO_A_ADAPTER_STATS)
 		.flag(ARPFO_A_STATS_PAD)
 		.u64(ARPFO_A_STATS_PROBES_SENT, 1)
@@ -151,26 +151,26 @@ TEST(ArpfoParse, Adapter)
 TEST(ArpfoParse, AdapterVipaDuty)
 {
 	Msg duty = adapter_msg();
-	duty.u8(ARPFO_A_ADAPTER_VIPA_DUTY, 1);
+	duty.u32(ARPFO_A_ADAPTER_VIPA_DUTY, 1);
 	const Adapter a = parse_adapter(duty.bytes());
 	EXPECT_TRUE(a.vipa_duty);
 	EXPECT_EQ(a.ifname, "eth0");
 	EXPECT_EQ(a.stats.reclaims, 0x1234567890ULL);
 
 	Msg no_duty = adapter_msg();
-	no_duty.u8(ARPFO_A_ADAPTER_VIPA_DUTY, 0);
+	no_duty.u32(ARPFO_A_ADAPTER_VIPA_DUTY, 0);
 	EXPECT_FALSE(parse_adapter(no_duty.bytes()).vipa_duty);
 
 	Msg bad = adapter_msg();
-	bad.u32(ARPFO_A_ADAPTER_VIPA_DUTY, 1);
+	bad.u8(ARPFO_A_ADAPTER_VIPA_DUTY, 1);
 	EXPECT_EQ(adapter_error(bad.bytes()),
-		  "adapter message: attribute VIPA_DUTY (type 12) has 4 bytes, a u8 needs 1");
+		  "adapter message: attribute VIPA_DUTY (type 12) has 1 bytes, a u32 needs 4");
 }
 
 TEST(ArpfoParse, AdapterWithOnlyRequiredAttributes)
 {
 	Msg m(ARPFO_CMD_ADAPTER_GET);
-	m.u32(ARPFO_A_ADAPTER_IFINDEX, 8).u8(ARPFO_A_ADAPTER_STATE, ARPFO_STATE_DOWN);
+	m.u32(ARPFO_A_ADAPTER_IFINDEX, 8).u32(ARPFO_A_ADAPTER_STATE, ARPFO_STATE_DOWN);
 	const Adapter a = parse_adapter(m.bytes());
 
 	EXPECT_EQ(a.ifindex, 8u);
@@ -224,7 +224,7 @@ TEST(ArpfoParse, VipaFromMessagesToOutput)
 	Msg pnet = pnet_msg();
 	pnet.u32(ARPFO_A_PNET_VIPA_HOLDER, 3);
 	Msg adapter = adapter_msg();
-	adapter.u8(ARPFO_A_ADAPTER_VIPA_DUTY, 1);
+	adapter.u32(ARPFO_A_ADAPTER_VIPA_DUTY, 1);
 	Snapshot s;
 	s.pnets = {parse_pnet(pnet.bytes())};
 	s.adapters = {parse_adapter(adapter.bytes())};
@@ -262,7 +262,7 @@ TEST(ArpfoParse, UnknownAttributesAreIgnored)
 	m.raw(200, {1, 2, 3})
 		.u32(ARPFO_A_ADAPTER_IFINDEX, 3)
 		.u64(ARPFO_A_ADAPTER_MAX + 1, 99)
-		.u8(ARPFO_A_ADAPTER_STATE, ARPFO_STATE_DELAYED)
+		.u32(ARPFO_A_ADAPTER_STATE, ARPFO_STATE_DELAYED)
 		.raw(ARPFO_A_ADAPTER_UNSPEC, {7})
 		.begin(ARPFO_A_ADAPTER_STATS)
 		.u64(ARPFO_A_STATS_REPLIES, 5)
@@ -291,7 +291,7 @@ TEST(ArpfoParse, IgnoresAttributeTypeFlags)
 		std::memcpy(bytes.data() + offset + 2, &type, sizeof(type));
 	};
 	Msg a(ARPFO_CMD_ADAPTER_GET);
-	a.u32(ARPFO_A_ADAPTER_IFINDEX, 3).u8(ARPFO_A_ADAPTER_STATE, 0).begin(ARPFO_A_ADAPTER_STATS);
+	a.u32(ARPFO_A_ADAPTER_IFINDEX, 3).u32(ARPFO_A_ADAPTER_STATE, 0).begin(ARPFO_A_ADAPTER_STATS);
 	const std::size_t nest = a.last_attr();
 	a.u64(ARPFO_A_STATS_REPLIES, 5).end();
 	auto adapter_bytes = a.bytes();
@@ -311,7 +311,7 @@ TEST(ArpfoParse, RepeatedAttributeKeepsTheLast)
 {
 	Msg m(ARPFO_CMD_ADAPTER_GET);
 	m.u32(ARPFO_A_ADAPTER_IFINDEX, 3)
-		.u8(ARPFO_A_ADAPTER_STATE, 0)
+		.u32(ARPFO_A_ADAPTER_STATE, 0)
 		.u32(ARPFO_A_ADAPTER_PRIORITY, 1)
 		.u32(ARPFO_A_ADAPTER_PRIORITY, 2);
 	EXPECT_EQ(parse_adapter(m.bytes()).priority, 2u);
@@ -320,11 +320,58 @@ TEST(ArpfoParse, RepeatedAttributeKeepsTheLast)
 TEST(ArpfoParse, UnknownEnumValuesSurvive)
 {
 	Msg m(ARPFO_CMD_ADAPTER_GET);
-	m.u32(ARPFO_A_ADAPTER_IFINDEX, 3).u8(ARPFO_A_ADAPTER_STATE, 7).u8(ARPFO_A_ADAPTER_KIND, 9);
+	m.u32(ARPFO_A_ADAPTER_IFINDEX, 3).u32(ARPFO_A_ADAPTER_STATE, 7).u32(ARPFO_A_ADAPTER_KIND, 9);
 	const Adapter a = parse_adapter(m.bytes());
 
-	EXPECT_EQ(a.state, 7);
-	EXPECT_EQ(a.kind, 9);
+	EXPECT_EQ(a.state, 7u);
+	EXPECT_EQ(a.kind, 9u);
+
+	// u32 attributes: values past a byte survive too.
+	Msg wide(ARPFO_CMD_ADAPTER_GET);
+	wide.u32(ARPFO_A_ADAPTER_IFINDEX, 3)
+		.u32(ARPFO_A_ADAPTER_STATE, 0x10002)
+		.u32(ARPFO_A_ADAPTER_KIND, 256)
+		.u32(ARPFO_A_ADAPTER_PROBING, 0x100)
+		.u32(ARPFO_A_ADAPTER_VIPA_DUTY, 0x10000);
+	const Adapter w = parse_adapter(wide.bytes());
+
+	EXPECT_EQ(w.state, 0x10002u);
+	EXPECT_EQ(w.kind, 256u);
+	EXPECT_TRUE(w.probing);
+	EXPECT_TRUE(w.vipa_duty);
+}
+
+// Version 1 of the family sent these as u8: such a message is malformed
+// now, and the error says which attribute and why.
+TEST(ArpfoParse, EnumsAndBooleansAreU32)
+{
+	Msg state(ARPFO_CMD_ADAPTER_GET);
+	state.u32(ARPFO_A_ADAPTER_IFINDEX, 3).u8(ARPFO_A_ADAPTER_STATE, ARPFO_STATE_HEALTHY);
+	EXPECT_EQ(error_of(parse_adapter, state.bytes()),
+		  "adapter message: attribute STATE (type 5) has 1 bytes, a u32 needs 4");
+
+	for (const auto &[attr, name] : {std::pair{ARPFO_A_ADAPTER_PROBING, "PROBING"},
+					 std::pair{ARPFO_A_ADAPTER_KIND, "KIND"},
+					 std::pair{ARPFO_A_ADAPTER_VIPA_DUTY, "VIPA_DUTY"}}) {
+		Msg m(ARPFO_CMD_ADAPTER_GET);
+		m.u32(ARPFO_A_ADAPTER_IFINDEX, 3).u32(ARPFO_A_ADAPTER_STATE, 0).u8(attr, 1);
+		EXPECT_EQ(error_of(parse_adapter, m.bytes()),
+			  "adapter message: attribute " + std::string(name) + " (type " +
+				  std::to_string(attr) + ") has 1 bytes, a u32 needs 4");
+	}
+
+	Msg type(ARPFO_CMD_EVENT_NTF);
+	type.u8(ARPFO_A_EVENT_TYPE, ARPFO_EVENT_CARRIER).u32(ARPFO_A_EVENT_IFINDEX, 3);
+	EXPECT_EQ(error_of(parse_event, type.bytes()),
+		  "event message: attribute TYPE (type 1) has 1 bytes, a u32 needs 4");
+
+	Msg reason(ARPFO_CMD_EVENT_NTF);
+	reason.u32(ARPFO_A_EVENT_TYPE, ARPFO_EVENT_PROBE_REJECTED)
+		.u32(ARPFO_A_EVENT_IFINDEX, 3)
+		.mac(ARPFO_A_EVENT_MAC, 0x0b)
+		.u8(ARPFO_A_EVENT_REASON, ARPFO_REJECT_FORGED);
+	EXPECT_EQ(error_of(parse_event, reason.bytes()),
+		  "event message: attribute REASON (type 8) has 1 bytes, a u32 needs 4");
 }
 
 TEST(ArpfoParse, AcceptsMisalignedInput)
@@ -409,24 +456,24 @@ TEST(ArpfoParse, RejectsAttributeOfImpossibleLength)
 TEST(ArpfoParse, RejectsShortU32)
 {
 	Msg m(ARPFO_CMD_ADAPTER_GET);
-	m.raw(ARPFO_A_ADAPTER_IFINDEX, {3, 0}).u8(ARPFO_A_ADAPTER_STATE, 0);
+	m.raw(ARPFO_A_ADAPTER_IFINDEX, {3, 0}).u32(ARPFO_A_ADAPTER_STATE, 0);
 	EXPECT_EQ(adapter_error(m.bytes()),
 		  "adapter message: attribute IFINDEX (type 1) has 2 bytes, a u32 needs 4");
 }
 
-TEST(ArpfoParse, RejectsLongU8)
+TEST(ArpfoParse, RejectsLongU32)
 {
 	Msg m(ARPFO_CMD_ADAPTER_GET);
-	m.u32(ARPFO_A_ADAPTER_IFINDEX, 3).u32(ARPFO_A_ADAPTER_STATE, 2);
+	m.u32(ARPFO_A_ADAPTER_IFINDEX, 3).u64(ARPFO_A_ADAPTER_STATE, 2);
 	EXPECT_EQ(adapter_error(m.bytes()),
-		  "adapter message: attribute STATE (type 5) has 4 bytes, a u8 needs 1");
+		  "adapter message: attribute STATE (type 5) has 8 bytes, a u32 needs 4");
 }
 
 TEST(ArpfoParse, RejectsStatsOfWrongSize)
 {
 	Msg m(ARPFO_CMD_ADAPTER_GET);
 	m.u32(ARPFO_A_ADAPTER_IFINDEX, 3)
-		.u8(ARPFO_A_ADAPTER_STATE, 0)
+		.u32(ARPFO_A_ADAPTER_STATE, 0)
 		.begin(ARPFO_A_ADAPTER_STATS)
 		.u32(ARPFO_A_STATS_PROBES_SENT, 1)
 		.end();
@@ -438,7 +485,7 @@ TEST(ArpfoParse, RejectsStatsAttributePastTheNest)
 {
 	Msg m(ARPFO_CMD_ADAPTER_GET);
 	m.u32(ARPFO_A_ADAPTER_IFINDEX, 3)
-		.u8(ARPFO_A_ADAPTER_STATE, 0)
+		.u32(ARPFO_A_ADAPTER_STATE, 0)
 		.begin(ARPFO_A_ADAPTER_STATS)
 		.u64(ARPFO_A_STATS_REPLIES, 1);
 	const std::size_t inner = m.last_attr();
@@ -454,7 +501,7 @@ TEST(ArpfoParse, RejectsStatsAttributePastTheNest)
 TEST(ArpfoParse, RejectsStatsThatAreNoNest)
 {
 	Msg m(ARPFO_CMD_ADAPTER_GET);
-	m.u32(ARPFO_A_ADAPTER_IFINDEX, 3).u8(ARPFO_A_ADAPTER_STATE, 0).raw(ARPFO_A_ADAPTER_STATS, {1, 2});
+	m.u32(ARPFO_A_ADAPTER_IFINDEX, 3).u32(ARPFO_A_ADAPTER_STATE, 0).raw(ARPFO_A_ADAPTER_STATS, {1, 2});
 	EXPECT_EQ(adapter_error(m.bytes()),
 		  "adapter message: attribute STATS (type 11) is too short (2 bytes) to hold a nest");
 }
@@ -463,13 +510,13 @@ TEST(ArpfoParse, RejectsIfnameWithoutNul)
 {
 	Msg m(ARPFO_CMD_ADAPTER_GET);
 	m.u32(ARPFO_A_ADAPTER_IFINDEX, 3)
-		.u8(ARPFO_A_ADAPTER_STATE, 0)
+		.u32(ARPFO_A_ADAPTER_STATE, 0)
 		.raw(ARPFO_A_ADAPTER_IFNAME, {'e', 't', 'h', '0'});
 	EXPECT_EQ(adapter_error(m.bytes()),
 		  "adapter message: attribute IFNAME (type 2) is not a NUL-terminated string");
 
 	Msg empty(ARPFO_CMD_ADAPTER_GET);
-	empty.u32(ARPFO_A_ADAPTER_IFINDEX, 3).u8(ARPFO_A_ADAPTER_STATE, 0).raw(ARPFO_A_ADAPTER_IFNAME, {});
+	empty.u32(ARPFO_A_ADAPTER_IFINDEX, 3).u32(ARPFO_A_ADAPTER_STATE, 0).raw(ARPFO_A_ADAPTER_IFNAME, {});
 	EXPECT_NE(adapter_error(empty.bytes()).find("IFNAME"), std::string::npos);
 }
 
@@ -477,7 +524,7 @@ TEST(ArpfoParse, IfnameStopsAtTheFirstNul)
 {
 	Msg m(ARPFO_CMD_ADAPTER_GET);
 	m.u32(ARPFO_A_ADAPTER_IFINDEX, 3)
-		.u8(ARPFO_A_ADAPTER_STATE, 0)
+		.u32(ARPFO_A_ADAPTER_STATE, 0)
 		.raw(ARPFO_A_ADAPTER_IFNAME, {'e', 't', 'h', '0', 0, 'x', 0});
 	EXPECT_EQ(parse_adapter(m.bytes()).ifname, "eth0");
 }
@@ -487,7 +534,7 @@ TEST(ArpfoParse, RejectsMacOfWrongLength)
 	for (const auto &mac : {std::vector<std::uint8_t>{2, 0, 0, 0, 1},
 				std::vector<std::uint8_t>{2, 0, 0, 0, 0, 0, 1}}) {
 		Msg m(ARPFO_CMD_ADAPTER_GET);
-		m.u32(ARPFO_A_ADAPTER_IFINDEX, 3).u8(ARPFO_A_ADAPTER_STATE, 0).raw(ARPFO_A_ADAPTER_MAC, mac);
+		m.u32(ARPFO_A_ADAPTER_IFINDEX, 3).u32(ARPFO_A_ADAPTER_STATE, 0).raw(ARPFO_A_ADAPTER_MAC, mac);
 		EXPECT_EQ(adapter_error(m.bytes()),
 			  "adapter message: attribute MAC (type 3) has " + std::to_string(mac.size()) +
 				  " bytes, expected 6");
@@ -497,7 +544,7 @@ TEST(ArpfoParse, RejectsMacOfWrongLength)
 TEST(ArpfoParse, RejectsMissingRequiredAttributes)
 {
 	Msg no_ifindex(ARPFO_CMD_ADAPTER_GET);
-	no_ifindex.strz(ARPFO_A_ADAPTER_IFNAME, "eth0").u8(ARPFO_A_ADAPTER_STATE, 0);
+	no_ifindex.strz(ARPFO_A_ADAPTER_IFNAME, "eth0").u32(ARPFO_A_ADAPTER_STATE, 0);
 	EXPECT_EQ(adapter_error(no_ifindex.bytes()),
 		  "adapter message: missing attribute IFINDEX (type 1)");
 

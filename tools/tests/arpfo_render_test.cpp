@@ -14,7 +14,7 @@ using namespace arpfo;
 
 namespace {
 
-Adapter adapter(std::uint32_t ifindex, std::string name, std::uint8_t state,
+Adapter adapter(std::uint32_t ifindex, std::string name, std::uint32_t state,
 		std::uint32_t responder)
 {
 	Adapter a;

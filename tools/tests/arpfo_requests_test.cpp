@@ -44,6 +44,14 @@ Parsed parse(Message msg)
 	return out;
 }
 
+// The payload of a u32 attribute holding @v, in host byte order.
+std::vector<std::uint8_t> u32_bytes(std::uint32_t v)
+{
+	std::vector<std::uint8_t> out(sizeof(v));
+	std::memcpy(out.data(), &v, sizeof(v));
+	return out;
+}
+
 } // namespace
 
 TEST(ArpfoRequests, Family)
@@ -79,10 +87,9 @@ TEST(ArpfoRequests, SetBoth)
 	EXPECT_EQ(p.hdr.nlmsg_flags, NLM_F_REQUEST | NLM_F_ACK);
 	EXPECT_EQ(p.genl.cmd, ARPFO_CMD_ADAPTER_SET);
 	EXPECT_EQ(p.attrs.at(ARPFO_A_ADAPTER_IFNAME), (std::vector<std::uint8_t>{'e', 't', 'h', '1', 0}));
-	EXPECT_EQ(p.attrs.at(ARPFO_A_ADAPTER_PRIORITY),
-		  std::vector<std::uint8_t>(reinterpret_cast<const std::uint8_t *>(&prio),
-					    reinterpret_cast<const std::uint8_t *>(&prio) + 4));
-	EXPECT_EQ(p.attrs.at(ARPFO_A_ADAPTER_MANAGED), std::vector<std::uint8_t>{0});
+	EXPECT_EQ(p.attrs.at(ARPFO_A_ADAPTER_PRIORITY), u32_bytes(prio));
+	// A u32: the kernel's strict policy refuses any other size.
+	EXPECT_EQ(p.attrs.at(ARPFO_A_ADAPTER_MANAGED), u32_bytes(0));
 	EXPECT_EQ(p.attrs.count(ARPFO_A_ADAPTER_IFINDEX), 0u);
 }
 
@@ -91,5 +98,5 @@ TEST(ArpfoRequests, SetOnlyWhatIsGiven)
 	const Parsed p = parse(set_request(0x1f, {"eth1", std::nullopt, true}));
 
 	EXPECT_EQ(p.attrs.count(ARPFO_A_ADAPTER_PRIORITY), 0u);
-	EXPECT_EQ(p.attrs.at(ARPFO_A_ADAPTER_MANAGED), std::vector<std::uint8_t>{1});
+	EXPECT_EQ(p.attrs.at(ARPFO_A_ADAPTER_MANAGED), u32_bytes(1));
 }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only WITH Linux-syscall-note */
 /*
- * arp_failover: what crosses the boundary between the module and the
- * world. Shared by the module and the userspace tools.
+ * arp_failover: the generic netlink family, shared by the module and the
+ * userspace tools. The discovery probe's wire format is in
+ * <linux/arp_failover_probe.h>.
  */
 #ifndef _UAPI_LINUX_ARP_FAILOVER_H
 #define _UAPI_LINUX_ARP_FAILOVER_H
@@ -9,35 +10,17 @@
 #include <linux/types.h>
 
 /*
- * Discovery probe. An ARP probe in the sense of RFC 5227 (a who-has
- * request with sender address 0.0.0.0, so no neighbour learns anything
- * from it) for the prober's primary address, broadcast on the probing
- * adapter. The tag below fills the Ethernet padding after the 28-byte ARP
- * payload, so the frame stays at Ethernet's 60-byte minimum. The module
- * accepts a probe only when the tag's MAC verifies under the namespace's
- * secret key and the sequence number is the one the prober is waiting
- * for: a forged probe, or one replayed after its window, never joins two
- * adapters. A replay within the window is indistinguishable from the
- * probe itself (on the probe's own segment it proves nothing new; onto
- * another segment it is a documented limit).
- */
-#define AFO_PROBE_MAGIC		0xaf01
-
-struct afo_probe_tag {
-	__be16 magic;		/* AFO_PROBE_MAGIC */
-	__be32 ifindex;		/* the probing adapter */
-	__be32 seq;		/* per-namespace sequence number */
-	__u8 mac[8];		/* SipHash-2-4 of ifindex, seq, the sender MAC
-				 * and the target address of the ARP payload
-				 */
-} __attribute__((packed));
-
-#define AFO_PROBE_TAG_LEN	18
-
-/*
- * Generic netlink family "arp_failover", version 1, per network namespace.
+ * Generic netlink family "arp_failover", version 2, per network namespace.
  * Documentation/netlink/specs/arp_failover.yaml describes it; this header
  * and that spec must agree (make check compares them).
+ *
+ * Version 2 is the first version fit to freeze: every request is
+ * validated strictly (unknown attributes, values out of range and
+ * reserved bits are refused, dumps included), enumerations and booleans
+ * are u32, and every name starts with ARPFO_ or arpfo_. Version 1 had u8
+ * attributes, its dumps ignored any attribute, and no request had its
+ * flags or reserved bits checked. A later version may only add commands
+ * and attributes.
  *
  * Dumps: ARPFO_CMD_PNET_GET, ARPFO_CMD_ADAPTER_GET and ARPFO_CMD_ADDR_GET
  * (NLM_F_DUMP) answer one message per physical network, managed adapter
@@ -48,7 +31,7 @@ struct afo_probe_tag {
  * per transition.
  */
 #define ARPFO_GENL_NAME		"arp_failover"
-#define ARPFO_GENL_VERSION	1
+#define ARPFO_GENL_VERSION	2
 #define ARPFO_MCGRP_EVENTS	"events"
 
 enum arpfo_cmd {
@@ -63,8 +46,14 @@ enum arpfo_cmd {
 	ARPFO_CMD_MAX = (__ARPFO_CMD_MAX - 1)
 };
 
+/*
+ * Attributes. The comment of each starts with its type; scripts/check-spec
+ * compares it with the spec. Enumerations and booleans that may grow are
+ * u32, so that a later value never needs a new attribute.
+ */
+
 /* One physical network: the adapters that hear each other's probes. */
-enum {
+enum arpfo_attr_pnet {
 	ARPFO_A_PNET_UNSPEC,
 	ARPFO_A_PNET_ID,		/* u32 */
 	ARPFO_A_PNET_MEMBER,		/* u32 ifindex, one per adapter */
@@ -90,53 +79,69 @@ enum arpfo_adapter_kind {
 	ARPFO_KIND_OFFLOAD,		/* the adapter answers ARP itself */
 };
 
-/* One managed adapter; also the request of ARPFO_CMD_ADAPTER_SET. */
-enum {
+/*
+ * One managed adapter; also the request of ARPFO_CMD_ADAPTER_SET, which
+ * takes IFINDEX (1..INT_MAX) or IFNAME (at most IFNAMSIZ - 1 bytes), then
+ * PRIORITY and/or MANAGED (0 or 1), and nothing else.
+ *
+ * PROBING is a u32 rather than a flag: a dump says "no probe out" as 0
+ * rather than by an absence, which a reader cannot tell from a module
+ * that does not report it, and the value may later say more (which of the
+ * retried probes is out) without a new attribute. Read it as nonzero:
+ * a probe is out.
+ */
+enum arpfo_attr_adapter {
 	ARPFO_A_ADAPTER_UNSPEC,
 	ARPFO_A_ADAPTER_IFINDEX,	/* u32 */
 	ARPFO_A_ADAPTER_IFNAME,		/* string */
 	ARPFO_A_ADAPTER_MAC,		/* binary, ETH_ALEN */
 	ARPFO_A_ADAPTER_PNET,		/* u32 */
-	ARPFO_A_ADAPTER_STATE,		/* u8, enum arpfo_adapter_state */
-	ARPFO_A_ADAPTER_PROBING,	/* u8: a discovery probe is out */
+	ARPFO_A_ADAPTER_STATE,		/* u32, enum arpfo_adapter_state */
+	ARPFO_A_ADAPTER_PROBING,	/* u32, nonzero: a discovery probe is out */
 	ARPFO_A_ADAPTER_RESPONDER,	/* u32 ifindex answering for it, 0: none */
 	ARPFO_A_ADAPTER_PRIORITY,	/* u32: backup preference, higher wins */
-	ARPFO_A_ADAPTER_KIND,		/* u8, enum arpfo_adapter_kind */
-	ARPFO_A_ADAPTER_MANAGED,	/* u8: set only; 0 stops managing it */
-	ARPFO_A_ADAPTER_STATS,		/* nest, ARPFO_A_STATS_* */
-	ARPFO_A_ADAPTER_VIPA_DUTY,	/* u8: answers for the VIPAs on its pnet */
+	ARPFO_A_ADAPTER_KIND,		/* u32, enum arpfo_adapter_kind */
+	ARPFO_A_ADAPTER_MANAGED,	/* u32, set only: 0 stops managing it */
+	ARPFO_A_ADAPTER_STATS,		/* nest, enum arpfo_attr_stats */
+	ARPFO_A_ADAPTER_VIPA_DUTY,	/* u32, 1: answers for the VIPAs on
+					 * its pnet
+					 */
 
 	__ARPFO_A_ADAPTER_MAX,
 	ARPFO_A_ADAPTER_MAX = (__ARPFO_A_ADAPTER_MAX - 1)
 };
 
-/* Counters of one adapter, all u64, since it became managed. */
-enum {
+/* Counters of one adapter since it became managed. */
+enum arpfo_attr_stats {
 	ARPFO_A_STATS_UNSPEC,
-	ARPFO_A_STATS_PAD,
-	ARPFO_A_STATS_PROBES_SENT,	/* discovery probes sent */
-	ARPFO_A_STATS_PROBES_HEARD,	/* sibling probes heard */
-	ARPFO_A_STATS_PROBES_REJECTED,	/* forged or replayed probes dropped */
-	ARPFO_A_STATS_ANNOUNCEMENTS,	/* gratuitous ARPs sent */
-	ARPFO_A_STATS_REPLIES,		/* ARP replies sent */
-	ARPFO_A_STATS_DROPPED,		/* requests left to another adapter */
-	ARPFO_A_STATS_TAKEOVERS,	/* its addresses moved away */
-	ARPFO_A_STATS_RECLAIMS,		/* its addresses came back */
+	ARPFO_A_STATS_PAD,		/* pad */
+	ARPFO_A_STATS_PROBES_SENT,	/* u64: discovery probes sent */
+	ARPFO_A_STATS_PROBES_HEARD,	/* u64: sibling probes heard */
+	ARPFO_A_STATS_PROBES_REJECTED,	/* u64: forged or replayed probes
+					 * dropped
+					 */
+	ARPFO_A_STATS_ANNOUNCEMENTS,	/* u64: gratuitous ARPs sent */
+	ARPFO_A_STATS_REPLIES,		/* u64: ARP replies sent */
+	ARPFO_A_STATS_DROPPED,		/* u64: requests left to another
+					 * adapter
+					 */
+	ARPFO_A_STATS_TAKEOVERS,	/* u64: its addresses moved away */
+	ARPFO_A_STATS_RECLAIMS,		/* u64: its addresses came back */
 
 	__ARPFO_A_STATS_MAX,
 	ARPFO_A_STATS_MAX = (__ARPFO_A_STATS_MAX - 1)
 };
 
 /* One managed IPv4 address. */
-enum {
+enum arpfo_attr_addr {
 	ARPFO_A_ADDR_UNSPEC,
 	ARPFO_A_ADDR_ADDR,		/* u32, network byte order */
 	ARPFO_A_ADDR_OWNER,		/* u32 ifindex of the device holding it */
-	/*
-	 * u32 ifindex answering ARP, 0: none. Not sent for a VIPA, which one
-	 * adapter per pnet answers (ARPFO_A_PNET_VIPA_HOLDER).
-	 */
-	ARPFO_A_ADDR_RESPONDER,
+	ARPFO_A_ADDR_RESPONDER,		/* u32 ifindex answering ARP, 0: none.
+					 * Not sent for a VIPA, which one
+					 * adapter per pnet answers
+					 * (ARPFO_A_PNET_VIPA_HOLDER).
+					 */
 	ARPFO_A_ADDR_VIPA,		/* flag: a virtual IP address */
 
 	__ARPFO_A_ADDR_MAX,
@@ -172,16 +177,17 @@ enum arpfo_reject_reason {
 	ARPFO_REJECT_STALE,		/* a valid tag nobody waits for: replayed */
 };
 
-enum {
+/* One transition, ARPFO_CMD_EVENT_NTF. */
+enum arpfo_attr_event {
 	ARPFO_A_EVENT_UNSPEC,
-	ARPFO_A_EVENT_TYPE,		/* u8, enum arpfo_event_type */
+	ARPFO_A_EVENT_TYPE,		/* u32, enum arpfo_event_type */
 	ARPFO_A_EVENT_IFINDEX,		/* u32 */
 	ARPFO_A_EVENT_IFNAME,		/* string */
 	ARPFO_A_EVENT_OLD,		/* u32 */
 	ARPFO_A_EVENT_NEW,		/* u32 */
 	ARPFO_A_EVENT_ADDR,		/* u32, network byte order */
 	ARPFO_A_EVENT_MAC,		/* binary, ETH_ALEN */
-	ARPFO_A_EVENT_REASON,		/* u8, enum arpfo_reject_reason */
+	ARPFO_A_EVENT_REASON,		/* u32, enum arpfo_reject_reason */
 
 	__ARPFO_A_EVENT_MAX,
 	ARPFO_A_EVENT_MAX = (__ARPFO_A_EVENT_MAX - 1)
