@@ -23,7 +23,7 @@ KBUILD_ARGS := -C $(KDIR) M=$(CURDIR) W=1
 OFFLOAD_ARGS := -C $(KDIR) M=$(CURDIR)/tests/offload W=1 \
 	KBUILD_EXTRA_SYMBOLS=$(CURDIR)/Module.symvers
 
-.PHONY: all module sparse checkpatch kunit tools tools-test e2e bench bench-scale \
+.PHONY: bench-where-lost all module sparse checkpatch kunit tools tools-test e2e bench bench-scale \
 	kselftests check check-debug fuzz demo install dkms-install clean deps
 
 all: module
@@ -60,6 +60,9 @@ bench: module tools
 
 bench-scale: module tools
 	@scripts/bench-scale
+
+bench-where-lost: module tools
+	@scripts/bench-where-lost
 
 # The kernel's own net selftests, each without and with the module; a case
 # that passes only without it is a regression (see Documentation/testing.rst).
