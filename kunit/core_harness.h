@@ -123,22 +123,34 @@ static inline void afo_t_hearing(struct afo_t *t, int prober)
 	}
 }
 
-/* Advance the clock by @dt and run the tick as the glue does. */
-static inline void afo_t_tick(struct afo_t *t, unsigned long dt)
+/*
+ * Advance the clock by @dt and decide what the tick decides, as the glue
+ * does: due probes with the segments' facts, then the rest. The caller
+ * applies @s.
+ */
+static inline void afo_t_tick_decide(struct afo_t *t, unsigned long dt,
+				     struct afo_step *s)
 {
 	struct afo_core_adapter *a;
-	struct afo_step s;
 
 	t->now += dt;
 	t->next_set = false;	/* the tick computes every deadline again */
-	afo_step_init(&s, t->now, &t->p);
+	afo_step_init(s, t->now, &t->p);
 	list_for_each_entry(a, &t->c.adapters, node) {
 		if (!afo_core_probe_due(a, t->now))
 			continue;
 		afo_t_hearing(t, a - t->a);
-		afo_core_probe_done(&t->c, a, &s);
+		afo_core_probe_done(&t->c, a, s);
 	}
-	afo_core_tick(&t->c, &s);
+	afo_core_tick(&t->c, s);
+}
+
+/* Advance the clock by @dt and run the tick. */
+static inline void afo_t_tick(struct afo_t *t, unsigned long dt)
+{
+	struct afo_step s;
+
+	afo_t_tick_decide(t, dt, &s);
 	afo_t_apply(t, &s);
 }
 

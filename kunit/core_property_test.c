@@ -178,19 +178,9 @@ static void afo_p_carrier(struct afo_p *p, int i, bool carrier)
 /* The tick as the glue runs it, with the segments deciding who hears. */
 static void afo_p_tick(struct afo_p *p, unsigned long dt)
 {
-	struct afo_t *t = p->t;
-	struct afo_core_adapter *a;
 	struct afo_step s;
 
-	t->now += dt;
-	afo_step_init(&s, t->now, &t->p);
-	list_for_each_entry(a, &t->c.adapters, node) {
-		if (!afo_core_probe_due(a, t->now))
-			continue;
-		afo_t_hearing(t, a - t->a);
-		afo_core_probe_done(&t->c, a, &s);
-	}
-	afo_core_tick(&t->c, &s);
+	afo_t_tick_decide(p->t, dt, &s);
 	afo_p_apply(p, &s);
 }
 
