@@ -8,7 +8,11 @@
 #   afo      arp_failover with two independent adapters,
 #   bond100  bonding active-backup over the same two adapters, miimon 100,
 #   bond10   the same at miimon 10,
-#   team     teamd activebackup with the ethtool link watcher.
+#   team     teamd activebackup with the ethtool link watcher,
+#   ctl      a control: one host adapter and no failover at all; the
+#            "cable" pulled and plugged is a dummy device of the switch,
+#            so its numbers are what the VM itself costs an event (the
+#            ip command and the netdev notifiers on its one CPU).
 # Each system has a topology of its own, all built first; the events go
 # round-robin over the systems (pull, plug, next system), so that noise
 # hits all alike. Raw numbers, one line per event: $OUT/events.csv.
@@ -21,7 +25,7 @@
 PP=$REPO/build/tools/arpfo-pingpong
 OUT=${BENCH_OUT:-/run/results}
 ROUNDS=${BENCH_ROUNDS:-30}
-SYSTEMS=${BENCH_SYSTEMS:-afo bond100 bond10 team}
+SYSTEMS=${BENCH_SYSTEMS:-afo bond100 bond10 team ctl}
 T=/sys/kernel/tracing
 
 # The client's adapter of each system has a name of its own, so that the
@@ -31,7 +35,8 @@ client_if() {
 	afo) echo cla ;;
 	bond100) echo clb ;;
 	bond10) echo clc ;;
-	*) echo cld ;;
+	team) echo cld ;;
+	*) echo cle ;;
 	esac
 }
 
@@ -59,6 +64,10 @@ topology() {
 			link set bond0 up
 			addr add 10.0.0.1/24 dev bond0
 		BATCH
+		;;
+	ctl)
+		afo_port "h$sys" eth0 "seg$sys" 02:00:00:00:01:00 10.0.0.1/24
+		ip -n "$(afo_ns sw)" link add "dm$sys" type dummy
 		;;
 	team)
 		afo_port "h$sys" eth0 "seg$sys" 02:00:00:00:01:00
@@ -89,7 +98,11 @@ event() {
 	local tcp=$!
 	sleep 0.5
 	t=$(awk '{print $1}' /proc/uptime)
-	afo_cable "h$sys" eth0 "$action"
+	if [ "$sys" = ctl ]; then
+		ip -n "$(afo_ns sw)" link set "dm$sys" "$action"
+	else
+		afo_cable "h$sys" eth0 "$action"
+	fi
 	wait $pinger $tcp
 	sent=$(sed -n 's/^\([0-9]*\) packets transmitted.*/\1/p' /tmp/ping.out)
 	rx=$(sed -n 's/.* \([0-9]*\) received.*/\1/p' /tmp/ping.out)
