@@ -312,7 +312,8 @@ static int afo_nl_adapter_set(struct sk_buff *skb, struct genl_info *info)
 
 /*
  * Validation. Every command is at or above the family's resv_start_op,
- * left at 0 as new families should: the core validates every request
+ * left at 0 (unset: the field is new in 6.1) as new families should: the
+ * core validates every request
  * strictly (unknown or malformed attributes, reserved genlmsghdr bits and
  * nlmsg_flags other than REQUEST, ACK, ECHO and DUMP are refused), dumps
  * included, and no op may ask for less (GENL_DONT_VALIDATE_*).
@@ -373,7 +374,6 @@ static struct genl_family afo_genl_family __ro_after_init = {
 	.module = THIS_MODULE,
 	.ops = afo_genl_ops,
 	.n_ops = ARRAY_SIZE(afo_genl_ops),
-	.resv_start_op = 0,		/* every command validated strictly */
 	.mcgrps = afo_mcgrps,
 	.n_mcgrps = ARRAY_SIZE(afo_mcgrps),
 };

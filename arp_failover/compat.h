@@ -1,0 +1,149 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * What differs between the kernels arp_failover builds against (5.10 to
+ * the newest, and PREEMPT_RT; scripts/kernels.list), in one place, in
+ * the manner of the kernel's backports: a feature test where the kernel
+ * offers one (a macro, a header), the version only where it does not.
+ * The sources use the newest kernel's interfaces, or an afo_ helper of
+ * this file where the two cannot be spelled the same way.
+ */
+#ifndef _ARP_FAILOVER_COMPAT_H
+#define _ARP_FAILOVER_COMPAT_H
+
+#include <linux/netdevice.h>
+#include <linux/version.h>
+#ifdef AFO_HAVE_NET_HOTDATA_H
+#include <net/hotdata.h>
+#endif
+
+/* 6.12 moved <asm/unaligned.h> to <linux/unaligned.h> (compat.mk). */
+#ifdef AFO_HAVE_LINUX_UNALIGNED_H
+#include <linux/unaligned.h>
+#else
+#include <asm/unaligned.h>
+#endif
+
+/*
+ * 6.10 dropped __assign_str()'s source argument: __string() records it.
+ * A macro cannot count its caller's arguments, hence the version.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 10, 0)
+#define afo_assign_str(dst, src) __assign_str(dst)
+#else
+#define afo_assign_str(dst, src) __assign_str(dst, src)
+#endif
+
+/*
+ * The length of a CPU's input backlog (sysctl net.core.netdev_max_backlog)
+ * is in net_hotdata since 6.9, which brought <net/hotdata.h> (compat.mk).
+ */
+#ifdef AFO_HAVE_NET_HOTDATA_H
+#define afo_netdev_max_backlog() READ_ONCE(net_hotdata.max_backlog)
+#else
+#define afo_netdev_max_backlog() READ_ONCE(netdev_max_backlog)
+#endif
+
+/*
+ * Reference trackers of net devices: the type since 5.17 (empty without
+ * CONFIG_NET_DEV_REFCNT_TRACKER, as here), netdev_hold() and
+ * netdev_put() since 6.0 (dev_hold_track() and dev_put_track() before).
+ * A type and inline functions: only the version tells.
+ */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(5, 17, 0)
+typedef struct {} netdevice_tracker;
+#endif
+
+#if LINUX_VERSION_CODE < KERNEL_VERSION(5, 17, 0)
+static inline void netdev_hold(struct net_device *dev,
+			       netdevice_tracker *tracker, gfp_t gfp)
+{
+	dev_hold(dev);
+}
+
+static inline void netdev_put(struct net_device *dev,
+			      netdevice_tracker *tracker)
+{
+	dev_put(dev);
+}
+#elif LINUX_VERSION_CODE < KERNEL_VERSION(6, 0, 0)
+static inline void netdev_hold(struct net_device *dev,
+			       netdevice_tracker *tracker, gfp_t gfp)
+{
+	dev_hold_track(dev, tracker, gfp);
+}
+
+static inline void netdev_put(struct net_device *dev,
+			      netdevice_tracker *tracker)
+{
+	dev_put_track(dev, tracker);
+}
+#endif
+
+/*
+ * The per-CPU software counters of a device (dev->tstats, 5.10): the
+ * transmit side and the ndo_get_stats64 that reads them came in 5.11.
+ */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(5, 11, 0)
+static inline void dev_sw_netstats_tx_add(struct net_device *dev,
+					  unsigned int packets,
+					  unsigned int len)
+{
+	struct pcpu_sw_netstats *tstats = this_cpu_ptr(dev->tstats);
+
+	u64_stats_update_begin(&tstats->syncp);
+	tstats->tx_bytes += len;
+	tstats->tx_packets += packets;
+	u64_stats_update_end(&tstats->syncp);
+}
+
+static inline void dev_get_tstats64(struct net_device *dev,
+				    struct rtnl_link_stats64 *s)
+{
+	netdev_stats_to_stats64(s, &dev->stats);
+	dev_fetch_sw_netstats(s, dev->tstats);
+}
+#endif
+
+/*
+ * Drops counted by the core: per-CPU since 5.18, by
+ * dev_core_stats_*_inc() (whose generator macro 6.12 #undefs: no feature
+ * test); before, atomic counters in the device, which dev_get_stats()
+ * adds up all the same.
+ */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(5, 18, 0)
+static inline void dev_core_stats_rx_dropped_inc(struct net_device *dev)
+{
+	atomic_long_inc(&dev->rx_dropped);
+}
+
+static inline void dev_core_stats_tx_dropped_inc(struct net_device *dev)
+{
+	atomic_long_inc(&dev->tx_dropped);
+}
+#endif
+
+/*
+ * The size of a packed structure, asserted for the compiler only: the
+ * sparse of bullseye (0.6.3, for 5.10) lays packed structures out as
+ * unpacked ones. gcc checks it for every kernel all the same.
+ */
+#ifdef __CHECKER__
+#define afo_static_assert_packed(expr) static_assert(1)
+#else
+#define afo_static_assert_packed(expr) static_assert(expr)
+#endif
+
+/*
+ * 6.12 made NETIF_F_LLTX (no tx lock: the driver locks itself) a field
+ * of its own, dev->lltx.
+ */
+static inline void afo_netdev_set_lltx(struct net_device *dev)
+{
+#ifdef NETIF_F_LLTX
+	dev->features |= NETIF_F_LLTX;
+#else
+	dev->lltx = true;
+#endif
+}
+
+#endif /* _ARP_FAILOVER_COMPAT_H */
