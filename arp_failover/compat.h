@@ -12,6 +12,7 @@
 
 #include <linux/netdevice.h>
 #include <linux/version.h>
+#include <net/genetlink.h>
 #ifdef AFO_HAVE_NET_HOTDATA_H
 #include <net/hotdata.h>
 #endif
@@ -145,5 +146,61 @@ static inline void afo_netdev_set_lltx(struct net_device *dev)
 	dev->lltx = true;
 #endif
 }
+
+/*
+ * Strict generic netlink. Since 6.1 the core refuses, for every command
+ * at or above the family's resv_start_op (0 here: all), a request with
+ * genlmsghdr.reserved set or nlmsg_flags other than REQUEST, ACK, ECHO
+ * and DUMP, and gives an op without a policy one that rejects every
+ * attribute. Before, it did neither: the family does both itself there,
+ * with the core's messages, so that every kernel answers alike
+ * (tests/netlink.sh). AFO_GENL_FAMILY_COMPAT goes in the family,
+ * AFO_GENL_DUMP_COMPAT in every op without a policy of its own.
+ */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 1, 0)
+static inline int afo_genl_header_check(const struct nlmsghdr *nlh,
+					const struct genlmsghdr *hdr,
+					struct netlink_ext_ack *extack)
+{
+	u16 flags = nlh->nlmsg_flags;
+
+	if (hdr->reserved) {
+		NL_SET_ERR_MSG(extack, "genlmsghdr.reserved field is not 0");
+		return -EINVAL;
+	}
+	if ((flags & NLM_F_DUMP) == NLM_F_DUMP)
+		flags &= ~NLM_F_DUMP;
+	if (flags & ~(NLM_F_REQUEST | NLM_F_ACK | NLM_F_ECHO)) {
+		NL_SET_ERR_MSG(extack,
+			       "ambiguous or reserved bits set in nlmsg_flags");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static inline int afo_genl_pre_doit(const struct genl_ops *ops,
+				    struct sk_buff *skb,
+				    struct genl_info *info)
+{
+	return afo_genl_header_check(info->nlhdr, info->genlhdr, info->extack);
+}
+
+static inline int afo_genl_dump_start(struct netlink_callback *cb)
+{
+	return afo_genl_header_check(cb->nlh, nlmsg_data(cb->nlh), cb->extack);
+}
+
+static const struct nla_policy afo_genl_reject_all[] __maybe_unused = {
+	{ .type = NLA_REJECT },
+	{ .type = NLA_REJECT },
+};
+
+#define AFO_GENL_FAMILY_COMPAT .pre_doit = afo_genl_pre_doit,
+#define AFO_GENL_DUMP_COMPAT .start = afo_genl_dump_start, \
+	.policy = afo_genl_reject_all, .maxattr = 1,
+#else
+#define AFO_GENL_FAMILY_COMPAT
+#define AFO_GENL_DUMP_COMPAT
+#endif
 
 #endif /* _ARP_FAILOVER_COMPAT_H */
