@@ -8,8 +8,8 @@
 # must succeed, and nothing is managed or changed once the module is gone.
 # A netlink dump holds a reference on the module until its reader asks
 # for the rest (NLMSG_DONE), and rmmod refuses a module in use: such an
-# rmmod is tried again, for up to 5 s (seen on 5.10, where a reader's
-# next recvmsg came late enough; never on 6.1).
+# rmmod is tried again, for up to 5 s (seen once a run on 5.10 and on
+# 6.1 PREEMPT_RT, where a reader's next recvmsg came late enough).
 #
 #        host                      switch              client
 #   eth0 10.0.0.1 ---+---- seg0 ----------------------- eth0 10.0.0.100
