@@ -12,6 +12,7 @@
 #   make bench      failover benchmark against bonding, in the VM
 #   make bench-scale  scale benchmark: 2-64 adapters, 1-4096 addresses, in the VM
 #   make kselftests the kernel's net selftests without and with the module
+#   make kernels    build, sparse, DKMS and e2e against 5.10, 6.1-rt, 6.12, sid
 #   make dkms-install  register the module with DKMS
 
 # The running kernel's build tree if it has one, else the newest Debian
@@ -23,8 +24,9 @@ KBUILD_ARGS := -C $(KDIR) M=$(CURDIR) W=1
 OFFLOAD_ARGS := -C $(KDIR) M=$(CURDIR)/tests/offload W=1 \
 	KBUILD_EXTRA_SYMBOLS=$(CURDIR)/Module.symvers
 
-.PHONY: bench-where-lost all module sparse checkpatch kunit tools tools-test e2e bench bench-scale \
-	kselftests check check-debug fuzz demo install dkms-install clean deps
+.PHONY: all module sparse checkpatch kunit tools tools-test e2e bench bench-scale \
+	bench-where-lost kselftests kernels check check-debug fuzz demo install \
+	dkms-install clean deps
 
 all: module
 
@@ -71,6 +73,13 @@ kselftests: module
 
 deps:
 	@scripts/install-deps
+
+# Every kernel of scripts/kernels.list, each in a chroot of its Debian
+# release (set up once): build, sparse, DKMS build, and the e2e scenarios
+# with that kernel booted in the VM.
+kernels: tools
+	@scripts/install-deps
+	@scripts/kernels || kill -KILL $$PPID
 
 # The summary must stay the last line, but make reports a failed recipe
 # with an "Error" line of its own after it. So on failure the recipe ends

@@ -11,6 +11,7 @@
 #include <linux/netdevice.h>
 #include <linux/rcupdate.h>
 
+#include "compat.h"
 #include "core.h"
 
 struct afo_net;

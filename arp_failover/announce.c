@@ -18,6 +18,7 @@
 
 #include "adapter.h"
 #include "announce.h"
+#include "compat.h"
 #include "netns.h"
 #include "offload.h"
 #include "params.h"
@@ -41,7 +42,7 @@ static bool afo_garp_room(const struct afo_net *an)
 			      skb_queue_len_lockless(&sd->process_queue);
 
 	return (queued + 1) * (an->core.carriers + 1) <
-	       READ_ONCE(netdev_max_backlog) / 2;
+	       afo_netdev_max_backlog() / 2;
 }
 
 /* One gratuitous ARP for @ip from @by, counted when it went out. */

@@ -18,10 +18,10 @@
 #include <linux/etherdevice.h>
 #include <linux/if_arp.h>
 #include <linux/rtnetlink.h>
-#include <asm/unaligned.h>
 #include <uapi/linux/arp_failover_probe.h>
 
 #include "adapter.h"
+#include "compat.h"
 #include "discovery.h"
 #include "netlink.h"
 #include "netns.h"
@@ -29,7 +29,7 @@
 #include "trace.h"
 #include "xmit.h"
 
-static_assert(sizeof(struct arpfo_probe_tag) == ARPFO_PROBE_TAG_LEN);
+afo_static_assert_packed(sizeof(struct arpfo_probe_tag) == ARPFO_PROBE_TAG_LEN);
 
 static u64 afo_probe_mac(const struct afo_net *an, u32 ifindex, u32 seq,
 			 const u8 *sha, __be32 tip)

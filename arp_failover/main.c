@@ -24,6 +24,18 @@
 
 unsigned int afo_net_id __read_mostly;
 
+/*
+ * A workqueue of the module's own rather than a system one: system_wq is
+ * deprecated since 7.x (the kernel logs each use), and its successors
+ * (system_percpu_wq, system_dfl_wq) are variables no older kernel has and
+ * no macro announces. Every work here takes RTNL and may wait long for
+ * it, with no reason to run on the CPU that queued it: unbound, as
+ * system_dfl_wq would be. Its destruction at unload is a last check that
+ * no work of the module is left queued. Nothing here runs in memory
+ * reclaim, so no rescuer thread (WQ_MEM_RECLAIM).
+ */
+struct workqueue_struct *afo_wq __read_mostly;
+
 static int __net_init afo_net_init(struct net *net)
 {
 	struct afo_net *an = afo_net(net);
@@ -92,9 +104,12 @@ static int __init afo_init(void)
 {
 	int err;
 
+	afo_wq = alloc_workqueue("arp_failover", WQ_UNBOUND, 0);
+	if (!afo_wq)
+		return -ENOMEM;
 	err = register_pernet_subsys(&afo_net_ops);
 	if (err)
-		return err;
+		goto err_pernet;
 	err = afo_notifiers_register();
 	if (err)
 		goto err_notifiers;
@@ -112,6 +127,8 @@ err_netlink:
 err_notifiers:
 	unregister_pernet_subsys(&afo_net_ops);
 	rcu_barrier();
+err_pernet:
+	destroy_workqueue(afo_wq);
 	return err;
 }
 
@@ -122,6 +139,7 @@ static void __exit afo_exit(void)
 	afo_notifiers_unregister();
 	unregister_pernet_subsys(&afo_net_ops);
 	rcu_barrier();	/* adapters, addresses, rounds are freed with kfree_rcu() */
+	destroy_workqueue(afo_wq);
 	pr_info("unloaded\n");
 }
 

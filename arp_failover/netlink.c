@@ -17,6 +17,7 @@
 #include <uapi/linux/arp_failover.h>
 
 #include "adapter.h"
+#include "compat.h"
 #include "netlink.h"
 #include "netns.h"
 #include "settings.h"
@@ -312,10 +313,12 @@ static int afo_nl_adapter_set(struct sk_buff *skb, struct genl_info *info)
 
 /*
  * Validation. Every command is at or above the family's resv_start_op,
- * left at 0 as new families should: the core validates every request
- * strictly (unknown or malformed attributes, reserved genlmsghdr bits and
- * nlmsg_flags other than REQUEST, ACK, ECHO and DUMP are refused), dumps
- * included, and no op may ask for less (GENL_DONT_VALIDATE_*).
+ * left at 0 (unset: the field is new in 6.1) as new families should: the
+ * core validates every request strictly (unknown or malformed
+ * attributes, reserved genlmsghdr bits and nlmsg_flags other than
+ * REQUEST, ACK, ECHO and DUMP are refused), dumps included, and no op may
+ * ask for less (GENL_DONT_VALIDATE_*). Kernels before 6.1 check the
+ * attributes only: the AFO_GENL_*_COMPAT of compat.h do the rest there.
  *
  * Policies are per operation rather than one for the family, on purpose.
  * In 6.1 a family policy is the policy of every op that has none of its
@@ -327,8 +330,8 @@ static int afo_nl_adapter_set(struct sk_buff *skb, struct genl_info *info)
  * no one policy can describe. So ARPFO_CMD_ADAPTER_SET has the policy
  * below, which holds its request attributes and nothing else (state, mac
  * and the other reply attributes are refused, not ignored), and the dumps
- * have none: the core then gives them its reject-all policy, so any
- * attribute in a dump request is an error. The spec says the same
+ * have none: the core then gives them its reject-all policy (compat.h
+ * before 6.1), so any attribute in a dump request is an error. The spec says the same
  * (kernel-policy: per-op); scripts/check-spec compares them.
  */
 /* Not const: struct nla_policy of 6.1 points to a non-const range. */
@@ -348,14 +351,17 @@ static const struct genl_ops afo_genl_ops[] = {
 	{
 		.cmd = ARPFO_CMD_PNET_GET,
 		.dumpit = afo_nl_pnet_dump,
+		AFO_GENL_DUMP_COMPAT
 	},
 	{
 		.cmd = ARPFO_CMD_ADAPTER_GET,
 		.dumpit = afo_nl_adapter_dump,
+		AFO_GENL_DUMP_COMPAT
 	},
 	{
 		.cmd = ARPFO_CMD_ADDR_GET,
 		.dumpit = afo_nl_addr_dump,
+		AFO_GENL_DUMP_COMPAT
 	},
 	{
 		.cmd = ARPFO_CMD_ADAPTER_SET,
@@ -373,7 +379,7 @@ static struct genl_family afo_genl_family __ro_after_init = {
 	.module = THIS_MODULE,
 	.ops = afo_genl_ops,
 	.n_ops = ARRAY_SIZE(afo_genl_ops),
-	.resv_start_op = 0,		/* every command validated strictly */
+	AFO_GENL_FAMILY_COMPAT
 	.mcgrps = afo_mcgrps,
 	.n_mcgrps = ARRAY_SIZE(afo_mcgrps),
 };

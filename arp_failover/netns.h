@@ -81,6 +81,12 @@ struct afo_net {
 
 extern unsigned int afo_net_id;
 
+/*
+ * The module's own workqueue (unbound), for the tick, resync and rescan
+ * works: exists from the start of afo_init() to the end of afo_exit().
+ */
+extern struct workqueue_struct *afo_wq;
+
 static inline struct afo_net *afo_net(const struct net *net)
 {
 	return net_generic(net, afo_net_id);

@@ -52,7 +52,7 @@ static void afo_upper_changed(struct net_device *dev)
 	afo_sync_dev(dev);
 	if (!an->dying && !afo_adapter_find(an, dev->ifindex) &&
 	    afo_dev_release_pending(dev))
-		schedule_work(&an->resync);
+		queue_work(afo_wq, &an->resync);
 }
 
 static int afo_netdev_event(struct notifier_block *nb, unsigned long event,

@@ -170,7 +170,7 @@ static void afo_request_rescan(void)
 {
 	mutex_lock(&afo_names_lock);
 	if (afo_rescan_live)
-		queue_work(system_wq, &afo_rescan_work);
+		queue_work(afo_wq, &afo_rescan_work);
 	mutex_unlock(&afo_names_lock);
 }
 

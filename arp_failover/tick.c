@@ -90,7 +90,7 @@ void afo_tick_arm(struct afo_net *an, unsigned long when)
 	if (delayed_work_pending(&an->tick) && !time_before(when, an->tick_at))
 		return;
 	an->tick_at = when;
-	mod_delayed_work(system_wq, &an->tick, when - now);
+	mod_delayed_work(afo_wq, &an->tick, when - now);
 }
 
 /* Caller has set an->dying under RTNL and must not hold RTNL here. */

@@ -11,6 +11,8 @@
 #include <linux/netdevice.h>
 #include <linux/tracepoint.h>
 
+#include "compat.h"
+
 /* An adapter gained or lost carrier, as the module saw it. */
 TRACE_EVENT(arp_failover_carrier,
 	TP_PROTO(const struct net_device *dev, bool carrier),
@@ -20,7 +22,7 @@ TRACE_EVENT(arp_failover_carrier,
 		__field(bool, carrier)
 	),
 	TP_fast_assign(
-		__assign_str(dev, dev->name);
+		afo_assign_str(dev, dev->name);
 		__entry->carrier = carrier;
 	),
 	TP_printk("dev=%s carrier=%d", __get_str(dev), __entry->carrier)
@@ -36,7 +38,7 @@ DECLARE_EVENT_CLASS(arp_failover_change,
 		__field(u32, new)
 	),
 	TP_fast_assign(
-		__assign_str(dev, dev->name);
+		afo_assign_str(dev, dev->name);
 		__entry->old = old;
 		__entry->new = new;
 	),
@@ -71,7 +73,7 @@ TRACE_EVENT(arp_failover_garp,
 		__field(u32, ip)	/* network order; sparse-clean */
 	),
 	TP_fast_assign(
-		__assign_str(dev, dev->name);
+		afo_assign_str(dev, dev->name);
 		__entry->ip = (__force u32)ip;
 	),
 	TP_printk("dev=%s ip=%pI4", __get_str(dev), &__entry->ip)
@@ -86,7 +88,7 @@ TRACE_EVENT(arp_failover_probe,
 		__field(u32, seq)
 	),
 	TP_fast_assign(
-		__assign_str(dev, dev->name);
+		afo_assign_str(dev, dev->name);
 		__entry->seq = seq;
 	),
 	TP_printk("dev=%s seq=%u", __get_str(dev), __entry->seq)
@@ -102,9 +104,9 @@ TRACE_EVENT(arp_failover_probe_rejected,
 		__string(why, why)
 	),
 	TP_fast_assign(
-		__assign_str(dev, dev->name);
+		afo_assign_str(dev, dev->name);
 		memcpy(__entry->sha, sha, ETH_ALEN);
-		__assign_str(why, why);
+		afo_assign_str(why, why);
 	),
 	TP_printk("dev=%s from=%pM why=%s",
 		  __get_str(dev), __entry->sha, __get_str(why))

@@ -40,6 +40,8 @@
 #include <net/arp_failover.h>
 #include <net/route.h>
 
+#include "compat.h"
+
 #define AFOT_MAX_PAIRS	16
 #define AFOT_MAX_ADDRS	32
 #define AFOT_CACHE_SIZE	64
@@ -461,7 +463,7 @@ static void afot_setup(struct net_device *dev)
 	 */
 	dev->priv_flags &= ~IFF_TX_SKB_SHARING;
 	dev->priv_flags |= IFF_LIVE_ADDR_CHANGE | IFF_NO_QUEUE;
-	dev->features |= NETIF_F_LLTX;
+	afo_netdev_set_lltx(dev);
 	/*
 	 * The host side must never ARP: that is the firmware's job. The wire
 	 * side belongs to the wire, not to the stack it sits in.

@@ -1,0 +1,206 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * What differs between the kernels arp_failover builds against (5.10 to
+ * the newest, and PREEMPT_RT; scripts/kernels.list), in one place, in
+ * the manner of the kernel's backports: a feature test where the kernel
+ * offers one (a macro, a header), the version only where it does not.
+ * The sources use the newest kernel's interfaces, or an afo_ helper of
+ * this file where the two cannot be spelled the same way.
+ */
+#ifndef _ARP_FAILOVER_COMPAT_H
+#define _ARP_FAILOVER_COMPAT_H
+
+#include <linux/netdevice.h>
+#include <linux/version.h>
+#include <net/genetlink.h>
+#ifdef AFO_HAVE_NET_HOTDATA_H
+#include <net/hotdata.h>
+#endif
+
+/* 6.12 moved <asm/unaligned.h> to <linux/unaligned.h> (compat.mk). */
+#ifdef AFO_HAVE_LINUX_UNALIGNED_H
+#include <linux/unaligned.h>
+#else
+#include <asm/unaligned.h>
+#endif
+
+/*
+ * 6.10 dropped __assign_str()'s source argument: __string() records it.
+ * A macro cannot count its caller's arguments, hence the version.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 10, 0)
+#define afo_assign_str(dst, src) __assign_str(dst)
+#else
+#define afo_assign_str(dst, src) __assign_str(dst, src)
+#endif
+
+/*
+ * The length of a CPU's input backlog (sysctl net.core.netdev_max_backlog)
+ * is in net_hotdata since 6.9, which brought <net/hotdata.h> (compat.mk).
+ */
+#ifdef AFO_HAVE_NET_HOTDATA_H
+#define afo_netdev_max_backlog() READ_ONCE(net_hotdata.max_backlog)
+#else
+#define afo_netdev_max_backlog() READ_ONCE(netdev_max_backlog)
+#endif
+
+/*
+ * Reference trackers of net devices: the type since 5.17 (empty without
+ * CONFIG_NET_DEV_REFCNT_TRACKER, as here), netdev_hold() and
+ * netdev_put() since 6.0 (dev_hold_track() and dev_put_track() before).
+ * A type and inline functions: only the version tells.
+ */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(5, 17, 0)
+typedef struct {} netdevice_tracker;
+#endif
+
+#if LINUX_VERSION_CODE < KERNEL_VERSION(5, 17, 0)
+static inline void netdev_hold(struct net_device *dev,
+			       netdevice_tracker *tracker, gfp_t gfp)
+{
+	dev_hold(dev);
+}
+
+static inline void netdev_put(struct net_device *dev,
+			      netdevice_tracker *tracker)
+{
+	dev_put(dev);
+}
+#elif LINUX_VERSION_CODE < KERNEL_VERSION(6, 0, 0)
+static inline void netdev_hold(struct net_device *dev,
+			       netdevice_tracker *tracker, gfp_t gfp)
+{
+	dev_hold_track(dev, tracker, gfp);
+}
+
+static inline void netdev_put(struct net_device *dev,
+			      netdevice_tracker *tracker)
+{
+	dev_put_track(dev, tracker);
+}
+#endif
+
+/*
+ * The per-CPU software counters of a device (dev->tstats, 5.10): the
+ * transmit side and the ndo_get_stats64 that reads them came in 5.11.
+ */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(5, 11, 0)
+static inline void dev_sw_netstats_tx_add(struct net_device *dev,
+					  unsigned int packets,
+					  unsigned int len)
+{
+	struct pcpu_sw_netstats *tstats = this_cpu_ptr(dev->tstats);
+
+	u64_stats_update_begin(&tstats->syncp);
+	tstats->tx_bytes += len;
+	tstats->tx_packets += packets;
+	u64_stats_update_end(&tstats->syncp);
+}
+
+static inline void dev_get_tstats64(struct net_device *dev,
+				    struct rtnl_link_stats64 *s)
+{
+	netdev_stats_to_stats64(s, &dev->stats);
+	dev_fetch_sw_netstats(s, dev->tstats);
+}
+#endif
+
+/*
+ * Drops counted by the core: per-CPU since 5.18, by
+ * dev_core_stats_*_inc() (whose generator macro 6.12 #undefs: no feature
+ * test); before, atomic counters in the device, which dev_get_stats()
+ * adds up all the same.
+ */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(5, 18, 0)
+static inline void dev_core_stats_rx_dropped_inc(struct net_device *dev)
+{
+	atomic_long_inc(&dev->rx_dropped);
+}
+
+static inline void dev_core_stats_tx_dropped_inc(struct net_device *dev)
+{
+	atomic_long_inc(&dev->tx_dropped);
+}
+#endif
+
+/*
+ * The size of a packed structure, asserted for the compiler only: the
+ * sparse of bullseye (0.6.3, for 5.10) lays packed structures out as
+ * unpacked ones. gcc checks it for every kernel all the same.
+ */
+#ifdef __CHECKER__
+#define afo_static_assert_packed(expr) static_assert(1)
+#else
+#define afo_static_assert_packed(expr) static_assert(expr)
+#endif
+
+/*
+ * 6.12 made NETIF_F_LLTX (no tx lock: the driver locks itself) a field
+ * of its own, dev->lltx.
+ */
+static inline void afo_netdev_set_lltx(struct net_device *dev)
+{
+#ifdef NETIF_F_LLTX
+	dev->features |= NETIF_F_LLTX;
+#else
+	dev->lltx = true;
+#endif
+}
+
+/*
+ * Strict generic netlink. Since 6.1 the core refuses, for every command
+ * at or above the family's resv_start_op (0 here: all), a request with
+ * genlmsghdr.reserved set or nlmsg_flags other than REQUEST, ACK, ECHO
+ * and DUMP, and gives an op without a policy one that rejects every
+ * attribute. Before, it did neither: the family does both itself there,
+ * with the core's messages, so that every kernel answers alike
+ * (tests/netlink.sh). AFO_GENL_FAMILY_COMPAT goes in the family,
+ * AFO_GENL_DUMP_COMPAT in every op without a policy of its own.
+ */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 1, 0)
+static inline int afo_genl_header_check(const struct nlmsghdr *nlh,
+					const struct genlmsghdr *hdr,
+					struct netlink_ext_ack *extack)
+{
+	u16 flags = nlh->nlmsg_flags;
+
+	if (hdr->reserved) {
+		NL_SET_ERR_MSG(extack, "genlmsghdr.reserved field is not 0");
+		return -EINVAL;
+	}
+	if ((flags & NLM_F_DUMP) == NLM_F_DUMP)
+		flags &= ~NLM_F_DUMP;
+	if (flags & ~(NLM_F_REQUEST | NLM_F_ACK | NLM_F_ECHO)) {
+		NL_SET_ERR_MSG(extack,
+			       "ambiguous or reserved bits set in nlmsg_flags");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static inline int afo_genl_pre_doit(const struct genl_ops *ops,
+				    struct sk_buff *skb,
+				    struct genl_info *info)
+{
+	return afo_genl_header_check(info->nlhdr, info->genlhdr, info->extack);
+}
+
+static inline int afo_genl_dump_start(struct netlink_callback *cb)
+{
+	return afo_genl_header_check(cb->nlh, nlmsg_data(cb->nlh), cb->extack);
+}
+
+static const struct nla_policy afo_genl_reject_all[] __maybe_unused = {
+	{ .type = NLA_REJECT },
+	{ .type = NLA_REJECT },
+};
+
+#define AFO_GENL_FAMILY_COMPAT .pre_doit = afo_genl_pre_doit,
+#define AFO_GENL_DUMP_COMPAT .start = afo_genl_dump_start, \
+	.policy = afo_genl_reject_all, .maxattr = 1,
+#else
+#define AFO_GENL_FAMILY_COMPAT
+#define AFO_GENL_DUMP_COMPAT
+#endif
+
+#endif /* _ARP_FAILOVER_COMPAT_H */
