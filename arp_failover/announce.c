@@ -55,10 +55,14 @@ static int afo_garp_send(struct afo_adapter *by, __be32 ip)
 	return err;
 }
 
-/* Queue @addr for its next announcement, after every one due before it. */
-static void afo_repeat_queue(struct afo_addr *addr)
+/*
+ * Queue @addr for its next announcement (train.next), after every one due
+ * before it, and make the tick run by then.
+ */
+static void afo_repeat_queue(struct afo_addr *addr, struct afo_step *s)
 {
 	list_move_tail(&addr->garp_node, &addr->owner->an->garp_queue);
+	afo_step_deadline(s, addr->train.next);
 }
 
 /*
@@ -73,12 +77,10 @@ static bool afo_garp(struct afo_adapter *by, struct afo_addr *addr,
 		return false;
 	if (afo_garp_send(by, addr->ip) == -ENOBUFS)
 		return false;
-	if (afo_train_sent(&addr->train, s)) {
-		afo_repeat_queue(addr);
-		afo_step_deadline(s, addr->train.next);
-	} else {
+	if (afo_train_sent(&addr->train, s))
+		afo_repeat_queue(addr, s);
+	else
 		list_del_init(&addr->garp_node);
-	}
 	return true;
 }
 
@@ -117,10 +119,8 @@ void afo_announce(struct afo_adapter *by, struct afo_addr *addr,
 	if (afo_offload_place(addr) || !by || !by->core.carrier)
 		return;
 	if (!afo_train_start(&addr->train, s)) {
-		if (addr->train.left) {		/* rate-limited: later */
-			afo_repeat_queue(addr);
-			afo_step_deadline(s, addr->train.next);
-		}
+		if (addr->train.left)		/* rate-limited: later */
+			afo_repeat_queue(addr, s);
 	} else if (!list_empty(&an->garp_first) || !afo_garp(by, addr, s)) {
 		list_add_tail(&addr->garp_node, &an->garp_first);
 		afo_step_deadline(s, s->now);
@@ -150,7 +150,7 @@ static bool afo_announce_list(struct afo_net *an, struct list_head *list,
 		}
 		if (!afo_train_may_send(&addr->train, s)) {
 			afo_train_defer(&addr->train, s);	/* flapping */
-			afo_repeat_queue(addr);
+			afo_repeat_queue(addr, s);
 			continue;
 		}
 		if (!*budget || !afo_garp(by, addr, s))
