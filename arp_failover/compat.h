@@ -154,8 +154,10 @@ static inline void afo_netdev_set_lltx(struct net_device *dev)
  * and DUMP, and gives an op without a policy one that rejects every
  * attribute. Before, it did neither: the family does both itself there,
  * with the core's messages, so that every kernel answers alike
- * (tests/netlink.sh). AFO_GENL_FAMILY_COMPAT goes in the family,
- * AFO_GENL_DUMP_COMPAT in every op without a policy of its own.
+ * (tests/netlink.sh) but for one thing: a dump's start callback has no
+ * extended ack there, so its refusal comes without a message.
+ * AFO_GENL_FAMILY_COMPAT goes in the family, AFO_GENL_DUMP_COMPAT in
+ * every op without a policy of its own.
  */
 #if LINUX_VERSION_CODE < KERNEL_VERSION(6, 1, 0)
 static inline int afo_genl_header_check(const struct nlmsghdr *nlh,

@@ -43,7 +43,9 @@ unload() {
 
 	for try in $(seq 50); do
 		out=$(rmmod arp_failover 2>&1) && return 0
-		grep -q 'in use' <<<"$out" || break
+		# rmmod's own check says "in use", the kernel's EAGAIN
+		# "Resource temporarily unavailable".
+		grep -qE 'in use|temporarily unavailable' <<<"$out" || break
 		busy=$((busy + 1))
 		sleep 0.1
 	done

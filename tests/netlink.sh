@@ -76,6 +76,11 @@ log_test "show --json: pnets, adapters, addresses as discovered"
 genl() { afo_in host python3 "$REPO/tests/genl_tool.py" "$@"; }
 # refused OUT ERRNO [MSG]: genl_tool printed error=ERRNO (and MSG).
 refused() { grep -q "^error=$2 msg=${3:-}" <<<"$1"; }
+# Before 6.1 the module checks a dump's flags itself (compat.h), from the
+# dump's start callback, which has no extended ack there: no message.
+dump_flags_msg="ambiguous or reserved bits"
+[ "$(printf '%s\n' 6.1 "$(uname -r)" | sort -V | head -n 1)" = 6.1 ] ||
+	dump_flags_msg=
 
 out=$(genl family)
 [ "${out#* }" = version=2 ]
@@ -94,7 +99,7 @@ for cmd in ARPFO_CMD_PNET_GET ARPFO_CMD_ADAPTER_GET ARPFO_CMD_ADDR_GET; do
 	check_err $? "$cmd with attribute 200: '$out'"
 	# NLM_F_ATOMIC: not a flag a generic netlink dump takes.
 	out=$(genl dump $cmd --flags=0x400)
-	[ $? -eq 1 ] && refused "$out" EINVAL "ambiguous or reserved bits"
+	[ $? -eq 1 ] && refused "$out" EINVAL "$dump_flags_msg"
 	check_err $? "$cmd with NLM_F_ATOMIC: '$out'"
 done
 log_test "dumps refuse unknown attributes and reserved flags"
