@@ -2,9 +2,13 @@
 /*
  * Discovery: which adapters share a physical network. An adapter sends a
  * tagged ARP probe; the siblings that hear it within the probe timeout
- * are on its network. The tag is a SipHash MAC, under a per-namespace
- * random key, of the prober's ifindex, the sequence number, its MAC and
- * the probed address: a forged probe fails it. A probe heard after its
+ * are on its network, if they are in its L3 domain (VRF): adapters of two
+ * VRFs are never on one pnet, so never answer for each other. The tag
+ * carries the namespace's origin, a public random number, and a SipHash
+ * MAC, under a per-namespace random key, of the origin, the prober's
+ * ifindex, the sequence number, its MAC and the probed address: a forged
+ * probe fails it. A probe with another origin is another host's or
+ * namespace's, whatever MAC it comes from. A probe heard after its
  * window (not the sequence number its prober waits for) is dropped as
  * stale. Within the window a replay of a genuine probe cannot be told
  * from the original, so it is made harmless instead: what a probe proves
@@ -35,7 +39,8 @@ static u64 afo_probe_mac(const struct afo_net *an, u32 ifindex, u32 seq,
 			 const u8 *sha, __be32 tip)
 {
 	return siphash_3u64((u64)ifindex << 32 | seq, ether_addr_to_u64(sha),
-			    (__force u32)tip, &an->probe_key);
+			    (u64)an->probe_origin << 32 | (__force u32)tip,
+			    &an->probe_key);
 }
 
 /**
@@ -126,6 +131,7 @@ bool afo_probe_send(struct afo_adapter *ad)
 	if (!seq)
 		return false;
 	tag.magic = htons(ARPFO_PROBE_MAGIC);
+	tag.origin = htonl(an->probe_origin);
 	tag.ifindex = htonl(ad->core.ifindex);
 	tag.seq = htonl(seq);
 	put_unaligned_be64(afo_probe_mac(an, ad->core.ifindex, seq,
@@ -145,8 +151,9 @@ static bool afo_round_heard(const struct afo_round *round, unsigned int slot)
  * afo_probe_collect - the facts of a probe the core is about to decide
  * @ad: the prober
  *
- * Sets afo_core_adapter.heard on every sibling with carrier that heard
- * it (its bit in the round, or an offload sibling's ARP cache).
+ * Sets afo_core_adapter.heard on every sibling with carrier, of its L3
+ * domain, that heard it (its bit in the round, or an offload sibling's
+ * ARP cache).
  */
 void afo_probe_collect(struct afo_adapter *ad)
 {
@@ -158,7 +165,7 @@ void afo_probe_collect(struct afo_adapter *ad)
 		struct afo_adapter *rx = afo_adapter_of(a);
 
 		a->heard = false;
-		if (rx == ad || !a->carrier)
+		if (rx == ad || !a->carrier || rx->l3dev != ad->l3dev)
 			continue;
 		a->heard = afo_round_heard(round, rx->slot);
 		if (ad->offload && !a->heard)
@@ -218,8 +225,9 @@ static void afo_probe_reject(struct afo_adapter *rx, const u8 *sha, u8 reason)
  * Runs in softirq under RCU. Only a frame of a probe's shape (an RFC 5227
  * probe: a request from 0.0.0.0) is looked at, so that a host's frame
  * whose padding happens to start like a tag is never taken for one. A
- * genuine probe of a sibling is recorded; one with a bad tag, or not the
- * one its prober waits for, is counted and reported.
+ * genuine probe of a sibling is recorded; one of ours with a bad tag, or
+ * not the one its prober waits for, is counted and reported; another
+ * origin's is consumed quietly.
  *
  * Return: true when the frame carries our tag: it is ours to consume.
  */
@@ -232,24 +240,26 @@ bool afo_probe_received(struct afo_net *an, struct sk_buff *skb,
 	struct arpfo_probe_tag tag;
 	struct afo_adapter *origin;
 	u32 ifindex, seq;
+	bool forged;
 
 	if (arp->ar_op != htons(ARPOP_REQUEST) || sip ||
 	    skb_copy_bits(skb, off, &tag, sizeof(tag)) < 0 ||
 	    tag.magic != htons(ARPFO_PROBE_MAGIC))
 		return false;
 
+	/*
+	 * Another host or namespace running arp_failover probes too, under
+	 * its own key: consume it quietly, even from a MAC we have too.
+	 */
+	if (ntohl(tag.origin) != an->probe_origin)
+		return true;
 	ifindex = ntohl(tag.ifindex);
 	seq = ntohl(tag.seq);
 	origin = ifindex <= INT_MAX ? afo_adapter_find(an, ifindex) : NULL;
-	if (!origin ||
-	    get_unaligned_be64(tag.mac) != afo_probe_mac(an, ifindex, seq, sha, tip)) {
-		/*
-		 * Another host running arp_failover probes too, under its own
-		 * key: consume it quietly. Only a probe that claims one of our
-		 * MACs and fails the check is a forgery.
-		 */
-		if (afo_adapter_find_mac(an, sha))
-			afo_probe_reject(rx, sha, ARPFO_REJECT_FORGED);
+	forged = !origin ||
+		 get_unaligned_be64(tag.mac) != afo_probe_mac(an, ifindex, seq, sha, tip);
+	if (forged) {
+		afo_probe_reject(rx, sha, ARPFO_REJECT_FORGED);
 		return true;
 	}
 	if (origin != rx && !afo_heard_record(rx, origin, seq))

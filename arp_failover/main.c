@@ -51,6 +51,7 @@ static int __net_init afo_net_init(struct net *net)
 	hash_init(an->addrs);
 	ida_init(&an->slots);
 	get_random_bytes(&an->probe_key, sizeof(an->probe_key));
+	an->probe_origin = get_random_u32();
 	afo_tick_init(an);
 	afo_resync_init(an);
 	return afo_hooks_register(net);

@@ -51,6 +51,8 @@
  * @slot_bound: one more than the highest slot handed out
  * @vipa_gen:   generation of the last VIPA sync of a device
  * @probe_key:  secret key of this namespace's probe tags (read-only)
+ * @probe_origin: public random number in this namespace's probe tags:
+ *              tells them from other hosts' and namespaces' (read-only)
  * @probe_seq:  last probe sequence number handed out
  * @tick:       the one timer of the namespace (tick.c)
  * @tick_at:    when @tick fires, while it is pending
@@ -72,6 +74,7 @@ struct afo_net {
 	unsigned int slot_bound;
 	unsigned int vipa_gen;
 	siphash_key_t probe_key;
+	u32 probe_origin;
 	u32 probe_seq;
 	struct delayed_work tick;
 	unsigned long tick_at;

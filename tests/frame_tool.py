@@ -6,8 +6,12 @@
   frame_tool.py flood IFACE HEX N    send that frame N times, at once
   frame_tool.py probes PCAP          print, one per line in hex, every
                                      arp_failover discovery probe in PCAP
-  frame_tool.py forge SHA IFINDEX TIP   print a probe that claims SHA and
-                                     IFINDEX but carries a made-up tag
+  frame_tool.py origin HEX           print the origin (decimal) of the
+                                     probe frame HEX
+  frame_tool.py forge SHA ORIGIN IFINDEX TIP
+                                     print a probe that claims SHA, ORIGIN
+                                     (decimal or 0x hex) and IFINDEX but
+                                     carries a made-up tag MAC
   frame_tool.py padded SHA SIP TIP   print a plain who-has request whose
                                      padding starts with the probe magic
 """
@@ -15,10 +19,14 @@ import socket
 import struct
 import sys
 
-# ARPFO_PROBE_MAGIC and the layout of struct arpfo_probe_tag, from
+# ARPFO_PROBE_MAGIC, ARPFO_PROBE_TAG_LEN and the layout of struct
+# arpfo_probe_tag (magic, origin, ifindex, seq, mac[8]), from
 # include/uapi/linux/arp_failover_probe.h.
-PROBE_MAGIC = 0xaf01
+PROBE_MAGIC = 0xaf02
+TAG_LEN = 22
+TAG_FORMAT = '>HIII8s'
 TAG_OFF = 14 + 28
+assert struct.calcsize(TAG_FORMAT) == TAG_LEN
 
 
 def send(iface, hexframe):
@@ -35,6 +43,14 @@ def flood(iface, hexframe, count):
         s.send(frame)
 
 
+def is_probe(frame):
+    """A probe's shape, as the module reads it: an ARP request from
+    0.0.0.0 with the probe magic after the payload, and a whole tag."""
+    return len(frame) >= TAG_OFF + TAG_LEN and frame[12:14] == b'\x08\x06' and \
+        frame[20:22] == b'\x00\x01' and frame[28:32] == bytes(4) and \
+        struct.unpack_from('>H', frame, TAG_OFF)[0] == PROBE_MAGIC
+
+
 def probes(path):
     with open(path, 'rb') as f:
         data = f.read()
@@ -43,16 +59,37 @@ def probes(path):
         caplen = struct.unpack_from('<I', data, off + 8)[0]
         frame = data[off + 16:off + 16 + caplen]
         off += 16 + caplen
-        if len(frame) >= TAG_OFF + 18 and frame[12:14] == b'\x08\x06' and \
-                struct.unpack_from('>H', frame, TAG_OFF)[0] == PROBE_MAGIC:
+        if is_probe(frame):
             print(frame.hex())
 
 
-def forge(sha, ifindex, tip):
+def origin(hexframe):
+    try:
+        frame = bytes.fromhex(hexframe)
+    except ValueError:
+        frame = b''
+    if not is_probe(frame):
+        sys.exit(f'frame_tool.py: not a probe frame: {hexframe}')
+    print(struct.unpack_from(TAG_FORMAT, frame, TAG_OFF)[1])
+
+
+def u32(text):
+    """A u32 written in decimal or 0x hex."""
+    try:
+        value = int(text, 16) if text.lower().startswith('0x') else int(text, 10)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= 0xffffffff:
+        sys.exit(f'frame_tool.py: {text}: not a u32 (decimal or 0x hex)')
+    return value
+
+
+def forge(sha, origin_text, ifindex, tip):
     mac = bytes.fromhex(sha.replace(':', ''))
     arp = struct.pack('>HHBBH', 1, 0x0800, 6, 4, 1) + mac + bytes(4) + \
         bytes(6) + socket.inet_aton(tip)
-    tag = struct.pack('>HII', PROBE_MAGIC, int(ifindex), 1) + b'forgedtg'
+    tag = struct.pack(TAG_FORMAT, PROBE_MAGIC, u32(origin_text), u32(ifindex), 1,
+                      b'forgedtg')
     print((b'\xff' * 6 + mac + b'\x08\x06' + arp + tag).hex())
 
 
@@ -60,13 +97,13 @@ def padded(sha, sip, tip):
     mac = bytes.fromhex(sha.replace(':', ''))
     arp = struct.pack('>HHBBH', 1, 0x0800, 6, 4, 1) + mac + \
         socket.inet_aton(sip) + bytes(6) + socket.inet_aton(tip)
-    pad = struct.pack('>H', PROBE_MAGIC) + bytes(16)
+    pad = struct.pack('>H', PROBE_MAGIC) + bytes(TAG_LEN - 2)
     print((b'\xff' * 6 + mac + b'\x08\x06' + arp + pad).hex())
 
 
 def main(argv):
     cmds = {'send': (send, 2), 'flood': (flood, 3), 'probes': (probes, 1),
-            'forge': (forge, 3), 'padded': (padded, 3)}
+            'origin': (origin, 1), 'forge': (forge, 4), 'padded': (padded, 3)}
     if len(argv) < 2 or argv[1] not in cmds or len(argv) - 2 != cmds[argv[1]][1]:
         sys.exit(__doc__)
     cmds[argv[1]][0](*argv[2:])

@@ -2,8 +2,11 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Probes that are not ours never join adapters: a probe forged in our
-# name and a genuine probe of seg0 replayed onto seg1 after its window
-# are both dropped and reported, and the pnets stay as they were.
+# name (our origin, read from a genuine probe, and eth0's MAC) and a
+# genuine probe of seg0 replayed onto seg1 after its window are both
+# dropped and reported, and the pnets stay as they were. A probe from
+# eth0's MAC under another origin is another host's or namespace's (MACs
+# are legitimately shared): consumed quietly, not reported as forged.
 #
 #        host                      switch              client
 #   eth0 10.0.0.1 ---+---- seg0 ----------------------- eth0 10.0.0.100
@@ -32,6 +35,10 @@ afo_capture_end
 frame=$($TOOL probes "$pcap" | grep -m1 '020000000100')
 [ -n "$frame" ]
 check_err $? "no probe from host eth0 captured on seg0"
+# The host namespace's origin: public, in every probe it sends. A forger
+# that heard one probe knows it.
+origin=$($TOOL origin "$frame")
+check_err $? "no origin in the captured probe '$frame'"
 log_test "capture a genuine probe of eth0"
 
 pnets() {
@@ -40,10 +47,17 @@ pnets() {
 	j=$(afo_in host "$ARPFO" show --json) || return 1
 	jq_py "$j" "sorted((p['id'], p['members']) for p in d['pnets'])"
 }
+# rejected IFNAME: the probes_rejected counter of the host's adapter IFNAME.
+rejected() {
+	local j
+
+	j=$(afo_in host "$ARPFO" show --json) || return 1
+	jq_py "$j" "[a['stats']['probes_rejected'] for a in d['adapters'] if a['ifname'] == '$1'][0]"
+}
 before=$(pnets)
 afo_dmesg_mark
 ifindex=$(afo_in host cat /sys/class/net/eth0/ifindex)
-afo_in client $TOOL send eth1 "$($TOOL forge 02:00:00:00:01:00 "$ifindex" 10.0.1.1)"
+afo_in client $TOOL send eth1 "$($TOOL forge 02:00:00:00:01:00 "$origin" "$ifindex" 10.0.1.1)"
 check_err $? "injecting the forged probe failed"
 afo_in client $TOOL send eth1 "$frame"
 check_err $? "replaying the probe failed"
@@ -57,11 +71,29 @@ afo_dmesg_since | grep -q 'arp_failover: eth2: dropped a stale or replayed disco
 check_err $? "the replayed probe was not reported"
 [ "$(pnets)" = "$before" ]
 check_err $? "pnets changed: before $before, after $(pnets)"
-rejected=$(afo_in host "$ARPFO" show --json |
-	python3 -c 'import json,sys; print([a["stats"]["probes_rejected"] for a in json.load(sys.stdin)["adapters"] if a["ifname"] == "eth2"][0])')
+rejected=$(rejected eth2)
 [ "$rejected" -ge 2 ]
 check_err $? "eth2 counted $rejected rejected probes, not 2"
 log_test "forged and replayed probes dropped, reported, no pnet change"
+
+# The same forgery under another origin: eth0's MAC, but another host's
+# or namespace's probe as far as the module can tell (a virtual MAC, an
+# anycast gateway, a veth pair made with one MAC). Consumed, and no attack.
+rejected_before=$(rejected eth2)
+afo_dmesg_mark
+other=$(( (origin + 1) % 4294967296 ))
+afo_in client $TOOL send eth1 "$($TOOL forge 02:00:00:00:01:00 "$other" "$ifindex" 10.0.1.1)"
+check_err $? "injecting the probe of another origin failed"
+afo_cable host eth2 down
+afo_cable host eth2 up
+sleep 1
+! afo_dmesg_since | grep -q 'dropped a forged discovery probe'
+check_err $? "a probe of another origin reported as forged: $(afo_dmesg_since | grep forged)"
+[ "$(pnets)" = "$before" ]
+check_err $? "pnets changed: before $before, after $(pnets)"
+[ "$(rejected eth2)" = "$rejected_before" ]
+check_err $? "eth2 counted a probe of another origin: $rejected_before, now $(rejected eth2)"
+log_test "a probe of another origin from our MAC: consumed quietly, no pnet change"
 
 # eth0 failing must not hand 10.0.0.1 to eth2 on the other segment
 afo_cable host eth0 down

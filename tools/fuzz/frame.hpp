@@ -45,7 +45,8 @@ struct FuzzContext {
 	Mac client_mac{};		 // Ethernet source of every generated frame
 	std::size_t max_frame_len = kMaxFrameLen; // 60..1514: MTU + 14
 	// Genuine probe frames to replay; each at least kTagOffset + kTagLen
-	// bytes and at most max_frame_len.
+	// bytes and at most max_frame_len. The first one's origin is the
+	// host's, which forged probes claim.
 	std::vector<std::vector<std::uint8_t>> replay;
 };
 

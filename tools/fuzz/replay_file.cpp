@@ -34,7 +34,8 @@ std::string check_probe(const std::vector<std::uint8_t> &frame)
 
 	if (frame.size() < min)
 		return std::to_string(frame.size()) + " bytes, a probe frame has at least " +
-		       std::to_string(min) + " (Ethernet 14, ARP 28, tag 18)";
+		       std::to_string(min) + " (Ethernet 14, ARP 28, tag " +
+		       std::to_string(kTagLen) + ")";
 	if (frame.size() > kMaxFrameLen)
 		return std::to_string(frame.size()) + " bytes, more than " +
 		       std::to_string(kMaxFrameLen);

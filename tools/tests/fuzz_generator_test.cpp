@@ -21,14 +21,16 @@ const Mac kHostB{0x02, 0x00, 0x00, 0x00, 0x01, 0x01};
 const Ipv4 kIpA{10, 0, 0, 1};
 const Ipv4 kIpB{10, 0, 0, 2};
 
-// A genuine-looking probe of host A: ifindex 2, seq 7.
+// A genuine-looking probe of host A: origin kOrigin, ifindex 2, seq 7.
+constexpr std::uint32_t kOrigin = 0x5eed0001;
+
 std::vector<std::uint8_t> captured_probe()
 {
 	std::vector<std::uint8_t> f = {
 		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x02, 0x00, 0x00, 0x00, 0x01, 0x00, 0x08, 0x06,
 		0x00, 0x01, 0x08, 0x00, 0x06, 0x04, 0x00, 0x01, 0x02, 0x00, 0x00, 0x00, 0x01, 0x00,
 		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10, 0, 0, 1,
-		0xaf, 0x01, 0, 0, 0, 2, 0, 0, 0, 7, 1, 2, 3, 4, 5, 6, 7, 8,
+		0xaf, 0x02, 0x5e, 0xed, 0x00, 0x01, 0, 0, 0, 2, 0, 0, 0, 7, 1, 2, 3, 4, 5, 6, 7, 8,
 	};
 	return f;
 }
@@ -53,6 +55,14 @@ std::uint16_t be16(const Frame &f, std::size_t off)
 {
 	return static_cast<std::uint16_t>(f.bytes[off] << 8 | f.bytes[off + 1]);
 }
+
+std::uint32_t be32(const Frame &f, std::size_t off)
+{
+	return static_cast<std::uint32_t>(be16(f, off)) << 16 | be16(f, off + 2);
+}
+
+// The origin of the tag at byte 42.
+std::uint32_t origin(const Frame &f) { return be32(f, 44); }
 
 template <std::size_t N> std::array<std::uint8_t, N> at(const Frame &f, std::size_t off)
 {
@@ -301,23 +311,78 @@ TEST(FuzzGenerator, ForgedProbesHaveTheProbeShape)
 		EXPECT_EQ(spa(f), (Ipv4{0, 0, 0, 0})) << f.variant << ": RFC 5227 sender 0.0.0.0";
 		EXPECT_TRUE(is_host_ip(tpa(f)));
 		if (f.variant == "tag_truncated") {
-			EXPECT_LT(f.len, 60u);
+			EXPECT_LT(f.len, 64u);
 			EXPECT_GE(f.len, 42u);
 		} else if (f.variant == "tag_offset") {
-			EXPECT_GT(f.len, 60u);
+			EXPECT_GT(f.len, 64u);
 			EXPECT_EQ(f.bytes[42], 0) << "zeroes before the tag";
-			EXPECT_NE(be16(f, 42), 0xaf01);
-			EXPECT_EQ(be16(f, f.len - 18), 0xaf01);
+			EXPECT_NE(be16(f, 42), 0xaf02);
+			EXPECT_EQ(be16(f, f.len - 22), 0xaf02);
 		} else {
-			EXPECT_EQ(f.len, 60u) << f.variant << ": tag ends the frame";
+			EXPECT_EQ(f.len, 64u) << f.variant << ": tag ends the frame";
 			if (f.variant == "wrong_magic") {
-				EXPECT_NE(be16(f, 42), 0xaf01);
+				EXPECT_NE(be16(f, 42), 0xaf02);
 			} else {
-				EXPECT_EQ(be16(f, 42), 0xaf01) << f.variant << ": tag at 14 + 28";
+				EXPECT_EQ(be16(f, 42), 0xaf02) << f.variant << ": tag at 14 + 28";
 			}
 		}
 	}
-	EXPECT_EQ(variants.size(), 8u);
+	EXPECT_EQ(variants.size(), 9u);
+}
+
+// The module reports a forgery only when it claims the namespace's origin:
+// with a captured probe the forger knows it and claims it; another origin
+// (tag_foreign, tag_origin_wild) is another host's probe, tag_origin_wild
+// in a host MAC's name (a shared MAC). The magic of the tag before the
+// origin (0xaf01) is among the wrong ones.
+TEST(FuzzGenerator, ForgedProbesClaimTheCapturedOrigin)
+{
+	const Generator gen(59, context(true));
+	std::map<std::string_view, int> ours;
+	std::set<std::uint32_t> wild;
+	std::set<std::uint16_t> magics;
+
+	for (const Frame &f : frames_of(gen, Category::ForgedProbe, 10 * 9 * 60)) {
+		if (f.variant == "wrong_magic")
+			magics.insert(be16(f, 42));
+		if (f.len < 64 || be16(f, 42) != 0xaf02)
+			continue; // no origin to check
+		ours[f.variant] += origin(f) == kOrigin;
+		if (f.variant == "tag_ours") {
+			EXPECT_EQ(origin(f), kOrigin);
+			EXPECT_TRUE(is_host_mac(sha(f)));
+		}
+		if (f.variant == "tag_foreign") {
+			EXPECT_NE(origin(f), kOrigin);
+			EXPECT_FALSE(is_host_mac(sha(f)));
+		}
+		if (f.variant == "tag_origin_wild") {
+			EXPECT_NE(origin(f), kOrigin);
+			EXPECT_TRUE(is_host_mac(sha(f))) << "another origin in a MAC of ours";
+			wild.insert(origin(f));
+		}
+	}
+	EXPECT_EQ(ours["tag_ours"], 60);
+	EXPECT_GT(ours["tag_seq_edge"], 30) << "mostly in the host's name";
+	EXPECT_EQ(ours["tag_foreign"], 0);
+	EXPECT_EQ(ours["tag_origin_wild"], 0);
+	for (const std::uint32_t o : {0u, 1u, 0x7fffffffu, 0x80000000u, 0xffffffffu})
+		EXPECT_EQ(wild.count(o), 1u) << o;
+	EXPECT_GT(wild.size(), 5u) << "and random ones";
+	EXPECT_EQ(magics.count(0xaf01), 1u);
+	EXPECT_EQ(magics.count(0xaf02), 0u);
+}
+
+// Without a captured probe the forger cannot know the origin: it guesses.
+TEST(FuzzGenerator, ForgedProbesGuessTheOriginWithoutACapture)
+{
+	const Generator gen(61, context());
+	std::set<std::uint32_t> origins;
+
+	for (const Frame &f : frames_of(gen, Category::ForgedProbe, 9 * 9 * 20))
+		if (f.variant == "tag_ours")
+			origins.insert(origin(f));
+	EXPECT_GT(origins.size(), 15u);
 }
 
 TEST(FuzzGenerator, TruncatedTagsCoverEveryShortLength)
@@ -325,19 +390,19 @@ TEST(FuzzGenerator, TruncatedTagsCoverEveryShortLength)
 	const Generator gen(31, context());
 	std::set<std::size_t> lengths;
 
-	for (const Frame &f : frames_of(gen, Category::ForgedProbe, 9 * 8 * 18))
+	for (const Frame &f : frames_of(gen, Category::ForgedProbe, 9 * 9 * 22))
 		if (f.variant == "tag_truncated")
 			lengths.insert(f.len);
-	EXPECT_EQ(lengths.size(), 18u); // 0 to 17 bytes of the tag
+	EXPECT_EQ(lengths.size(), 22u); // 0 to 21 bytes of the tag
 }
 
-TEST(FuzzGenerator, ReplayedProbesMutateOnlySeqIfindexOrMac)
+TEST(FuzzGenerator, ReplayedProbesMutateOnlyTheTag)
 {
 	const Generator gen(37, context(true));
 	const auto orig = captured_probe();
 	std::set<std::string_view> variants;
 
-	for (const Frame &f : frames_of(gen, Category::ReplayedProbe, 10 * 80)) {
+	for (const Frame &f : frames_of(gen, Category::ReplayedProbe, 10 * 100)) {
 		variants.insert(f.variant);
 		const auto got = bytes_of(f);
 		ASSERT_EQ(got.size(), orig.size());
@@ -348,14 +413,27 @@ TEST(FuzzGenerator, ReplayedProbesMutateOnlySeqIfindexOrMac)
 		} else {
 			EXPECT_NE(got, orig) << f.variant;
 		}
+		if (f.variant == "origin_other") {
+			// Another namespace's probe: only the origin differs.
+			EXPECT_NE(origin(f), kOrigin);
+			EXPECT_TRUE(std::equal(orig.begin() + 48, orig.end(), got.begin() + 48));
+		} else {
+			EXPECT_EQ(origin(f), kOrigin) << f.variant << ": the captured origin kept";
+		}
+		if (f.variant == "origin_kept") {
+			// A forgery in the host's name: ifindex, seq and MAC made up.
+			EXPECT_FALSE(std::equal(orig.begin() + 48, orig.end(), got.begin() + 48));
+			EXPECT_FALSE(std::equal(orig.begin() + 56, orig.end(), got.begin() + 56))
+				<< "the MAC made up";
+		}
 		if (f.variant == "seq_next") {
-			EXPECT_EQ(got[51], 8);
+			EXPECT_EQ(be32(f, 52), 8u);
 		}
 		if (f.variant == "ifindex_next") {
-			EXPECT_EQ(got[47], 3);
+			EXPECT_EQ(be32(f, 48), 3u);
 		}
 	}
-	EXPECT_EQ(variants.size(), 8u);
+	EXPECT_EQ(variants.size(), 10u);
 }
 
 TEST(FuzzGenerator, OddMacsAreOdd)

@@ -7,9 +7,10 @@ using namespace arpfo::fuzz;
 
 namespace {
 
-// A probe as tests/frame_tool.py prints it: 60 bytes, tag at 42.
+// A probe as tests/frame_tool.py prints it: 64 bytes, tag at 42 (magic,
+// origin 0x5eed0001, ifindex 2, seq 7, MAC).
 const std::string kProbe = "ffffffffffff0200000001000806000108000604000102000000010000000000"
-			   "0000000000000a000001af0100000002000000070102030405060708";
+			   "0000000000000a000001af025eed000100000002000000070102030405060708";
 
 std::string error_of(std::string_view text)
 {
@@ -30,9 +31,11 @@ TEST(FuzzReplay, OneFramePerLine)
 	ASSERT_NE(frames, nullptr) << error_of(text);
 	ASSERT_EQ(frames->size(), 2u);
 	EXPECT_EQ((*frames)[0], (*frames)[1]);
-	EXPECT_EQ((*frames)[0].size(), 60u);
+	EXPECT_EQ((*frames)[0].size(), 64u);
 	EXPECT_EQ((*frames)[0][42], 0xaf);
-	EXPECT_EQ((*frames)[0][59], 0x08);
+	EXPECT_EQ((*frames)[0][43], 0x02);
+	EXPECT_EQ((*frames)[0][44], 0x5e);
+	EXPECT_EQ((*frames)[0][63], 0x08);
 }
 
 TEST(FuzzReplay, ColonsAreSeparators)
@@ -49,13 +52,18 @@ TEST(FuzzReplay, RejectsWhatIsNotAProbe)
 	EXPECT_EQ(error_of("# nothing\n\n"), "no frames (one hex frame per line expected)");
 	EXPECT_EQ(error_of(kProbe + "\nzz\n"), "line 2: 'z' is not a hex digit");
 	EXPECT_EQ(error_of(kProbe + "0"), "line 1: odd number of hex digits");
-	EXPECT_NE(error_of(kProbe.substr(0, 118)).find("line 1: 59 bytes"), std::string::npos);
+	EXPECT_EQ(error_of(kProbe.substr(0, 126)),
+		  "line 1: 63 bytes, a probe frame has at least 64 (Ethernet 14, ARP 28, tag 22)");
 	std::string ip = kProbe;
 	ip.replace(24, 4, "0800");
 	EXPECT_EQ(error_of(ip), "line 1: EtherType 0x0800, not ARP (0x0806)");
 	std::string untagged = kProbe;
 	untagged.replace(84, 4, "0000");
-	EXPECT_EQ(error_of(untagged), "line 1: no probe tag at byte 42 (0x0000, not 0xaf01)");
+	EXPECT_EQ(error_of(untagged), "line 1: no probe tag at byte 42 (0x0000, not 0xaf02)");
+	// A probe of a module from before the origin: not one to replay.
+	std::string old_magic = kProbe;
+	old_magic.replace(84, 4, "af01");
+	EXPECT_EQ(error_of(old_magic), "line 1: no probe tag at byte 42 (0xaf01, not 0xaf02)");
 	EXPECT_NE(error_of(kProbe + std::string(2 * 1455, '0')).find("more than 1514"),
 		  std::string::npos);
 }
