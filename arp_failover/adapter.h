@@ -74,6 +74,9 @@ struct afo_stats {
  * @an:             the namespace state this adapter belongs to
  * @dev:            the adapter
  * @dev_tracker:    tracks our reference on @dev
+ * @l3dev:          ifindex of its L3 master (a VRF), 0: none. Fixed for
+ *                  the adapter's life: a move to another VRF manages it
+ *                  afresh (afo_sync_dev())
  * @addrs:          its managed addresses (afo_addr.port_node)
  * @naddrs:         how many
  * @sync_gen:       generation of the last full address sync
@@ -98,6 +101,7 @@ struct afo_adapter {
 	struct afo_net *an;
 	struct net_device *dev;
 	netdevice_tracker dev_tracker;
+	int l3dev;
 	struct list_head addrs;
 	unsigned int naddrs;
 	unsigned int sync_gen;
@@ -115,11 +119,16 @@ struct afo_adapter {
 
 /**
  * struct afo_addr - one managed IPv4 address, an adapter's or a VIPA
- * @hnode:      in afo_net.addrs, keyed by @ip (RCU)
+ * @hnode:      in afo_net.addrs, keyed by @l3dev and @ip (RCU); one entry
+ *              per device holding it
  * @port_node:  in the owner's afo_adapter.addrs, or in afo_net.vipas
  * @garp_node:  in afo_net.garp_first or .garp_queue while announcements
  *              are still due
  * @ip:         the address
+ * @l3dev:      its L3 domain: ifindex of its device's L3 master, 0: none
+ * @shared:     other devices of its L3 domain hold it too: the kernel
+ *              answers for it from each, as without the module
+ *              (WRITE_ONCE, read by the hooks)
  * @owner:      the adapter that holds it; NULL for a VIPA
  * @vipa_dev:   ifindex of the device holding a VIPA; 0 otherwise
  * @offload_reg: ifindex of the offload adapter it is registered with, 0:
@@ -134,6 +143,8 @@ struct afo_addr {
 	struct list_head port_node;
 	struct list_head garp_node;
 	__be32 ip;
+	int l3dev;
+	bool shared;
 	struct afo_adapter *owner;
 	int vipa_dev;
 	int offload_reg;
@@ -148,8 +159,11 @@ static inline struct afo_adapter *afo_adapter_of(struct afo_core_adapter *a)
 }
 
 struct afo_adapter *afo_adapter_find(struct afo_net *an, int ifindex);
-struct afo_adapter *afo_adapter_find_mac(struct afo_net *an, const u8 *mac);
-struct afo_addr *afo_addr_find(struct afo_net *an, __be32 ip);
+struct afo_addr *afo_addr_find(struct afo_net *an, int l3dev, __be32 ip);
+struct afo_addr *afo_addr_find_held(struct afo_net *an, int l3dev, __be32 ip,
+				    int holder);
+void afo_addr_hash(struct afo_net *an, struct afo_addr *addr);
+void afo_addr_unhash(struct afo_net *an, struct afo_addr *addr);
 void afo_sync_dev(struct net_device *dev);
 bool afo_sync_dev_quiet(struct net_device *dev);
 void afo_addr_added(struct net_device *dev, __be32 ip);
@@ -180,10 +194,27 @@ static inline bool afo_answers(const struct afo_addr *addr,
 	return afo_addr_responder(addr) == rx->core.ifindex;
 }
 
-/* Whether the kernel's own ARP answers for @addr: nobody of ours can. */
+/*
+ * Whether the kernel's own ARP answers for @addr: nobody of ours can, or
+ * several devices hold it (under RCU or RTNL).
+ */
 static inline bool afo_addr_unclaimed(const struct afo_addr *addr)
 {
-	return !addr->vipa_dev && !afo_addr_responder(addr);
+	return READ_ONCE(addr->shared) ||
+	       (!addr->vipa_dev && !afo_addr_responder(addr));
+}
+
+/* The device holding @addr: its adapter, or the VIPA's device. */
+static inline int afo_addr_holder(const struct afo_addr *addr)
+{
+	return addr->vipa_dev ?: addr->owner->core.ifindex;
+}
+
+/* Whether @ad, holding the VIPA duty, answers and announces @vipa. */
+static inline bool afo_vipa_for(const struct afo_addr *vipa,
+				const struct afo_adapter *ad)
+{
+	return vipa->l3dev == ad->l3dev && !READ_ONCE(vipa->shared);
 }
 
 static inline u32 afo_mac_hash(const u8 *mac)

@@ -10,9 +10,11 @@
 
 #include <linux/if_arp.h>
 #include <linux/inetdevice.h>
+#include <linux/jhash.h>
 #include <linux/netdevice.h>
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
+#include <net/l3mdev.h>
 
 #include "adapter.h"
 #include "announce.h"
@@ -45,27 +47,6 @@ struct afo_adapter *afo_adapter_find(struct afo_net *an, int ifindex)
 	return NULL;
 }
 
-/**
- * afo_adapter_find_mac - a managed adapter with MAC @mac
- * @an:  the namespace
- * @mac: the MAC
- *
- * Caller holds rcu_read_lock() (the hooks) or RTNL. Several adapters may
- * share a MAC; any of them is returned.
- *
- * Return: the adapter, or NULL.
- */
-struct afo_adapter *afo_adapter_find_mac(struct afo_net *an, const u8 *mac)
-{
-	struct afo_adapter *ad;
-
-	hash_for_each_possible_rcu(an->by_mac, ad, mac_node, afo_mac_hash(mac),
-				   lockdep_rtnl_is_held())
-		if (ether_addr_equal(ad->dev->dev_addr, mac))
-			return ad;
-	return NULL;
-}
-
 /* Re-hash @ad under its device's current MAC. */
 static void afo_adapter_hash_mac(struct afo_adapter *ad)
 {
@@ -74,24 +55,128 @@ static void afo_adapter_hash_mac(struct afo_adapter *ad)
 		     afo_mac_hash(ad->dev->dev_addr));
 }
 
+/* Addresses are keyed by L3 domain and address: one per VRF. */
+static u32 afo_addr_key(int l3dev, __be32 ip)
+{
+	return jhash_2words((__force u32)ip, l3dev, 0);
+}
+
+static bool afo_addr_is(const struct afo_addr *addr, int l3dev, __be32 ip)
+{
+	return addr->ip == ip && addr->l3dev == l3dev;
+}
+
 /**
- * afo_addr_find - the managed address @ip
- * @an: the namespace
- * @ip: the address
+ * afo_addr_find - a managed address @ip of an L3 domain
+ * @an:    the namespace
+ * @l3dev: the L3 domain: ifindex of the VRF device, 0 for none
+ * @ip:    the address
  *
- * Caller holds rcu_read_lock() (the hooks) or RTNL.
+ * Caller holds rcu_read_lock() (the hooks) or RTNL. When several devices
+ * hold @ip, any of their entries is returned: each is marked shared.
  *
  * Return: the address, or NULL when it is not managed.
  */
-struct afo_addr *afo_addr_find(struct afo_net *an, __be32 ip)
+struct afo_addr *afo_addr_find(struct afo_net *an, int l3dev, __be32 ip)
 {
 	struct afo_addr *addr;
 
-	hash_for_each_possible_rcu(an->addrs, addr, hnode, (__force u32)ip,
+	hash_for_each_possible_rcu(an->addrs, addr, hnode,
+				   afo_addr_key(l3dev, ip),
 				   lockdep_rtnl_is_held())
-		if (addr->ip == ip)
+		if (afo_addr_is(addr, l3dev, ip))
 			return addr;
 	return NULL;
+}
+
+/**
+ * afo_addr_find_held - the entry of @ip that one device holds
+ * @an:     the namespace
+ * @l3dev:  the L3 domain
+ * @ip:     the address
+ * @holder: ifindex of the device (an adapter, or a VIPA's device)
+ *
+ * Caller holds RTNL.
+ *
+ * Return: the address, or NULL.
+ */
+struct afo_addr *afo_addr_find_held(struct afo_net *an, int l3dev, __be32 ip,
+				    int holder)
+{
+	struct afo_addr *addr;
+
+	ASSERT_RTNL();
+	hash_for_each_possible(an->addrs, addr, hnode, afo_addr_key(l3dev, ip))
+		if (afo_addr_is(addr, l3dev, ip) &&
+		    afo_addr_holder(addr) == holder)
+			return addr;
+	return NULL;
+}
+
+static const char *afo_holder_name(struct afo_net *an, const struct afo_addr *addr)
+{
+	struct net_device *dev = __dev_get_by_index(an->net, afo_addr_holder(addr));
+
+	return dev ? dev->name : "?";
+}
+
+/*
+ * Mark every entry of @ip in @l3dev shared or not, by how many devices
+ * hold it: one walk of one hash bucket, when a holder comes or goes. A
+ * shared address (anycast, or a mistake) is the kernel's: it answers from
+ * every holder, and we announce nothing for it. Said once, when it starts.
+ */
+static void afo_addr_share_update(struct afo_net *an, int l3dev, __be32 ip)
+{
+	u32 key = afo_addr_key(l3dev, ip);
+	struct afo_addr *addr, *first = NULL;
+	unsigned int n = 0;
+	bool was = false;
+
+	hash_for_each_possible(an->addrs, addr, hnode, key) {
+		if (!afo_addr_is(addr, l3dev, ip))
+			continue;
+		was |= addr->shared;
+		if (!n++)
+			first = addr;
+	}
+	hash_for_each_possible(an->addrs, addr, hnode, key) {
+		if (!afo_addr_is(addr, l3dev, ip))
+			continue;
+		WRITE_ONCE(addr->shared, n > 1);
+		if (n > 1)
+			afo_announce_cancel(addr);
+		if (!addr->vipa_dev)
+			afo_offload_place(addr);
+		if (n > 1 && !was && addr != first)
+			pr_info("%pI4 is held by %s and %s: the kernel answers for it from each, as without the module\n",
+				&ip, afo_holder_name(an, first),
+				afo_holder_name(an, addr));
+	}
+}
+
+/**
+ * afo_addr_hash - make @addr visible to the hooks
+ * @an:   the namespace
+ * @addr: a new address, its @ip, @l3dev and holder set
+ */
+void afo_addr_hash(struct afo_net *an, struct afo_addr *addr)
+{
+	ASSERT_RTNL();
+	hash_add_rcu(an->addrs, &addr->hnode, afo_addr_key(addr->l3dev, addr->ip));
+	afo_addr_share_update(an, addr->l3dev, addr->ip);
+}
+
+/**
+ * afo_addr_unhash - hide @addr from the hooks, before it is freed
+ * @an:   the namespace
+ * @addr: the address
+ */
+void afo_addr_unhash(struct afo_net *an, struct afo_addr *addr)
+{
+	ASSERT_RTNL();
+	hash_del_rcu(&addr->hnode);
+	afo_addr_share_update(an, addr->l3dev, addr->ip);
 }
 
 /* Manageable adapters with IPv4 addresses that the administrator selected. */
@@ -116,7 +201,7 @@ static void afo_addr_free(struct afo_addr *addr)
 {
 	afo_offload_unplace(addr);
 	afo_announce_cancel(addr);
-	hash_del_rcu(&addr->hnode);
+	afo_addr_unhash(addr->owner->an, addr);
 	list_del(&addr->port_node);
 	addr->owner->naddrs--;
 	kfree_rcu(addr, rcu);
@@ -133,29 +218,30 @@ static void afo_addr_event(struct afo_adapter *ad, u8 type, __be32 ip)
  * Start managing address @ip of @ad: it is answered by the adapter's
  * responder from now on. Not announced: the kernel announces nothing when
  * an address is added, peers learn it when they ask, and adding thousands
- * of addresses must cost what it costs without the module. NULL when the
- * address is managed already (by @ad, or held by another adapter too)
- * or memory is short; either way the kernel keeps answering for it.
+ * of addresses must cost what it costs without the module. NULL when
+ * @ad has it already or memory is short; either way the kernel keeps
+ * answering for it. Held by another device of its L3 domain too, it is
+ * shared: left to the kernel.
  */
 static struct afo_addr *afo_adapter_addr_new(struct afo_adapter *ad, __be32 ip)
 {
 	struct afo_net *an = ad->an;
 	struct afo_addr *addr;
 
-	if (afo_addr_find(an, ip))
+	if (afo_addr_find_held(an, ad->l3dev, ip, ad->core.ifindex))
 		return NULL;
 	addr = kzalloc(sizeof(*addr), GFP_KERNEL_ACCOUNT);
 	if (!addr)
 		return NULL;
 	addr->ip = ip;
+	addr->l3dev = ad->l3dev;
 	addr->owner = ad;
 	INIT_LIST_HEAD(&addr->garp_node);
 	list_add_tail(&addr->port_node, &ad->addrs);
 	ad->naddrs++;
-	hash_add_rcu(an->addrs, &addr->hnode, (__force u32)ip);
 	afo_addr_event(ad, ARPFO_EVENT_ADDR_NEW, ip);
-	/* An offload responder answers only what is registered with it. */
-	afo_offload_place(addr);
+	/* Also placed with an offload responder, which answers only that. */
+	afo_addr_hash(an, addr);
 	return addr;
 }
 
@@ -177,10 +263,11 @@ static void afo_sync_addrs(struct afo_adapter *ad)
 	const struct in_ifaddr *ifa;
 
 	in_dev_for_each_ifa_rtnl(ifa, in_dev) {
-		addr = afo_addr_find(ad->an, ifa->ifa_local);
+		addr = afo_addr_find_held(ad->an, ad->l3dev, ifa->ifa_local,
+					  ad->core.ifindex);
 		if (!addr)
 			addr = afo_adapter_addr_new(ad, ifa->ifa_local);
-		if (addr && addr->owner == ad)
+		if (addr)
 			addr->sync_gen = gen;
 	}
 	list_for_each_entry_safe(addr, tmp, &ad->addrs, port_node)
@@ -204,6 +291,7 @@ static struct afo_adapter *afo_adapter_new(struct afo_net *an, struct net_device
 	an->slot_bound = max(an->slot_bound, ad->slot + 1);
 	ad->an = an;
 	ad->dev = dev;
+	ad->l3dev = l3mdev_master_ifindex(dev);
 	netdev_hold(dev, &ad->dev_tracker, GFP_KERNEL);
 	ad->offload = afo_offload_ops_of(dev);
 	ad->saved_linkdown = -1;
@@ -286,7 +374,8 @@ void afo_sync_dev(struct net_device *dev)
 	 * of them first as an adapter, then as VIPAs, so that either can take
 	 * them over when the vipa parameter changes.
 	 */
-	if (ad && !eligible) {
+	/* Moved to another VRF: another L3 domain, managed afresh. */
+	if (ad && (!eligible || ad->l3dev != l3mdev_master_ifindex(dev))) {
 		afo_adapter_release(ad, &s);
 		ad = NULL;
 	}
@@ -351,14 +440,15 @@ void afo_addr_removed(struct net_device *dev, __be32 ip)
 	struct afo_net *an = afo_net(dev_net(dev));
 	struct afo_adapter *ad = afo_adapter_find(an, dev->ifindex);
 	struct in_device *in_dev = __in_dev_get_rtnl(dev);
-	struct afo_addr *addr = afo_addr_find(an, ip);
+	struct afo_addr *addr;
 
 	ASSERT_RTNL();
 	if (!ad) {
 		afo_vipa_removed(dev, ip);
 		return;
 	}
-	if (addr && addr->owner == ad)
+	addr = afo_addr_find_held(an, ad->l3dev, ip, ad->core.ifindex);
+	if (addr)
 		afo_adapter_addr_del(addr);
 	if (!in_dev || !in_dev->ifa_list)
 		afo_sync_dev(dev);	/* its last address: released */

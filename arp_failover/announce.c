@@ -116,7 +116,7 @@ void afo_announce(struct afo_adapter *by, struct afo_addr *addr,
 
 	ASSERT_RTNL();
 	afo_announce_cancel(addr);
-	if (afo_offload_place(addr) || !by || !by->core.carrier)
+	if (afo_offload_place(addr) || addr->shared || !by || !by->core.carrier)
 		return;
 	if (!afo_train_start(&addr->train, s)) {
 		if (addr->train.left)		/* rate-limited: later */
@@ -183,7 +183,8 @@ static void afo_garp_vipas(struct afo_adapter *by)
 	struct afo_addr *vipa;
 
 	list_for_each_entry(vipa, &by->an->vipas, port_node)
-		afo_garp_send(by, vipa->ip);
+		if (afo_vipa_for(vipa, by))
+			afo_garp_send(by, vipa->ip);
 }
 
 /**
@@ -216,21 +217,22 @@ void afo_announce_vipas(struct afo_adapter *by, struct afo_step *s)
 
 /**
  * afo_announce_vipa_new - a VIPA was added: each holder announces it once
- * @an: the namespace
- * @ip: the new VIPA
+ * @an:   the namespace
+ * @vipa: the new VIPA
  *
  * Only the new one, once (an offload holder gets it registered): adding
  * thousands of VIPAs must not cost a round of all of them each.
  */
-void afo_announce_vipa_new(struct afo_net *an, __be32 ip)
+void afo_announce_vipa_new(struct afo_net *an, const struct afo_addr *vipa)
 {
 	struct afo_core_adapter *a;
+	__be32 ip = vipa->ip;
 
 	ASSERT_RTNL();
 	list_for_each_entry(a, &an->core.adapters, node) {
 		struct afo_adapter *by = afo_adapter_of(a);
 
-		if (!a->vipa_duty)
+		if (!a->vipa_duty || !afo_vipa_for(vipa, by))
 			continue;
 		if (by->offload) {
 			if (by->vipas_registered)

@@ -18,7 +18,7 @@ void afo_announce(struct afo_adapter *by, struct afo_addr *addr,
 void afo_announce_cancel(struct afo_addr *addr);
 void afo_announce_run(struct afo_net *an, struct afo_step *s);
 void afo_announce_vipas(struct afo_adapter *by, struct afo_step *s);
-void afo_announce_vipa_new(struct afo_net *an, __be32 ip);
+void afo_announce_vipa_new(struct afo_net *an, const struct afo_addr *vipa);
 void afo_announce_vipas_run(struct afo_adapter *ad, struct afo_step *s);
 
 #endif /* _ARP_FAILOVER_ANNOUNCE_H */

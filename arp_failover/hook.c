@@ -99,7 +99,7 @@ static unsigned int afo_arp_in(void *priv, struct sk_buff *skb,
 	afo_announcement_received(an, ad, arp.sha, arp.sip, arp.tip);
 	if (arp.op != ARPOP_REQUEST)
 		return NF_ACCEPT;
-	addr = afo_addr_find(an, arp.tip);
+	addr = afo_addr_find(an, ad->l3dev, arp.tip);
 	if (!addr || afo_addr_unclaimed(addr))
 		return NF_ACCEPT;	/* the kernel answers, as without us */
 
@@ -142,7 +142,7 @@ static unsigned int afo_arp_out(void *priv, struct sk_buff *skb,
 	ad = afo_adapter_find(an, skb->dev->ifindex);
 	if (!ad || !afo_arp_parse(skb, &arp))
 		return NF_ACCEPT;
-	addr = afo_addr_find(an, arp.sip);
+	addr = afo_addr_find(an, ad->l3dev, arp.sip);
 	if (!addr || afo_addr_unclaimed(addr))
 		return NF_ACCEPT;
 	/*

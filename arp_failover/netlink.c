@@ -88,22 +88,26 @@ static int afo_fill_adapter(struct sk_buff *skb, const struct afo_adapter *ad)
 	    nla_put_u32(skb, ARPFO_A_ADAPTER_PRIORITY, ad->core.priority) ||
 	    nla_put_u32(skb, ARPFO_A_ADAPTER_KIND,
 			ad->offload ? ARPFO_KIND_OFFLOAD : ARPFO_KIND_HOST) ||
-	    nla_put_u32(skb, ARPFO_A_ADAPTER_VIPA_DUTY, ad->core.vipa_duty))
+	    nla_put_u32(skb, ARPFO_A_ADAPTER_VIPA_DUTY, ad->core.vipa_duty) ||
+	    nla_put_u32(skb, ARPFO_A_ADAPTER_L3DEV, ad->l3dev))
 		return -EMSGSIZE;
 	return afo_put_stats(skb, &ad->stats);
 }
 
+/* A shared address is answered by each holder, the kernel's way. */
 static int afo_fill_addr(struct sk_buff *skb, const struct afo_addr *addr)
 {
-	if (addr->vipa_dev)
-		return nla_put_in_addr(skb, ARPFO_A_ADDR_ADDR, addr->ip) ||
-		       nla_put_u32(skb, ARPFO_A_ADDR_OWNER, addr->vipa_dev) ||
-		       nla_put_flag(skb, ARPFO_A_ADDR_VIPA) ? -EMSGSIZE : 0;
 	if (nla_put_in_addr(skb, ARPFO_A_ADDR_ADDR, addr->ip) ||
-	    nla_put_u32(skb, ARPFO_A_ADDR_OWNER, addr->owner->core.ifindex) ||
-	    nla_put_u32(skb, ARPFO_A_ADDR_RESPONDER, addr->owner->core.responder))
+	    nla_put_u32(skb, ARPFO_A_ADDR_OWNER, afo_addr_holder(addr)) ||
+	    nla_put_u32(skb, ARPFO_A_ADDR_L3DEV, addr->l3dev) ||
+	    (addr->shared && nla_put_flag(skb, ARPFO_A_ADDR_SHARED)))
 		return -EMSGSIZE;
-	return 0;
+	if (addr->vipa_dev)
+		return nla_put_flag(skb, ARPFO_A_ADDR_VIPA) ? -EMSGSIZE : 0;
+	return nla_put_u32(skb, ARPFO_A_ADDR_RESPONDER,
+			   addr->shared ? addr->owner->core.ifindex :
+					  addr->owner->core.responder) ?
+	       -EMSGSIZE : 0;
 }
 
 static int afo_fill_pnet(struct sk_buff *skb, const struct afo_net *an,

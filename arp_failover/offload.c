@@ -174,15 +174,17 @@ static bool afo_offload_move(struct afo_addr *addr, struct afo_adapter *by)
  *
  * The one place that decides offload placement: an address is registered
  * with an offload adapter exactly while that adapter is its responder
- * (which then announces it); it is unregistered from one that no longer
- * is.
+ * (which then announces it), or holds it when it is shared; it is
+ * unregistered from one that no longer is.
  *
  * Return: true when its responder is an offload adapter (nothing left
  * for the host to send).
  */
 bool afo_offload_place(struct afo_addr *addr)
 {
-	int responder = addr->owner->core.responder;
+	/* A shared address is the kernel's: answered where it is held. */
+	int responder = addr->shared ? addr->owner->core.ifindex :
+				       addr->owner->core.responder;
 
 	ASSERT_RTNL();
 	return afo_offload_move(addr, responder ?
@@ -209,7 +211,7 @@ void afo_offload_vipas(struct afo_adapter *ad, bool on)
 	struct afo_addr *vipa;
 
 	list_for_each_entry(vipa, &ad->an->vipas, port_node) {
-		if (on)
+		if (on && afo_vipa_for(vipa, ad))
 			afo_offload_add(ad, vipa->ip);
 		else if (ad->vipas_registered)
 			afo_offload_del(ad, vipa->ip);

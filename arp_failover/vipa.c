@@ -12,6 +12,7 @@
 #include <linux/netdevice.h>
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
+#include <net/l3mdev.h>
 #include <net/rtnetlink.h>
 
 #include "adapter.h"
@@ -53,7 +54,7 @@ bool afo_dev_vipa_kind(const struct net_device *dev)
 static void afo_vipa_free(struct afo_net *an, struct afo_addr *vipa)
 {
 	an->nvipas--;
-	hash_del_rcu(&vipa->hnode);
+	afo_addr_unhash(an, vipa);
 	list_del(&vipa->port_node);
 	kfree_rcu(vipa, rcu);
 }
@@ -65,18 +66,24 @@ static void afo_vipa_event(struct net_device *dev, u8 type, __be32 ip)
 	afo_event(dev, &ev, GFP_KERNEL);
 }
 
-static struct afo_addr *afo_vipa_new(struct afo_net *an, int ifindex, __be32 ip)
+/*
+ * A VIPA @ip of @dev, in the L3 domain of @dev. Held by another device of
+ * that domain too, it is shared: left to the kernel.
+ */
+static struct afo_addr *afo_vipa_new(struct afo_net *an, struct net_device *dev,
+				     __be32 ip)
 {
 	struct afo_addr *vipa = kzalloc(sizeof(*vipa), GFP_KERNEL_ACCOUNT);
 
 	if (!vipa)
 		return NULL;	/* stays unmanaged: the kernel answers as usual */
 	vipa->ip = ip;
-	vipa->vipa_dev = ifindex;
+	vipa->l3dev = l3mdev_master_ifindex(dev);
+	vipa->vipa_dev = dev->ifindex;
 	INIT_LIST_HEAD(&vipa->garp_node);
 	list_add_tail(&vipa->port_node, &an->vipas);
 	an->nvipas++;
-	hash_add_rcu(an->addrs, &vipa->hnode, (__force u32)ip);
+	afo_addr_hash(an, vipa);
 	return vipa;
 }
 
@@ -98,23 +105,25 @@ static bool afo_vipas_mirror(struct afo_net *an, struct net_device *dev,
 			     bool want)
 {
 	struct in_device *in_dev = __in_dev_get_rtnl(dev);
+	int l3dev = l3mdev_master_ifindex(dev);
 	unsigned int gen = ++an->vipa_gen;
 	struct afo_addr *vipa, *tmp;
 	const struct in_ifaddr *ifa;
 	bool added = false;
 
+	/* A VIPA that moved to another VRF is a new one there. */
 	if (want && in_dev) {
 		in_dev_for_each_ifa_rtnl(ifa, in_dev) {
-			vipa = afo_addr_find(an, ifa->ifa_local);
+			vipa = afo_addr_find_held(an, l3dev, ifa->ifa_local,
+						  dev->ifindex);
 			if (!vipa) {
-				vipa = afo_vipa_new(an, dev->ifindex, ifa->ifa_local);
+				vipa = afo_vipa_new(an, dev, ifa->ifa_local);
 				if (!vipa)
 					continue;
 				afo_vipa_event(dev, ARPFO_EVENT_ADDR_NEW, vipa->ip);
 				added = true;
 			}
-			if (vipa->vipa_dev == dev->ifindex)
-				vipa->sync_gen = gen;
+			vipa->sync_gen = gen;
 		}
 	}
 	list_for_each_entry_safe(vipa, tmp, &an->vipas, port_node)
@@ -141,13 +150,17 @@ static void afo_vipas_announce_all(struct afo_net *an, struct afo_step *s)
 void afo_vipa_added(struct net_device *dev, __be32 ip)
 {
 	struct afo_net *an = afo_net(dev_net(dev));
+	struct afo_addr *vipa;
 
 	ASSERT_RTNL();
-	if (an->dying || afo_addr_find(an, ip) ||
-	    !afo_vipa_new(an, dev->ifindex, ip))
+	if (an->dying ||
+	    afo_addr_find_held(an, l3mdev_master_ifindex(dev), ip, dev->ifindex))
+		return;
+	vipa = afo_vipa_new(an, dev, ip);
+	if (!vipa)
 		return;
 	afo_vipa_event(dev, ARPFO_EVENT_ADDR_NEW, ip);
-	afo_announce_vipa_new(an, ip);
+	afo_announce_vipa_new(an, vipa);
 }
 
 /**
@@ -158,10 +171,12 @@ void afo_vipa_added(struct net_device *dev, __be32 ip)
 void afo_vipa_removed(struct net_device *dev, __be32 ip)
 {
 	struct afo_net *an = afo_net(dev_net(dev));
-	struct afo_addr *vipa = afo_addr_find(an, ip);
+	struct afo_addr *vipa;
 
 	ASSERT_RTNL();
-	if (vipa && vipa->vipa_dev == dev->ifindex)
+	vipa = afo_addr_find_held(an, l3mdev_master_ifindex(dev), ip,
+				  dev->ifindex);
+	if (vipa)
 		afo_vipa_del(an, dev, vipa);
 }
 

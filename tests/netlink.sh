@@ -135,7 +135,7 @@ log_test "set refuses values out of range, wrong sizes, unknown attributes"
 out=$(genl dump ARPFO_CMD_ADAPTER_GET)
 [ "$(grep -c '^cmd=ARPFO_CMD_ADAPTER_GET version=2 ' <<<"$out")" = 3 ]
 check_err $? "adapter messages: $out"
-for a in STATE PROBING KIND VIPA_DUTY; do
+for a in STATE PROBING KIND VIPA_DUTY L3DEV; do
 	[ "$(grep -c " ARPFO_A_ADAPTER_$a/4=" <<<"$out")" = 3 ]
 	check_err $? "$a is not a u32 in every adapter: $out"
 done
@@ -143,7 +143,14 @@ done
 [ "$(grep -c ' ARPFO_A_ADAPTER_STATE/4=2\( \|$\)' <<<"$out")" = 3 ] &&
 	[ "$(grep -c ' ARPFO_A_ADAPTER_KIND/4=0\( \|$\)' <<<"$out")" = 3 ]
 check_err $? "state or kind wrong: $out"
-log_test "adapter dump: state, probing, kind, vipa_duty are u32"
+# No VRF here: every adapter and address is in the default L3 domain.
+[ "$(grep -c ' ARPFO_A_ADAPTER_L3DEV/4=0\( \|$\)' <<<"$out")" = 3 ]
+check_err $? "an adapter in a VRF: $out"
+out=$(genl dump ARPFO_CMD_ADDR_GET)
+[ "$(grep -c ' ARPFO_A_ADDR_L3DEV/4=0\( \|$\)' <<<"$out")" = "$(grep -c '^cmd=' <<<"$out")" ] &&
+	! grep -q ARPFO_A_ADDR_SHARED <<<"$out"
+check_err $? "addresses in a VRF, or shared: $out"
+log_test "adapter dump: state, probing, kind, vipa_duty, l3dev are u32; no VRF"
 
 afo_in client ping -c 2 -i 0.2 -W 1 10.0.0.1 >/dev/null
 afo_cable host eth0 down

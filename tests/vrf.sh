@@ -4,13 +4,14 @@
 # VRFs: each is an L3 domain of its own. Two tenants reuse the gateway
 # address 10.0.0.254, in VRF red and in VRF blue: each is its own address,
 # answered in its own VRF and taken over only by an adapter of that VRF,
-# even by one on the same segment as an adapter of the other VRF (b2).
+# even by one on the same segment as an adapter of the other VRF (b2, in
+# a subnet of its own so that blue's replies to 10.0.0.100 leave by b0).
 # An adapter moved to another VRF is managed afresh there.
 #
 #        host                          switch        clients
 #   red:  r0 10.0.0.254 ---+
 #         r1 10.0.0.11  ---+---- seg0 --------------- red  eth0 10.0.0.100
-#   blue: b2 10.0.0.13  ---+
+#   blue: b2 10.0.9.13  ---+
 #   blue: b0 10.0.0.254 ---+
 #         b1 10.0.0.12  ---+---- seg1 --------------- blue eth0 10.0.0.100
 . "$(dirname "$0")/lib.sh"
@@ -46,7 +47,7 @@ ip -n "$(afo_ns host)" -batch - <<-BATCH &&
 	link set b1 master blue
 	addr add $GW/24 dev r0
 	addr add 10.0.0.11/24 dev r1
-	addr add 10.0.0.13/24 dev b2
+	addr add 10.0.9.13/24 dev b2
 	addr add $GW/24 dev b0
 	addr add 10.0.0.12/24 dev b1
 BATCH

@@ -50,16 +50,23 @@ struct Adapter {
 	std::uint32_t kind = 0;  // enum arpfo_adapter_kind
 	AdapterStats stats;
 	bool vipa_duty = false; // answers for the VIPAs on its pnet
+	// ifindex of its L3 master (a VRF device); 0: none, or a module too
+	// old to say
+	std::uint32_t l3dev = 0;
 };
 
 // A VIPA is held by a device that is no managed adapter (usually a dummy)
 // and has no responder of its own: on each pnet the pnet's VIPA holder
-// answers for it (Pnet::vipa_holder).
+// answers for it (Pnet::vipa_holder). A shared address (held by several
+// devices of one L3 domain) is answered by the kernel from each of them,
+// as without the module: one entry per holder, its responder the holder.
 struct Address {
 	std::uint32_t addr = 0;	     // network byte order, as on the wire
 	std::uint32_t owner = 0;     // ifindex of the device holding it
 	std::uint32_t responder = 0; // ifindex answering ARP, 0: none (or a VIPA)
 	bool vipa = false;
+	std::uint32_t l3dev = 0; // ifindex of its L3 master (a VRF), 0: none
+	bool shared = false;
 };
 
 // One ARPFO_CMD_EVENT_NTF. Which optional fields are set depends on type.

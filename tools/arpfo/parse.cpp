@@ -40,6 +40,7 @@ constexpr std::array<AttrPolicy, ARPFO_A_ADAPTER_MAX + 1> adapter_policy()
 	p[ARPFO_A_ADAPTER_MANAGED] = {"MANAGED", MNL_TYPE_U32};
 	p[ARPFO_A_ADAPTER_STATS] = {"STATS", MNL_TYPE_NESTED};
 	p[ARPFO_A_ADAPTER_VIPA_DUTY] = {"VIPA_DUTY", MNL_TYPE_U32};
+	p[ARPFO_A_ADAPTER_L3DEV] = {"L3DEV", MNL_TYPE_U32};
 	return p;
 }
 
@@ -67,6 +68,8 @@ constexpr std::array<AttrPolicy, ARPFO_A_ADDR_MAX + 1> addr_policy()
 	p[ARPFO_A_ADDR_OWNER] = {"OWNER", MNL_TYPE_U32};
 	p[ARPFO_A_ADDR_RESPONDER] = {"RESPONDER", MNL_TYPE_U32};
 	p[ARPFO_A_ADDR_VIPA] = {"VIPA", MNL_TYPE_FLAG};
+	p[ARPFO_A_ADDR_L3DEV] = {"L3DEV", MNL_TYPE_U32};
+	p[ARPFO_A_ADDR_SHARED] = {"SHARED", MNL_TYPE_FLAG};
 	return p;
 }
 
@@ -177,6 +180,8 @@ Adapter parse_adapter(std::span<const std::uint8_t> bytes)
 	ad.kind = a.u32(ARPFO_A_ADAPTER_KIND).value_or(ARPFO_KIND_HOST);
 	ad.stats = parse_stats(a);
 	ad.vipa_duty = a.u32(ARPFO_A_ADAPTER_VIPA_DUTY).value_or(0) != 0;
+	// Optional: modules without VRF support do not send it.
+	ad.l3dev = a.u32(ARPFO_A_ADAPTER_L3DEV).value_or(0);
 	return ad;
 }
 
@@ -189,7 +194,11 @@ Address parse_address(std::span<const std::uint8_t> bytes)
 	addr.addr = a.need_u32(ARPFO_A_ADDR_ADDR);
 	addr.owner = a.need_u32(ARPFO_A_ADDR_OWNER);
 	addr.vipa = a.flag(ARPFO_A_ADDR_VIPA);
+	// Optional: modules without VRF support send neither.
+	addr.l3dev = a.u32(ARPFO_A_ADDR_L3DEV).value_or(0);
+	addr.shared = a.flag(ARPFO_A_ADDR_SHARED);
 	// A VIPA has no responder of its own: the holders of the pnets answer.
+	// A shared address has one per entry: each holder answers for itself.
 	addr.responder = addr.vipa ? a.u32(ARPFO_A_ADDR_RESPONDER).value_or(0)
 				   : a.need_u32(ARPFO_A_ADDR_RESPONDER);
 	return addr;

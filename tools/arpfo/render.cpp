@@ -2,6 +2,7 @@
 #include "arpfo/render.hpp"
 
 #include <algorithm>
+#include <tuple>
 #include <vector>
 #include <arpa/inet.h>
 #include <linux/arp_failover.h>
@@ -69,6 +70,12 @@ Cell vipa_cell(std::span<const Pnet> pnets, const Names &names)
 	return {out};
 }
 
+// The name of the L3 master device @l3dev (a VRF), "-" for none.
+std::string l3dev_text(std::uint32_t l3dev, const Names &names)
+{
+	return l3dev == 0 ? "-" : names(l3dev);
+}
+
 std::string members_of(const Pnet &p, const Names &names)
 {
 	std::string out;
@@ -83,7 +90,7 @@ std::string address_text(std::uint32_t addr)
 	return format_ipv4(ipv4_of(addr));
 }
 
-// The name of @responder (any ifindex), null for 0.
+// The name of @responder (any ifindex, an L3 master's too), null for 0.
 void json_responder(JsonWriter &w, std::uint32_t responder, const Names &names)
 {
 	if (responder == 0)
@@ -161,6 +168,8 @@ void json_adapters(JsonWriter &w, std::span<const Adapter> adapters, const Names
 		w.key("kind").string(kind_name(a.kind));
 		w.key("vipa_duty").boolean(a.vipa_duty);
 		json_stats(w, a.stats);
+		w.key("l3dev");
+		json_responder(w, a.l3dev, names);
 		w.end_object();
 	}
 	w.end_array();
@@ -178,6 +187,9 @@ void json_addresses(JsonWriter &w, std::span<const Address> addresses,
 		json_responder(w, a.vipa ? 0 : a.responder, names);
 		w.key("vipa").boolean(a.vipa);
 		json_answered_by(w, a, pnets, names);
+		w.key("l3dev");
+		json_responder(w, a.l3dev, names);
+		w.key("shared").boolean(a.shared);
 		w.end_object();
 	}
 	w.end_array();
@@ -244,7 +256,7 @@ std::string render_adapters(std::span<const Adapter> adapters, const Names &name
 		{"KIND"},	     {"VIPA"},		   {"MAC"},
 		{"TAKEOVERS", true}, {"RECLAIMS", true},   {"REPLIES", true},
 		{"DROPPED", true},   {"PROBES", true},	   {"REJECTED", true},
-		{"ANNOUNCED", true},
+		{"ANNOUNCED", true}, {"VRF"},
 	};
 	std::vector<Row> rows;
 
@@ -267,6 +279,7 @@ std::string render_adapters(std::span<const Adapter> adapters, const Names &name
 			{std::to_string(s.probes_sent) + "/" + std::to_string(s.probes_heard)},
 			{std::to_string(s.probes_rejected)},
 			{std::to_string(s.announcements)},
+			{l3dev_text(a.l3dev, names)},
 		});
 	}
 	return render_table(kColumns, rows, color);
@@ -276,7 +289,7 @@ std::string render_addresses(std::span<const Address> addresses, std::span<const
 			     const Names &names, bool color)
 {
 	static constexpr Column kColumns[] = {
-		{"ADDRESS"}, {"OWNER"}, {"ANSWERED-BY"}, {"VIPA"},
+		{"ADDRESS"}, {"OWNER"}, {"ANSWERED-BY"}, {"VIPA"}, {"VRF"}, {"SHARED"},
 	};
 	std::vector<Row> rows;
 
@@ -287,6 +300,8 @@ std::string render_addresses(std::span<const Address> addresses, std::span<const
 			a.vipa ? vipa_cell(pnets, names)
 			       : responder_cell(a.responder, a.owner, names),
 			{a.vipa ? "yes" : "no"},
+			{l3dev_text(a.l3dev, names)},
+			{a.shared ? "yes" : "no"},
 		});
 	return render_table(kColumns, rows, color);
 }
@@ -329,9 +344,12 @@ void sort_snapshot(Snapshot &s)
 			 [](const Pnet &a, const Pnet &b) { return a.id < b.id; });
 	std::stable_sort(s.adapters.begin(), s.adapters.end(),
 			 [](const Adapter &a, const Adapter &b) { return a.ifindex < b.ifindex; });
+	// One address in two L3 domains is two addresses, and a shared one has
+	// an entry per holder: by domain, then holder, whatever the dump's order.
 	std::stable_sort(s.addresses.begin(), s.addresses.end(),
 			 [](const Address &a, const Address &b) {
-				 return ntohl(a.addr) < ntohl(b.addr);
+				 return std::tuple(ntohl(a.addr), a.l3dev, a.owner) <
+					std::tuple(ntohl(b.addr), b.l3dev, b.owner);
 			 });
 }
 

@@ -146,6 +146,7 @@ TEST(ArpfoParse, Adapter)
 	EXPECT_EQ(a.kind, ARPFO_KIND_OFFLOAD);
 	EXPECT_EQ(a.stats, (AdapterStats{1, 2, 3, 4, 5, 6, 7, 0x1234567890ULL}));
 	EXPECT_FALSE(a.vipa_duty); // a module without VIPA support
+	EXPECT_EQ(a.l3dev, 0u);	   // nor VRF support
 }
 
 TEST(ArpfoParse, AdapterVipaDuty)
@@ -193,6 +194,106 @@ TEST(ArpfoParse, AddressWithAndWithoutVipa)
 	EXPECT_EQ(plain.responder, 4u);
 	EXPECT_FALSE(plain.vipa);
 	EXPECT_TRUE(vipa.vipa);
+	EXPECT_EQ(plain.l3dev, 0u); // a module without VRF support
+	EXPECT_FALSE(plain.shared);
+}
+
+TEST(ArpfoParse, AdapterL3dev)
+{
+	Msg vrf = adapter_msg();
+	vrf.u32(ARPFO_A_ADAPTER_L3DEV, 30);
+	const Adapter a = parse_adapter(vrf.bytes());
+	EXPECT_EQ(a.l3dev, 30u);
+	EXPECT_EQ(a.ifindex, 3u);
+	EXPECT_EQ(a.stats.reclaims, 0x1234567890ULL);
+
+	Msg none = adapter_msg();
+	none.u32(ARPFO_A_ADAPTER_L3DEV, 0);
+	EXPECT_EQ(parse_adapter(none.bytes()).l3dev, 0u);
+
+	Msg bad = adapter_msg();
+	bad.u8(ARPFO_A_ADAPTER_L3DEV, 30);
+	EXPECT_EQ(adapter_error(bad.bytes()),
+		  "adapter message: attribute L3DEV (type 13) has 1 bytes, a u32 needs 4");
+}
+
+// An address's L3 domain and whether it is shared. A shared address still
+// has its RESPONDER (its holder, which answers for it the kernel's way).
+TEST(ArpfoParse, AddressL3devAndShared)
+{
+	Msg vrf = address_msg(false);
+	vrf.u32(ARPFO_A_ADDR_L3DEV, 30);
+	const Address in_vrf = parse_address(vrf.bytes());
+	EXPECT_EQ(in_vrf.l3dev, 30u);
+	EXPECT_FALSE(in_vrf.shared);
+	EXPECT_EQ(in_vrf.responder, 4u);
+
+	Msg shared = address_msg(false);
+	shared.u32(ARPFO_A_ADDR_L3DEV, 30).flag(ARPFO_A_ADDR_SHARED);
+	const Address both = parse_address(shared.bytes());
+	EXPECT_EQ(both.l3dev, 30u);
+	EXPECT_TRUE(both.shared);
+	EXPECT_FALSE(both.vipa);
+	EXPECT_EQ(both.owner, 3u);
+	EXPECT_EQ(both.responder, 4u);
+
+	Msg no_responder(ARPFO_CMD_ADDR_GET);
+	no_responder.u32(ARPFO_A_ADDR_ADDR, htonl(0x0a000001))
+		.u32(ARPFO_A_ADDR_OWNER, 3)
+		.flag(ARPFO_A_ADDR_SHARED);
+	EXPECT_EQ(error_of(parse_address, no_responder.bytes()),
+		  "address message: missing attribute RESPONDER (type 3)");
+	no_responder.u32(ARPFO_A_ADDR_RESPONDER, 3);
+	const Address main_table = parse_address(no_responder.bytes());
+	EXPECT_TRUE(main_table.shared);
+	EXPECT_EQ(main_table.responder, 3u);
+	EXPECT_EQ(main_table.l3dev, 0u);
+
+	Msg bad_l3dev = address_msg(false);
+	bad_l3dev.u8(ARPFO_A_ADDR_L3DEV, 30);
+	EXPECT_EQ(error_of(parse_address, bad_l3dev.bytes()),
+		  "address message: attribute L3DEV (type 5) has 1 bytes, a u32 needs 4");
+
+	Msg bad_shared = address_msg(false);
+	bad_shared.u32(ARPFO_A_ADDR_SHARED, 1);
+	EXPECT_EQ(error_of(parse_address, bad_shared.bytes()),
+		  "address message: attribute SHARED (type 6) is a flag but carries 4 bytes");
+}
+
+// From the wire to `arpfo show`: the VRF of an adapter and of its
+// addresses, named by the system (the VRF device is no managed adapter),
+// and a shared address, answered by its holder.
+TEST(ArpfoParse, VrfAndSharedFromMessagesToOutput)
+{
+	Msg adapter = adapter_msg();
+	adapter.u32(ARPFO_A_ADAPTER_L3DEV, 30);
+	Msg shared(ARPFO_CMD_ADDR_GET);
+	shared.u32(ARPFO_A_ADDR_ADDR, htonl(0x0a000001))
+		.u32(ARPFO_A_ADDR_OWNER, 3)
+		.u32(ARPFO_A_ADDR_L3DEV, 30)
+		.flag(ARPFO_A_ADDR_SHARED)
+		.u32(ARPFO_A_ADDR_RESPONDER, 3);
+	Snapshot s;
+	s.adapters = {parse_adapter(adapter.bytes())};
+	s.addresses = {parse_address(shared.bytes())};
+	const Names names = Names::of_adapters(s.adapters, [](std::uint32_t i) {
+		return i == 30 ? std::optional<std::string>("blue") : std::nullopt;
+	});
+
+	EXPECT_EQ(render_addresses(s.addresses, s.pnets, names, false),
+		  "ADDRESS   OWNER  ANSWERED-BY  VIPA  VRF   SHARED\n"
+		  "10.0.0.1  eth0   eth0         no    blue  yes\n");
+	const std::string table = render_adapters(s.adapters, names, false);
+	EXPECT_NE(table.find("  ANNOUNCED  VRF\n"), std::string::npos) << table;
+	EXPECT_TRUE(table.ends_with("  blue\n")) << table;
+	const std::string json = render_show_json(s, {false, true, true}, names);
+	EXPECT_NE(json.find("\"reclaims\":78187493520},\"l3dev\":\"blue\"}"), std::string::npos)
+		<< json;
+	EXPECT_NE(json.find("{\"address\":\"10.0.0.1\",\"owner\":\"eth0\",\"responder\":\"eth0\","
+			    "\"vipa\":false,\"answered_by\":[\"eth0\"],\"l3dev\":\"blue\","
+			    "\"shared\":true}"),
+		  std::string::npos)
+		<< json;
 }
 
 // The module sends no RESPONDER for a VIPA (the pnets' VIPA holders answer
@@ -234,9 +335,9 @@ TEST(ArpfoParse, VipaFromMessagesToOutput)
 	});
 
 	EXPECT_EQ(render_addresses(s.addresses, s.pnets, names, false),
-		  "ADDRESS   OWNER   ANSWERED-BY    VIPA\n"
-		  "10.0.0.1  eth0    if4            no\n"
-		  "10.0.0.2  dummy0  eth0 (pnet 1)  yes\n");
+		  "ADDRESS   OWNER   ANSWERED-BY    VIPA  VRF  SHARED\n"
+		  "10.0.0.1  eth0    if4            no    -    no\n"
+		  "10.0.0.2  dummy0  eth0 (pnet 1)  yes   -    no\n");
 	EXPECT_EQ(render_groups(s.pnets, names, false),
 		  "PNET  STATE     HEALTHY  ADAPTERS      VIPA-HOLDER\n"
 		  "   1  degraded      2/3  eth0 if4 if5  eth0\n");
@@ -247,11 +348,13 @@ TEST(ArpfoParse, VipaFromMessagesToOutput)
 	EXPECT_NE(json.find("\"kind\":\"offload\",\"vipa_duty\":true,\"stats\":"), std::string::npos)
 		<< json;
 	EXPECT_NE(json.find("{\"address\":\"10.0.0.1\",\"owner\":\"eth0\",\"responder\":\"if4\","
-			    "\"vipa\":false,\"answered_by\":[\"if4\"]}"),
+			    "\"vipa\":false,\"answered_by\":[\"if4\"],\"l3dev\":null,"
+			    "\"shared\":false}"),
 		  std::string::npos)
 		<< json;
 	EXPECT_NE(json.find("{\"address\":\"10.0.0.2\",\"owner\":\"dummy0\",\"responder\":null,"
-			    "\"vipa\":true,\"answered_by\":[\"eth0\"]}"),
+			    "\"vipa\":true,\"answered_by\":[\"eth0\"],\"l3dev\":null,"
+			    "\"shared\":false}"),
 		  std::string::npos)
 		<< json;
 }

@@ -29,8 +29,8 @@ Adapter adapter(std::uint32_t ifindex, std::string name, std::uint32_t state,
 
 // eth0 healthy with some counters, answering for the VIPAs of pnet 1;
 // eth1 down, its addresses taken over by eth0; eth2 delayed, probing,
-// unanswered; ifindex 9 unnamed, VIPA holder of pnet 2. 10.0.0.2 is a VIPA
-// on dummy0 (ifindex 20), no managed adapter.
+// unanswered, in VRF blue (ifindex 30); ifindex 9 unnamed, VIPA holder of
+// pnet 2. 10.0.0.2 is a VIPA on dummy0 (ifindex 20), no managed adapter.
 Snapshot snapshot()
 {
 	Snapshot s;
@@ -44,18 +44,22 @@ Snapshot snapshot()
 	s.adapters[2].probing = true;
 	s.adapters[2].kind = ARPFO_KIND_OFFLOAD;
 	s.adapters[2].pnet = 2;
+	s.adapters[2].l3dev = 30;
 	s.adapters[0].vipa_duty = true;
 	s.addresses = {{htonl(0x0a000001), 3, 3, false},
 		       {htonl(0x0a000002), 20, 0, true},
-		       {htonl(0xc0a80101), 5, 0, false}};
+		       {htonl(0xc0a80101), 5, 0, false, 30}};
 	return s;
 }
 
-// What if_indextoname() would say for the VIPA's dummy device.
+// What if_indextoname() would say for the VIPA's dummy device and the VRF
+// device, neither of them a managed adapter.
 std::optional<std::string> system_name(std::uint32_t ifindex)
 {
 	if (ifindex == 20)
 		return "dummy0";
+	if (ifindex == 30)
+		return "blue";
 	return std::nullopt;
 }
 
@@ -99,13 +103,13 @@ TEST(ArpfoRender, Adapters)
 {
 	EXPECT_EQ(render_adapters(snapshot().adapters, names(), false),
 		  "ADAPTER  PNET  STATE    PROBING  ANSWERED-BY  PRIORITY  KIND     VIPA  MAC         "
-		  "       TAKEOVERS  RECLAIMS  REPLIES  DROPPED  PROBES  REJECTED  ANNOUNCED\n"
+		  "       TAKEOVERS  RECLAIMS  REPLIES  DROPPED  PROBES  REJECTED  ANNOUNCED  VRF\n"
 		  "eth0        1  healthy  no       eth0                0  host     yes   02:00:00:00:0"
-		  "0:03          0         0        4        5     1/2         0          3\n"
+		  "0:03          0         0        4        5     1/2         0          3  -\n"
 		  "eth1        1  down     no       eth0              100  host     no    02:00:00:00:0"
-		  "0:04          1         1        0        0   12/34         1          2\n"
+		  "0:04          1         1        0        0   12/34         1          2  -\n"
 		  "eth2        2  delayed  yes      -                   0  offload  no    02:00:00:00:0"
-		  "0:05          0         0        0        0     0/0         0          0\n");
+		  "0:05          0         0        0        0     0/0         0          0  blue\n");
 }
 
 TEST(ArpfoRender, Addresses)
@@ -113,10 +117,10 @@ TEST(ArpfoRender, Addresses)
 	const Snapshot s = snapshot();
 
 	EXPECT_EQ(render_addresses(s.addresses, s.pnets, names(), false),
-		  "ADDRESS      OWNER   ANSWERED-BY                  VIPA\n"
-		  "10.0.0.1     eth0    eth0                         no\n"
-		  "10.0.0.2     dummy0  eth0 (pnet 1), if9 (pnet 2)  yes\n"
-		  "192.168.1.1  eth2    -                            no\n");
+		  "ADDRESS      OWNER   ANSWERED-BY                  VIPA  VRF   SHARED\n"
+		  "10.0.0.1     eth0    eth0                         no    -     no\n"
+		  "10.0.0.2     dummy0  eth0 (pnet 1), if9 (pnet 2)  yes   -     no\n"
+		  "192.168.1.1  eth2    -                            no    blue  no\n");
 }
 
 // A VIPA is answered by the holder of each pnet, by pnet id whatever the
@@ -130,23 +134,81 @@ TEST(ArpfoRender, VipaAnsweredByTheHoldersOfThePnets)
 	const std::vector<Pnet> none{{1, {3, 4}, 0, 0}};
 
 	EXPECT_EQ(render_addresses(vipa, unsorted, names(), false),
-		  "ADDRESS   OWNER   ANSWERED-BY                   VIPA\n"
-		  "10.0.0.2  dummy0  eth0 (pnet 2), eth2 (pnet 7)  yes\n");
+		  "ADDRESS   OWNER   ANSWERED-BY                   VIPA  VRF  SHARED\n"
+		  "10.0.0.2  dummy0  eth0 (pnet 2), eth2 (pnet 7)  yes   -    no\n");
 	EXPECT_EQ(render_addresses(vipa, none, names(), false),
-		  "ADDRESS   OWNER   ANSWERED-BY  VIPA\n"
-		  "10.0.0.2  dummy0  -            yes\n");
+		  "ADDRESS   OWNER   ANSWERED-BY  VIPA  VRF  SHARED\n"
+		  "10.0.0.2  dummy0  -            yes   -    no\n");
 	EXPECT_EQ(render_addresses(vipa, {}, names(), true),
-		  "ADDRESS   OWNER   ANSWERED-BY  VIPA\n"
-		  "10.0.0.2  dummy0  \033[31m-\033[0m            yes\n");
+		  "ADDRESS   OWNER   ANSWERED-BY  VIPA  VRF  SHARED\n"
+		  "10.0.0.2  dummy0  \033[31m-\033[0m            yes   -    no\n");
 
 	const Snapshot s{unsorted, {}, vipa};
 	EXPECT_EQ(render_show_json(s, {false, false, true}, names()),
 		  "{\"addresses\":[{\"address\":\"10.0.0.2\",\"owner\":\"dummy0\",\"responder\":null,"
-		  "\"vipa\":true,\"answered_by\":[\"eth0\",\"eth2\"]}]}\n");
+		  "\"vipa\":true,\"answered_by\":[\"eth0\",\"eth2\"],\"l3dev\":null,"
+		  "\"shared\":false}]}\n");
 	const Snapshot unheld{none, {}, vipa};
 	EXPECT_EQ(render_show_json(unheld, {false, false, true}, names()),
 		  "{\"addresses\":[{\"address\":\"10.0.0.2\",\"owner\":\"dummy0\",\"responder\":null,"
-		  "\"vipa\":true,\"answered_by\":[]}]}\n");
+		  "\"vipa\":true,\"answered_by\":[],\"l3dev\":null,\"shared\":false}]}\n");
+}
+
+// A shared address (several devices of one L3 domain hold it) has one
+// entry per holder, each answered by its holder (the kernel's way, the
+// module reports the holder as the responder) and marked shared. The same
+// address in another L3 domain is another address; a VRF the system
+// cannot name is shown by its ifindex.
+TEST(ArpfoRender, SharedAddressesAndVrfs)
+{
+	const std::vector<Address> addresses{{htonl(0x0a000005), 3, 3, false, 30, true},
+					     {htonl(0x0a000005), 4, 4, false, 30, true},
+					     {htonl(0x0a000005), 5, 3, false, 0, false},
+					     {htonl(0x0a000006), 5, 5, false, 31, false}};
+
+	EXPECT_EQ(render_addresses(addresses, {}, names(), true),
+		  "ADDRESS   OWNER  ANSWERED-BY  VIPA  VRF   SHARED\n"
+		  "10.0.0.5  eth0   eth0         no    blue  yes\n"
+		  "10.0.0.5  eth1   eth1         no    blue  yes\n"
+		  "10.0.0.5  eth2   \033[1;35meth0\033[0m         no    -     no\n"
+		  "10.0.0.6  eth2   eth2         no    if31  no\n");
+
+	const Snapshot s{{}, {}, addresses};
+	EXPECT_EQ(render_show_json(s, {false, false, true}, names()),
+		  "{\"addresses\":["
+		  "{\"address\":\"10.0.0.5\",\"owner\":\"eth0\",\"responder\":\"eth0\",\"vipa\":false,"
+		  "\"answered_by\":[\"eth0\"],\"l3dev\":\"blue\",\"shared\":true},"
+		  "{\"address\":\"10.0.0.5\",\"owner\":\"eth1\",\"responder\":\"eth1\",\"vipa\":false,"
+		  "\"answered_by\":[\"eth1\"],\"l3dev\":\"blue\",\"shared\":true},"
+		  "{\"address\":\"10.0.0.5\",\"owner\":\"eth2\",\"responder\":\"eth0\",\"vipa\":false,"
+		  "\"answered_by\":[\"eth0\"],\"l3dev\":null,\"shared\":false},"
+		  "{\"address\":\"10.0.0.6\",\"owner\":\"eth2\",\"responder\":\"eth2\",\"vipa\":false,"
+		  "\"answered_by\":[\"eth2\"],\"l3dev\":\"if31\",\"shared\":false}]}\n");
+}
+
+// The VRF of an adapter: its L3 master's name, the system's when the
+// module did not report it, "-" (null in JSON) for none.
+TEST(ArpfoRender, AdapterVrf)
+{
+	Adapter in_vrf = adapter(3, "eth0", ARPFO_STATE_HEALTHY, 3);
+	in_vrf.l3dev = 30;
+	Adapter unnamed = adapter(4, "eth1", ARPFO_STATE_HEALTHY, 4);
+	unnamed.l3dev = 31;
+	const std::vector<Adapter> list{in_vrf, unnamed,
+					adapter(5, "eth2", ARPFO_STATE_HEALTHY, 5)};
+	const Names n = Names::of_adapters(list, system_name);
+
+	const std::string table = render_adapters(list, n, false);
+	EXPECT_NE(table.find("  ANNOUNCED  VRF\n"), std::string::npos) << table;
+	EXPECT_NE(table.find("0  blue\neth1 "), std::string::npos) << table;
+	EXPECT_NE(table.find("0  if31\neth2 "), std::string::npos) << table;
+	EXPECT_TRUE(table.ends_with("0  -\n")) << table;
+
+	const Snapshot s{{}, list, {}};
+	const std::string json = render_show_json(s, {false, true, false}, n);
+	EXPECT_NE(json.find("\"reclaims\":0},\"l3dev\":\"blue\"}"), std::string::npos) << json;
+	EXPECT_NE(json.find("\"reclaims\":0},\"l3dev\":\"if31\"}"), std::string::npos) << json;
+	EXPECT_NE(json.find("\"reclaims\":0},\"l3dev\":null}]}"), std::string::npos) << json;
 }
 
 TEST(ArpfoRender, AllTablesBlankLineApart)
@@ -169,8 +231,8 @@ TEST(ArpfoRender, EmptyTablesKeepTheirHeader)
 	EXPECT_EQ(render_tables({}, {}, names(), false),
 		  "PNET  STATE  HEALTHY  ADAPTERS  VIPA-HOLDER\n\n"
 		  "ADAPTER  PNET  STATE  PROBING  ANSWERED-BY  PRIORITY  KIND  VIPA  MAC  TAKEOVERS  "
-		  "RECLAIMS  REPLIES  DROPPED  PROBES  REJECTED  ANNOUNCED\n\n"
-		  "ADDRESS  OWNER  ANSWERED-BY  VIPA\n");
+		  "RECLAIMS  REPLIES  DROPPED  PROBES  REJECTED  ANNOUNCED  VRF\n\n"
+		  "ADDRESS  OWNER  ANSWERED-BY  VIPA  VRF  SHARED\n");
 }
 
 TEST(ArpfoRender, ColourPaintsStatesAndTakeovers)
@@ -185,10 +247,10 @@ TEST(ArpfoRender, ColourPaintsStatesAndTakeovers)
 	std::vector<Address> addresses = s.addresses;
 	addresses[1] = {htonl(0x0a000002), 4, 3, false}; // taken over
 	EXPECT_EQ(render_addresses(addresses, s.pnets, names(), true),
-		  "ADDRESS      OWNER  ANSWERED-BY  VIPA\n"
-		  "10.0.0.1     eth0   eth0         no\n"
-		  "10.0.0.2     eth1   \033[1;35meth0\033[0m         no\n"
-		  "192.168.1.1  eth2   \033[31m-\033[0m            no\n");
+		  "ADDRESS      OWNER  ANSWERED-BY  VIPA  VRF   SHARED\n"
+		  "10.0.0.1     eth0   eth0         no    -     no\n"
+		  "10.0.0.2     eth1   \033[1;35meth0\033[0m         no    -     no\n"
+		  "192.168.1.1  eth2   \033[31m-\033[0m            no    blue  no\n");
 
 	const std::string adapters = render_adapters(s.adapters, names(), true);
 	EXPECT_NE(adapters.find("eth0        1  \033[32mhealthy\033[0m  no       eth0                0"),
@@ -219,24 +281,24 @@ TEST(ArpfoRender, Json)
 		  "\"state\":\"healthy\",\"probing\":false,\"responder\":\"eth0\",\"priority\":0,"
 		  "\"kind\":\"host\",\"vipa_duty\":true,\"stats\":{\"probes_sent\":1,\"probes_heard\":2,"
 		  "\"probes_rejected\":0,\"announcements\":3,\"replies\":4,\"dropped\":5,"
-		  "\"takeovers\":0,\"reclaims\":0}},"
+		  "\"takeovers\":0,\"reclaims\":0},\"l3dev\":null},"
 		  "{\"ifindex\":4,\"ifname\":\"eth1\",\"mac\":\"02:00:00:00:00:04\",\"pnet\":1,"
 		  "\"state\":\"down\",\"probing\":false,\"responder\":\"eth0\",\"priority\":100,"
 		  "\"kind\":\"host\",\"vipa_duty\":false,\"stats\":{\"probes_sent\":12,\"probes_heard\":34,"
 		  "\"probes_rejected\":1,\"announcements\":2,\"replies\":0,\"dropped\":0,"
-		  "\"takeovers\":1,\"reclaims\":1}},"
+		  "\"takeovers\":1,\"reclaims\":1},\"l3dev\":null},"
 		  "{\"ifindex\":5,\"ifname\":\"eth2\",\"mac\":\"02:00:00:00:00:05\",\"pnet\":2,"
 		  "\"state\":\"delayed\",\"probing\":true,\"responder\":null,\"priority\":0,"
 		  "\"kind\":\"offload\",\"vipa_duty\":false,\"stats\":{\"probes_sent\":0,\"probes_heard\":0,"
 		  "\"probes_rejected\":0,\"announcements\":0,\"replies\":0,\"dropped\":0,"
-		  "\"takeovers\":0,\"reclaims\":0}}],"
+		  "\"takeovers\":0,\"reclaims\":0},\"l3dev\":\"blue\"}],"
 		  "\"addresses\":["
 		  "{\"address\":\"10.0.0.1\",\"owner\":\"eth0\",\"responder\":\"eth0\",\"vipa\":false,"
-		  "\"answered_by\":[\"eth0\"]},"
+		  "\"answered_by\":[\"eth0\"],\"l3dev\":null,\"shared\":false},"
 		  "{\"address\":\"10.0.0.2\",\"owner\":\"dummy0\",\"responder\":null,\"vipa\":true,"
-		  "\"answered_by\":[\"eth0\",\"if9\"]},"
+		  "\"answered_by\":[\"eth0\",\"if9\"],\"l3dev\":null,\"shared\":false},"
 		  "{\"address\":\"192.168.1.1\",\"owner\":\"eth2\",\"responder\":null,\"vipa\":false,"
-		  "\"answered_by\":[]}]}\n");
+		  "\"answered_by\":[],\"l3dev\":\"blue\",\"shared\":false}]}\n");
 }
 
 TEST(ArpfoRender, JsonOnlySelectedKeys)
@@ -261,9 +323,9 @@ TEST(ArpfoRender, UnknownValuesAndMissingMac)
 
 	EXPECT_EQ(render_adapters(list, n, true),
 		  "ADAPTER  PNET  STATE       PROBING  ANSWERED-BY  PRIORITY  KIND        VIPA  MAC  "
-		  "TAKEOVERS  RECLAIMS  REPLIES  DROPPED  PROBES  REJECTED  ANNOUNCED\n"
+		  "TAKEOVERS  RECLAIMS  REPLIES  DROPPED  PROBES  REJECTED  ANNOUNCED  VRF\n"
 		  "x           1  unknown(7)  no       x                   0  unknown(9)  no    -    "
-		  "        0         0        0        0     0/0         0          0\n");
+		  "        0         0        0        0     0/0         0          0  -\n");
 	const Snapshot s{{}, list, {}};
 	const std::string json = render_show_json(s, {false, true, false}, n);
 	EXPECT_NE(json.find("\"mac\":null,\"pnet\":1,\"state\":\"unknown(7)\""), std::string::npos)
@@ -290,9 +352,9 @@ TEST(ArpfoRender, OddNames)
 
 	// Control characters are not sent to the terminal; "é" is one column.
 	EXPECT_EQ(render_addresses(s.addresses, s.pnets, n, false),
-		  "ADDRESS   OWNER  ANSWERED-BY  VIPA\n"
-		  "10.0.0.1  a\"b\\c  t?ab?        no\n"
-		  "10.0.0.2  \xc3\xa9th0   \xc3\xa9th0         no\n");
+		  "ADDRESS   OWNER  ANSWERED-BY  VIPA  VRF  SHARED\n"
+		  "10.0.0.1  a\"b\\c  t?ab?        no    -    no\n"
+		  "10.0.0.2  \xc3\xa9th0   \xc3\xa9th0         no    -    no\n");
 }
 
 TEST(ArpfoRender, NamesFallBack)
@@ -326,6 +388,26 @@ TEST(ArpfoRender, SortsForDisplay)
 	EXPECT_EQ(format_ipv4(ipv4_of(s.addresses[0].addr)), "10.0.0.1");
 	EXPECT_EQ(format_ipv4(ipv4_of(s.addresses[2].addr)), "11.0.0.0");
 	EXPECT_EQ(format_ipv4(ipv4_of(s.addresses[3].addr)), "192.168.1.1");
+}
+
+// One address in several L3 domains, or held by several devices of one:
+// by L3 master, then owner, whatever the order of the dump.
+TEST(ArpfoRender, SortsOneAddressByDomainThenOwner)
+{
+	Snapshot s;
+	s.addresses = {{htonl(0x0a000005), 5, 5, false, 30, true},
+		       {htonl(0x0a000004), 9, 9, false, 31, false},
+		       {htonl(0x0a000005), 4, 4, false, 30, true},
+		       {htonl(0x0a000005), 9, 9, false, 0, false},
+		       {htonl(0x0a000005), 3, 3, false, 31, false}};
+	sort_snapshot(s);
+
+	std::vector<std::pair<std::uint32_t, std::uint32_t>> order;
+	for (const auto &a : s.addresses)
+		order.emplace_back(a.l3dev, a.owner);
+	EXPECT_EQ(order, (std::vector<std::pair<std::uint32_t, std::uint32_t>>{
+				 {31, 9}, {0, 9}, {30, 4}, {30, 5}, {31, 3}}));
+	EXPECT_EQ(s.addresses.front().addr, htonl(0x0a000004));
 }
 
 TEST(ArpfoRender, ColourDecision)

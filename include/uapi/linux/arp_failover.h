@@ -106,6 +106,11 @@ enum arpfo_attr_adapter {
 	ARPFO_A_ADAPTER_VIPA_DUTY,	/* u32, 1: answers for the VIPAs on
 					 * its pnet
 					 */
+	ARPFO_A_ADAPTER_L3DEV,		/* u32 ifindex of its L3 master (a
+					 * VRF device), 0: none. Adapters of
+					 * different L3 domains are never on
+					 * one pnet.
+					 */
 
 	__ARPFO_A_ADAPTER_MAX,
 	ARPFO_A_ADAPTER_MAX = (__ARPFO_A_ADAPTER_MAX - 1)
@@ -143,6 +148,15 @@ enum arpfo_attr_addr {
 					 * (ARPFO_A_PNET_VIPA_HOLDER).
 					 */
 	ARPFO_A_ADDR_VIPA,		/* flag: a virtual IP address */
+	ARPFO_A_ADDR_L3DEV,		/* u32 ifindex of its L3 master (a VRF
+					 * device), 0: none. One address in
+					 * two L3 domains is two addresses.
+					 */
+	ARPFO_A_ADDR_SHARED,		/* flag: several devices of its L3
+					 * domain hold it (anycast, or a
+					 * mistake): the kernel answers from
+					 * each, as without the module
+					 */
 
 	__ARPFO_A_ADDR_MAX,
 	ARPFO_A_ADDR_MAX = (__ARPFO_A_ADDR_MAX - 1)
