@@ -468,7 +468,11 @@ void afo_dev_changed(struct net_device *dev)
 	/* A namespace being dismantled: its devices go away next, quietly. */
 	if (!check_net(dev_net(dev)))
 		return;
-	if (!ad) {
+	/*
+	 * Not ours yet, or no longer: ipvlan's L3 mode sets IFF_NOARP when
+	 * the device opens, with no event of its own.
+	 */
+	if (!ad || !afo_dev_eligible(dev)) {
 		afo_sync_dev(dev);
 		return;
 	}

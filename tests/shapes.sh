@@ -9,8 +9,9 @@
 #    hosts that both run the module: no forged-probe report;
 #  - VLAN sub-interfaces of two adapters on one segment: a pnet, taken
 #    over like plain adapters;
-#  - a macvlan device: managed like an adapter; its lower device, whose
-#    frames it takes, is left alone;
+#  - a macvlan device, an L2 ipvlan device: managed like an adapter; the
+#    lower device, whose frames they take, is left alone, and so is an L3
+#    ipvlan device (no ARP);
 #  - a bridge with an address: managed; its ports are left alone.
 #
 #        host                      switch              client
@@ -152,5 +153,26 @@ check_err $? "10.0.0.21 answered by $(answers 10.0.0.21) after eth0 came back"
 [ "$(answers 10.0.0.1)" != "" ]
 check_err $? "nobody answers 10.0.0.1 on the macvlan's lower device"
 log_test "a macvlan is managed like an adapter, its lower device left alone"
+
+# ipvlan: the L2 device is managed (with its lower's MAC), its lower let
+# go. In L3 mode (per lower device) it does no ARP: not managed.
+afo_in host sysctl -qw net.ipv4.conf.eth1.arp_ignore=1
+afo_in host ip -batch - <<-BATCH
+	link add link eth1 name iv0 type ipvlan mode l2
+	addr add 10.0.0.41/24 dev iv0
+	link set iv0 up
+BATCH
+check_err $? "cannot add the ipvlan"
+afo_until 10 managed_is "br0 eth0.100 eth1.100 iv0 mv0"
+check_err $? "with an ipvlan on eth1, managed: $(managed)"
+afo_until 20 same_pnet host iv0 mv0
+check_err $? "iv0 and mv0 are not on one pnet"
+afo_until 10 answered 10.0.0.41 eth0 $MAC1
+check_err $? "10.0.0.41 answered by $(answers 10.0.0.41)"
+afo_in host ip link set iv0 type ipvlan mode l3
+check_err $? "cannot switch the ipvlan to L3 mode"
+afo_until 10 managed_is "br0 eth0.100 eth1.100 mv0"
+check_err $? "with an L3 ipvlan on eth1, managed: $(managed)"
+log_test "an L2 ipvlan is managed, its lower device and an L3 ipvlan are not"
 
 afo_exit
