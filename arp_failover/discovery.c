@@ -238,7 +238,7 @@ bool afo_probe_received(struct afo_net *an, struct sk_buff *skb,
 	unsigned int off = skb_network_offset(skb) + arp_hdr_len(skb->dev);
 	const struct arphdr *arp = arp_hdr(skb);
 	struct arpfo_probe_tag tag;
-	struct afo_adapter *origin;
+	struct afo_adapter *prober;
 	u32 ifindex, seq;
 	bool forged;
 
@@ -255,14 +255,14 @@ bool afo_probe_received(struct afo_net *an, struct sk_buff *skb,
 		return true;
 	ifindex = ntohl(tag.ifindex);
 	seq = ntohl(tag.seq);
-	origin = ifindex <= INT_MAX ? afo_adapter_find(an, ifindex) : NULL;
-	forged = !origin ||
+	prober = ifindex <= INT_MAX ? afo_adapter_find(an, ifindex) : NULL;
+	forged = !prober ||
 		 get_unaligned_be64(tag.mac) != afo_probe_mac(an, ifindex, seq, sha, tip);
 	if (forged) {
 		afo_probe_reject(rx, sha, ARPFO_REJECT_FORGED);
 		return true;
 	}
-	if (origin != rx && !afo_heard_record(rx, origin, seq))
+	if (prober != rx && !afo_heard_record(rx, prober, seq))
 		afo_probe_reject(rx, sha, ARPFO_REJECT_STALE);
 	return true;
 }
