@@ -83,6 +83,7 @@ struct afo_stats {
  * @saved_linkdown: its ignore_routes_with_linkdown before we set it
  * @round:          its probe's sequence number and hearers (RCU)
  * @offload:        the driver's ops when it is an offload adapter, else NULL
+ * @offload_addrs:  the addresses registered with it (afo_addr.offload_node)
  * @probe_ip:       the address an offload adapter announced to probe
  *                  (WRITE_ONCE, read by the hooks)
  * @probe_started:  when that announcement went out
@@ -108,6 +109,7 @@ struct afo_adapter {
 	int saved_linkdown;
 	struct afo_round __rcu *round;
 	const struct afo_offload_ops *offload;
+	struct list_head offload_addrs;
 	__be32 probe_ip;
 	unsigned long probe_started;
 	bool probe_wait;
@@ -133,6 +135,8 @@ struct afo_adapter {
  * @vipa_dev:   ifindex of the device holding a VIPA; 0 otherwise
  * @offload_reg: ifindex of the offload adapter it is registered with, 0:
  *              none (an adapter's address; VIPAs: afo_adapter.vipas_registered)
+ * @offload_node: in that adapter's afo_adapter.offload_addrs while
+ *              registered
  * @sync_gen:   the generation (afo_adapter.sync_gen, afo_net.vipa_gen) of
  *              the last sync that saw it on its device
  * @train:      its announcements still due, and their rate limit
@@ -148,6 +152,7 @@ struct afo_addr {
 	struct afo_adapter *owner;
 	int vipa_dev;
 	int offload_reg;
+	struct list_head offload_node;
 	unsigned int sync_gen;
 	struct afo_train train;
 	struct rcu_head rcu;

@@ -237,6 +237,7 @@ static struct afo_addr *afo_adapter_addr_new(struct afo_adapter *ad, __be32 ip)
 	addr->l3dev = ad->l3dev;
 	addr->owner = ad;
 	INIT_LIST_HEAD(&addr->garp_node);
+	INIT_LIST_HEAD(&addr->offload_node);
 	list_add_tail(&addr->port_node, &ad->addrs);
 	ad->naddrs++;
 	afo_addr_event(ad, ARPFO_EVENT_ADDR_NEW, ip);
@@ -296,6 +297,7 @@ static struct afo_adapter *afo_adapter_new(struct afo_net *an, struct net_device
 	ad->offload = afo_offload_ops_of(dev);
 	ad->saved_linkdown = -1;
 	INIT_LIST_HEAD(&ad->addrs);
+	INIT_LIST_HEAD(&ad->offload_addrs);
 	afo_core_add(&an->core, &ad->core, dev->ifindex,
 		     afo_dev_priority(dev), !!ad->offload);
 	hash_add_rcu(an->by_ifindex, &ad->hnode, dev->ifindex);

@@ -5,9 +5,11 @@
  * module never sends ARP frames on them but registers addresses with the
  * adapter, which then announces and answers them on the wire:
  *  - an address is registered with an offload adapter exactly while that
- *    adapter is its responder (afo_addr.offload_reg says where);
+ *    adapter is its responder (afo_addr.offload_reg says where; the
+ *    adapter's offload_addrs lists them, so that nothing walks every
+ *    address to find them);
  *  - the VIPAs are registered with an offload adapter exactly while it
- *    holds the VIPA duty of its pnet (afo_port.vipas_registered).
+ *    holds the VIPA duty of its pnet (afo_adapter.vipas_registered).
  * Everything here runs under RTNL, which also protects afo_offloads.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
@@ -160,11 +162,15 @@ static bool afo_offload_move(struct afo_addr *addr, struct afo_adapter *by)
 		if (old)
 			afo_offload_del(old, addr->ip);
 		addr->offload_reg = 0;
+		list_del_init(&addr->offload_node);
 	}
 	if (!to)
 		return false;
-	if (!afo_offload_add(by, addr->ip))
+	/* Registered again all the same: the adapter announces it again. */
+	if (!afo_offload_add(by, addr->ip) && addr->offload_reg != to) {
 		addr->offload_reg = to;
+		list_add_tail(&addr->offload_node, &by->offload_addrs);
+	}
 	return true;
 }
 
@@ -239,17 +245,15 @@ void afo_offload_vipa_gone(struct afo_net *an, __be32 ip)
  */
 void afo_offload_forget(struct afo_adapter *ad)
 {
-	struct afo_addr *addr;
-	struct afo_core_adapter *a;
+	struct afo_addr *addr, *tmp;
 
 	if (!ad->offload)
 		return;		/* nothing is ever registered with a host adapter */
-	list_for_each_entry(a, &ad->an->core.adapters, node)
-		list_for_each_entry(addr, &afo_adapter_of(a)->addrs, port_node)
-			if (addr->offload_reg == ad->core.ifindex) {
-				afo_offload_del(ad, addr->ip);
-				addr->offload_reg = 0;
-			}
+	list_for_each_entry_safe(addr, tmp, &ad->offload_addrs, offload_node) {
+		afo_offload_del(ad, addr->ip);
+		addr->offload_reg = 0;
+		list_del_init(&addr->offload_node);
+	}
 	if (ad->vipas_registered)
 		afo_offload_vipas(ad, false);
 }
@@ -267,16 +271,15 @@ void afo_offload_forget(struct afo_adapter *ad)
 __be32 afo_offload_probe_ip(struct afo_adapter *ad)
 {
 	struct afo_addr *addr;
-	struct afo_core_adapter *a;
 
 	/* Its own addresses first: registered whenever it answers for itself. */
 	addr = list_first_entry_or_null(&ad->addrs, struct afo_addr, port_node);
 	if (addr && addr->offload_reg == ad->core.ifindex)
 		return addr->ip;
-	list_for_each_entry(a, &ad->an->core.adapters, node)
-		list_for_each_entry(addr, &afo_adapter_of(a)->addrs, port_node)
-			if (addr->offload_reg == ad->core.ifindex)
-				return addr->ip;
+	addr = list_first_entry_or_null(&ad->offload_addrs, struct afo_addr,
+					offload_node);
+	if (addr)
+		return addr->ip;
 	if (ad->vipas_registered && !list_empty(&ad->an->vipas))
 		return list_first_entry(&ad->an->vipas, struct afo_addr,
 					port_node)->ip;
