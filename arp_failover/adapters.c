@@ -122,7 +122,8 @@ static const char *afo_holder_name(struct afo_net *an, const struct afo_addr *ad
 
 /*
  * Mark every entry of @ip in @l3dev shared or not, by how many devices
- * hold it: one walk of one hash bucket, when a holder comes or goes. A
+ * hold it: one walk of one hash bucket, when a holder comes or goes; an
+ * entry whose mark changes is placed again (offload), the others stay. A
  * shared address (anycast, or a mistake) is the kernel's: it answers from
  * every holder, and we announce nothing for it. Said once, when it starts.
  */
@@ -131,7 +132,7 @@ static void afo_addr_share_update(struct afo_net *an, int l3dev, __be32 ip)
 	u32 key = afo_addr_key(l3dev, ip);
 	struct afo_addr *addr, *first = NULL;
 	unsigned int n = 0;
-	bool was = false;
+	bool was = false, now;
 
 	hash_for_each_possible(an->addrs, addr, hnode, key) {
 		if (!afo_addr_is(addr, l3dev, ip))
@@ -140,15 +141,16 @@ static void afo_addr_share_update(struct afo_net *an, int l3dev, __be32 ip)
 		if (!n++)
 			first = addr;
 	}
+	now = n > 1;
 	hash_for_each_possible(an->addrs, addr, hnode, key) {
-		if (!afo_addr_is(addr, l3dev, ip))
+		if (!afo_addr_is(addr, l3dev, ip) || addr->shared == now)
 			continue;
-		WRITE_ONCE(addr->shared, n > 1);
-		if (n > 1)
+		WRITE_ONCE(addr->shared, now);
+		if (now)
 			afo_announce_cancel(addr);
 		if (!addr->vipa_dev)
 			afo_offload_place(addr);
-		if (n > 1 && !was && addr != first)
+		if (now && !was && addr != first)
 			pr_info("%pI4 is held by %s and %s: the kernel answers for it from each, as without the module\n",
 				&ip, afo_holder_name(an, first),
 				afo_holder_name(an, addr));
@@ -165,6 +167,9 @@ void afo_addr_hash(struct afo_net *an, struct afo_addr *addr)
 	ASSERT_RTNL();
 	hash_add_rcu(an->addrs, &addr->hnode, afo_addr_key(addr->l3dev, addr->ip));
 	afo_addr_share_update(an, addr->l3dev, addr->ip);
+	/* Placed already when it became shared. */
+	if (!addr->vipa_dev && !addr->shared)
+		afo_offload_place(addr);
 }
 
 /**
