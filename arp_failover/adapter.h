@@ -52,6 +52,10 @@ struct afo_round {
  * @dropped:         requests for managed addresses it did not answer
  * @takeovers:       times another adapter took over its addresses
  * @reclaims:        times it took its addresses back
+ * @live_sent:       liveness frames sent from it
+ * @live_heard:      sibling liveness frames heard on it
+ * @target_sent:     probes of its target sent from it
+ * @target_heard:    answers of its target heard on it
  */
 struct afo_stats {
 	atomic_long_t probes_sent;
@@ -62,6 +66,34 @@ struct afo_stats {
 	atomic_long_t dropped;
 	atomic_long_t takeovers;
 	atomic_long_t reclaims;
+	atomic_long_t live_sent;
+	atomic_long_t live_heard;
+	atomic_long_t target_sent;
+	atomic_long_t target_heard;
+};
+
+/**
+ * struct afo_live - an adapter's liveness evidence (liveness.c)
+ * @rx:        liveness round in which it last heard a sibling
+ * @tx:        round in which a sibling last heard it
+ * @target_rx: round in which its target last answered it
+ * @rx_at:     jiffies of @rx, for the status (0: never)
+ * @tx_at:     jiffies of @tx (0: never)
+ * @target_at: jiffies of @target_rx (0: never)
+ * @target:    the target it probes, 0: none
+ *
+ * Written by the ARP hook (WRITE_ONCE) as frames arrive, read under RTNL
+ * by the round, which also resets them when an adapter starts afresh
+ * (carrier back, another pnet, another target).
+ */
+struct afo_live {
+	u32 rx;
+	u32 tx;
+	u32 target_rx;
+	unsigned long rx_at;
+	unsigned long tx_at;
+	unsigned long target_at;
+	__be32 target;
 };
 
 /**
@@ -91,6 +123,9 @@ struct afo_stats {
  *                  registered with it (the tick retries)
  * @vipas_registered: the VIPAs are registered with this offload adapter
  * @vipa_train:     the VIPA announcements still due from it
+ * @live:           its liveness evidence
+ * @diverted:       its egress goes through its responder by the LOCAL_OUT
+ *                  hook (a silent path keeps carrier, so the routes stay)
  * @stats:          counters
  * @rcu:            frees the adapter after the hooks are done with it
  */
@@ -115,6 +150,8 @@ struct afo_adapter {
 	bool probe_wait;
 	bool vipas_registered;
 	struct afo_train vipa_train;
+	struct afo_live live;
+	bool diverted;
 	struct afo_stats stats;
 	struct rcu_head rcu;
 };

@@ -20,6 +20,8 @@
 #include "announce.h"
 #include "apply.h"
 #include "discovery.h"
+#include "egress.h"
+#include "liveness.h"
 #include "netlink.h"
 #include "netns.h"
 #include "offload.h"
@@ -305,6 +307,7 @@ static struct afo_adapter *afo_adapter_new(struct afo_net *an, struct net_device
 	INIT_LIST_HEAD(&ad->offload_addrs);
 	afo_core_add(&an->core, &ad->core, dev->ifindex,
 		     afo_dev_priority(dev), !!ad->offload);
+	afo_live_fresh(ad);
 	hash_add_rcu(an->by_ifindex, &ad->hnode, dev->ifindex);
 	afo_adapter_hash_mac(ad);
 	return ad;
@@ -319,6 +322,7 @@ static void afo_adapter_free(struct afo_adapter *ad)
 	struct afo_addr *addr, *tmp;
 
 	afo_egress_divert(ad, false);
+	afo_egress_silent(ad, false);
 	afo_offload_forget(ad);
 	list_for_each_entry_safe(addr, tmp, &ad->addrs, port_node)
 		afo_addr_free(addr);

@@ -15,6 +15,8 @@
 #include "announce.h"
 #include "apply.h"
 #include "discovery.h"
+#include "egress.h"
+#include "liveness.h"
 #include "netlink.h"
 #include "netns.h"
 #include "offload.h"
@@ -116,6 +118,23 @@ static void afo_report_vipa_duty(struct afo_adapter *ad, bool duty)
 			 an->nvipas, ad->core.pnet);
 }
 
+static const char *const afo_judged_log[] = {
+	[AFO_JUDGED_OK] = "path works again",
+	[AFO_JUDGED_SILENT] =
+		"path judged silent: carrier up, hears no sibling and no sibling hears it",
+	[AFO_JUDGED_TARGET] =
+		"path judged lost: hears no sibling and its target does not answer while a sibling's does",
+};
+
+static void afo_report_judged(struct afo_adapter *ad, u8 old, u8 new)
+{
+	trace_arp_failover_judged(ad->dev, old, new);
+	afo_notify(ad->dev, ARPFO_EVENT_JUDGED, afo_judged_uapi(old),
+		   afo_judged_uapi(new));
+	if (net_ratelimit())
+		afo_info(ad->dev, "%s\n", afo_judged_log[new]);
+}
+
 /**
  * afo_report - report one applied action
  * @ad:     the adapter it concerns
@@ -141,6 +160,9 @@ static void afo_report(struct afo_adapter *ad, unsigned int action)
 		break;
 	case AFO_DO_VIPA_DUTY:
 		afo_report_vipa_duty(ad, a->vipa_duty);
+		break;
+	case AFO_DO_JUDGED:
+		afo_report_judged(ad, a->old_judged, a->judged);
 		break;
 	}
 }
@@ -183,11 +205,15 @@ static void afo_apply_one(struct afo_adapter *ad, unsigned int todo,
 			  struct afo_step *s)
 {
 	static const unsigned int order[] = {
-		AFO_DO_CARRIER, AFO_DO_HEALTHY, AFO_DO_PNET, AFO_DO_RESPONDER,
-		AFO_DO_VIPA_DUTY,
+		AFO_DO_CARRIER, AFO_DO_JUDGED, AFO_DO_HEALTHY, AFO_DO_PNET,
+		AFO_DO_RESPONDER, AFO_DO_VIPA_DUTY,
 	};
+	const struct afo_core_adapter *a = &ad->core;
 	unsigned int i;
 
+	/* Carrier back or another pnet: it has missed nothing there yet. */
+	if ((todo & AFO_DO_CARRIER && a->carrier) || todo & AFO_DO_PNET)
+		afo_live_fresh(ad);
 	for (i = 0; i < ARRAY_SIZE(order); i++) {
 		if (!(todo & order[i]))
 			continue;
@@ -197,6 +223,9 @@ static void afo_apply_one(struct afo_adapter *ad, unsigned int todo,
 			afo_apply_vipa_duty(ad, s);
 		afo_report(ad, order[i]);
 	}
+	if (todo & (AFO_DO_RESPONDER | AFO_DO_JUDGED | AFO_DO_CARRIER))
+		afo_egress_silent(ad, a->judged && a->responder &&
+				  a->responder != a->ifindex);
 	if ((todo & AFO_DO_PROBE) && ad->core.probing && !afo_probe_send(ad))
 		afo_core_probe_unsent(&ad->core);
 }
@@ -241,6 +270,7 @@ void afo_apply(struct afo_net *an, struct afo_step *s)
 void afo_step_commit(struct afo_net *an, struct afo_step *s)
 {
 	afo_apply(an, s);
+	afo_live_deadline(an, s);
 	if (s->next_set)
 		afo_tick_arm(an, s->next);
 }

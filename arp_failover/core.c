@@ -123,12 +123,18 @@ bool afo_better_backup(const struct afo_core_adapter *a,
 	return a->ifindex < b->ifindex;
 }
 
-/* The best candidate for the VIPA duty: healthy first, then with carrier. */
+/*
+ * The best candidate for the VIPA duty: healthy first, then one whose
+ * path nothing speaks against (in its reclaim delay), then any with
+ * carrier.
+ */
 static bool afo_better_holder(const struct afo_core_adapter *a,
 			      const struct afo_core_adapter *b)
 {
 	if (a->healthy != b->healthy)
 		return a->healthy;
+	if (!a->judged != !b->judged)
+		return !a->judged;
 	return afo_better_backup(a, b);
 }
 
@@ -202,7 +208,7 @@ afo_holder_rule(const struct afo_pnet_view *v)
  * decide. Losers of the duty are marked before its winner, so that the
  * reports show the duty leave, then arrive.
  */
-static void afo_settle(struct afo_core *c, u32 pnet, struct afo_step *s)
+void afo_settle(struct afo_core *c, u32 pnet, struct afo_step *s)
 {
 	const struct afo_core_adapter *holder;
 	struct afo_pnet_view v;
@@ -301,40 +307,64 @@ void afo_core_forget(struct afo_core *c, struct afo_core_adapter *a)
 }
 
 /**
+ * afo_usable_update - whether @a may answer changed with a fact
+ * @a:   the adapter
+ * @was: afo_core_usable() before the fact changed
+ * @s:   the step; the caller settles @a's pnet
+ *
+ * A reclaim delay runs only where there is something to reclaim: a
+ * sibling answers for the adapter now. An adapter nobody answered for
+ * (alone, or newly managed) answers at once, as without the module. The
+ * delay is damped when the adapter flaps (afo_flap_regain()), whether
+ * its carrier or its path (the liveness judgement) came and went.
+ */
+void afo_usable_update(struct afo_core_adapter *a, bool was,
+		       struct afo_step *s)
+{
+	unsigned long delay = 0;
+
+	if (afo_core_usable(a) == was)
+		return;
+	a->usable_at = 0;
+	if (was) {
+		afo_set_healthy(s, a, false);
+		return;
+	}
+	if (a->responder && a->responder != a->ifindex)
+		delay = afo_flap_regain(&a->flaps, s->now, s->p->reclaim_delay);
+	if (delay) {
+		a->usable_at = (s->now + delay) | 1;	/* 0 means "none" */
+		afo_step_deadline(s, a->usable_at);
+	} else {
+		afo_set_healthy(s, a, true);
+	}
+}
+
+/**
  * afo_core_carrier - an adapter gained or lost carrier
  * @c:       the namespace
  * @a:       the adapter
  * @carrier: whether it can send and hear now
  * @s:       the step
  *
- * A reclaim delay runs only where there is something to reclaim: a
- * sibling answers for the adapter now. An adapter nobody answered for
- * (alone, or newly managed) answers at once, as without the module. The
- * delay is damped when the carrier flaps (afo_flap_regain()). Carrier
- * back means the adapter may have moved: it probes.
+ * Carrier is the first judge of a path: losing it ends any liveness
+ * judgement, and regaining it starts with none. Carrier back means the
+ * adapter may have moved: it probes.
  */
 void afo_core_carrier(struct afo_core *c, struct afo_core_adapter *a,
 		      bool carrier, struct afo_step *s)
 {
-	unsigned long delay = 0;
+	bool was = afo_core_usable(a);
 
 	if (a->carrier == carrier)
 		return;
-	if (carrier && a->responder && a->responder != a->ifindex)
-		delay = afo_flap_regain(&a->flaps, s->now, s->p->reclaim_delay);
 	a->carrier = carrier;
+	a->judged = AFO_JUDGED_OK;
 	c->carriers += carrier ? 1 : -1;
 	afo_step_mark(s, a, AFO_DO_CARRIER, true);
-	a->usable_at = 0;
-	if (!carrier) {
-		afo_set_healthy(s, a, false);
+	if (!carrier)
 		WRITE_ONCE(a->probing, false);	/* the hooks read it */
-	} else if (delay) {
-		a->usable_at = (s->now + delay) | 1;	/* 0 means "none" */
-		afo_step_deadline(s, a->usable_at);
-	} else {
-		afo_set_healthy(s, a, true);
-	}
+	afo_usable_update(a, was, s);
 	if (carrier) {
 		struct afo_core_adapter *b;
 
@@ -377,7 +407,7 @@ static bool afo_tick_delay(struct afo_core_adapter *a, struct afo_step *s)
 		return false;
 	}
 	a->usable_at = 0;
-	afo_set_healthy(s, a, a->carrier);
+	afo_set_healthy(s, a, afo_core_usable(a));
 	return true;
 }
 
@@ -397,8 +427,9 @@ void afo_core_tick(struct afo_core *c, struct afo_step *s)
 	list_for_each_entry(a, &c->adapters, node) {
 		if (afo_tick_delay(a, s))
 			afo_settle(c, a->pnet, s);
+		/* A silent path proves nothing by its probes: wait. */
 		if (!a->probing && a->carrier && a->last_verified &&
-		    s->p->reverify) {
+		    s->p->reverify && !a->judged) {
 			unsigned long due = a->last_verified + s->p->reverify;
 
 			if (time_after_eq(s->now, due))

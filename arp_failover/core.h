@@ -74,6 +74,29 @@ enum afo_action {
 	AFO_DO_VIPA_DUTY	= 1 << 3,	/* take or drop the VIPA duty */
 	AFO_DO_PNET		= 1 << 4,	/* report the pnet change */
 	AFO_DO_PROBE		= 1 << 5,	/* send a discovery probe now */
+	AFO_DO_JUDGED		= 1 << 6,	/* report the liveness judgement */
+};
+
+/*
+ * Whether an adapter with carrier has a working path, by the liveness
+ * frames of its pnet (core_live.c). Without carrier it is AFO_JUDGED_OK:
+ * carrier is the first judge, and its loss is reported as such.
+ */
+enum afo_judged {
+	AFO_JUDGED_OK,		/* no evidence against its path */
+	AFO_JUDGED_SILENT,	/* hears no sibling, none hears it, and
+				 * its siblings still hear each other
+				 */
+	AFO_JUDGED_TARGET,	/* hears no sibling, none hears it, its
+				 * target is lost and a sibling's is not
+				 */
+};
+
+/* What the probes of an adapter's target (its gateway) say. */
+enum afo_target {
+	AFO_TARGET_NONE,	/* no target, or not asked long enough */
+	AFO_TARGET_UP,		/* it answered within the last rounds */
+	AFO_TARGET_DOWN,	/* it did not, to as many probes */
 };
 
 /**
@@ -109,9 +132,14 @@ struct afo_flaps {
  * @probe_skipped:  its last probe was skipped: no sibling had carrier
  * @misses:         sibling probes of its pnet it missed in a row
  * @last_verified:  when its pnet was last verified (0: never)
+ * @hears:          heard a sibling's liveness frame lately (fact)
+ * @heard_by:       a sibling heard its liveness frame lately (fact)
+ * @target:         enum afo_target: its target's answers (fact)
+ * @judged:         enum afo_judged: its path, by the liveness rule
  * @todo:           enum afo_action bits the glue has still to apply
  * @old_responder:  @responder before the step, for the report
  * @old_pnet:       @pnet before the step, for the report
+ * @old_judged:     @judged before the step, for the report
  */
 struct afo_core_adapter {
 	struct list_head node;
@@ -133,9 +161,14 @@ struct afo_core_adapter {
 	bool probe_skipped;
 	unsigned int misses;
 	unsigned long last_verified;
+	bool hears;
+	bool heard_by;
+	u8 target;
+	u8 judged;
 	unsigned int todo;
 	int old_responder;
 	u32 old_pnet;
+	u8 old_judged;
 };
 
 /**
@@ -192,6 +225,9 @@ void afo_core_probe_done(struct afo_core *c, struct afo_core_adapter *a,
 			 struct afo_step *s);
 void afo_core_tick(struct afo_core *c, struct afo_step *s);
 void afo_core_settle_all(struct afo_core *c, struct afo_step *s);
+void afo_core_liveness(struct afo_core *c, struct afo_core_adapter **v,
+		       unsigned int n, struct afo_step *s);
+void afo_core_liveness_off(struct afo_core *c, struct afo_step *s);
 
 /* Rules, exported for the glue's reports and for KUnit. */
 bool afo_better_backup(const struct afo_core_adapter *a,
@@ -202,6 +238,23 @@ bool afo_pnet_first(const struct afo_core *c, const struct afo_core_adapter *a);
 unsigned long afo_damped_delay(unsigned long base, unsigned int flaps);
 unsigned long afo_flap_regain(struct afo_flaps *f, unsigned long now,
 			      unsigned long base);
+void afo_live_sort(struct afo_core_adapter **v, unsigned int n);
+enum afo_judged afo_live_judge(const struct afo_core_adapter *a,
+			       unsigned int n_ok, unsigned int n_up);
+
+/* Internal to the core (core.c, core_live.c). */
+void afo_settle(struct afo_core *c, u32 pnet, struct afo_step *s);
+void afo_usable_update(struct afo_core_adapter *a, bool was,
+		       struct afo_step *s);
+
+/*
+ * Whether @a may answer once past any reclaim delay: carrier, and no
+ * liveness evidence against its path.
+ */
+static inline bool afo_core_usable(const struct afo_core_adapter *a)
+{
+	return a->carrier && a->judged == AFO_JUDGED_OK;
+}
 
 /**
  * struct afo_train - the announcements of one address (or of the VIPAs

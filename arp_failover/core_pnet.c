@@ -211,9 +211,9 @@ static void afo_pnet_alone(struct afo_core *c, struct afo_core_adapter *prober)
 
 /*
  * Whether member @a of a pnet the probe touched, that did not hear it,
- * leaves the prober's network. Without carrier, or deaf (an offload
- * adapter, whose ARP never reaches the host), it could not hear: it
- * follows the merge as the best guess. When the probe merges nothing
+ * leaves the prober's network. Without carrier, deaf (an offload
+ * adapter, whose ARP never reaches the host) or with a silent path, it
+ * could not hear: it follows the merge as the best guess. When the probe merges nothing
  * (all hearers are the prober's pnet-mates), one frame lost is the
  * likelier story than a split segment: only AFO_SPLIT_MISSES misses in a
  * row split it. When pnets merge, the prober may have moved: the silent
@@ -221,7 +221,7 @@ static void afo_pnet_alone(struct afo_core *c, struct afo_core_adapter *prober)
  */
 static bool afo_pnet_leaves(struct afo_core_adapter *a, bool merging)
 {
-	if (a->heard || !a->carrier || a->deaf)
+	if (a->heard || !a->carrier || a->deaf || a->judged)
 		return false;
 	if (!merging && ++a->misses < AFO_SPLIT_MISSES)
 		return false;
@@ -293,6 +293,11 @@ void afo_core_probe_done(struct afo_core *c, struct afo_core_adapter *prober,
 		any |= a->heard;
 		if (!(a->todo & AFO_DO_PNET))
 			a->old_pnet = a->pnet;
+	}
+	/* A silent path hears nothing: that proves no move. */
+	if (!any && prober->judged) {
+		afo_verified(prober, s);
+		return;
 	}
 	if (!any && --prober->probe_tries) {
 		afo_probe_send(c, prober, s);

@@ -27,6 +27,7 @@
 #include "adapter.h"
 #include "compat.h"
 #include "discovery.h"
+#include "liveness.h"
 #include "netlink.h"
 #include "netns.h"
 #include "offload.h"
@@ -136,7 +137,7 @@ bool afo_probe_send(struct afo_adapter *ad)
 	tag.seq = htonl(seq);
 	put_unaligned_be64(afo_probe_mac(an, ad->core.ifindex, seq,
 					 ad->dev->dev_addr, addr->ip), tag.mac);
-	if (!afo_send_probe(ad->dev, addr->ip, &tag, sizeof(tag)))
+	if (!afo_send_probe(ad->dev, addr->ip, &tag, sizeof(tag), NULL))
 		atomic_long_inc(&ad->stats.probes_sent);
 	return true;
 }
@@ -225,9 +226,9 @@ static void afo_probe_reject(struct afo_adapter *rx, const u8 *sha, u8 reason)
  * Runs in softirq under RCU. Only a frame of a probe's shape (an RFC 5227
  * probe: a request from 0.0.0.0) is looked at, so that a host's frame
  * whose padding happens to start like a tag is never taken for one. A
- * genuine probe of a sibling is recorded; one of ours with a bad tag, or
- * not the one its prober waits for, is counted and reported; another
- * origin's is consumed quietly.
+ * genuine probe or liveness frame (liveness.c) of a sibling is recorded;
+ * one of ours with a bad tag, or not of the round its sender is in, is
+ * counted and reported; another origin's is consumed quietly.
  *
  * Return: true when the frame carries our tag: it is ours to consume.
  */
@@ -240,11 +241,14 @@ bool afo_probe_received(struct afo_net *an, struct sk_buff *skb,
 	struct arpfo_probe_tag tag;
 	struct afo_adapter *prober;
 	u32 ifindex, seq;
-	bool forged;
+	bool live;
+	u64 mac;
 
 	if (arp->ar_op != htons(ARPOP_REQUEST) || sip ||
-	    skb_copy_bits(skb, off, &tag, sizeof(tag)) < 0 ||
-	    tag.magic != htons(ARPFO_PROBE_MAGIC))
+	    skb_copy_bits(skb, off, &tag, sizeof(tag)) < 0)
+		return false;
+	live = tag.magic == htons(ARPFO_LIVE_MAGIC);
+	if (!live && tag.magic != htons(ARPFO_PROBE_MAGIC))
 		return false;
 
 	/*
@@ -256,13 +260,16 @@ bool afo_probe_received(struct afo_net *an, struct sk_buff *skb,
 	ifindex = ntohl(tag.ifindex);
 	seq = ntohl(tag.seq);
 	prober = ifindex <= INT_MAX ? afo_adapter_find(an, ifindex) : NULL;
-	forged = !prober ||
-		 get_unaligned_be64(tag.mac) != afo_probe_mac(an, ifindex, seq, sha, tip);
-	if (forged) {
+	mac = live ? afo_live_mac(an, ifindex, seq, sha, tip) :
+		     afo_probe_mac(an, ifindex, seq, sha, tip);
+	if (!prober || get_unaligned_be64(tag.mac) != mac) {
 		afo_probe_reject(rx, sha, ARPFO_REJECT_FORGED);
 		return true;
 	}
-	if (prober != rx && !afo_heard_record(rx, prober, seq))
+	if (prober == rx)
+		return true;
+	if (live ? !afo_live_record(an, rx, prober, seq) :
+		   !afo_heard_record(rx, prober, seq))
 		afo_probe_reject(rx, sha, ARPFO_REJECT_STALE);
 	return true;
 }

@@ -18,6 +18,7 @@
 
 #include "adapter.h"
 #include "compat.h"
+#include "liveness.h"
 #include "netlink.h"
 #include "netns.h"
 #include "settings.h"
@@ -55,6 +56,10 @@ static int afo_put_stats(struct sk_buff *skb, const struct afo_stats *st)
 		{ ARPFO_A_STATS_DROPPED, offsetof(struct afo_stats, dropped) },
 		{ ARPFO_A_STATS_TAKEOVERS, offsetof(struct afo_stats, takeovers) },
 		{ ARPFO_A_STATS_RECLAIMS, offsetof(struct afo_stats, reclaims) },
+		{ ARPFO_A_STATS_LIVE_SENT, offsetof(struct afo_stats, live_sent) },
+		{ ARPFO_A_STATS_LIVE_HEARD, offsetof(struct afo_stats, live_heard) },
+		{ ARPFO_A_STATS_TARGET_SENT, offsetof(struct afo_stats, target_sent) },
+		{ ARPFO_A_STATS_TARGET_HEARD, offsetof(struct afo_stats, target_heard) },
 	};
 	struct nlattr *nest = nla_nest_start(skb, ARPFO_A_ADAPTER_STATS);
 	unsigned int i;
@@ -74,6 +79,34 @@ static int afo_put_stats(struct sk_buff *skb, const struct afo_stats *st)
 	return 0;
 }
 
+/* Milliseconds since @at, when @at is set (0: never). */
+static int afo_put_ago(struct sk_buff *skb, int attr, unsigned long at)
+{
+	if (!at)
+		return 0;
+	return nla_put_u32(skb, attr, jiffies_to_msecs(jiffies - at));
+}
+
+/* How its path was judged, and the evidence. */
+static int afo_put_live(struct sk_buff *skb, const struct afo_adapter *ad)
+{
+	const struct afo_live *live = &ad->live;
+	__be32 target = READ_ONCE(live->target);
+
+	if (nla_put_u32(skb, ARPFO_A_ADAPTER_JUDGED, ad->core.carrier ?
+			afo_judged_uapi(ad->core.judged) :
+			ARPFO_JUDGED_NO_CARRIER) ||
+	    afo_put_ago(skb, ARPFO_A_ADAPTER_HEARS_MS, READ_ONCE(live->rx_at)) ||
+	    afo_put_ago(skb, ARPFO_A_ADAPTER_HEARD_MS, READ_ONCE(live->tx_at)))
+		return -EMSGSIZE;
+	if (!target)
+		return 0;
+	if (nla_put_in_addr(skb, ARPFO_A_ADAPTER_TARGET, target) ||
+	    afo_put_ago(skb, ARPFO_A_ADAPTER_TARGET_MS, READ_ONCE(live->target_at)))
+		return -EMSGSIZE;
+	return 0;
+}
+
 static int afo_fill_adapter(struct sk_buff *skb, const struct afo_adapter *ad)
 {
 	const struct net_device *dev = ad->dev;
@@ -89,7 +122,8 @@ static int afo_fill_adapter(struct sk_buff *skb, const struct afo_adapter *ad)
 	    nla_put_u32(skb, ARPFO_A_ADAPTER_KIND,
 			ad->offload ? ARPFO_KIND_OFFLOAD : ARPFO_KIND_HOST) ||
 	    nla_put_u32(skb, ARPFO_A_ADAPTER_VIPA_DUTY, ad->core.vipa_duty) ||
-	    nla_put_u32(skb, ARPFO_A_ADAPTER_L3DEV, ad->l3dev))
+	    nla_put_u32(skb, ARPFO_A_ADAPTER_L3DEV, ad->l3dev) ||
+	    afo_put_live(skb, ad))
 		return -EMSGSIZE;
 	return afo_put_stats(skb, &ad->stats);
 }

@@ -11,9 +11,14 @@
  *  - RCU: the ARP hooks run in softirq and look adapters and addresses up
  *    in the hash tables under rcu_read_lock(); entries are unhashed under
  *    RTNL and freed after a grace period. The fields the hooks read
- *    (afo_core_adapter.responder, .vipa_duty, .probing; afo_adapter.round,
- *    .probe_ip) are written with WRITE_ONCE() or rcu_assign_pointer() and
- *    read with READ_ONCE() or rcu_dereference().
+ *    (afo_core_adapter.responder, .vipa_duty, .probing;
+ *    afo_adapter.round, .probe_ip, .live.target, .diverted;
+ *    afo_net.live_round) are
+ *    written with WRITE_ONCE() or rcu_assign_pointer() and read with
+ *    READ_ONCE() or rcu_dereference().
+ *  - The liveness evidence (struct afo_live, other than .target) is
+ *    written by the ARP hook with WRITE_ONCE() and read under RTNL with
+ *    READ_ONCE(); a frame that races with the round counts in the next.
  *  - The bitmap of a probe round (struct afo_round) is written by the ARP
  *    hook with atomic bit operations and read under RTNL once the round
  *    is over; the round itself is replaced under RTNL and freed after a
@@ -54,6 +59,10 @@
  * @probe_origin: public random number in this namespace's probe tags:
  *              tells them from other hosts' and namespaces' (read-only)
  * @probe_seq:  last probe sequence number handed out
+ * @live_round: the current liveness round (WRITE_ONCE, read by the hooks)
+ * @live_next:  when the next round is due
+ * @live_on:    liveness ran last round: turning it off clears judgements
+ * @ndiverted:  adapters whose egress the LOCAL_OUT hook diverts
  * @tick:       the one timer of the namespace (tick.c)
  * @tick_at:    when @tick fires, while it is pending
  * @resync:     syncs every device again after a master let one go
@@ -76,6 +85,10 @@ struct afo_net {
 	siphash_key_t probe_key;
 	u32 probe_origin;
 	u32 probe_seq;
+	u32 live_round;
+	unsigned long live_next;
+	bool live_on;
+	unsigned int ndiverted;
 	struct delayed_work tick;
 	unsigned long tick_at;
 	struct work_struct resync;

@@ -9,6 +9,7 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/glob.h>
+#include <linux/inet.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/moduleparam.h>
@@ -29,12 +30,14 @@
  * @min: smallest accepted value
  * @max: largest accepted value
  * @rescan: a change must reach every namespace's timers at once
+ * @off:    0 is accepted too, below @min: it turns the feature off
  */
 struct afo_uint_param {
 	unsigned int val;
 	unsigned int min;
 	unsigned int max;
 	bool rescan;
+	bool off;
 };
 
 static void afo_request_rescan(void);
@@ -44,9 +47,11 @@ static int afo_uint_set(const char *buf, const struct kernel_param *kp)
 	struct afo_uint_param *p = kp->arg;
 	unsigned int v;
 
-	if (kstrtouint(buf, 0, &v) || v < p->min || v > p->max) {
-		pr_err("%s: rejected '%.*s': expected a number from %u to %u\n",
-		       kp->name, (int)strcspn(buf, "\n"), buf, p->min, p->max);
+	if (kstrtouint(buf, 0, &v) || (v < p->min && !(p->off && !v)) ||
+	    v > p->max) {
+		pr_err("%s: rejected '%.*s': expected %sa number from %u to %u\n",
+		       kp->name, (int)strcspn(buf, "\n"), buf,
+		       p->off ? "0 (off) or " : "", p->min, p->max);
 		return -EINVAL;
 	}
 	WRITE_ONCE(p->val, v);
@@ -93,6 +98,35 @@ static struct afo_uint_param reclaim_delay_ms = { 0, 0, 3600000 };
 module_param_cb(reclaim_delay_ms, &afo_uint_ops, &reclaim_delay_ms, 0644);
 MODULE_PARM_DESC(reclaim_delay_ms, "Milliseconds an adapter must keep carrier before it answers again (0-3600000, default 0)");
 
+/*
+ * Liveness: a frame to two siblings every 50 ms, a path judged after 4
+ * rounds in a row with nothing heard either way, so 200-250 ms, as
+ * bonding's ARP monitor at arp_interval=100 (missed_max 2). Each frame
+ * crosses one switch; with 20% of frames lost at random, four silent
+ * rounds on both of an adapter's two in- and two out-edges happen with
+ * a chance of 0.2^16 per round, and a pair of adapters (one edge each
+ * way) also needs its target lost: see Documentation/admin-guide.rst.
+ */
+static struct afo_uint_param liveness_ms = { 50, 10, 10000, true, true };
+module_param_cb(liveness_ms, &afo_uint_ops, &liveness_ms, 0644);
+MODULE_PARM_DESC(liveness_ms, "Milliseconds between liveness frames among siblings, 0 to turn silent-failure detection off (0 or 10-10000, default 50)");
+
+static struct afo_uint_param liveness_misses = { 4, 2, 100 };
+module_param_cb(liveness_misses, &afo_uint_ops, &liveness_misses, 0644);
+MODULE_PARM_DESC(liveness_misses, "Liveness rounds in a row without a frame heard, either way, before a path is judged failed (2-100, default 4)");
+
+unsigned long afo_liveness_interval(void)
+{
+	unsigned int ms = READ_ONCE(liveness_ms.val);
+
+	return ms ? max(msecs_to_jiffies(ms), 1UL) : 0;
+}
+
+unsigned int afo_liveness_misses(void)
+{
+	return READ_ONCE(liveness_misses.val);
+}
+
 unsigned int afo_garp_count(void)
 {
 	return READ_ONCE(garp_count.val);
@@ -133,7 +167,8 @@ void afo_core_params_now(struct afo_core_params *p)
 
 /*
  * Name lists: comma-separated. include/exclude/vipa hold glob patterns;
- * priority holds NAME:N pairs. afo_names_lock protects the four buffers
+ * priority holds NAME:N pairs; liveness_targets IPv4 addresses.
+ * afo_names_lock protects the five buffers
  * and afo_rescan_live; it nests inside RTNL (the rescan takes RTNL first),
  * and the setters never take RTNL.
  */
@@ -289,6 +324,46 @@ static const struct kernel_param_ops afo_list_ops = {
 	.set = afo_list_set,
 	.get = afo_list_get,
 };
+
+static int afo_check_target(const char *item, size_t len)
+{
+	__be32 ip;
+
+	if (!in4_pton(item, len, (u8 *)&ip, -1, NULL) || !ip ||
+	    ipv4_is_multicast(ip) || ipv4_is_lbcast(ip) || ipv4_is_loopback(ip))
+		return -EINVAL;
+	return 0;
+}
+
+static char afo_targets[AFO_LIST_LEN];
+
+static struct afo_list_param targets_param = {
+	afo_targets, afo_check_target, "unicast IPv4 addresses"
+};
+module_param_cb(liveness_targets, &afo_list_ops, &targets_param, 0644);
+MODULE_PARM_DESC(liveness_targets, "Comma-separated IPv4 addresses to probe from each adapter where liveness frames cannot decide: each adapter uses the first one on its link (default: the gateway of the default route through it)");
+
+/**
+ * afo_liveness_targets - the targets the administrator named
+ * @out: room for them
+ * @max: how many fit
+ *
+ * Return: how many were stored, in the order given.
+ */
+unsigned int afo_liveness_targets(__be32 *out, unsigned int max)
+{
+	const char *list, *item;
+	unsigned int n = 0;
+	size_t len;
+
+	mutex_lock(&afo_names_lock);
+	list = afo_targets;
+	while (n < max && (item = afo_next_item(&list, &len)))
+		if (in4_pton(item, len, (u8 *)&out[n], -1, NULL))
+			n++;
+	mutex_unlock(&afo_names_lock);
+	return n;
+}
 
 static struct afo_list_param include_param = {
 	afo_include, afo_check_pattern, "interface name patterns"

@@ -16,6 +16,9 @@ unsigned long afo_garp_interval(void);
 unsigned long afo_probe_timeout(void);
 unsigned long afo_reverify_interval(void);
 unsigned long afo_reclaim_delay(void);
+unsigned long afo_liveness_interval(void);
+unsigned int afo_liveness_misses(void);
+unsigned int afo_liveness_targets(__be32 *out, unsigned int max);
 void afo_core_params_now(struct afo_core_params *p);
 
 bool afo_name_selected(const char *ifname);

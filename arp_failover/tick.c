@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * The one timer of a namespace: a delayed work that runs, under RTNL,
- * every deadline there is: outcomes of discovery probes, re-verification
- * and reclaim delays (the core's), waiting offload probes, and repeated
- * gratuitous ARPs (the announcer's). Each run is one step of the core
+ * every deadline there is: outcomes of discovery probes, liveness rounds,
+ * re-verification and reclaim delays (the core's), waiting offload
+ * probes, and repeated gratuitous ARPs (the announcer's). Each run is one step of the core
  * (core.h): facts gathered, decided, applied; then it re-arms for the
  * earliest deadline left.
  */
@@ -14,6 +14,7 @@
 #include "announce.h"
 #include "apply.h"
 #include "discovery.h"
+#include "liveness.h"
 #include "netns.h"
 #include "tick.h"
 
@@ -53,6 +54,7 @@ static void afo_tick_work(struct work_struct *work)
 		goto out;
 	afo_step_begin(an, &s, &p);
 	afo_tick_probes(an, &s);
+	afo_live_tick(an, &s);
 	afo_core_tick(&an->core, &s);
 	afo_tick_waiting(an, &s);
 	afo_apply(an, &s);

@@ -52,6 +52,12 @@ DEFINE_EVENT(arp_failover_change, arp_failover_responder,
 	TP_ARGS(dev, old, new)
 );
 
+/* How @dev's path is judged: enum afo_judged (0 ok, 1 silent, 2 target lost). */
+DEFINE_EVENT(arp_failover_change, arp_failover_judged,
+	TP_PROTO(const struct net_device *dev, u32 old, u32 new),
+	TP_ARGS(dev, old, new)
+);
+
 /* The physical network @dev is on. */
 DEFINE_EVENT(arp_failover_change, arp_failover_pnet,
 	TP_PROTO(const struct net_device *dev, u32 old, u32 new),

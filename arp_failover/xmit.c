@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * The ARP frames the module sends: gratuitous ARPs, replies on behalf of
- * the kernel, and discovery probes. They pass NF_ARP_OUT like the kernel's
- * own, so the administrator's arptables and nft "arp" rules apply to them;
+ * the kernel, discovery probes, liveness frames and target probes. They
+ * pass NF_ARP_OUT like the kernel's own, so the administrator's arptables
+ * and nft "arp" rules apply to them;
  * our own NF_ARP_OUT hook, which keeps the kernel's frames consistent,
  * recognises them by a mark in skb->cb and lets them through.
  *
@@ -132,9 +133,14 @@ int afo_send_reply(struct net_device *dev, __be32 sip, __be32 tip,
 	return afo_arp_xmit(dev, ARPOP_REPLY, sip, tip, tha, tha, NULL, 0);
 }
 
-/* A tagged RFC 5227 probe: sender address 0.0.0.0, nobody learns from it. */
-int afo_send_probe(struct net_device *dev, __be32 tip,
-		   const void *tag, unsigned int tag_len)
+/*
+ * An RFC 5227 probe, sender address 0.0.0.0, nobody learns from it: with
+ * a tag, a discovery probe or a liveness frame; without, a target probe.
+ * Broadcast, or to @dest_hw.
+ */
+int afo_send_probe(struct net_device *dev, __be32 tip, const void *tag,
+		   unsigned int tag_len, const u8 *dest_hw)
 {
-	return afo_arp_xmit(dev, ARPOP_REQUEST, 0, tip, NULL, NULL, tag, tag_len);
+	return afo_arp_xmit(dev, ARPOP_REQUEST, 0, tip, NULL, dest_hw, tag,
+			    tag_len);
 }

@@ -73,6 +73,24 @@ enum arpfo_adapter_state {
 	ARPFO_STATE_HEALTHY,		/* may answer ARP */
 };
 
+/*
+ * ARPFO_A_ADAPTER_JUDGED: whether its path works. Carrier is the first
+ * judge; with carrier, the liveness frames its siblings exchange are the
+ * second, and a target reachable through it (its gateway) the third.
+ */
+enum arpfo_judgement {
+	ARPFO_JUDGED_OK,		/* may answer (as far as its path goes) */
+	ARPFO_JUDGED_NO_CARRIER,	/* no carrier */
+	ARPFO_JUDGED_SILENT,		/* carrier, but it hears none of its
+					 * siblings and none hears it, while
+					 * they hear each other
+					 */
+	ARPFO_JUDGED_TARGET_LOST,	/* carrier, hears and is heard by no
+					 * sibling, and its target does not
+					 * answer while a sibling's does
+					 */
+};
+
 /* ARPFO_A_ADAPTER_KIND */
 enum arpfo_adapter_kind {
 	ARPFO_KIND_HOST,		/* the host answers ARP on it */
@@ -111,6 +129,22 @@ enum arpfo_attr_adapter {
 					 * different L3 domains are never on
 					 * one pnet.
 					 */
+	ARPFO_A_ADAPTER_JUDGED,		/* u32, enum arpfo_judgement: how its
+					 * path was judged
+					 */
+	ARPFO_A_ADAPTER_HEARS_MS,	/* u32 ms since it last heard a
+					 * sibling's liveness frame; absent:
+					 * never since carrier came back
+					 */
+	ARPFO_A_ADAPTER_HEARD_MS,	/* u32 ms since a sibling last heard
+					 * its liveness frame; absent: never
+					 */
+	ARPFO_A_ADAPTER_TARGET,		/* u32, network byte order: the
+					 * target it probes; absent: none
+					 */
+	ARPFO_A_ADAPTER_TARGET_MS,	/* u32 ms since the target last
+					 * answered it; absent: never
+					 */
 
 	__ARPFO_A_ADAPTER_MAX,
 	ARPFO_A_ADAPTER_MAX = (__ARPFO_A_ADAPTER_MAX - 1)
@@ -132,6 +166,10 @@ enum arpfo_attr_stats {
 					 */
 	ARPFO_A_STATS_TAKEOVERS,	/* u64: its addresses moved away */
 	ARPFO_A_STATS_RECLAIMS,		/* u64: its addresses came back */
+	ARPFO_A_STATS_LIVE_SENT,	/* u64: liveness frames sent */
+	ARPFO_A_STATS_LIVE_HEARD,	/* u64: sibling liveness frames heard */
+	ARPFO_A_STATS_TARGET_SENT,	/* u64: probes of its target sent */
+	ARPFO_A_STATS_TARGET_HEARD,	/* u64: answers of its target heard */
 
 	__ARPFO_A_STATS_MAX,
 	ARPFO_A_STATS_MAX = (__ARPFO_A_STATS_MAX - 1)
@@ -182,6 +220,9 @@ enum arpfo_event_type {
 	ARPFO_EVENT_ADDR_DEL,		/* ADDR on IFINDEX no longer managed */
 	ARPFO_EVENT_VIPA_DUTY,		/* NEW: 1 IFINDEX now answers for the
 					 * VIPAs on its pnet, 0 no longer
+					 */
+	ARPFO_EVENT_JUDGED,		/* OLD -> NEW enum arpfo_judgement of
+					 * IFINDEX
 					 */
 };
 

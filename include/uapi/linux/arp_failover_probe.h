@@ -26,6 +26,14 @@
 
 #define ARPFO_PROBE_MAGIC	0xaf02	/* 0xaf01: before the origin */
 
+/*
+ * A liveness frame has the probe's shape and tag, with this magic, and is
+ * unicast to a sibling on the sender's pnet at every liveness interval.
+ * Its seq is the sender's liveness round: only the current and the
+ * previous round are accepted, so a replay proves nothing after that.
+ */
+#define ARPFO_LIVE_MAGIC	0xaf03
+
 struct arpfo_probe_tag {
 	__be16 magic;		/* ARPFO_PROBE_MAGIC */
 	__be32 origin;		/* random, one per namespace running the

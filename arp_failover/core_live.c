@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The decision core, liveness: whether an adapter with carrier still has
+ * a working path. Pure: called by the glue under RTNL, or by KUnit.
+ *
+ * The siblings of a pnet send each other liveness frames every round
+ * (liveness.c). Per adapter the glue turns them into two facts, "hears a
+ * sibling" and "is heard by a sibling" within the last rounds, and a
+ * third from the ARP probes of its target (its gateway): up, down, or
+ * none. The rule, per member of a pnet of two or more:
+ *
+ *   hears or is heard                         -> ok
+ *   neither, but its target answers           -> ok (the segment split;
+ *                                                its side reaches out)
+ *   neither, and some sibling hears or is
+ *   heard                                     -> silent
+ *   neither, nobody hears anybody, its target
+ *   is down and a sibling's is up             -> target lost
+ *   otherwise                                 -> ok (nothing decides:
+ *                                                never move on a guess)
+ *
+ * A silent or target-lost adapter no longer answers, exactly as without
+ * carrier; heard again, it reclaims after the (damped) reclaim delay.
+ */
+#include <linux/sort.h>
+
+#include "core.h"
+
+static int afo_live_cmp(const void *x, const void *y)
+{
+	const struct afo_core_adapter *a = *(struct afo_core_adapter * const *)x;
+	const struct afo_core_adapter *b = *(struct afo_core_adapter * const *)y;
+
+	if (a->pnet != b->pnet)
+		return a->pnet < b->pnet ? -1 : 1;
+	return a->ifindex - b->ifindex;
+}
+
+/**
+ * afo_live_sort - order adapters by pnet, then ifindex
+ * @v: the adapters taking part in liveness
+ * @n: how many
+ *
+ * Each pnet's members are then consecutive, in an order that is the same
+ * every round: the glue's ring of liveness frames, and afo_core_liveness().
+ */
+void afo_live_sort(struct afo_core_adapter **v, unsigned int n)
+{
+	sort(v, n, sizeof(*v), afo_live_cmp, NULL);
+}
+
+/**
+ * afo_live_judge - the liveness rule for one member of a pnet
+ * @a:    the member, with carrier, on a pnet of two or more
+ * @n_ok: members of the pnet that hear a sibling or are heard by one
+ * @n_up: members of the pnet whose target answers
+ *
+ * Return: the judgement of @a's path.
+ */
+enum afo_judged afo_live_judge(const struct afo_core_adapter *a,
+			       unsigned int n_ok, unsigned int n_up)
+{
+	if (a->hears || a->heard_by || a->target == AFO_TARGET_UP)
+		return AFO_JUDGED_OK;
+	/* @a counts in neither number now: these are its siblings. */
+	if (n_ok)
+		return AFO_JUDGED_SILENT;
+	if (a->target == AFO_TARGET_DOWN && n_up)
+		return AFO_JUDGED_TARGET;
+	return AFO_JUDGED_OK;
+}
+
+/* Record a judgement; return: whether @a may answer changed. */
+static bool afo_set_judged(struct afo_core_adapter *a, enum afo_judged judged,
+			   struct afo_step *s)
+{
+	bool was = afo_core_usable(a);
+
+	if (a->judged == judged)
+		return false;
+	if (!(a->todo & AFO_DO_JUDGED))
+		a->old_judged = a->judged;
+	a->judged = judged;
+	afo_step_mark(s, a, AFO_DO_JUDGED, false);
+	if (a->judged == a->old_judged)
+		a->todo &= ~AFO_DO_JUDGED;
+	afo_usable_update(a, was, s);
+	return afo_core_usable(a) != was;
+}
+
+/**
+ * afo_core_liveness - judge every path after a round of liveness frames
+ * @c: the namespace
+ * @v: every adapter with carrier that hears frames (not deaf), with its
+ *     facts (hears, heard_by, target) set, sorted by afo_live_sort()
+ * @n: how many
+ * @s: the step
+ *
+ * One pass over each pnet's members to count, one to judge; a pnet where
+ * someone's right to answer changed is settled again.
+ */
+void afo_core_liveness(struct afo_core *c, struct afo_core_adapter **v,
+		       unsigned int n, struct afo_step *s)
+{
+	unsigned int i, j, k, n_ok, n_up;
+	bool changed;
+
+	for (i = 0; i < n; i = j) {
+		n_ok = 0;
+		n_up = 0;
+		for (j = i; j < n && v[j]->pnet == v[i]->pnet; j++) {
+			n_ok += v[j]->hears || v[j]->heard_by;
+			n_up += v[j]->target == AFO_TARGET_UP;
+		}
+		changed = false;
+		for (k = i; k < j; k++)
+			changed |= afo_set_judged(v[k], j - i < 2 ? AFO_JUDGED_OK :
+						  afo_live_judge(v[k], n_ok, n_up),
+						  s);
+		if (changed)
+			afo_settle(c, v[i]->pnet, s);
+	}
+}
+
+/**
+ * afo_core_liveness_off - liveness was turned off: no path is judged
+ * @c: the namespace
+ * @s: the step
+ */
+void afo_core_liveness_off(struct afo_core *c, struct afo_step *s)
+{
+	struct afo_core_adapter *a;
+
+	list_for_each_entry(a, &c->adapters, node)
+		if (afo_set_judged(a, AFO_JUDGED_OK, s))
+			afo_settle(c, a->pnet, s);
+}

@@ -1,0 +1,340 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Liveness: the frames and facts of silent-failure detection. The rule
+ * that judges a path is the core's (core_live.c).
+ *
+ * Every round (liveness_ms) each adapter with carrier, on a pnet of two
+ * or more, sends a liveness frame to the next two members of its pnet in
+ * a ring ordered by ifindex, unicast to their MACs: each adapter sends
+ * two frames and hears two per round whatever the pnet's size, so 64
+ * siblings cost 128 frames a round and no broadcast. The frame is a
+ * discovery probe's shape with its own magic and MAC (the tag of
+ * uapi/linux/arp_failover_probe.h): forged ones fail the MAC, and only
+ * the current and the previous round are accepted, so a replay proves
+ * nothing after that. A frame heard makes two facts fresh: the hearer
+ * hears a sibling, the sender is heard.
+ *
+ * Each such adapter also sends an RFC 5227 probe (sender 0.0.0.0, so no
+ * neighbour learns a binding from it, which matters while its addresses
+ * are answered by a sibling) for its target: the first liveness_targets
+ * address on its link, else the gateway of the default route through
+ * it. The target's reply is the third fact.
+ *
+ * Rounds are counted, not timed: staleness is "nothing in the last
+ * liveness_misses rounds", so a stalled timer or a busy RTNL delays the
+ * judgement and never causes one.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/if_arp.h>
+#include <linux/rtnetlink.h>
+#include <linux/slab.h>
+#include <net/ip_fib.h>
+#include <uapi/linux/arp_failover_probe.h>
+
+#include "adapter.h"
+#include "liveness.h"
+#include "netns.h"
+#include "params.h"
+#include "xmit.h"
+
+/* Siblings each adapter sends to per round. */
+#define AFO_LIVE_FANOUT 2
+
+/* Targets of liveness_targets looked at per adapter. */
+#define AFO_LIVE_MAX_TARGETS 8
+
+/**
+ * afo_live_mac - the MAC of a liveness frame's tag
+ * @an:      the namespace (its key and origin)
+ * @ifindex: the sender
+ * @seq:     its round
+ * @sha:     its MAC address
+ * @tip:     the frame's target protocol address
+ *
+ * Four words where a probe's MAC has three: a probe's tag never verifies
+ * as a liveness frame's, nor the other way round.
+ */
+u64 afo_live_mac(const struct afo_net *an, u32 ifindex, u32 seq,
+		 const u8 *sha, __be32 tip)
+{
+	return siphash_4u64((u64)ifindex << 32 | seq, ether_addr_to_u64(sha),
+			    (u64)an->probe_origin << 32 | (__force u32)tip,
+			    ARPFO_LIVE_MAGIC, &an->probe_key);
+}
+
+/**
+ * afo_live_fresh - @ad starts afresh: nothing it missed so far counts
+ * @ad: the adapter (carrier back, another pnet, just managed)
+ */
+void afo_live_fresh(struct afo_adapter *ad)
+{
+	u32 round = ad->an->live_round;
+
+	WRITE_ONCE(ad->live.rx, round);
+	WRITE_ONCE(ad->live.tx, round);
+	WRITE_ONCE(ad->live.target_rx, round);
+}
+
+/**
+ * afo_live_record - a genuine liveness frame of @from arrived on @rx
+ * @an:   the namespace
+ * @rx:   the adapter that heard it
+ * @from: its sender, another adapter
+ * @seq:  its round
+ *
+ * Runs in softirq under RCU.
+ *
+ * Return: false when the round is neither the current one nor the one
+ * before: stale or replayed.
+ */
+bool afo_live_record(struct afo_net *an, struct afo_adapter *rx,
+		     struct afo_adapter *from, u32 seq)
+{
+	u32 round = READ_ONCE(an->live_round);
+	unsigned long now = jiffies | 1;	/* 0 means "never" */
+
+	if (round - seq > 1)
+		return false;
+	WRITE_ONCE(rx->live.rx, round);
+	WRITE_ONCE(rx->live.rx_at, now);
+	WRITE_ONCE(from->live.tx, round);
+	WRITE_ONCE(from->live.tx_at, now);
+	atomic_long_inc(&rx->stats.live_heard);
+	return true;
+}
+
+/**
+ * afo_live_target_heard - look for an answer of @rx's target
+ * @an:  the namespace
+ * @rx:  the adapter the ARP frame arrived on
+ * @op:  its operation
+ * @sip: its sender protocol address
+ *
+ * Runs in softirq under RCU. A reply from the target's address, to the
+ * probe or to anyone's request heard on @rx, shows the way to it works.
+ */
+void afo_live_target_heard(struct afo_net *an, struct afo_adapter *rx,
+			   u16 op, __be32 sip)
+{
+	__be32 target = READ_ONCE(rx->live.target);
+
+	if (op != ARPOP_REPLY || !target || sip != target)
+		return;
+	WRITE_ONCE(rx->live.target_rx, READ_ONCE(an->live_round));
+	WRITE_ONCE(rx->live.target_at, jiffies | 1);	/* 0: never */
+	atomic_long_inc(&rx->stats.target_heard);
+}
+
+/*
+ * The route to @daddr through @ad only: whether there is one, and its
+ * gateway (0: on the link). Under RTNL.
+ */
+static bool afo_live_route(struct afo_adapter *ad, __be32 daddr, __be32 *gw)
+{
+	struct flowi4 fl4 = {
+		.daddr = daddr,
+		.flowi4_oif = ad->core.ifindex,
+	};
+	struct fib_result res;
+	bool found = false;
+
+	rcu_read_lock();
+	if (!fib_lookup(dev_net(ad->dev), &fl4, &res, FIB_LOOKUP_NOREF) &&
+	    res.type == RTN_UNICAST && res.nhc && res.nhc->nhc_dev == ad->dev) {
+		*gw = res.nhc->nhc_gw_family == AF_INET ? res.nhc->nhc_gw.ipv4 : 0;
+		found = true;
+	}
+	rcu_read_unlock();
+	return found;
+}
+
+/* The first named target on @ad's link, else its default gateway, or 0. */
+static __be32 afo_live_find_target(struct afo_adapter *ad)
+{
+	__be32 named[AFO_LIVE_MAX_TARGETS], gw;
+	unsigned int i, n;
+
+	n = afo_liveness_targets(named, ARRAY_SIZE(named));
+	for (i = 0; i < n; i++)
+		if (afo_live_route(ad, named[i], &gw) && !gw)
+			return named[i];
+	if (afo_live_route(ad, 0, &gw))
+		return gw;
+	return 0;
+}
+
+/* Probe @ad's target, finding it again first: routes change. */
+static void afo_live_probe_target(struct afo_adapter *ad)
+{
+	__be32 target = afo_live_find_target(ad);
+
+	if (target != ad->live.target) {
+		WRITE_ONCE(ad->live.target, target);
+		WRITE_ONCE(ad->live.target_rx, ad->an->live_round);
+	}
+	if (target && !afo_send_probe(ad->dev, target, NULL, 0, NULL))
+		atomic_long_inc(&ad->stats.target_sent);
+}
+
+/* One liveness frame of @from's round @seq to @to. */
+static void afo_live_send(struct afo_adapter *from, struct afo_adapter *to,
+			  u32 seq)
+{
+	struct afo_net *an = from->an;
+	struct arpfo_probe_tag tag;
+	struct afo_addr *addr;
+
+	addr = list_first_entry_or_null(&from->addrs, struct afo_addr, port_node);
+	if (!addr)
+		return;
+	tag.magic = htons(ARPFO_LIVE_MAGIC);
+	tag.origin = htonl(an->probe_origin);
+	tag.ifindex = htonl(from->core.ifindex);
+	tag.seq = htonl(seq);
+	put_unaligned_be64(afo_live_mac(an, from->core.ifindex, seq,
+					from->dev->dev_addr, addr->ip), tag.mac);
+	if (!afo_send_probe(from->dev, addr->ip, &tag, sizeof(tag),
+			    to->dev->dev_addr))
+		atomic_long_inc(&from->stats.live_sent);
+}
+
+/* Whether something was heard in the last @misses rounds before @round. */
+static bool afo_live_recent(u32 round, u32 last, unsigned int misses)
+{
+	return (s32)(round - 1 - last) < (s32)misses;
+}
+
+/* The facts of @a for the round @round. */
+static void afo_live_facts(struct afo_core_adapter *a, u32 round,
+			   unsigned int misses)
+{
+	struct afo_live *live = &afo_adapter_of(a)->live;
+
+	a->hears = afo_live_recent(round, READ_ONCE(live->rx), misses);
+	a->heard_by = afo_live_recent(round, READ_ONCE(live->tx), misses);
+	if (!live->target)
+		a->target = AFO_TARGET_NONE;
+	else if (afo_live_recent(round, READ_ONCE(live->target_rx), misses))
+		a->target = AFO_TARGET_UP;
+	else
+		a->target = AFO_TARGET_DOWN;
+}
+
+/* Each member of each pnet in @v sends this round's frames. */
+static void afo_live_send_all(struct afo_core_adapter **v, unsigned int n,
+			      u32 round)
+{
+	unsigned int i, j, k, f, size;
+
+	for (i = 0; i < n; i = j) {
+		for (j = i; j < n && v[j]->pnet == v[i]->pnet; j++)
+			;
+		size = j - i;
+		if (size < 2) {
+			/* Alone: nothing to miss until it has siblings. */
+			afo_live_fresh(afo_adapter_of(v[i]));
+			continue;
+		}
+		for (k = 0; k < size; k++) {
+			struct afo_adapter *from = afo_adapter_of(v[i + k]);
+
+			for (f = 1; f <= min(AFO_LIVE_FANOUT, size - 1); f++)
+				afo_live_send(from,
+					      afo_adapter_of(v[i + (k + f) % size]),
+					      round);
+			afo_live_probe_target(from);
+		}
+	}
+}
+
+/*
+ * Liveness paused (off, or fewer than two adapters with carrier): with
+ * nobody to compare with, no path stays judged.
+ */
+static void afo_live_pause(struct afo_net *an, struct afo_step *s)
+{
+	if (an->live_on)
+		afo_core_liveness_off(&an->core, s);
+	an->live_on = false;
+}
+
+/* Resumed: nobody is blamed for the rounds that did not run. */
+static void afo_live_resume(struct afo_net *an)
+{
+	struct afo_core_adapter *a;
+
+	list_for_each_entry(a, &an->core.adapters, node)
+		afo_live_fresh(afo_adapter_of(a));
+	an->live_on = true;
+}
+
+/*
+ * One round: judge every path on the facts of the rounds so far, then
+ * send this round's frames.
+ */
+static void afo_live_run(struct afo_net *an, struct afo_step *s)
+{
+	unsigned int misses = afo_liveness_misses(), n = 0;
+	struct afo_core_adapter **v, *a;
+	u32 round;
+
+	v = kmalloc_array(an->slot_bound, sizeof(*v), GFP_KERNEL);
+	if (!v)
+		return;		/* the round did not happen: blames nobody */
+	if (!an->live_on)
+		afo_live_resume(an);
+	round = an->live_round + 1;
+	WRITE_ONCE(an->live_round, round);
+	list_for_each_entry(a, &an->core.adapters, node) {
+		if (!a->carrier || a->deaf || n == an->slot_bound)
+			continue;
+		afo_live_facts(a, round, misses);
+		v[n++] = a;
+	}
+	afo_live_sort(v, n);
+	afo_core_liveness(&an->core, v, n, s);
+	afo_live_send_all(v, n, round);
+	kfree(v);
+}
+
+/**
+ * afo_live_tick - run a liveness round when one is due
+ * @an: the namespace
+ * @s:  the step; gets the next round's deadline
+ *
+ * Rounds run while liveness is on and two adapters have carrier: a host
+ * with one adapter, or a thousand single-adapter containers, sends
+ * nothing.
+ */
+void afo_live_tick(struct afo_net *an, struct afo_step *s)
+{
+	unsigned long interval = afo_liveness_interval();
+
+	ASSERT_RTNL();
+	if (!interval || an->core.carriers < 2) {
+		afo_live_pause(an, s);
+		return;
+	}
+	if (an->live_on && time_before(s->now, an->live_next)) {
+		afo_step_deadline(s, an->live_next);
+		return;
+	}
+	afo_live_run(an, s);
+	an->live_next = s->now + interval;
+	afo_step_deadline(s, an->live_next);
+}
+
+/**
+ * afo_live_deadline - keep the tick coming for liveness rounds
+ * @an: the namespace
+ * @s:  a step about to be committed
+ *
+ * After an event that may have made two adapters have carrier.
+ */
+void afo_live_deadline(struct afo_net *an, struct afo_step *s)
+{
+	if (an->core.carriers < 2 || !afo_liveness_interval())
+		return;
+	afo_step_deadline(s, an->live_on ? an->live_next : s->now);
+}
