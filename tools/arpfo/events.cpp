@@ -6,6 +6,7 @@
 
 #include "arpfo/color.hpp"
 #include "arpfo/json.hpp"
+#include "arpfo/render.hpp"
 
 namespace arpfo {
 namespace {
@@ -92,6 +93,9 @@ Description describe(const Event &e, const Names &names)
 		return new_v ? Description{"VIPA duty: answers for the host's VIPAs on its pnet",
 					   Paint::Good}
 			     : Description{"VIPA duty: no longer answers for the VIPAs"};
+	case EventKind::Judged:
+		return {"judged " + judgement_name(old_v) + " -> " + judgement_name(new_v),
+			new_v == ARPFO_JUDGED_OK ? Paint::Good : Paint::Bad};
 	case EventKind::Unknown:
 		break;
 	}
@@ -139,6 +143,8 @@ EventKind classify(const Event &e)
 		return EventKind::AddrDel;
 	case ARPFO_EVENT_VIPA_DUTY:
 		return EventKind::VipaDuty;
+	case ARPFO_EVENT_JUDGED:
+		return EventKind::Judged;
 	default:
 		return EventKind::Unknown;
 	}
@@ -173,6 +179,8 @@ std::string event_name(const Event &e)
 		return "addr_del";
 	case EventKind::VipaDuty:
 		return "vipa_duty";
+	case EventKind::Judged:
+		return "judged";
 	case EventKind::Unknown:
 		break;
 	}
@@ -230,6 +238,10 @@ std::string render_event_json(const Event &e, std::string_view time, const Names
 	if (responder) {
 		json_ifname(w, "old_ifname", e, e.old_value.value_or(0), names);
 		json_ifname(w, "new_ifname", e, e.new_value.value_or(0), names);
+	}
+	if (kind == EventKind::Judged) {
+		w.key("old_judged").string(judgement_name(e.old_value.value_or(0)));
+		w.key("new_judged").string(judgement_name(e.new_value.value_or(0)));
 	}
 	if (e.addr)
 		w.key("address").string(format_ipv4(ipv4_of(*e.addr)));

@@ -27,11 +27,12 @@ enum class EventKind {
 	AddrNew,
 	AddrDel,
 	VipaDuty, // NEW 1: answers for the host's VIPAs on its pnet, 0: no longer
+	Judged,	  // OLD -> NEW enum arpfo_judgement: how its path was judged
 	Unknown,
 };
 
 EventKind classify(const Event &e);
-// adapter_new, ..., addr_del, vipa_duty; "unknown(N)" for an unknown type.
+// adapter_new, ..., vipa_duty, judged; "unknown(N)" for an unknown type.
 std::string event_name(const Event &e);
 
 // "2026-11-26T00:41:02.123": @tm with @ms milliseconds.

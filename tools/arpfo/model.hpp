@@ -34,6 +34,10 @@ struct AdapterStats {
 	std::uint64_t dropped = 0;
 	std::uint64_t takeovers = 0;
 	std::uint64_t reclaims = 0;
+	std::uint64_t live_sent = 0;	// liveness frames sent
+	std::uint64_t live_heard = 0;	// siblings' liveness frames heard
+	std::uint64_t target_sent = 0;	// probes of its target sent
+	std::uint64_t target_heard = 0; // answers of its target heard
 
 	bool operator==(const AdapterStats &) const = default;
 };
@@ -53,6 +57,17 @@ struct Adapter {
 	// ifindex of its L3 master (a VRF device); 0: none, or a module too
 	// old to say
 	std::uint32_t l3dev = 0;
+	// enum arpfo_judgement: how its path was judged; ARPFO_JUDGED_OK from
+	// a module without silent failure detection (its STATE says the rest)
+	std::uint32_t judged = 0;
+	// Milliseconds since it last heard a sibling's liveness frame, and
+	// since a sibling last heard its own; absent: never (since carrier).
+	std::optional<std::uint32_t> hears_ms;
+	std::optional<std::uint32_t> heard_ms;
+	// The target it probes (its gateway), network byte order; absent: none.
+	std::optional<std::uint32_t> target;
+	// Milliseconds since the target last answered; absent: never.
+	std::optional<std::uint32_t> target_ms;
 };
 
 // A VIPA is held by a device that is no managed adapter (usually a dummy)

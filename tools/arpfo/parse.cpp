@@ -41,6 +41,11 @@ constexpr std::array<AttrPolicy, ARPFO_A_ADAPTER_MAX + 1> adapter_policy()
 	p[ARPFO_A_ADAPTER_STATS] = {"STATS", MNL_TYPE_NESTED};
 	p[ARPFO_A_ADAPTER_VIPA_DUTY] = {"VIPA_DUTY", MNL_TYPE_U32};
 	p[ARPFO_A_ADAPTER_L3DEV] = {"L3DEV", MNL_TYPE_U32};
+	p[ARPFO_A_ADAPTER_JUDGED] = {"JUDGED", MNL_TYPE_U32};
+	p[ARPFO_A_ADAPTER_HEARS_MS] = {"HEARS_MS", MNL_TYPE_U32};
+	p[ARPFO_A_ADAPTER_HEARD_MS] = {"HEARD_MS", MNL_TYPE_U32};
+	p[ARPFO_A_ADAPTER_TARGET] = {"TARGET", MNL_TYPE_U32};
+	p[ARPFO_A_ADAPTER_TARGET_MS] = {"TARGET_MS", MNL_TYPE_U32};
 	return p;
 }
 
@@ -57,6 +62,10 @@ constexpr std::array<AttrPolicy, ARPFO_A_STATS_MAX + 1> stats_policy()
 	p[ARPFO_A_STATS_DROPPED] = {"DROPPED", MNL_TYPE_U64};
 	p[ARPFO_A_STATS_TAKEOVERS] = {"TAKEOVERS", MNL_TYPE_U64};
 	p[ARPFO_A_STATS_RECLAIMS] = {"RECLAIMS", MNL_TYPE_U64};
+	p[ARPFO_A_STATS_LIVE_SENT] = {"LIVE_SENT", MNL_TYPE_U64};
+	p[ARPFO_A_STATS_LIVE_HEARD] = {"LIVE_HEARD", MNL_TYPE_U64};
+	p[ARPFO_A_STATS_TARGET_SENT] = {"TARGET_SENT", MNL_TYPE_U64};
+	p[ARPFO_A_STATS_TARGET_HEARD] = {"TARGET_HEARD", MNL_TYPE_U64};
 	return p;
 }
 
@@ -117,6 +126,11 @@ AdapterStats parse_stats(const Attrs &adapter)
 	s.dropped = a.u64(ARPFO_A_STATS_DROPPED).value_or(0);
 	s.takeovers = a.u64(ARPFO_A_STATS_TAKEOVERS).value_or(0);
 	s.reclaims = a.u64(ARPFO_A_STATS_RECLAIMS).value_or(0);
+	// Optional: modules without silent failure detection send none.
+	s.live_sent = a.u64(ARPFO_A_STATS_LIVE_SENT).value_or(0);
+	s.live_heard = a.u64(ARPFO_A_STATS_LIVE_HEARD).value_or(0);
+	s.target_sent = a.u64(ARPFO_A_STATS_TARGET_SENT).value_or(0);
+	s.target_heard = a.u64(ARPFO_A_STATS_TARGET_HEARD).value_or(0);
 	return s;
 }
 
@@ -131,6 +145,7 @@ void check_event(const Attrs &a, std::uint32_t type)
 		break;
 	case ARPFO_EVENT_RESPONDER:
 	case ARPFO_EVENT_PNET:
+	case ARPFO_EVENT_JUDGED:
 		a.need(ARPFO_A_EVENT_OLD);
 		a.need(ARPFO_A_EVENT_NEW);
 		break;
@@ -182,6 +197,13 @@ Adapter parse_adapter(std::span<const std::uint8_t> bytes)
 	ad.vipa_duty = a.u32(ARPFO_A_ADAPTER_VIPA_DUTY).value_or(0) != 0;
 	// Optional: modules without VRF support do not send it.
 	ad.l3dev = a.u32(ARPFO_A_ADAPTER_L3DEV).value_or(0);
+	// Optional: modules without silent failure detection send none; an
+	// absent age says "never", an absent target "none".
+	ad.judged = a.u32(ARPFO_A_ADAPTER_JUDGED).value_or(ARPFO_JUDGED_OK);
+	ad.hears_ms = a.u32(ARPFO_A_ADAPTER_HEARS_MS);
+	ad.heard_ms = a.u32(ARPFO_A_ADAPTER_HEARD_MS);
+	ad.target = a.u32(ARPFO_A_ADAPTER_TARGET);
+	ad.target_ms = a.u32(ARPFO_A_ADAPTER_TARGET_MS);
 	return ad;
 }
 

@@ -2,6 +2,8 @@
 #include "arpfo/render.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <string_view>
 #include <tuple>
 #include <vector>
 #include <arpa/inet.h>
@@ -25,6 +27,12 @@ Paint state_paint(std::uint32_t state)
 	default:
 		return Paint::None;
 	}
+}
+
+// A path judged anything but ok does not work, whatever its carrier says.
+Paint judged_paint(std::uint32_t judged)
+{
+	return judged == ARPFO_JUDGED_OK ? Paint::Good : Paint::Bad;
 }
 
 Paint pnet_paint(const Pnet &p)
@@ -76,6 +84,29 @@ std::string l3dev_text(std::uint32_t l3dev, const Names &names)
 	return l3dev == 0 ? "-" : names(l3dev);
 }
 
+// An age in milliseconds, "40ms"; "-" for never.
+std::string age_text(std::optional<std::uint32_t> ms)
+{
+	return ms ? std::to_string(*ms) + "ms" : "-";
+}
+
+// What it hears of its siblings and they of it: "40ms/120ms", each part
+// "-" for never.
+std::string heard_text(const Adapter &a)
+{
+	return age_text(a.hears_ms) + "/" + age_text(a.heard_ms);
+}
+
+// The target it probes and when it last answered: "10.0.0.254 (40ms)",
+// "10.0.0.254 (never)"; "-" for no target.
+std::string target_text(const Adapter &a)
+{
+	if (!a.target)
+		return "-";
+	return format_ipv4(ipv4_of(*a.target)) + " (" +
+	       (a.target_ms ? age_text(a.target_ms) : "never") + ")";
+}
+
 std::string members_of(const Pnet &p, const Names &names)
 {
 	std::string out;
@@ -114,6 +145,16 @@ void json_answered_by(JsonWriter &w, const Address &a, std::span<const Pnet> pne
 	w.end_array();
 }
 
+// "@key": @v as a number, null when absent.
+void json_optional(JsonWriter &w, std::string_view key, std::optional<std::uint32_t> v)
+{
+	w.key(key);
+	if (v)
+		w.number(*v);
+	else
+		w.null();
+}
+
 void json_pnets(JsonWriter &w, std::span<const Pnet> pnets, const Names &names)
 {
 	w.key("pnets").begin_array();
@@ -144,6 +185,10 @@ void json_stats(JsonWriter &w, const AdapterStats &s)
 	w.key("dropped").number(s.dropped);
 	w.key("takeovers").number(s.takeovers);
 	w.key("reclaims").number(s.reclaims);
+	w.key("live_sent").number(s.live_sent);
+	w.key("live_heard").number(s.live_heard);
+	w.key("target_sent").number(s.target_sent);
+	w.key("target_heard").number(s.target_heard);
 	w.end_object();
 }
 
@@ -170,6 +215,15 @@ void json_adapters(JsonWriter &w, std::span<const Adapter> adapters, const Names
 		json_stats(w, a.stats);
 		w.key("l3dev");
 		json_responder(w, a.l3dev, names);
+		w.key("judged").string(judgement_name(a.judged));
+		json_optional(w, "hears_ms", a.hears_ms);
+		json_optional(w, "heard_ms", a.heard_ms);
+		w.key("target");
+		if (a.target)
+			w.string(format_ipv4(ipv4_of(*a.target)));
+		else
+			w.null();
+		json_optional(w, "target_ms", a.target_ms);
 		w.end_object();
 	}
 	w.end_array();
@@ -223,6 +277,22 @@ std::string kind_name(std::uint32_t kind)
 	}
 }
 
+std::string judgement_name(std::uint32_t judged)
+{
+	switch (judged) {
+	case ARPFO_JUDGED_OK:
+		return "ok";
+	case ARPFO_JUDGED_NO_CARRIER:
+		return "no-carrier";
+	case ARPFO_JUDGED_SILENT:
+		return "silent";
+	case ARPFO_JUDGED_TARGET_LOST:
+		return "target-lost";
+	default:
+		return std::to_string(judged);
+	}
+}
+
 std::string pnet_state(const Pnet &p)
 {
 	if (p.healthy == 0)
@@ -256,7 +326,8 @@ std::string render_adapters(std::span<const Adapter> adapters, const Names &name
 		{"KIND"},	     {"VIPA"},		   {"MAC"},
 		{"TAKEOVERS", true}, {"RECLAIMS", true},   {"REPLIES", true},
 		{"DROPPED", true},   {"PROBES", true},	   {"REJECTED", true},
-		{"ANNOUNCED", true}, {"VRF"},
+		{"ANNOUNCED", true}, {"VRF"},		   {"JUDGED"},
+		{"HEARD"},	     {"TARGET"},
 	};
 	std::vector<Row> rows;
 
@@ -280,6 +351,9 @@ std::string render_adapters(std::span<const Adapter> adapters, const Names &name
 			{std::to_string(s.probes_rejected)},
 			{std::to_string(s.announcements)},
 			{l3dev_text(a.l3dev, names)},
+			{judgement_name(a.judged), judged_paint(a.judged)},
+			{heard_text(a)},
+			{target_text(a)},
 		});
 	}
 	return render_table(kColumns, rows, color);

@@ -26,6 +26,9 @@ struct Selection {
 std::string state_name(std::uint32_t state);
 // "host", "offload" or "unknown(N)".
 std::string kind_name(std::uint32_t kind);
+// "ok", "no-carrier", "silent", "target-lost"; the number itself for a
+// judgement this version does not know.
+std::string judgement_name(std::uint32_t judged);
 // "ok" when every member is healthy, "failed" when none is, else "degraded".
 std::string pnet_state(const Pnet &p);
 

@@ -38,7 +38,8 @@ constexpr std::string_view kMonitor =
 	"usage: arpfo monitor [--json] [--color[=auto|always|never]]\n"
 	"Prints one line per event of the module (takeovers, reclaims, carrier and\n"
 	"health changes, physical network changes, rejected probes, addresses,\n"
-	"VIPA duty), each with a local timestamp, until SIGINT or SIGTERM.\n"
+	"VIPA duty, path judgements), each with a local timestamp, until SIGINT or\n"
+	"SIGTERM.\n"
 	"  --json         one JSON object per line\n"
 	"  --color=WHEN   as for show\n";
 

@@ -115,6 +115,9 @@ TEST(ArpfoEvents, Classifies)
 		  EventKind::VipaDuty);
 	EXPECT_EQ(event_name(parse_event(old_new(ARPFO_EVENT_VIPA_DUTY, 1, 0).bytes())),
 		  "vipa_duty");
+	EXPECT_EQ(classify(parse_event(old_new(ARPFO_EVENT_JUDGED, 0, 2).bytes())),
+		  EventKind::Judged);
+	EXPECT_EQ(event_name(parse_event(old_new(ARPFO_EVENT_JUDGED, 2, 0).bytes())), "judged");
 	EXPECT_EQ(classify(parse_event(event(42).bytes())), EventKind::Unknown);
 }
 
@@ -152,6 +155,37 @@ TEST(ArpfoEvents, Lines)
 	EXPECT_EQ(line(new_only(ARPFO_EVENT_VIPA_DUTY, 1)),
 		  t + " eth0 VIPA duty: answers for the host's VIPAs on its pnet\n");
 	EXPECT_EQ(line(event(42)), t + " eth0 unknown event 42\n");
+}
+
+// How the module judged the adapter's path, from OLD to NEW; a judgement
+// this version does not know is its number.
+TEST(ArpfoEvents, Judged)
+{
+	const std::string t(kTime);
+
+	EXPECT_EQ(line(old_new(ARPFO_EVENT_JUDGED, ARPFO_JUDGED_OK, ARPFO_JUDGED_SILENT)),
+		  t + " eth0 judged ok -> silent\n");
+	EXPECT_EQ(line(old_new(ARPFO_EVENT_JUDGED, ARPFO_JUDGED_SILENT, ARPFO_JUDGED_OK)),
+		  t + " eth0 judged silent -> ok\n");
+	EXPECT_EQ(line(old_new(ARPFO_EVENT_JUDGED, ARPFO_JUDGED_NO_CARRIER,
+			       ARPFO_JUDGED_TARGET_LOST)),
+		  t + " eth0 judged no-carrier -> target-lost\n");
+	EXPECT_EQ(line(old_new(ARPFO_EVENT_JUDGED, ARPFO_JUDGED_TARGET_LOST, 9)),
+		  t + " eth0 judged target-lost -> 9\n");
+
+	// Red when the path no longer works, green when it works again.
+	EXPECT_EQ(line(old_new(ARPFO_EVENT_JUDGED, ARPFO_JUDGED_OK, ARPFO_JUDGED_SILENT), true),
+		  t + " eth0 \033[31mjudged ok -> silent\033[0m\n");
+	EXPECT_EQ(line(old_new(ARPFO_EVENT_JUDGED, ARPFO_JUDGED_TARGET_LOST, ARPFO_JUDGED_OK),
+		       true),
+		  t + " eth0 \033[32mjudged target-lost -> ok\033[0m\n");
+
+	const std::string head = "{\"time\":\"" + t + "\",\"event\":\"judged\",\"ifname\":\"eth0\","
+				 "\"ifindex\":3,";
+	EXPECT_EQ(json(old_new(ARPFO_EVENT_JUDGED, ARPFO_JUDGED_OK, ARPFO_JUDGED_SILENT)),
+		  head + "\"old\":0,\"new\":2,\"old_judged\":\"ok\",\"new_judged\":\"silent\"}\n");
+	EXPECT_EQ(json(old_new(ARPFO_EVENT_JUDGED, ARPFO_JUDGED_NO_CARRIER, 9)),
+		  head + "\"old\":1,\"new\":9,\"old_judged\":\"no-carrier\",\"new_judged\":\"9\"}\n");
 }
 
 TEST(ArpfoEvents, NamesWithoutIfnameAttribute)
@@ -248,6 +282,12 @@ TEST(ArpfoEvents, RejectsEventsMissingWhatTheirTypeNeeds)
 	Msg vipa_duty = event(ARPFO_EVENT_VIPA_DUTY);
 	vipa_duty.u32(ARPFO_A_EVENT_OLD, 0);
 	EXPECT_EQ(error_of(vipa_duty), "event message: missing attribute NEW (type 5)");
+	Msg judged_new = event(ARPFO_EVENT_JUDGED);
+	judged_new.u32(ARPFO_A_EVENT_NEW, ARPFO_JUDGED_SILENT);
+	EXPECT_EQ(error_of(judged_new), "event message: missing attribute OLD (type 4)");
+	Msg judged_old = event(ARPFO_EVENT_JUDGED);
+	judged_old.u32(ARPFO_A_EVENT_OLD, ARPFO_JUDGED_OK);
+	EXPECT_EQ(error_of(judged_old), "event message: missing attribute NEW (type 5)");
 	EXPECT_EQ(error_of(event(ARPFO_EVENT_PROBE_REJECTED)),
 		  "event message: missing attribute MAC (type 7)");
 	EXPECT_EQ(error_of(event(ARPFO_EVENT_ADDR_NEW)),

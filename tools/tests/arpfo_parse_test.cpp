@@ -3,6 +3,11 @@
 // message can be malformed.
 #include <gtest/gtest.h>
 
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <utility>
+
 #include <arpa/inet.h>
 
 #include "arpfo/errors.hpp"
@@ -147,6 +152,12 @@ TEST(ArpfoParse, Adapter)
 	EXPECT_EQ(a.stats, (AdapterStats{1, 2, 3, 4, 5, 6, 7, 0x1234567890ULL}));
 	EXPECT_FALSE(a.vipa_duty); // a module without VIPA support
 	EXPECT_EQ(a.l3dev, 0u);	   // nor VRF support
+	// nor silent failure detection
+	EXPECT_EQ(a.judged, ARPFO_JUDGED_OK);
+	EXPECT_FALSE(a.hears_ms.has_value());
+	EXPECT_FALSE(a.heard_ms.has_value());
+	EXPECT_FALSE(a.target.has_value());
+	EXPECT_FALSE(a.target_ms.has_value());
 }
 
 TEST(ArpfoParse, AdapterVipaDuty)
@@ -217,6 +228,157 @@ TEST(ArpfoParse, AdapterL3dev)
 		  "adapter message: attribute L3DEV (type 13) has 1 bytes, a u32 needs 4");
 }
 
+// ifindex 3 "eth0" as a module with silent failure detection sends it:
+// judged silent, it last heard a sibling 40 ms ago, a sibling heard it
+// 0 ms ago, its target 10.0.0.254 answered 1500 ms ago, and the four
+// liveness and target counters.
+Msg judged_adapter_msg()
+{
+	Msg m(ARPFO_CMD_ADAPTER_GET);
+	m.u32(ARPFO_A_ADAPTER_IFINDEX, 3)
+		.strz(ARPFO_A_ADAPTER_IFNAME, "eth0")
+		.u32(ARPFO_A_ADAPTER_STATE, ARPFO_STATE_HEALTHY)
+		.begin(ARPFO_A_ADAPTER_STATS)
+		.flag(ARPFO_A_STATS_PAD)
+		.u64(ARPFO_A_STATS_RECLAIMS, 2)
+		.u64(ARPFO_A_STATS_LIVE_SENT, 10)
+		.u64(ARPFO_A_STATS_LIVE_HEARD, 11)
+		.u64(ARPFO_A_STATS_TARGET_SENT, 12)
+		.u64(ARPFO_A_STATS_TARGET_HEARD, 0x1234567890ULL)
+		.end()
+		.u32(ARPFO_A_ADAPTER_JUDGED, ARPFO_JUDGED_SILENT)
+		.u32(ARPFO_A_ADAPTER_HEARS_MS, 40)
+		.u32(ARPFO_A_ADAPTER_HEARD_MS, 0)
+		.u32(ARPFO_A_ADAPTER_TARGET, htonl(0x0a0000fe))
+		.u32(ARPFO_A_ADAPTER_TARGET_MS, 1500);
+	return m;
+}
+
+TEST(ArpfoParse, AdapterJudgedHeardAndTarget)
+{
+	const Adapter a = parse_adapter(judged_adapter_msg().bytes());
+
+	EXPECT_EQ(a.ifindex, 3u);
+	EXPECT_EQ(a.judged, ARPFO_JUDGED_SILENT);
+	EXPECT_EQ(a.hears_ms, std::optional<std::uint32_t>(40));
+	// 0 ms is a time, not "never".
+	EXPECT_EQ(a.heard_ms, std::optional<std::uint32_t>(0));
+	ASSERT_TRUE(a.target.has_value());
+	EXPECT_EQ(ipv4_of(*a.target), (Ipv4{10, 0, 0, 254}));
+	EXPECT_EQ(a.target_ms, std::optional<std::uint32_t>(1500));
+	EXPECT_EQ(a.stats, (AdapterStats{0, 0, 0, 0, 0, 0, 0, 2, 10, 11, 12, 0x1234567890ULL}));
+
+	for (const std::uint32_t j : std::initializer_list<std::uint32_t>{
+		     ARPFO_JUDGED_OK, ARPFO_JUDGED_NO_CARRIER, ARPFO_JUDGED_TARGET_LOST, 0x10003}) {
+		Msg m = judged_adapter_msg();
+		m.u32(ARPFO_A_ADAPTER_JUDGED, j); // the last one counts
+		EXPECT_EQ(parse_adapter(m.bytes()).judged, j);
+	}
+}
+
+// Each age and the target come alone: the module leaves out what it never
+// saw, and that is not an error.
+TEST(ArpfoParse, AdapterAgesAndTargetEachOptional)
+{
+	Msg hears(ARPFO_CMD_ADAPTER_GET);
+	hears.u32(ARPFO_A_ADAPTER_IFINDEX, 3)
+		.u32(ARPFO_A_ADAPTER_STATE, ARPFO_STATE_HEALTHY)
+		.u32(ARPFO_A_ADAPTER_JUDGED, ARPFO_JUDGED_OK)
+		.u32(ARPFO_A_ADAPTER_HEARS_MS, 7);
+	const Adapter h = parse_adapter(hears.bytes());
+	EXPECT_EQ(h.hears_ms, std::optional<std::uint32_t>(7));
+	EXPECT_FALSE(h.heard_ms.has_value());
+	EXPECT_FALSE(h.target.has_value());
+	EXPECT_FALSE(h.target_ms.has_value());
+
+	Msg target(ARPFO_CMD_ADAPTER_GET);
+	target.u32(ARPFO_A_ADAPTER_IFINDEX, 3)
+		.u32(ARPFO_A_ADAPTER_STATE, ARPFO_STATE_HEALTHY)
+		.u32(ARPFO_A_ADAPTER_JUDGED, ARPFO_JUDGED_TARGET_LOST)
+		.u32(ARPFO_A_ADAPTER_HEARD_MS, 4294967295u)
+		.u32(ARPFO_A_ADAPTER_TARGET, htonl(0xc0a80101));
+	const Adapter t = parse_adapter(target.bytes());
+	EXPECT_EQ(t.judged, ARPFO_JUDGED_TARGET_LOST);
+	EXPECT_FALSE(t.hears_ms.has_value());
+	EXPECT_EQ(t.heard_ms, std::optional<std::uint32_t>(4294967295u));
+	EXPECT_EQ(t.target, std::optional<std::uint32_t>(htonl(0xc0a80101)));
+	EXPECT_FALSE(t.target_ms.has_value()); // it never answered
+	EXPECT_EQ(t.stats, AdapterStats{});
+}
+
+TEST(ArpfoParse, RejectsJudgedHeardAndTargetOfWrongSize)
+{
+	const std::pair<std::uint16_t, std::string> attrs[] = {
+		{ARPFO_A_ADAPTER_JUDGED, "JUDGED (type 14)"},
+		{ARPFO_A_ADAPTER_HEARS_MS, "HEARS_MS (type 15)"},
+		{ARPFO_A_ADAPTER_HEARD_MS, "HEARD_MS (type 16)"},
+		{ARPFO_A_ADAPTER_TARGET, "TARGET (type 17)"},
+		{ARPFO_A_ADAPTER_TARGET_MS, "TARGET_MS (type 18)"},
+	};
+	for (const auto &[attr, name] : attrs) {
+		Msg narrow = adapter_msg();
+		narrow.u8(attr, 1);
+		EXPECT_EQ(adapter_error(narrow.bytes()),
+			  "adapter message: attribute " + name + " has 1 bytes, a u32 needs 4");
+		Msg wide = adapter_msg();
+		wide.u64(attr, 1);
+		EXPECT_EQ(adapter_error(wide.bytes()),
+			  "adapter message: attribute " + name + " has 8 bytes, a u32 needs 4");
+	}
+
+	const std::pair<std::uint16_t, std::string> counters[] = {
+		{ARPFO_A_STATS_LIVE_SENT, "LIVE_SENT (type 10)"},
+		{ARPFO_A_STATS_LIVE_HEARD, "LIVE_HEARD (type 11)"},
+		{ARPFO_A_STATS_TARGET_SENT, "TARGET_SENT (type 12)"},
+		{ARPFO_A_STATS_TARGET_HEARD, "TARGET_HEARD (type 13)"},
+	};
+	for (const auto &[attr, name] : counters) {
+		Msg m(ARPFO_CMD_ADAPTER_GET);
+		m.u32(ARPFO_A_ADAPTER_IFINDEX, 3)
+			.u32(ARPFO_A_ADAPTER_STATE, 0)
+			.begin(ARPFO_A_ADAPTER_STATS)
+			.u32(attr, 1)
+			.end();
+		EXPECT_EQ(adapter_error(m.bytes()), "adapter message: STATS: attribute " + name +
+							    " has 4 bytes, a u64 needs 8");
+	}
+}
+
+// From the wire to `arpfo show`: the judgement, the ages and the target
+// in the adapters table and in the JSON, with the four counters.
+TEST(ArpfoParse, JudgedFromMessagesToOutput)
+{
+	Msg quiet(ARPFO_CMD_ADAPTER_GET);
+	quiet.u32(ARPFO_A_ADAPTER_IFINDEX, 4)
+		.strz(ARPFO_A_ADAPTER_IFNAME, "eth1")
+		.u32(ARPFO_A_ADAPTER_STATE, ARPFO_STATE_HEALTHY)
+		.u32(ARPFO_A_ADAPTER_JUDGED, ARPFO_JUDGED_OK);
+	Snapshot s;
+	s.adapters = {parse_adapter(judged_adapter_msg().bytes()), parse_adapter(quiet.bytes())};
+	const Names names = Names::of_adapters(s.adapters);
+
+	const std::string table = render_adapters(s.adapters, names, false);
+	EXPECT_NE(table.find("  ANNOUNCED  VRF  JUDGED  HEARD     TARGET\n"), std::string::npos)
+		<< table;
+	EXPECT_NE(table.find("  -    silent  40ms/0ms  10.0.0.254 (1500ms)\neth1 "),
+		  std::string::npos)
+		<< table;
+	EXPECT_TRUE(table.ends_with("  -    ok      -/-       -\n")) << table;
+
+	const std::string json = render_show_json(s, {false, true, false}, names);
+	EXPECT_NE(json.find("\"reclaims\":2,\"live_sent\":10,\"live_heard\":11,"
+			    "\"target_sent\":12,\"target_heard\":78187493520},\"l3dev\":null,"
+			    "\"judged\":\"silent\",\"hears_ms\":40,\"heard_ms\":0,"
+			    "\"target\":\"10.0.0.254\",\"target_ms\":1500}"),
+		  std::string::npos)
+		<< json;
+	EXPECT_NE(json.find("\"target_heard\":0},\"l3dev\":null,\"judged\":\"ok\","
+			    "\"hears_ms\":null,\"heard_ms\":null,\"target\":null,"
+			    "\"target_ms\":null}]}"),
+		  std::string::npos)
+		<< json;
+}
+
 // An address's L3 domain and whether it is shared. A shared address still
 // has its RESPONDER (its holder, which answers for it the kernel's way).
 TEST(ArpfoParse, AddressL3devAndShared)
@@ -284,10 +446,13 @@ TEST(ArpfoParse, VrfAndSharedFromMessagesToOutput)
 		  "ADDRESS   OWNER  ANSWERED-BY  VIPA  VRF   SHARED\n"
 		  "10.0.0.1  eth0   eth0         no    blue  yes\n");
 	const std::string table = render_adapters(s.adapters, names, false);
-	EXPECT_NE(table.find("  ANNOUNCED  VRF\n"), std::string::npos) << table;
-	EXPECT_TRUE(table.ends_with("  blue\n")) << table;
+	EXPECT_NE(table.find("  ANNOUNCED  VRF   JUDGED  HEARD  TARGET\n"), std::string::npos)
+		<< table;
+	EXPECT_TRUE(table.ends_with("  blue  ok      -/-    -\n")) << table;
 	const std::string json = render_show_json(s, {false, true, true}, names);
-	EXPECT_NE(json.find("\"reclaims\":78187493520},\"l3dev\":\"blue\"}"), std::string::npos)
+	EXPECT_NE(json.find("\"reclaims\":78187493520,\"live_sent\":0,\"live_heard\":0,"
+			    "\"target_sent\":0,\"target_heard\":0},\"l3dev\":\"blue\","),
+		  std::string::npos)
 		<< json;
 	EXPECT_NE(json.find("{\"address\":\"10.0.0.1\",\"owner\":\"eth0\",\"responder\":\"eth0\","
 			    "\"vipa\":false,\"answered_by\":[\"eth0\"],\"l3dev\":\"blue\","
@@ -435,9 +600,11 @@ TEST(ArpfoParse, UnknownEnumValuesSurvive)
 		.u32(ARPFO_A_ADAPTER_STATE, 0x10002)
 		.u32(ARPFO_A_ADAPTER_KIND, 256)
 		.u32(ARPFO_A_ADAPTER_PROBING, 0x100)
-		.u32(ARPFO_A_ADAPTER_VIPA_DUTY, 0x10000);
+		.u32(ARPFO_A_ADAPTER_VIPA_DUTY, 0x10000)
+		.u32(ARPFO_A_ADAPTER_JUDGED, 0x10004);
 	const Adapter w = parse_adapter(wide.bytes());
 
+	EXPECT_EQ(w.judged, 0x10004u);
 	EXPECT_EQ(w.state, 0x10002u);
 	EXPECT_EQ(w.kind, 256u);
 	EXPECT_TRUE(w.probing);

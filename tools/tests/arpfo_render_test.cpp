@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <sstream>
+#include <string>
 
 #include <arpa/inet.h>
 #include <linux/arp_failover.h>
@@ -27,10 +29,14 @@ Adapter adapter(std::uint32_t ifindex, std::string name, std::uint32_t state,
 	return a;
 }
 
-// eth0 healthy with some counters, answering for the VIPAs of pnet 1;
-// eth1 down, its addresses taken over by eth0; eth2 delayed, probing,
-// unanswered, in VRF blue (ifindex 30); ifindex 9 unnamed, VIPA holder of
-// pnet 2. 10.0.0.2 is a VIPA on dummy0 (ifindex 20), no managed adapter.
+// eth0 healthy with some counters, answering for the VIPAs of pnet 1,
+// judged ok: it hears and is heard by a sibling, its target 10.0.0.254
+// answers; eth1 down, its addresses taken over by eth0, judged no-carrier,
+// never heard, its target never answered; eth2 delayed, probing,
+// unanswered, in VRF blue (ifindex 30), judged silent: heard by nobody
+// since carrier, it last heard a sibling 1.5 s ago, no target; ifindex 9
+// unnamed, VIPA holder of pnet 2. 10.0.0.2 is a VIPA on dummy0 (ifindex
+// 20), no managed adapter.
 Snapshot snapshot()
 {
 	Snapshot s;
@@ -46,6 +52,18 @@ Snapshot snapshot()
 	s.adapters[2].pnet = 2;
 	s.adapters[2].l3dev = 30;
 	s.adapters[0].vipa_duty = true;
+	s.adapters[0].stats.live_sent = 6;
+	s.adapters[0].stats.live_heard = 7;
+	s.adapters[0].stats.target_sent = 8;
+	s.adapters[0].stats.target_heard = 9;
+	s.adapters[0].hears_ms = 40;
+	s.adapters[0].heard_ms = 120;
+	s.adapters[0].target = htonl(0x0a0000fe);
+	s.adapters[0].target_ms = 40;
+	s.adapters[1].judged = ARPFO_JUDGED_NO_CARRIER;
+	s.adapters[1].target = htonl(0x0a0000fe);
+	s.adapters[2].judged = ARPFO_JUDGED_SILENT;
+	s.adapters[2].hears_ms = 1500;
 	s.addresses = {{htonl(0x0a000001), 3, 3, false},
 		       {htonl(0x0a000002), 20, 0, true},
 		       {htonl(0xc0a80101), 5, 0, false, 30}};
@@ -69,6 +87,19 @@ const Names &names()
 	return n;
 }
 
+// The lines of an uncoloured @table from its VRF column on: the columns of
+// silent failure detection without the long ones before them.
+std::string from_vrf(const std::string &table)
+{
+	const std::size_t at = table.find("VRF");
+	std::istringstream in(table);
+	std::string out;
+
+	for (std::string line; std::getline(in, line);)
+		out += line.substr(std::min(at, line.size())) + "\n";
+	return out;
+}
+
 } // namespace
 
 TEST(ArpfoRender, EnumNames)
@@ -80,6 +111,12 @@ TEST(ArpfoRender, EnumNames)
 	EXPECT_EQ(kind_name(ARPFO_KIND_HOST), "host");
 	EXPECT_EQ(kind_name(ARPFO_KIND_OFFLOAD), "offload");
 	EXPECT_EQ(kind_name(255), "unknown(255)");
+	EXPECT_EQ(judgement_name(ARPFO_JUDGED_OK), "ok");
+	EXPECT_EQ(judgement_name(ARPFO_JUDGED_NO_CARRIER), "no-carrier");
+	EXPECT_EQ(judgement_name(ARPFO_JUDGED_SILENT), "silent");
+	EXPECT_EQ(judgement_name(ARPFO_JUDGED_TARGET_LOST), "target-lost");
+	EXPECT_EQ(judgement_name(4), "4");
+	EXPECT_EQ(judgement_name(0xffffffff), "4294967295");
 }
 
 TEST(ArpfoRender, PnetState)
@@ -103,13 +140,17 @@ TEST(ArpfoRender, Adapters)
 {
 	EXPECT_EQ(render_adapters(snapshot().adapters, names(), false),
 		  "ADAPTER  PNET  STATE    PROBING  ANSWERED-BY  PRIORITY  KIND     VIPA  MAC         "
-		  "       TAKEOVERS  RECLAIMS  REPLIES  DROPPED  PROBES  REJECTED  ANNOUNCED  VRF\n"
+		  "       TAKEOVERS  RECLAIMS  REPLIES  DROPPED  PROBES  REJECTED  ANNOUNCED  VRF   "
+		  "JUDGED      HEARD       TARGET\n"
 		  "eth0        1  healthy  no       eth0                0  host     yes   02:00:00:00:0"
-		  "0:03          0         0        4        5     1/2         0          3  -\n"
+		  "0:03          0         0        4        5     1/2         0          3  -     "
+		  "ok          40ms/120ms  10.0.0.254 (40ms)\n"
 		  "eth1        1  down     no       eth0              100  host     no    02:00:00:00:0"
-		  "0:04          1         1        0        0   12/34         1          2  -\n"
+		  "0:04          1         1        0        0   12/34         1          2  -     "
+		  "no-carrier  -/-         10.0.0.254 (never)\n"
 		  "eth2        2  delayed  yes      -                   0  offload  no    02:00:00:00:0"
-		  "0:05          0         0        0        0     0/0         0          0  blue\n");
+		  "0:05          0         0        0        0     0/0         0          0  blue  "
+		  "silent      1500ms/-    -\n");
 }
 
 TEST(ArpfoRender, Addresses)
@@ -199,16 +240,88 @@ TEST(ArpfoRender, AdapterVrf)
 	const Names n = Names::of_adapters(list, system_name);
 
 	const std::string table = render_adapters(list, n, false);
-	EXPECT_NE(table.find("  ANNOUNCED  VRF\n"), std::string::npos) << table;
-	EXPECT_NE(table.find("0  blue\neth1 "), std::string::npos) << table;
-	EXPECT_NE(table.find("0  if31\neth2 "), std::string::npos) << table;
-	EXPECT_TRUE(table.ends_with("0  -\n")) << table;
+	EXPECT_NE(table.find("  ANNOUNCED  VRF   JUDGED  HEARD  TARGET\n"), std::string::npos) << table;
+	EXPECT_NE(table.find("0  blue  ok      -/-    -\neth1 "), std::string::npos) << table;
+	EXPECT_NE(table.find("0  if31  ok      -/-    -\neth2 "), std::string::npos) << table;
+	EXPECT_TRUE(table.ends_with("0  -     ok      -/-    -\n")) << table;
 
 	const Snapshot s{{}, list, {}};
 	const std::string json = render_show_json(s, {false, true, false}, n);
-	EXPECT_NE(json.find("\"reclaims\":0},\"l3dev\":\"blue\"}"), std::string::npos) << json;
-	EXPECT_NE(json.find("\"reclaims\":0},\"l3dev\":\"if31\"}"), std::string::npos) << json;
-	EXPECT_NE(json.find("\"reclaims\":0},\"l3dev\":null}]}"), std::string::npos) << json;
+	EXPECT_NE(json.find("\"target_heard\":0},\"l3dev\":\"blue\",\"judged\""), std::string::npos)
+		<< json;
+	EXPECT_NE(json.find("\"target_heard\":0},\"l3dev\":\"if31\",\"judged\""), std::string::npos)
+		<< json;
+	EXPECT_NE(json.find("\"target_heard\":0},\"l3dev\":null,\"judged\""), std::string::npos)
+		<< json;
+}
+
+// JUDGED: how the module judged the adapter's path, green when ok, red
+// otherwise. HEARD: how long ago it heard a sibling's liveness frame and a
+// sibling heard its own, each "-" for never (0 ms is no "never"). TARGET:
+// the target it probes and how long ago it answered, "never" when it has
+// not, "-" for no target. Ages are the module's milliseconds, unscaled.
+TEST(ArpfoRender, JudgedHeardAndTarget)
+{
+	Adapter ok = adapter(3, "eth0", ARPFO_STATE_HEALTHY, 3);
+	ok.hears_ms = 0;
+	ok.heard_ms = 4294967295u;
+	ok.target = htonl(0xc0a80101);
+	ok.target_ms = 0;
+	Adapter lost = adapter(4, "eth1", ARPFO_STATE_HEALTHY, 4);
+	lost.judged = ARPFO_JUDGED_TARGET_LOST;
+	lost.heard_ms = 250;
+	lost.target = htonl(0x0a0000fe);
+	Adapter silent = adapter(5, "eth2", ARPFO_STATE_DELAYED, 3);
+	silent.judged = ARPFO_JUDGED_SILENT;
+	silent.target = htonl(0x0a0000fe);
+	silent.target_ms = 30000;
+	const std::vector<Adapter> list{ok, lost, silent};
+	const Names n = Names::of_adapters(list);
+
+	EXPECT_EQ(from_vrf(render_adapters(list, n, false)),
+		  "VRF  JUDGED       HEARD             TARGET\n"
+		  "-    ok           0ms/4294967295ms  192.168.1.1 (0ms)\n"
+		  "-    target-lost  -/250ms           10.0.0.254 (never)\n"
+		  "-    silent       -/-               10.0.0.254 (30000ms)\n");
+
+	const std::string coloured = render_adapters(list, n, true);
+	EXPECT_NE(coloured.find("  -    \033[32mok\033[0m           0ms/4294967295ms  "
+				"192.168.1.1 (0ms)\n"),
+		  std::string::npos)
+		<< coloured;
+	EXPECT_NE(coloured.find("  -    \033[31mtarget-lost\033[0m  -/250ms           "
+				"10.0.0.254 (never)\n"),
+		  std::string::npos)
+		<< coloured;
+	EXPECT_NE(coloured.find("  -    \033[31msilent\033[0m       -/-               "
+				"10.0.0.254 (30000ms)\n"),
+		  std::string::npos)
+		<< coloured;
+
+	Adapter no_carrier = adapter(6, "eth3", ARPFO_STATE_DOWN, 3);
+	no_carrier.judged = ARPFO_JUDGED_NO_CARRIER;
+	const std::vector<Adapter> down{no_carrier};
+	EXPECT_NE(render_adapters(down, n, true)
+			  .find("  -    \033[31mno-carrier\033[0m  -/-    -\n"),
+		  std::string::npos)
+		<< render_adapters(down, n, true);
+
+	// JSON: the judgement's name, numbers for the ages, the target as a
+	// dotted quad; null for what is absent.
+	const Snapshot s{{}, list, {}};
+	const std::string json = render_show_json(s, {false, true, false}, n);
+	EXPECT_NE(json.find("\"l3dev\":null,\"judged\":\"ok\",\"hears_ms\":0,"
+			    "\"heard_ms\":4294967295,\"target\":\"192.168.1.1\",\"target_ms\":0}"),
+		  std::string::npos)
+		<< json;
+	EXPECT_NE(json.find("\"l3dev\":null,\"judged\":\"target-lost\",\"hears_ms\":null,"
+			    "\"heard_ms\":250,\"target\":\"10.0.0.254\",\"target_ms\":null}"),
+		  std::string::npos)
+		<< json;
+	EXPECT_NE(json.find("\"l3dev\":null,\"judged\":\"silent\",\"hears_ms\":null,"
+			    "\"heard_ms\":null,\"target\":\"10.0.0.254\",\"target_ms\":30000}]}"),
+		  std::string::npos)
+		<< json;
 }
 
 TEST(ArpfoRender, AllTablesBlankLineApart)
@@ -231,7 +344,7 @@ TEST(ArpfoRender, EmptyTablesKeepTheirHeader)
 	EXPECT_EQ(render_tables({}, {}, names(), false),
 		  "PNET  STATE  HEALTHY  ADAPTERS  VIPA-HOLDER\n\n"
 		  "ADAPTER  PNET  STATE  PROBING  ANSWERED-BY  PRIORITY  KIND  VIPA  MAC  TAKEOVERS  "
-		  "RECLAIMS  REPLIES  DROPPED  PROBES  REJECTED  ANNOUNCED  VRF\n\n"
+		  "RECLAIMS  REPLIES  DROPPED  PROBES  REJECTED  ANNOUNCED  VRF  JUDGED  HEARD  TARGET\n\n"
 		  "ADDRESS  OWNER  ANSWERED-BY  VIPA  VRF  SHARED\n");
 }
 
@@ -281,17 +394,23 @@ TEST(ArpfoRender, Json)
 		  "\"state\":\"healthy\",\"probing\":false,\"responder\":\"eth0\",\"priority\":0,"
 		  "\"kind\":\"host\",\"vipa_duty\":true,\"stats\":{\"probes_sent\":1,\"probes_heard\":2,"
 		  "\"probes_rejected\":0,\"announcements\":3,\"replies\":4,\"dropped\":5,"
-		  "\"takeovers\":0,\"reclaims\":0},\"l3dev\":null},"
+		  "\"takeovers\":0,\"reclaims\":0,\"live_sent\":6,\"live_heard\":7,\"target_sent\":8,"
+		  "\"target_heard\":9},\"l3dev\":null,\"judged\":\"ok\",\"hears_ms\":40,\"heard_ms\":120,"
+		  "\"target\":\"10.0.0.254\",\"target_ms\":40},"
 		  "{\"ifindex\":4,\"ifname\":\"eth1\",\"mac\":\"02:00:00:00:00:04\",\"pnet\":1,"
 		  "\"state\":\"down\",\"probing\":false,\"responder\":\"eth0\",\"priority\":100,"
 		  "\"kind\":\"host\",\"vipa_duty\":false,\"stats\":{\"probes_sent\":12,\"probes_heard\":34,"
 		  "\"probes_rejected\":1,\"announcements\":2,\"replies\":0,\"dropped\":0,"
-		  "\"takeovers\":1,\"reclaims\":1},\"l3dev\":null},"
+		  "\"takeovers\":1,\"reclaims\":1,\"live_sent\":0,\"live_heard\":0,\"target_sent\":0,"
+		  "\"target_heard\":0},\"l3dev\":null,\"judged\":\"no-carrier\",\"hears_ms\":null,"
+		  "\"heard_ms\":null,\"target\":\"10.0.0.254\",\"target_ms\":null},"
 		  "{\"ifindex\":5,\"ifname\":\"eth2\",\"mac\":\"02:00:00:00:00:05\",\"pnet\":2,"
 		  "\"state\":\"delayed\",\"probing\":true,\"responder\":null,\"priority\":0,"
 		  "\"kind\":\"offload\",\"vipa_duty\":false,\"stats\":{\"probes_sent\":0,\"probes_heard\":0,"
 		  "\"probes_rejected\":0,\"announcements\":0,\"replies\":0,\"dropped\":0,"
-		  "\"takeovers\":0,\"reclaims\":0},\"l3dev\":\"blue\"}],"
+		  "\"takeovers\":0,\"reclaims\":0,\"live_sent\":0,\"live_heard\":0,\"target_sent\":0,"
+		  "\"target_heard\":0},\"l3dev\":\"blue\",\"judged\":\"silent\",\"hears_ms\":1500,"
+		  "\"heard_ms\":null,\"target\":null,\"target_ms\":null}],"
 		  "\"addresses\":["
 		  "{\"address\":\"10.0.0.1\",\"owner\":\"eth0\",\"responder\":\"eth0\",\"vipa\":false,"
 		  "\"answered_by\":[\"eth0\"],\"l3dev\":null,\"shared\":false},"
@@ -317,20 +436,27 @@ TEST(ArpfoRender, UnknownValuesAndMissingMac)
 {
 	Adapter a = adapter(7, "x", 7, 7);
 	a.kind = 9;
+	a.judged = 12;
 	a.mac.reset();
 	const std::vector<Adapter> list{a};
 	const Names n = Names::of_adapters(list);
 
+	// A judgement this version does not know is its number, painted as
+	// not ok.
 	EXPECT_EQ(render_adapters(list, n, true),
 		  "ADAPTER  PNET  STATE       PROBING  ANSWERED-BY  PRIORITY  KIND        VIPA  MAC  "
-		  "TAKEOVERS  RECLAIMS  REPLIES  DROPPED  PROBES  REJECTED  ANNOUNCED  VRF\n"
+		  "TAKEOVERS  RECLAIMS  REPLIES  DROPPED  PROBES  REJECTED  ANNOUNCED  VRF  JUDGED  "
+		  "HEARD  TARGET\n"
 		  "x           1  unknown(7)  no       x                   0  unknown(9)  no    -    "
-		  "        0         0        0        0     0/0         0          0  -\n");
+		  "        0         0        0        0     0/0         0          0  -    "
+		  "\033[31m12\033[0m      -/-    -\n");
 	const Snapshot s{{}, list, {}};
 	const std::string json = render_show_json(s, {false, true, false}, n);
 	EXPECT_NE(json.find("\"mac\":null,\"pnet\":1,\"state\":\"unknown(7)\""), std::string::npos)
 		<< json;
 	EXPECT_NE(json.find("\"kind\":\"unknown(9)\""), std::string::npos) << json;
+	EXPECT_NE(json.find("\"l3dev\":null,\"judged\":\"12\",\"hears_ms\":null,"), std::string::npos)
+		<< json;
 }
 
 TEST(ArpfoRender, OddNames)
