@@ -17,7 +17,7 @@
 #include "../arp_failover/core.h"
 
 #define AFO_T_MAX 8
-#define AFO_T_ACTIONS 6		/* bits of enum afo_action */
+#define AFO_T_ACTIONS 7		/* bits of enum afo_action */
 
 /**
  * struct afo_t - a host as the tests drive it
