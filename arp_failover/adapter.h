@@ -80,11 +80,13 @@ struct afo_stats {
  * @rx_at:     jiffies of @rx, for the status (0: never)
  * @tx_at:     jiffies of @tx (0: never)
  * @target_at: jiffies of @target_rx (0: never)
- * @target:    the target it probes, 0: none
+ * @target:    the target it probes, 0: none (WRITE_ONCE, read by the hook)
+ * @target_from: round its current streak of target probes began (RTNL)
+ * @target_on: it is probing its target (RTNL)
  *
- * Written by the ARP hook (WRITE_ONCE) as frames arrive, read under RTNL
- * by the round, which also resets them when an adapter starts afresh
- * (carrier back, another pnet, another target).
+ * The rounds and times are written by the ARP hook (WRITE_ONCE) as frames
+ * arrive and read under RTNL by the round, which also resets them when
+ * an adapter starts afresh (carrier back, another pnet, another target).
  */
 struct afo_live {
 	u32 rx;
@@ -94,6 +96,8 @@ struct afo_live {
 	unsigned long tx_at;
 	unsigned long target_at;
 	__be32 target;
+	u32 target_from;
+	bool target_on;
 };
 
 /**

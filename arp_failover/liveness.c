@@ -14,11 +14,17 @@
  * nothing after that. A frame heard makes two facts fresh: the hearer
  * hears a sibling, the sender is heard.
  *
- * Each such adapter also sends an RFC 5227 probe (sender 0.0.0.0, so no
- * neighbour learns a binding from it, which matters while its addresses
- * are answered by a sibling) for its target: the first liveness_targets
- * address on its link, else the gateway of the default route through
- * it. The target's reply is the third fact.
+ * Where siblings may not decide, an adapter also sends an RFC 5227 probe
+ * (sender 0.0.0.0, so no neighbour learns a binding from it, which
+ * matters while its addresses are answered by a sibling) for its target:
+ * the first liveness_targets address on its link, else the gateway of
+ * the default route through it. The target's reply is the third fact.
+ * Members of a pair probe every round: losing each other, only the
+ * target tells which one failed. On larger pnets an adapter probes only
+ * once it heard nothing either way for a round, so that a target that
+ * answers can veto its judgement (the lone side of a split segment) by
+ * the time the siblings' evidence is complete; the gateway sees a probe
+ * per round from a few adapters, not from all 64.
  *
  * Rounds are counted, not timed: staleness is "nothing in the last
  * liveness_misses rounds", so a stalled timer or a busy RTNL delays the
@@ -73,7 +79,7 @@ void afo_live_fresh(struct afo_adapter *ad)
 
 	WRITE_ONCE(ad->live.rx, round);
 	WRITE_ONCE(ad->live.tx, round);
-	WRITE_ONCE(ad->live.target_rx, round);
+	ad->live.target_on = false;	/* a streak starts afresh */
 }
 
 /**
@@ -164,14 +170,31 @@ static __be32 afo_live_find_target(struct afo_adapter *ad)
 	return 0;
 }
 
-/* Probe @ad's target, finding it again first: routes change. */
-static void afo_live_probe_target(struct afo_adapter *ad)
+/*
+ * Probe @ad's target in round @round when @on, finding it again first
+ * (routes change); a new target, or a new streak of probes, counts
+ * unanswered probes from @round on.
+ */
+static void afo_live_probe_target(struct afo_adapter *ad, bool on, u32 round,
+				  unsigned int misses)
 {
-	__be32 target = afo_live_find_target(ad);
+	struct afo_live *live = &ad->live;
+	__be32 target;
 
-	if (target != ad->live.target) {
-		WRITE_ONCE(ad->live.target, target);
-		WRITE_ONCE(ad->live.target_rx, ad->an->live_round);
+	if (!on) {
+		live->target_on = false;
+		return;
+	}
+	target = afo_live_find_target(ad);
+	if (target != live->target) {
+		WRITE_ONCE(live->target, target);
+		/* answers of the old one prove nothing of this one */
+		WRITE_ONCE(live->target_rx, round - 1 - misses);
+		live->target_on = false;
+	}
+	if (!live->target_on) {
+		live->target_from = round;
+		live->target_on = true;
 	}
 	if (target && !afo_send_probe(ad->dev, target, NULL, 0, NULL))
 		atomic_long_inc(&ad->stats.target_sent);
@@ -213,17 +236,26 @@ static void afo_live_facts(struct afo_core_adapter *a, u32 round,
 
 	a->hears = afo_live_recent(round, READ_ONCE(live->rx), misses);
 	a->heard_by = afo_live_recent(round, READ_ONCE(live->tx), misses);
-	if (!live->target)
+	if (!live->target || !live->target_on)
 		a->target = AFO_TARGET_NONE;
 	else if (afo_live_recent(round, READ_ONCE(live->target_rx), misses))
 		a->target = AFO_TARGET_UP;
+	else if (!afo_live_recent(round, live->target_from, misses))
+		a->target = AFO_TARGET_DOWN;	/* asked often enough */
 	else
-		a->target = AFO_TARGET_DOWN;
+		a->target = AFO_TARGET_NONE;
+}
+
+/* Whether @a heard nothing, either way, in the last round. */
+static bool afo_live_quiet(const struct afo_adapter *ad, u32 round)
+{
+	return !afo_live_recent(round, READ_ONCE(ad->live.rx), 1) &&
+	       !afo_live_recent(round, READ_ONCE(ad->live.tx), 1);
 }
 
 /* Each member of each pnet in @v sends this round's frames. */
 static void afo_live_send_all(struct afo_core_adapter **v, unsigned int n,
-			      u32 round)
+			      u32 round, unsigned int misses)
 {
 	unsigned int i, j, k, f, size;
 
@@ -243,7 +275,9 @@ static void afo_live_send_all(struct afo_core_adapter **v, unsigned int n,
 				afo_live_send(from,
 					      afo_adapter_of(v[i + (k + f) % size]),
 					      round);
-			afo_live_probe_target(from);
+			afo_live_probe_target(from, size == 2 ||
+					      afo_live_quiet(from, round),
+					      round, misses);
 		}
 	}
 }
@@ -294,7 +328,7 @@ static void afo_live_run(struct afo_net *an, struct afo_step *s)
 	}
 	afo_live_sort(v, n);
 	afo_core_liveness(&an->core, v, n, s);
-	afo_live_send_all(v, n, round);
+	afo_live_send_all(v, n, round, misses);
 	kfree(v);
 }
 

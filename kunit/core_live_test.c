@@ -202,12 +202,12 @@ static void afo_lt_combinations(struct kunit *test, unsigned int n)
 	static const u8 targets[] = {
 		AFO_TARGET_NONE, AFO_TARGET_UP, AFO_TARGET_DOWN,
 	};
-	unsigned int bits, ti, si, sl, checked = 0;
+	unsigned int i, checked = 0;
 
-	for (bits = 0; bits < 8; bits++)
-	for (ti = 0; ti < ARRAY_SIZE(targets); ti++)
-	for (sl = 0; sl < 2; sl++)
-	for (si = 0; si < ARRAY_SIZE(targets); si++) {
+	/* i: 3 bits of facts, target, siblings hear, siblings' target */
+	for (i = 0; i < 8 * 3 * 2 * 3; i++) {
+		unsigned int bits = i % 8, ti = i / 8 % 3, sl = i / 24 % 2;
+		unsigned int si = i / 48;
 		struct afo_lt_case k = {
 			.carrier = bits & 1, .hears = bits & 2,
 			.heard_by = bits & 4, .target = targets[ti],
@@ -322,8 +322,10 @@ static void afo_live_all_lose_target_keep_responders(struct kunit *test)
 	struct afo_lt *t = afo_lt_new(test, 2);
 
 	afo_lt_all_fine(t, AFO_TARGET_DOWN);
-	t->a[0].hears = t->a[0].heard_by = false;
-	t->a[1].hears = t->a[1].heard_by = false;
+	t->a[0].hears = false;
+	t->a[0].heard_by = false;
+	t->a[1].hears = false;
+	t->a[1].heard_by = false;
 	afo_lt_round(t);
 	KUNIT_EXPECT_EQ(test, t->a[0].responder, t->a[0].ifindex);
 	KUNIT_EXPECT_EQ(test, t->a[1].responder, t->a[1].ifindex);
@@ -338,8 +340,10 @@ static void afo_live_target_decides_pair(struct kunit *test)
 	struct afo_lt *t = afo_lt_new(test, 2);
 
 	afo_lt_all_fine(t, AFO_TARGET_UP);
-	t->a[0].hears = t->a[0].heard_by = false;
-	t->a[1].hears = t->a[1].heard_by = false;
+	t->a[0].hears = false;
+	t->a[0].heard_by = false;
+	t->a[1].hears = false;
+	t->a[1].heard_by = false;
 	t->a[1].target = AFO_TARGET_DOWN;
 	afo_lt_round(t);
 	KUNIT_EXPECT_EQ(test, t->a[0].judged, AFO_JUDGED_OK);
@@ -355,8 +359,10 @@ static void afo_live_carrier_and_off_clear(struct kunit *test)
 	struct afo_step s;
 
 	afo_lt_all_fine(t, AFO_TARGET_NONE);
-	t->a[0].hears = t->a[0].heard_by = false;
-	t->a[1].hears = t->a[1].heard_by = false;
+	t->a[0].hears = false;
+	t->a[0].heard_by = false;
+	t->a[1].hears = false;
+	t->a[1].heard_by = false;
 	afo_lt_round(t);
 	KUNIT_EXPECT_EQ(test, t->a[0].judged, AFO_JUDGED_SILENT);
 	KUNIT_EXPECT_EQ(test, t->a[1].judged, AFO_JUDGED_SILENT);
@@ -379,7 +385,8 @@ static void afo_live_silent_keeps_pnet(struct kunit *test)
 	int k;
 
 	afo_lt_all_fine(t, AFO_TARGET_NONE);
-	t->a[2].hears = t->a[2].heard_by = false;
+	t->a[2].hears = false;
+	t->a[2].heard_by = false;
 	afo_lt_round(t);
 	KUNIT_ASSERT_EQ(test, t->a[2].judged, AFO_JUDGED_SILENT);
 	/* a sibling's probes, unheard by it, again and again */
