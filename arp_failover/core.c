@@ -427,9 +427,8 @@ void afo_core_tick(struct afo_core *c, struct afo_step *s)
 	list_for_each_entry(a, &c->adapters, node) {
 		if (afo_tick_delay(a, s))
 			afo_settle(c, a->pnet, s);
-		/* A silent path proves nothing by its probes: wait. */
 		if (!a->probing && a->carrier && a->last_verified &&
-		    s->p->reverify && !a->judged) {
+		    s->p->reverify) {
 			unsigned long due = a->last_verified + s->p->reverify;
 
 			if (time_after_eq(s->now, due))

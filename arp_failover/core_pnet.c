@@ -294,7 +294,11 @@ void afo_core_probe_done(struct afo_core *c, struct afo_core_adapter *prober,
 		if (!(a->todo & AFO_DO_PNET))
 			a->old_pnet = a->pnet;
 	}
-	/* A silent path hears nothing: that proves no move. */
+	/*
+	 * A silent path hears nothing: that proves no move. It still
+	 * probes, so that a cable moved (or a port put in another VLAN)
+	 * next to other siblings is found there; unheard, it stays.
+	 */
 	if (!any && prober->judged) {
 		afo_verified(prober, s);
 		return;

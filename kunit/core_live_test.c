@@ -377,7 +377,7 @@ static void afo_live_carrier_and_off_clear(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, t->a[1].healthy);
 }
 
-/* A silent adapter neither splits off its pnet nor re-verifies it. */
+/* A silent adapter does not split off its pnet, unless heard elsewhere. */
 static void afo_live_silent_keeps_pnet(struct kunit *test)
 {
 	struct afo_lt *t = afo_lt_new(test, 3);
@@ -404,8 +404,15 @@ static void afo_live_silent_keeps_pnet(struct kunit *test)
 	afo_lt_drain(&s);
 	KUNIT_EXPECT_EQ(test, t->a[2].pnet, t->a[0].pnet);
 	KUNIT_EXPECT_FALSE(test, t->a[2].probing);
+	/* it still re-verifies, and a probe heard on another pnet moves it */
 	afo_lt_tick(t, 10 * t->p.reverify);
-	KUNIT_EXPECT_FALSE(test, t->a[2].probing);
+	KUNIT_ASSERT_TRUE(test, t->a[2].probing);
+	t->a[1].pnet = 7;
+	t->a[1].heard = true;
+	afo_step_init(&s, t->now, &t->p);
+	afo_core_probe_done(&t->c, &t->a[2], &s);
+	afo_lt_drain(&s);
+	KUNIT_EXPECT_EQ(test, t->a[2].pnet, 7U);
 }
 
 /* Sorting groups each pnet's members, in ifindex order. */

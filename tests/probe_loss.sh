@@ -4,8 +4,9 @@
 # A lost probe frame is not a split. eth2 never hears eth0's probes (a tc
 # filter drops them on its ingress): it still hears eth1's, so it stays on
 # the pnet through many re-verifications, where one miss used to split it
-# off at once. Cut off both ways, it does split off; once the filters
-# go, it rejoins.
+# off at once. Cut off both ways with carrier, its path is judged silent
+# and it stays; without liveness it splits off; once the filters go, it
+# rejoins.
 #
 #        host
 #   eth0 10.0.0.1 ---+
@@ -59,22 +60,39 @@ check_err $? "the filter dropped $(dropped) probes of eth0, not 4 or more"
 check_err $? "eth2 changed pnet $(pnet_events) times (pnets now $(pnet_sizes))"
 log_test "a member that misses every probe of one sibling stays on its pnet ($(dropped) probes dropped)"
 
-# No probe reaches eth2 or leaves it: it is cut off and splits off. (An
-# adapter whose own probes are still heard stays: the siblings hearing it
-# prove it is on their segment.)
+# No probe or liveness frame reaches eth2 or leaves it, with carrier:
+# its path is judged silent, its siblings answer for it, and its unheard
+# probes do not split it off (tests/silent.sh covers the takeover).
+judged() {
+	afo_in host "$ARPFO" show --json |
+		jq_py "$(cat)" "[a['judged'] for a in d['adapters'] if a['ifname'] == 'eth2'][0]"
+}
+eth2_silent() { [ "$(judged)" = silent ]; }
 afo_in host tc filter replace dev eth2 ingress protocol arp pref 1 \
 	flower skip_hw arp_sip 0.0.0.0 action drop &&
 	afo_in host tc filter add dev eth2 egress protocol arp pref 1 \
 		flower skip_hw arp_sip 0.0.0.0 action drop
 check_err $? "tc filter change failed"
+afo_until 10 eth2_silent
+check_err $? "eth2 is cut off from its siblings but judged '$(judged)'"
+sleep 4		# four re-verifications of eth2
+[ "$(pnet_events)" = 0 ] && one_pnet
+check_err $? "silent eth2 changed pnet $(pnet_events) times (pnets now $(pnet_sizes))"
+log_test "a member cut off from its siblings is judged silent and stays"
+
+# Without liveness, discovery alone judges: it splits off. (An adapter
+# whose own probes are still heard stays: the siblings hearing it prove
+# it is on their segment.)
+echo 0 > /sys/module/arp_failover/parameters/liveness_ms
 afo_until 20 grep -q '"event":"pnet".*"ifname":"eth2"' "$mon"
 check_err $? "eth2 is cut off from its siblings but never split off"
-log_test "a member cut off from its siblings splits off"
+log_test "without liveness, a member cut off from its siblings splits off"
 
 afo_in host tc qdisc del dev eth2 clsact
 check_err $? "tc filter removal failed"
 afo_until 20 one_pnet
 check_err $? "eth2 did not rejoin: $(pnet_sizes)"
+echo 50 > /sys/module/arp_failover/parameters/liveness_ms
 log_test "it rejoins once it hears its siblings again"
 
 kill "$monitor"
