@@ -4,10 +4,24 @@
 
   frame_tool.py send IFACE HEX       send one frame (hex) on IFACE
   frame_tool.py flood IFACE HEX N    send that frame N times, at once
+  frame_tool.py replay IFACE SECONDS FILE
+                                     send every frame of FILE (hex, one a
+                                     line) on IFACE, again and again (a pass
+                                     every 50 ms) for SECONDS; print how
+                                     many were sent
   frame_tool.py probes PCAP          print, one per line in hex, every
                                      arp_failover discovery probe in PCAP
+  frame_tool.py lives PCAP           print, one per line in hex, every
+                                     arp_failover liveness frame in PCAP
   frame_tool.py origin HEX           print the origin (decimal) of the
-                                     probe frame HEX
+                                     probe or liveness frame HEX
+  frame_tool.py seq HEX              print its sequence number (decimal)
+  frame_tool.py retag HEX MAGIC      print the probe or liveness frame HEX
+                                     with its tag's magic replaced by MAGIC
+                                     (0xaf02 a probe's, 0xaf03 a liveness
+                                     frame's), the rest untouched
+  frame_tool.py reorigin HEX ORIGIN  print it with the tag's origin
+                                     replaced by ORIGIN, the rest untouched
   frame_tool.py forge SHA ORIGIN IFINDEX TIP
                                      print a probe that claims SHA, ORIGIN
                                      (decimal or 0x hex) and IFINDEX but
@@ -18,11 +32,13 @@
 import socket
 import struct
 import sys
+import time
 
-# ARPFO_PROBE_MAGIC, ARPFO_PROBE_TAG_LEN and the layout of struct
-# arpfo_probe_tag (magic, origin, ifindex, seq, mac[8]), from
+# ARPFO_PROBE_MAGIC, ARPFO_LIVE_MAGIC, ARPFO_PROBE_TAG_LEN and the layout
+# of struct arpfo_probe_tag (magic, origin, ifindex, seq, mac[8]), from
 # include/uapi/linux/arp_failover_probe.h.
 PROBE_MAGIC = 0xaf02
+LIVE_MAGIC = 0xaf03
 TAG_LEN = 22
 TAG_FORMAT = '>HIII8s'
 TAG_OFF = 14 + 28
@@ -43,34 +59,84 @@ def flood(iface, hexframe, count):
         s.send(frame)
 
 
-def is_probe(frame):
+def replay(iface, seconds, path):
+    """Every frame of the file in turn, over and over, for @seconds: one
+    process for the whole burst (a process start takes a second or more
+    under TCG)."""
+    with open(path) as f:
+        frames = [bytes.fromhex(line.split('#')[0].strip())
+                  for line in f if line.split('#')[0].strip()]
+    if not frames:
+        sys.exit(f'frame_tool.py: {path}: no frames')
+    s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
+    s.bind((iface, 0))
+    sent = 0
+    end = time.monotonic() + float(seconds)
+    while True:
+        for frame in frames:
+            s.send(frame)
+            sent += 1
+        if time.monotonic() >= end:
+            break
+        time.sleep(0.05)
+    print(sent)
+
+
+def is_tagged(frame, magics):
     """A probe's shape, as the module reads it: an ARP request from
-    0.0.0.0 with the probe magic after the payload, and a whole tag."""
+    0.0.0.0 with one of @magics after the payload, and a whole tag."""
     return len(frame) >= TAG_OFF + TAG_LEN and frame[12:14] == b'\x08\x06' and \
         frame[20:22] == b'\x00\x01' and frame[28:32] == bytes(4) and \
-        struct.unpack_from('>H', frame, TAG_OFF)[0] == PROBE_MAGIC
+        struct.unpack_from('>H', frame, TAG_OFF)[0] in magics
 
 
-def probes(path):
+def is_probe(frame):
+    return is_tagged(frame, (PROBE_MAGIC,))
+
+
+def is_live(frame):
+    return is_tagged(frame, (LIVE_MAGIC,))
+
+
+def pcap_frames(path):
     with open(path, 'rb') as f:
         data = f.read()
     off = 24                                  # pcap global header
     while off + 16 <= len(data):
         caplen = struct.unpack_from('<I', data, off + 8)[0]
-        frame = data[off + 16:off + 16 + caplen]
+        yield data[off + 16:off + 16 + caplen]
         off += 16 + caplen
+
+
+def probes(path):
+    for frame in pcap_frames(path):
         if is_probe(frame):
             print(frame.hex())
 
 
-def origin(hexframe):
+def lives(path):
+    for frame in pcap_frames(path):
+        if is_live(frame):
+            print(frame.hex())
+
+
+def tagged(hexframe):
+    """The frame HEX, which must carry a probe's or a liveness frame's tag."""
     try:
         frame = bytes.fromhex(hexframe)
     except ValueError:
         frame = b''
-    if not is_probe(frame):
-        sys.exit(f'frame_tool.py: not a probe frame: {hexframe}')
-    print(struct.unpack_from(TAG_FORMAT, frame, TAG_OFF)[1])
+    if not is_tagged(frame, (PROBE_MAGIC, LIVE_MAGIC)):
+        sys.exit(f'frame_tool.py: not a probe or liveness frame: {hexframe}')
+    return bytearray(frame)
+
+
+def origin(hexframe):
+    print(struct.unpack_from(TAG_FORMAT, tagged(hexframe), TAG_OFF)[1])
+
+
+def seq(hexframe):
+    print(struct.unpack_from(TAG_FORMAT, tagged(hexframe), TAG_OFF)[3])
 
 
 def u32(text):
@@ -82,6 +148,21 @@ def u32(text):
     if not 0 <= value <= 0xffffffff:
         sys.exit(f'frame_tool.py: {text}: not a u32 (decimal or 0x hex)')
     return value
+
+
+def retag(hexframe, magic_text):
+    frame = tagged(hexframe)
+    magic = u32(magic_text)
+    if magic > 0xffff:
+        sys.exit(f'frame_tool.py: {magic_text}: not a u16')
+    struct.pack_into('>H', frame, TAG_OFF, magic)
+    print(frame.hex())
+
+
+def reorigin(hexframe, origin_text):
+    frame = tagged(hexframe)
+    struct.pack_into('>I', frame, TAG_OFF + 2, u32(origin_text))
+    print(frame.hex())
 
 
 def forge(sha, origin_text, ifindex, tip):
@@ -102,8 +183,10 @@ def padded(sha, sip, tip):
 
 
 def main(argv):
-    cmds = {'send': (send, 2), 'flood': (flood, 3), 'probes': (probes, 1),
-            'origin': (origin, 1), 'forge': (forge, 4), 'padded': (padded, 3)}
+    cmds = {'send': (send, 2), 'flood': (flood, 3), 'replay': (replay, 3),
+            'probes': (probes, 1), 'lives': (lives, 1), 'origin': (origin, 1),
+            'seq': (seq, 1), 'retag': (retag, 2), 'reorigin': (reorigin, 2),
+            'forge': (forge, 4), 'padded': (padded, 3)}
     if len(argv) < 2 or argv[1] not in cmds or len(argv) - 2 != cmds[argv[1]][1]:
         sys.exit(__doc__)
     cmds[argv[1]][0](*argv[2:])

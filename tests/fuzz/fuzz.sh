@@ -3,10 +3,11 @@
 #
 # Hostile input (make fuzz): arpfo-fuzz injects FUZZ_COUNT (default one
 # million) malformed, truncated, oversized, random and spoofed ARP frames,
-# forged discovery probes and a replayed genuine one into the segment of
-# two host adapters. Afterwards nothing the module decides may have
-# changed (pnets, who answers for what), the forged probes must have
-# been counted, and the module must still answer and fail over correctly.
+# forged discovery probes and liveness frames, and replayed genuine ones
+# into the segment of two host adapters. Afterwards nothing the module
+# decides may have changed (pnets, who answers for what), the forged
+# probes must have been counted, and the module must still answer and
+# fail over correctly.
 # Not among tests/*.sh: it takes minutes, so make check leaves it out.
 #
 #        host                      switch              client
@@ -33,18 +34,26 @@ afo_port client eth0 seg0 02:00:00:00:0c:00 10.0.0.100/24
 afo_port client eth1 seg1 02:00:00:00:0c:01 10.0.1.100/24
 check_err $? "topology setup failed"
 
+# On eth1's switch port: the broadcast probes, and the liveness frames
+# eth0 sends eth1 (unicast: the client never sees them).
 pcap=/var/tmp/fuzz.$$.pcap
-afo_capture client eth0 "$pcap"
+afo_capture sw "$(afo_peer host eth1)" "$pcap"
 check_err $? "tcpdump did not start"
 afo_load
 check_err $? "insmod failed"
+sleep 1
 afo_capture_end
 replay=/var/tmp/fuzz.$$.replay
-$TOOL probes "$pcap" | grep -m1 '020000000100' > "$replay"
+# from_eth0: the hex frames of stdin with eth0's Ethernet source
+from_eth0() { awk 'substr($0, 13, 12) == "020000000100"'; }
+$TOOL probes "$pcap" | from_eth0 | head -n 1 > "$replay"
 [ -s "$replay" ]
 check_err $? "no genuine probe captured to replay"
+lives=$($TOOL lives "$pcap" | from_eth0 | tail -n 5 | tee -a "$replay" | wc -l)
+[ "$lives" -ge 1 ]
+check_err $? "no genuine liveness frame of eth0 captured to replay"
 rm -f "$pcap" "$pcap.log"
-log_test "setup: module loaded, a genuine probe captured"
+log_test "setup: module loaded, a genuine probe and liveness frames captured"
 
 # What the module decided, without the counters the fuzzing moves.
 decisions() {
@@ -76,8 +85,10 @@ sleep 1
 after=$(decisions)
 [ "$before" = "$after" ]
 check_err $? "state changed: before '$before' after '$after'"
-[ "$(rejected)" -gt "$rejected_before" ]
-check_err $? "no forged probe was counted ($(rejected))"
+rejected_after=$(rejected)
+echo "# probes and liveness frames rejected: $((rejected_after - rejected_before))"
+[ "$rejected_after" -gt "$rejected_before" ]
+check_err $? "no forged probe was counted ($rejected_after)"
 log_test "no state change; forged probes counted"
 
 for pair in 10.0.0.1=$MAC0 10.0.0.2=$MAC1; do

@@ -3,7 +3,10 @@
 // frame-writing helpers they share.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 
 #include "fuzz/frame.hpp"
@@ -63,6 +66,34 @@ ArpFields probe_shape(const CaseInput &in, const Mac &sha);
 // Zero-pads to the Ethernet minimum half of the time, as a NIC would.
 void maybe_pad_to_minimum(Frame &f, Rng &rng);
 
+// The fields of struct arpfo_probe_tag (<linux/arp_failover_probe.h>),
+// in host byte order; tag_bytes() lays them out as the header does. The
+// same tag serves discovery probes and liveness frames (their magic).
+struct Tag {
+	std::uint16_t magic = kProbeMagic;
+	std::uint32_t origin = 0;
+	std::uint32_t ifindex = 0;
+	std::uint32_t seq = 0;
+	std::array<std::uint8_t, sizeof(arpfo_probe_tag::mac)> mac{};
+};
+
+inline constexpr std::size_t kTagOriginOff = offsetof(arpfo_probe_tag, origin);
+inline constexpr std::size_t kTagIfindexOff = offsetof(arpfo_probe_tag, ifindex);
+inline constexpr std::size_t kTagSeqOff = offsetof(arpfo_probe_tag, seq);
+inline constexpr std::size_t kTagMacOff = offsetof(arpfo_probe_tag, mac);
+static_assert(offsetof(arpfo_probe_tag, magic) == 0);
+
+std::array<std::uint8_t, kTagLen> tag_bytes(const Tag &t);
+// What a forger would guess: a small ifindex, a young sequence number, a
+// random origin (the caller's to replace) and MAC; the probe magic.
+Tag plausible_tag(Rng &rng);
+std::uint32_t load_be32(std::span<const std::uint8_t> bytes, std::size_t off);
+// The origin of the host's namespace, as its captured probes or liveness
+// frames carry it; none without --replay.
+std::optional<std::uint32_t> captured_origin(const FuzzContext &ctx);
+// A random origin other than @ours.
+std::uint32_t other_origin(Rng &rng, std::optional<std::uint32_t> ours);
+
 void make_valid(const CaseInput &in, Frame &f);
 void make_bad_format(const CaseInput &in, Frame &f);
 void make_truncated(const CaseInput &in, Frame &f);
@@ -71,6 +102,8 @@ void make_bad_opcode(const CaseInput &in, Frame &f);
 void make_our_identity(const CaseInput &in, Frame &f);
 void make_forged_probe(const CaseInput &in, Frame &f);
 void make_replayed_probe(const CaseInput &in, Frame &f);
+void make_forged_live(const CaseInput &in, Frame &f);
+void make_replayed_live(const CaseInput &in, Frame &f);
 void make_odd_mac(const CaseInput &in, Frame &f);
 void make_random_payload(const CaseInput &in, Frame &f);
 

@@ -16,23 +16,6 @@
 #include "fuzz/cases.hpp"
 
 namespace arpfo::fuzz::detail {
-namespace {
-
-// The fields of struct arpfo_probe_tag (<linux/arp_failover_probe.h>),
-// in host byte order; tag_bytes() lays them out as the header does.
-struct Tag {
-	std::uint16_t magic = kProbeMagic;
-	std::uint32_t origin = 0;
-	std::uint32_t ifindex = 0;
-	std::uint32_t seq = 0;
-	std::array<std::uint8_t, sizeof(arpfo_probe_tag::mac)> mac{};
-};
-
-constexpr std::size_t kTagOriginOff = offsetof(arpfo_probe_tag, origin);
-constexpr std::size_t kTagIfindexOff = offsetof(arpfo_probe_tag, ifindex);
-constexpr std::size_t kTagSeqOff = offsetof(arpfo_probe_tag, seq);
-constexpr std::size_t kTagMacOff = offsetof(arpfo_probe_tag, mac);
-static_assert(offsetof(arpfo_probe_tag, magic) == 0);
 
 std::array<std::uint8_t, kTagLen> tag_bytes(const Tag &t)
 {
@@ -49,8 +32,6 @@ std::array<std::uint8_t, kTagLen> tag_bytes(const Tag &t)
 	return out;
 }
 
-// What a forger would guess: a small ifindex, a young sequence number;
-// the origin is the caller's.
 Tag plausible_tag(Rng &rng)
 {
 	Tag t;
@@ -69,25 +50,22 @@ std::uint32_t load_be32(std::span<const std::uint8_t> bytes, std::size_t off)
 	       static_cast<std::uint32_t>(bytes[off + 2]) << 8 | bytes[off + 3];
 }
 
-// The origin of the host's namespace, as its captured probes carry it;
-// none without --replay. The generator checked that each frame holds a
-// whole tag.
+// The generator checked that each frame holds a whole tag.
 std::optional<std::uint32_t> captured_origin(const FuzzContext &ctx)
 {
-	if (ctx.replay.empty())
-		return std::nullopt;
-	return load_be32(ctx.replay.front(), kTagOffset + kTagOriginOff);
+	if (!ctx.replay.empty())
+		return load_be32(ctx.replay.front(), kTagOffset + kTagOriginOff);
+	if (!ctx.replay_live.empty())
+		return load_be32(ctx.replay_live.front(), kTagOffset + kTagOriginOff);
+	return std::nullopt;
 }
 
-// A random origin other than @ours.
 std::uint32_t other_origin(Rng &rng, std::optional<std::uint32_t> ours)
 {
 	const std::uint32_t o = rng.u32();
 
 	return o == ours ? o + 1 : o;
 }
-
-} // namespace
 
 void make_forged_probe(const CaseInput &in, Frame &f)
 {

@@ -26,6 +26,10 @@ std::string_view category_name(Category c)
 		return "odd_mac";
 	case Category::RandomPayload:
 		return "random_payload";
+	case Category::ForgedLive:
+		return "forged_live";
+	case Category::ReplayedLive:
+		return "replayed_live";
 	}
 	return "unknown";
 }

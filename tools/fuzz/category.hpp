@@ -20,15 +20,17 @@ enum class Category : std::uint8_t {
 	ReplayedProbe,	// a captured genuine probe, unchanged or mutated
 	OddMac,		// broadcast, multicast or zero MACs
 	RandomPayload,	// random bytes after an ARP Ethernet header
+	ForgedLive,	// liveness frames (magic 0xaf03) with made-up or broken tags
+	ReplayedLive,	// a captured genuine liveness frame, unchanged or mutated
 };
 
-inline constexpr std::size_t kCategoryCount = 10;
+inline constexpr std::size_t kCategoryCount = 12;
 
 inline constexpr std::array<Category, kCategoryCount> kAllCategories{
 	Category::Valid,	 Category::BadFormat,	  Category::Truncated,
 	Category::Oversized,	 Category::BadOpcode,	  Category::OurIdentity,
 	Category::ForgedProbe,	 Category::ReplayedProbe, Category::OddMac,
-	Category::RandomPayload,
+	Category::RandomPayload, Category::ForgedLive,	  Category::ReplayedLive,
 };
 
 // A stable identifier (lower case, underscores) used in text and JSON.

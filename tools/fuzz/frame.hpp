@@ -23,6 +23,8 @@ inline constexpr std::size_t kTagOffset = kEthHeaderLen + kArpPayloadLen;
 // The tag's length and magic, as the module's uapi header defines them.
 inline constexpr std::size_t kTagLen = ARPFO_PROBE_TAG_LEN;
 inline constexpr std::uint16_t kProbeMagic = ARPFO_PROBE_MAGIC;
+// A liveness frame: the probe's shape and tag under its own magic.
+inline constexpr std::uint16_t kLiveMagic = ARPFO_LIVE_MAGIC;
 static_assert(sizeof(arpfo_probe_tag) == kTagLen, "struct arpfo_probe_tag is the whole tag");
 inline constexpr std::uint16_t kEthPArp = 0x0806;
 
@@ -46,8 +48,11 @@ struct FuzzContext {
 	std::size_t max_frame_len = kMaxFrameLen; // 60..1514: MTU + 14
 	// Genuine probe frames to replay; each at least kTagOffset + kTagLen
 	// bytes and at most max_frame_len. The first one's origin is the
-	// host's, which forged probes claim.
+	// host's, which forged probes and liveness frames claim.
 	std::vector<std::vector<std::uint8_t>> replay;
+	// Genuine liveness frames to replay, under the same rules (their
+	// origin is the host's too when there is no probe).
+	std::vector<std::vector<std::uint8_t>> replay_live;
 };
 
 } // namespace arpfo::fuzz

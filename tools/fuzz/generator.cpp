@@ -15,16 +15,19 @@ Generator::Generator(std::uint64_t seed, FuzzContext ctx) : seed_(seed), ctx_(st
 					    std::to_string(ctx_.max_frame_len) +
 					    " outside 60.." + std::to_string(kMaxFrameLen) +
 					    " (is the MTU below 46?)");
-	for (std::size_t i = 0; i < ctx_.replay.size(); i++) {
-		const std::size_t len = ctx_.replay[i].size();
-		if (len < kTagOffset + kTagLen || len > ctx_.max_frame_len)
-			throw std::invalid_argument("replay frame " + std::to_string(i + 1) + " has " +
-						    std::to_string(len) + " bytes, not " +
-						    std::to_string(kTagOffset + kTagLen) + ".." +
-						    std::to_string(ctx_.max_frame_len));
-	}
+	for (const auto *frames : {&ctx_.replay, &ctx_.replay_live})
+		for (std::size_t i = 0; i < frames->size(); i++) {
+			const std::size_t len = (*frames)[i].size();
+			if (len < kTagOffset + kTagLen || len > ctx_.max_frame_len)
+				throw std::invalid_argument(
+					std::string(frames == &ctx_.replay ? "replay" : "liveness replay") +
+					" frame " + std::to_string(i + 1) + " has " + std::to_string(len) +
+					" bytes, not " + std::to_string(kTagOffset + kTagLen) + ".." +
+					std::to_string(ctx_.max_frame_len));
+		}
 	for (Category c : kAllCategories)
-		if (c != Category::ReplayedProbe || !ctx_.replay.empty())
+		if ((c != Category::ReplayedProbe || !ctx_.replay.empty()) &&
+		    (c != Category::ReplayedLive || !ctx_.replay_live.empty()))
 			cats_.push_back(c);
 }
 
@@ -70,6 +73,12 @@ void Generator::generate(std::uint64_t index, Frame &out) const
 		break;
 	case Category::RandomPayload:
 		make_random_payload(in, out);
+		break;
+	case Category::ForgedLive:
+		make_forged_live(in, out);
+		break;
+	case Category::ReplayedLive:
+		make_replayed_live(in, out);
 		break;
 	}
 	out.category = c;

@@ -13,11 +13,13 @@ namespace arpfo::fuzz {
 class Generator {
 public:
 	// Throws std::invalid_argument when the context is unusable: a
-	// max_frame_len outside 60..1514 or a replay frame that does not fit.
+	// max_frame_len outside 60..1514 or a replay frame (probe or
+	// liveness frame) that does not fit.
 	Generator(std::uint64_t seed, FuzzContext ctx);
 
 	// Categories take turns, so each gets an equal share: replayed probes
-	// only when the context holds frames to replay.
+	// and replayed liveness frames only when the context holds such
+	// frames to replay.
 	std::span<const Category> categories() const { return cats_; }
 	Category category_of(std::uint64_t index) const;
 

@@ -61,8 +61,11 @@ int run(const FuzzOptions &o)
 	ctx.host_macs = o.target_macs;
 	ctx.host_ips = o.target_ips;
 	ctx.unrelated_ip = o.unrelated_ip;
-	if (!o.replay_path.empty())
-		ctx.replay = load_replay(o.replay_path);
+	if (!o.replay_path.empty()) {
+		auto sets = split_replay(load_replay(o.replay_path));
+		ctx.replay = std::move(sets.probes);
+		ctx.replay_live = std::move(sets.lives);
+	}
 
 	arpfo::LinkSocket sock(o.iface, arpfo::LinkSocket::Listen::Nothing);
 	ctx.client_mac = sock.mac();

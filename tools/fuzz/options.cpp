@@ -88,7 +88,8 @@ std::string_view fuzz_usage()
 	       "                  [--rate PPS] [--json]\n"
 	       "Sends N malformed, hostile and valid-looking ARP frames on IFACE, aimed at\n"
 	       "the given MACs and addresses of an arp_failover host. The same seed sends\n"
-	       "the same frames. HEXFILE holds captured probe frames, one per line in hex.\n"
+	       "the same frames. HEXFILE holds captured probes and liveness frames, one per\n"
+	       "line in hex.\n"
 	       "Exit status: 0 when every frame was sent, 1 when sending failed, 2 on a\n"
 	       "usage or setup error.\n";
 }

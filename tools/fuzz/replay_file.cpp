@@ -27,7 +27,8 @@ std::string hex16(unsigned int v)
 	return buf;
 }
 
-// Empty when @frame is a probe frame we can replay, else why not.
+// Empty when @frame is a probe or liveness frame we can replay, else why
+// not.
 std::string check_probe(const std::vector<std::uint8_t> &frame)
 {
 	const std::size_t min = kTagOffset + kTagLen;
@@ -43,10 +44,15 @@ std::string check_probe(const std::vector<std::uint8_t> &frame)
 	if (type != kEthPArp)
 		return "EtherType " + hex16(type) + ", not ARP (0x0806)";
 	const unsigned int magic = frame[kTagOffset] << 8 | frame[kTagOffset + 1];
-	if (magic != kProbeMagic)
+	if (magic != kProbeMagic && magic != kLiveMagic)
 		return "no probe tag at byte " + std::to_string(kTagOffset) + " (" + hex16(magic) +
-		       ", not " + hex16(kProbeMagic) + ")";
+		       ", not " + hex16(kProbeMagic) + " or " + hex16(kLiveMagic) + ")";
 	return {};
+}
+
+bool is_live(const std::vector<std::uint8_t> &frame)
+{
+	return (frame[kTagOffset] << 8 | frame[kTagOffset + 1]) == kLiveMagic;
 }
 
 } // namespace
@@ -91,6 +97,15 @@ ReplayResult parse_replay(std::string_view text)
 	if (frames.empty())
 		return ReplayError{"no frames (one hex frame per line expected)"};
 	return frames;
+}
+
+ReplaySets split_replay(ReplayFrames frames)
+{
+	ReplaySets sets;
+
+	for (auto &frame : frames)
+		(is_live(frame) ? sets.lives : sets.probes).push_back(std::move(frame));
+	return sets;
 }
 
 } // namespace arpfo::fuzz

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-// The --replay file: captured genuine probe frames, in hex.
+// The --replay file: captured genuine probes and liveness frames, in hex.
 #pragma once
 
 #include <cstdint>
@@ -17,11 +17,19 @@ struct ReplayError {
 using ReplayFrames = std::vector<std::vector<std::uint8_t>>;
 using ReplayResult = std::variant<ReplayFrames, ReplayError>;
 
-// One frame per line, in hex, as `tests/frame_tool.py probes` prints
-// them. Blank lines and '#' comments are skipped; spaces, tabs and ':'
-// between digits are ignored. Every frame must be an ARP frame carrying a
-// probe tag (magic ARPFO_PROBE_MAGIC, 0xaf02) at byte 42 and be at most
-// 1514 bytes long.
+// One frame per line, in hex, as `tests/frame_tool.py probes` and
+// `lives` print them. Blank lines and '#' comments are skipped; spaces,
+// tabs and ':' between digits are ignored. Every frame must be an ARP
+// frame carrying a probe's or a liveness frame's tag (magic
+// ARPFO_PROBE_MAGIC 0xaf02 or ARPFO_LIVE_MAGIC 0xaf03) at byte 42 and be
+// at most 1514 bytes long.
 ReplayResult parse_replay(std::string_view text);
+
+// The frames of a parsed replay file by their magic, in file order.
+struct ReplaySets {
+	ReplayFrames probes;
+	ReplayFrames lives;
+};
+ReplaySets split_replay(ReplayFrames frames);
 
 } // namespace arpfo::fuzz

@@ -35,14 +35,30 @@ std::vector<std::uint8_t> captured_probe()
 	return f;
 }
 
+// A genuine-looking liveness frame of host A to host B: origin kOrigin,
+// ifindex 2, round 1000.
+std::vector<std::uint8_t> captured_live()
+{
+	std::vector<std::uint8_t> f = {
+		0x02, 0x00, 0x00, 0x00, 0x01, 0x01, 0x02, 0x00, 0x00, 0x00, 0x01, 0x00, 0x08, 0x06,
+		0x00, 0x01, 0x08, 0x00, 0x06, 0x04, 0x00, 0x01, 0x02, 0x00, 0x00, 0x00, 0x01, 0x00,
+		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10, 0, 0, 1,
+		0xaf, 0x03, 0x5e, 0xed, 0x00, 0x01, 0, 0, 0, 2, 0, 0, 0x03, 0xe8, 8, 7, 6, 5, 4, 3, 2, 1,
+	};
+	return f;
+}
+
+// with_replay: a captured probe and a captured liveness frame.
 FuzzContext context(bool with_replay = false)
 {
 	FuzzContext ctx;
 	ctx.host_macs = {kHostA, kHostB};
 	ctx.host_ips = {kIpA, kIpB};
 	ctx.client_mac = kClient;
-	if (with_replay)
+	if (with_replay) {
 		ctx.replay = {captured_probe()};
+		ctx.replay_live = {captured_live()};
+	}
 	return ctx;
 }
 
@@ -76,13 +92,13 @@ Mac sha(const Frame &f) { return at<6>(f, 22); }
 Ipv4 spa(const Frame &f) { return at<4>(f, 28); }
 Ipv4 tpa(const Frame &f) { return at<4>(f, 38); }
 
-// Frames 0..n-1 of @gen that belong to @c.
+// The first @n frames of @gen that belong to @c.
 std::vector<Frame> frames_of(const Generator &gen, Category c, std::uint64_t n)
 {
 	std::vector<Frame> out;
 	Frame f;
 
-	for (std::uint64_t i = 0; i < n; i++) {
+	for (std::uint64_t i = 0; out.size() < n; i++) {
 		if (gen.category_of(i) != c)
 			continue;
 		gen.generate(i, f);
@@ -146,7 +162,7 @@ TEST(FuzzGenerator, EveryCategoryGetsAnEqualShare)
 {
 	for (bool replay : {false, true}) {
 		const Generator gen(3, context(replay));
-		const std::size_t ncat = replay ? kCategoryCount : kCategoryCount - 1;
+		const std::size_t ncat = replay ? kCategoryCount : kCategoryCount - 2;
 		std::map<Category, int> seen;
 		Frame f;
 
@@ -160,7 +176,30 @@ TEST(FuzzGenerator, EveryCategoryGetsAnEqualShare)
 		for (auto [c, n] : seen)
 			EXPECT_EQ(n, 100) << category_name(c);
 		EXPECT_EQ(seen.count(Category::ReplayedProbe), replay ? 1u : 0u);
+		EXPECT_EQ(seen.count(Category::ReplayedLive), replay ? 1u : 0u);
 	}
+}
+
+// Replayed liveness frames only with liveness frames to replay, replayed
+// probes only with probes.
+TEST(FuzzGenerator, EachReplayCategoryNeedsItsFrames)
+{
+	FuzzContext probes_only = context(true);
+	probes_only.replay_live.clear();
+	FuzzContext lives_only = context(true);
+	lives_only.replay.clear();
+
+	const Generator a(3, probes_only);
+	const Generator b(3, lives_only);
+	auto has = [](const Generator &g, Category c) {
+		return std::count(g.categories().begin(), g.categories().end(), c) == 1;
+	};
+	EXPECT_TRUE(has(a, Category::ReplayedProbe));
+	EXPECT_FALSE(has(a, Category::ReplayedLive));
+	EXPECT_FALSE(has(b, Category::ReplayedProbe));
+	EXPECT_TRUE(has(b, Category::ReplayedLive));
+	EXPECT_TRUE(has(a, Category::ForgedLive));
+	EXPECT_TRUE(has(b, Category::ForgedLive));
 }
 
 TEST(FuzzGenerator, CategoryNamesAreDistinct)
@@ -171,6 +210,8 @@ TEST(FuzzGenerator, CategoryNamesAreDistinct)
 		names.insert(category_name(c));
 	EXPECT_EQ(names.size(), kCategoryCount);
 	EXPECT_EQ(category_name(Category::ForgedProbe), "forged_probe");
+	EXPECT_EQ(category_name(Category::ForgedLive), "forged_live");
+	EXPECT_EQ(category_name(Category::ReplayedLive), "replayed_live");
 }
 
 TEST(FuzzGenerator, TruncatedCoversEveryLengthFrom14To41)
@@ -178,7 +219,7 @@ TEST(FuzzGenerator, TruncatedCoversEveryLengthFrom14To41)
 	const Generator gen(11, context());
 	std::set<std::size_t> lengths;
 
-	for (const Frame &f : frames_of(gen, Category::Truncated, 28 * 9)) {
+	for (const Frame &f : frames_of(gen, Category::Truncated, 28)) {
 		EXPECT_GE(f.len, 14u);
 		EXPECT_LE(f.len, 41u);
 		EXPECT_EQ(be16(f, 12), 0x0806);
@@ -227,7 +268,7 @@ TEST(FuzzGenerator, OversizedPadsAnArpPayload)
 	const Generator gen(13, context());
 	int at_max = 0;
 
-	for (const Frame &f : frames_of(gen, Category::Oversized, 9000)) {
+	for (const Frame &f : frames_of(gen, Category::Oversized, 1000)) {
 		EXPECT_GT(f.len, 60u);
 		EXPECT_EQ(be16(f, 14), 1); // hardware type Ethernet
 		EXPECT_EQ(be16(f, 16), 0x0800);
@@ -241,7 +282,7 @@ TEST(FuzzGenerator, BadFormatCoversEachField)
 	const Generator gen(17, context());
 	std::set<std::string_view> variants;
 
-	for (const Frame &f : frames_of(gen, Category::BadFormat, 9 * 60)) {
+	for (const Frame &f : frames_of(gen, Category::BadFormat, 60)) {
 		variants.insert(f.variant);
 		const bool valid = be16(f, 14) == 1 && be16(f, 16) == 0x0800 &&
 				   f.bytes[18] == 6 && f.bytes[19] == 4;
@@ -271,7 +312,7 @@ TEST(FuzzGenerator, BadOpcodesAreNeverRequestOrReply)
 	const Generator gen(19, context());
 	std::set<std::uint16_t> ops;
 
-	for (const Frame &f : frames_of(gen, Category::BadOpcode, 9 * 120)) {
+	for (const Frame &f : frames_of(gen, Category::BadOpcode, 120)) {
 		const std::uint16_t op = be16(f, 20);
 		EXPECT_NE(op, 1);
 		EXPECT_NE(op, 2);
@@ -286,7 +327,7 @@ TEST(FuzzGenerator, OurIdentityFramesCarryTheHostsMacsOrAddresses)
 	const Generator gen(23, context());
 	std::set<std::string_view> variants;
 
-	for (const Frame &f : frames_of(gen, Category::OurIdentity, 9 * 80)) {
+	for (const Frame &f : frames_of(gen, Category::OurIdentity, 80)) {
 		variants.insert(f.variant);
 		EXPECT_TRUE(is_host_mac(sha(f)) || is_host_ip(spa(f)))
 			<< f.variant << " claims neither a host MAC nor a host address";
@@ -304,7 +345,7 @@ TEST(FuzzGenerator, ForgedProbesHaveTheProbeShape)
 	const Generator gen(29, context());
 	std::set<std::string_view> variants;
 
-	for (const Frame &f : frames_of(gen, Category::ForgedProbe, 9 * 200)) {
+	for (const Frame &f : frames_of(gen, Category::ForgedProbe, 200)) {
 		variants.insert(f.variant);
 		EXPECT_EQ(be16(f, 12), 0x0806);
 		EXPECT_EQ(be16(f, 20), 1) << "an ARP request";
@@ -342,7 +383,7 @@ TEST(FuzzGenerator, ForgedProbesClaimTheCapturedOrigin)
 	std::set<std::uint32_t> wild;
 	std::set<std::uint16_t> magics;
 
-	for (const Frame &f : frames_of(gen, Category::ForgedProbe, 10 * 9 * 60)) {
+	for (const Frame &f : frames_of(gen, Category::ForgedProbe, 9 * 60)) {
 		if (f.variant == "wrong_magic")
 			magics.insert(be16(f, 42));
 		if (f.len < 64 || be16(f, 42) != 0xaf02)
@@ -379,7 +420,7 @@ TEST(FuzzGenerator, ForgedProbesGuessTheOriginWithoutACapture)
 	const Generator gen(61, context());
 	std::set<std::uint32_t> origins;
 
-	for (const Frame &f : frames_of(gen, Category::ForgedProbe, 9 * 9 * 20))
+	for (const Frame &f : frames_of(gen, Category::ForgedProbe, 9 * 20))
 		if (f.variant == "tag_ours")
 			origins.insert(origin(f));
 	EXPECT_GT(origins.size(), 15u);
@@ -390,7 +431,7 @@ TEST(FuzzGenerator, TruncatedTagsCoverEveryShortLength)
 	const Generator gen(31, context());
 	std::set<std::size_t> lengths;
 
-	for (const Frame &f : frames_of(gen, Category::ForgedProbe, 9 * 9 * 22))
+	for (const Frame &f : frames_of(gen, Category::ForgedProbe, 9 * 22))
 		if (f.variant == "tag_truncated")
 			lengths.insert(f.len);
 	EXPECT_EQ(lengths.size(), 22u); // 0 to 21 bytes of the tag
@@ -402,7 +443,7 @@ TEST(FuzzGenerator, ReplayedProbesMutateOnlyTheTag)
 	const auto orig = captured_probe();
 	std::set<std::string_view> variants;
 
-	for (const Frame &f : frames_of(gen, Category::ReplayedProbe, 10 * 100)) {
+	for (const Frame &f : frames_of(gen, Category::ReplayedProbe, 100)) {
 		variants.insert(f.variant);
 		const auto got = bytes_of(f);
 		ASSERT_EQ(got.size(), orig.size());
@@ -440,7 +481,7 @@ TEST(FuzzGenerator, OddMacsAreOdd)
 {
 	const Generator gen(41, context());
 
-	for (const Frame &f : frames_of(gen, Category::OddMac, 9 * 80)) {
+	for (const Frame &f : frames_of(gen, Category::OddMac, 80)) {
 		if (f.variant == "sha_broadcast") {
 			EXPECT_EQ(sha(f), (Mac{0xff, 0xff, 0xff, 0xff, 0xff, 0xff}));
 		}
@@ -465,7 +506,7 @@ TEST(FuzzGenerator, EthernetSourceIsTheClientOutsideOddMacsAndReplays)
 
 	for (std::uint64_t i = 0; i < 20000; i++) {
 		gen.generate(i, f);
-		if (f.category == Category::ReplayedProbe ||
+		if (f.category == Category::ReplayedProbe || f.category == Category::ReplayedLive ||
 		    f.variant == "eth_src_multicast" || f.variant == "eth_src_zero")
 			continue;
 		ASSERT_EQ(eth_src(f), kClient) << category_name(f.category) << "/" << f.variant;
@@ -477,7 +518,7 @@ TEST(FuzzGenerator, ValidFramesTargetTheHost)
 {
 	const Generator gen(47, context());
 
-	for (const Frame &f : frames_of(gen, Category::Valid, 9 * 100)) {
+	for (const Frame &f : frames_of(gen, Category::Valid, 100)) {
 		EXPECT_TRUE(f.len == 42 || f.len == 60);
 		EXPECT_TRUE(be16(f, 20) == 1 || be16(f, 20) == 2);
 		EXPECT_TRUE(is_host_ip(tpa(f)));
@@ -507,4 +548,156 @@ TEST(FuzzGenerator, RejectsUnusableContexts)
 	FuzzContext short_replay = context(true);
 	short_replay.replay[0].resize(59);
 	EXPECT_THROW(Generator(1, short_replay), std::invalid_argument);
+
+	FuzzContext short_live = context(true);
+	short_live.replay_live[0].resize(63);
+	EXPECT_THROW(Generator(1, short_live), std::invalid_argument);
+}
+
+// Liveness frames as a forger would make them: the probe's shape (a
+// request from 0.0.0.0 for a host address) with the liveness magic, in
+// the host's name (its origin, as captured, and its MACs) save for the
+// other-origin variants, unicast to a host adapter or broadcast.
+TEST(FuzzGenerator, ForgedLivenessFramesHaveTheProbeShape)
+{
+	const Generator gen(67, context(true));
+	std::map<std::string_view, int> variants;
+	std::set<std::size_t> truncated;
+	std::set<std::uint32_t> seqs, wild_origins;
+	int unicast = 0, broadcast = 0;
+
+	for (const Frame &f : frames_of(gen, Category::ForgedLive, 10 * 60)) {
+		variants[f.variant]++;
+		EXPECT_EQ(be16(f, 12), 0x0806);
+		EXPECT_EQ(be16(f, 20), 1) << "an ARP request";
+		EXPECT_EQ(eth_src(f), kClient) << f.variant;
+		EXPECT_TRUE(is_host_ip(tpa(f))) << f.variant;
+		const Mac dst = at<6>(f, 0);
+		EXPECT_TRUE(is_host_mac(dst) || dst == (Mac{0xff, 0xff, 0xff, 0xff, 0xff, 0xff}))
+			<< f.variant;
+		unicast += is_host_mac(dst);
+		broadcast += !is_host_mac(dst);
+		if (f.variant == "live_padded") {
+			EXPECT_NE(spa(f), (Ipv4{0, 0, 0, 0})) << "a stranger's request";
+			EXPECT_EQ(be16(f, 42), 0xaf03);
+			continue;
+		}
+		EXPECT_EQ(spa(f), (Ipv4{0, 0, 0, 0})) << f.variant << ": RFC 5227 sender 0.0.0.0";
+		if (f.variant == "live_truncated") {
+			truncated.insert(f.len);
+			EXPECT_LT(f.len, 64u);
+			continue;
+		}
+		if (f.variant == "live_tag_offset") {
+			EXPECT_GT(f.len, 64u);
+			EXPECT_EQ(f.bytes[42], 0) << "zeroes before the tag";
+			EXPECT_EQ(be16(f, f.len - 22), 0xaf03);
+			continue;
+		}
+		ASSERT_EQ(f.len, 64u) << f.variant;
+		EXPECT_EQ(be16(f, 42), 0xaf03) << f.variant;
+		if (f.variant == "live_foreign") {
+			EXPECT_NE(origin(f), kOrigin);
+			EXPECT_FALSE(is_host_mac(sha(f)));
+		} else if (f.variant == "live_origin_wild") {
+			EXPECT_NE(origin(f), kOrigin);
+			EXPECT_TRUE(is_host_mac(sha(f))) << "another origin in a MAC of ours";
+			wild_origins.insert(origin(f));
+		} else {
+			EXPECT_EQ(origin(f), kOrigin) << f.variant;
+			EXPECT_TRUE(is_host_mac(sha(f))) << f.variant;
+		}
+		if (f.variant == "live_seq_random")
+			seqs.insert(be32(f, 52));
+		if (f.variant == "live_from_probe") {
+			// The captured probe's tag under the liveness magic.
+			const auto probe = captured_probe();
+			EXPECT_TRUE(std::equal(probe.begin() + 44, probe.end(), f.bytes.begin() + 44));
+			EXPECT_TRUE(std::equal(probe.begin() + 14, probe.begin() + 42,
+					       f.bytes.begin() + 14));
+		}
+		if (f.variant == "live_zero_fields") {
+			EXPECT_EQ(be32(f, 48), 0u);
+			EXPECT_EQ(be32(f, 52), 0u);
+		}
+	}
+	for (auto v : {"live_ours", "live_foreign", "live_origin_wild", "live_truncated",
+		       "live_seq_random", "live_ifindex_wild", "live_from_probe", "live_zero_fields",
+		       "live_padded", "live_tag_offset"})
+		EXPECT_GT(variants[v], 0) << v;
+	EXPECT_EQ(variants.size(), 10u);
+	EXPECT_EQ(truncated.size(), 22u) << "0 to 21 bytes of the tag";
+	for (std::uint32_t q : {0u, 1u, 2u, 0x7fffffffu, 0x80000000u, 0xffffffffu})
+		EXPECT_EQ(seqs.count(q), 1u) << q;
+	EXPECT_GT(seqs.size(), 6u) << "and random ones";
+	for (std::uint32_t o : {0u, 1u, 0x7fffffffu, 0x80000000u, 0xffffffffu})
+		EXPECT_EQ(wild_origins.count(o), 1u) << o;
+	EXPECT_GT(unicast, broadcast);
+	EXPECT_GT(broadcast, 0);
+}
+
+// Without a captured frame the forger guesses the origin, and has no
+// probe to retag.
+TEST(FuzzGenerator, ForgedLivenessFramesWithoutACapture)
+{
+	const Generator gen(71, context());
+	std::set<std::uint32_t> origins;
+
+	for (const Frame &f : frames_of(gen, Category::ForgedLive, 10 * 20)) {
+		EXPECT_NE(f.variant, "live_from_probe");
+		if (f.variant == "live_ours")
+			origins.insert(origin(f));
+	}
+	EXPECT_GT(origins.size(), 15u);
+}
+
+TEST(FuzzGenerator, ReplayedLivenessFramesMutateOnlyTheTagOrAddresses)
+{
+	const Generator gen(73, context(true));
+	const auto orig = captured_live();
+	std::set<std::string_view> variants;
+
+	for (const Frame &f : frames_of(gen, Category::ReplayedLive, 10 * 30)) {
+		variants.insert(f.variant);
+		const auto got = bytes_of(f);
+		ASSERT_EQ(got.size(), orig.size());
+		if (f.variant == "unchanged") {
+			EXPECT_EQ(got, orig);
+			continue;
+		}
+		EXPECT_NE(got, orig) << f.variant;
+		EXPECT_TRUE(std::equal(orig.begin() + 6, orig.begin() + 22, got.begin() + 6))
+			<< f.variant << ": Ethernet source and ARP header kept";
+		if (f.variant == "broadcast") {
+			EXPECT_EQ(at<6>(f, 0), (Mac{0xff, 0xff, 0xff, 0xff, 0xff, 0xff}));
+			EXPECT_TRUE(std::equal(orig.begin() + 6, orig.end(), got.begin() + 6));
+			continue;
+		}
+		EXPECT_TRUE(std::equal(orig.begin(), orig.begin() + 6, got.begin()))
+			<< f.variant << ": unicast to the sibling, as captured";
+		if (f.variant == "sha_other") {
+			EXPECT_NE(sha(f), kHostA);
+			EXPECT_TRUE(std::equal(orig.begin() + 28, orig.end(), got.begin() + 28));
+			continue;
+		}
+		EXPECT_TRUE(std::equal(orig.begin(), orig.begin() + 42, got.begin()))
+			<< f.variant << ": only the tag changed";
+		if (f.variant == "as_probe") {
+			EXPECT_EQ(be16(f, 42), 0xaf02);
+		} else {
+			EXPECT_EQ(be16(f, 42), 0xaf03) << f.variant;
+		}
+		if (f.variant == "origin_other") {
+			EXPECT_NE(origin(f), kOrigin);
+		} else {
+			EXPECT_EQ(origin(f), kOrigin) << f.variant;
+		}
+		if (f.variant == "seq_next") {
+			EXPECT_EQ(be32(f, 52), 1001u);
+		}
+		if (f.variant == "seq_ahead") {
+			EXPECT_GE(be32(f, 52), 1002u);
+		}
+	}
+	EXPECT_EQ(variants.size(), 10u);
 }

@@ -59,11 +59,35 @@ TEST(FuzzReplay, RejectsWhatIsNotAProbe)
 	EXPECT_EQ(error_of(ip), "line 1: EtherType 0x0800, not ARP (0x0806)");
 	std::string untagged = kProbe;
 	untagged.replace(84, 4, "0000");
-	EXPECT_EQ(error_of(untagged), "line 1: no probe tag at byte 42 (0x0000, not 0xaf02)");
+	EXPECT_EQ(error_of(untagged),
+		  "line 1: no probe tag at byte 42 (0x0000, not 0xaf02 or 0xaf03)");
 	// A probe of a module from before the origin: not one to replay.
 	std::string old_magic = kProbe;
 	old_magic.replace(84, 4, "af01");
-	EXPECT_EQ(error_of(old_magic), "line 1: no probe tag at byte 42 (0xaf01, not 0xaf02)");
+	EXPECT_EQ(error_of(old_magic),
+		  "line 1: no probe tag at byte 42 (0xaf01, not 0xaf02 or 0xaf03)");
 	EXPECT_NE(error_of(kProbe + std::string(2 * 1455, '0')).find("more than 1514"),
 		  std::string::npos);
+}
+
+// Liveness frames (magic 0xaf03, as `tests/frame_tool.py lives` prints
+// them) go with the probes in one file and come apart by their magic.
+TEST(FuzzReplay, LivenessFramesBesideProbes)
+{
+	std::string live = kProbe;
+	live.replace(0, 12, "020000000101"); // unicast to a sibling
+	live.replace(84, 4, "af03");
+	const std::string text = live + "\n" + kProbe + "\n" + live + "\n";
+	auto r = parse_replay(text);
+	auto *frames = std::get_if<ReplayFrames>(&r);
+
+	ASSERT_NE(frames, nullptr) << error_of(text);
+	ASSERT_EQ(frames->size(), 3u);
+	const ReplaySets sets = split_replay(std::move(*frames));
+	ASSERT_EQ(sets.probes.size(), 1u);
+	ASSERT_EQ(sets.lives.size(), 2u);
+	EXPECT_EQ(sets.probes[0][43], 0x02);
+	EXPECT_EQ(sets.lives[0][43], 0x03);
+	EXPECT_EQ(sets.lives[1][0], 0x02) << "the destination kept";
+	EXPECT_EQ(error_of(live), "");
 }

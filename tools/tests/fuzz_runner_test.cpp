@@ -52,10 +52,12 @@ TEST(FuzzRunner, SendsEveryFrameInOrder)
 		gen.generate(i, f);
 		EXPECT_EQ(wire[i], std::vector<std::uint8_t>(f.data().begin(), f.data().end()));
 	}
-	// 9 categories without a replay file: 1000 = 9 * 111 + 1.
-	EXPECT_EQ(st.per_category[category_slot(Category::Valid)], 112u);
-	EXPECT_EQ(st.per_category[category_slot(Category::RandomPayload)], 111u);
+	// 10 categories without a replay file: 1000 = 10 * 100.
+	EXPECT_EQ(st.per_category[category_slot(Category::Valid)], 100u);
+	EXPECT_EQ(st.per_category[category_slot(Category::RandomPayload)], 100u);
+	EXPECT_EQ(st.per_category[category_slot(Category::ForgedLive)], 100u);
 	EXPECT_EQ(st.per_category[category_slot(Category::ReplayedProbe)], 0u);
+	EXPECT_EQ(st.per_category[category_slot(Category::ReplayedLive)], 0u);
 }
 
 TEST(FuzzRunner, PartialBatchesAndFullQueuesLoseNothing)

@@ -30,12 +30,14 @@ TEST(FuzzSummary, TextEndsWithTheTotal)
 
 	EXPECT_NE(t.find("arpfo-fuzz: seed 42, 1000 frames requested on c0\n"), std::string::npos);
 	EXPECT_NE(t.find("arpfo-fuzz:   forged_probe    100\n"), std::string::npos);
+	EXPECT_NE(t.find("arpfo-fuzz:   replayed_live   100\n"), std::string::npos);
 	EXPECT_NE(t.find("500 frames/s, 3 back-offs on a full queue, 7 dropped by c0"),
 		  std::string::npos);
 	const std::string last = t.substr(t.rfind("arpfo-fuzz: sent"));
 	EXPECT_EQ(last, "arpfo-fuzz: sent 1000 frames (valid 100, bad_format 100, truncated 100, "
 			"oversized 100, bad_opcode 100, our_identity 100, forged_probe 100, "
-			"replayed_probe 100, odd_mac 100, random_payload 100) in 2.000 s\n");
+			"replayed_probe 100, odd_mac 100, random_payload 100, forged_live 100, "
+			"replayed_live 100) in 2.000 s\n");
 	EXPECT_EQ(exit_code(report()), 0);
 }
 
@@ -47,7 +49,7 @@ TEST(FuzzSummary, Json)
 		  "\"categories\":{\"valid\":100,\"bad_format\":100,\"truncated\":100,"
 		  "\"oversized\":100,\"bad_opcode\":100,\"our_identity\":100,"
 		  "\"forged_probe\":100,\"replayed_probe\":100,\"odd_mac\":100,"
-		  "\"random_payload\":100},\"seconds\":2.000,\"frames_per_second\":500,"
+		  "\"random_payload\":100,\"forged_live\":100,\"replayed_live\":100},\"seconds\":2.000,\"frames_per_second\":500,"
 		  "\"backoffs\":3,\"link_dropped\":7,\"error\":null}\n");
 
 	r.run.sent = 10;
