@@ -195,13 +195,17 @@ static u32 afo_pnet_split(struct afo_pnet_map *map, u32 old,
 	return map->to[map->n++];
 }
 
-/* The prober was heard nowhere: it is alone on a network of its own. */
+/*
+ * The prober was heard nowhere: it is alone on a network of its own,
+ * unless the only siblings that could have heard it are deaf or have a
+ * path judged silent: their silence proves nothing.
+ */
 static void afo_pnet_alone(struct afo_core *c, struct afo_core_adapter *prober)
 {
 	struct afo_core_adapter *a;
 
 	list_for_each_entry(a, &c->adapters, node) {
-		if (a != prober && a->carrier && !a->deaf &&
+		if (a != prober && a->carrier && !a->deaf && !a->judged &&
 		    a->pnet == prober->pnet) {
 			prober->pnet = afo_pnet_new(c);
 			return;

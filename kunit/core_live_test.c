@@ -415,6 +415,35 @@ static void afo_live_silent_keeps_pnet(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t->a[2].pnet, 7U);
 }
 
+/*
+ * Of a pair, the member whose sibling is silent is heard by nobody when
+ * it re-verifies: that is no reason to leave the silent one's pnet,
+ * which would undo the takeover.
+ */
+static void afo_live_pair_survives_reverify(struct kunit *test)
+{
+	struct afo_lt *t = afo_lt_new(test, 2);
+	struct afo_step s;
+	int k;
+
+	afo_lt_all_fine(t, AFO_TARGET_UP);
+	t->a[1].hears = false;
+	t->a[1].heard_by = false;
+	t->a[0].hears = false;
+	t->a[0].heard_by = false;
+	t->a[1].target = AFO_TARGET_DOWN;
+	afo_lt_round(t);
+	KUNIT_ASSERT_EQ(test, t->a[1].judged, AFO_JUDGED_TARGET);
+	for (k = 0; k < AFO_PROBE_TRIES; k++) {
+		t->a[0].probing = true;
+		afo_step_init(&s, t->now, &t->p);
+		afo_core_probe_done(&t->c, &t->a[0], &s);
+		afo_lt_drain(&s);
+	}
+	KUNIT_EXPECT_EQ(test, t->a[0].pnet, t->a[1].pnet);
+	KUNIT_EXPECT_EQ(test, t->a[1].responder, t->a[0].ifindex);
+}
+
 /* Sorting groups each pnet's members, in ifindex order. */
 static void afo_live_sort_groups(struct kunit *test)
 {
@@ -446,6 +475,7 @@ static struct kunit_case afo_live_cases[] = {
 	KUNIT_CASE(afo_live_target_decides_pair),
 	KUNIT_CASE(afo_live_carrier_and_off_clear),
 	KUNIT_CASE(afo_live_silent_keeps_pnet),
+	KUNIT_CASE(afo_live_pair_survives_reverify),
 	KUNIT_CASE(afo_live_sort_groups),
 	{}
 };
