@@ -39,7 +39,9 @@ static u32 afo_adapter_state(const struct afo_adapter *ad)
 {
 	if (ad->core.healthy)
 		return ARPFO_STATE_HEALTHY;
-	return ad->core.carrier ? ARPFO_STATE_DELAYED : ARPFO_STATE_DOWN;
+	if (!ad->core.carrier)
+		return ARPFO_STATE_DOWN;
+	return ad->core.judged ? ARPFO_STATE_FAILED : ARPFO_STATE_DELAYED;
 }
 
 static int afo_put_stats(struct sk_buff *skb, const struct afo_stats *st)

@@ -23,6 +23,7 @@ Paint state_paint(std::uint32_t state)
 	case ARPFO_STATE_DELAYED:
 		return Paint::Warn;
 	case ARPFO_STATE_DOWN:
+	case ARPFO_STATE_FAILED:
 		return Paint::Bad;
 	default:
 		return Paint::None;
@@ -260,6 +261,8 @@ std::string state_name(std::uint32_t state)
 		return "delayed";
 	case ARPFO_STATE_HEALTHY:
 		return "healthy";
+	case ARPFO_STATE_FAILED:
+		return "failed";
 	default:
 		return "unknown(" + std::to_string(state) + ")";
 	}

@@ -107,6 +107,7 @@ TEST(ArpfoRender, EnumNames)
 	EXPECT_EQ(state_name(ARPFO_STATE_DOWN), "down");
 	EXPECT_EQ(state_name(ARPFO_STATE_DELAYED), "delayed");
 	EXPECT_EQ(state_name(ARPFO_STATE_HEALTHY), "healthy");
+	EXPECT_EQ(state_name(ARPFO_STATE_FAILED), "failed");
 	EXPECT_EQ(state_name(7), "unknown(7)");
 	EXPECT_EQ(kind_name(ARPFO_KIND_HOST), "host");
 	EXPECT_EQ(kind_name(ARPFO_KIND_OFFLOAD), "offload");

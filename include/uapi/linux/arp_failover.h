@@ -71,6 +71,9 @@ enum arpfo_adapter_state {
 	ARPFO_STATE_DOWN,		/* no carrier (or administratively down) */
 	ARPFO_STATE_DELAYED,		/* carrier back, reclaim delay running */
 	ARPFO_STATE_HEALTHY,		/* may answer ARP */
+	ARPFO_STATE_FAILED,		/* carrier, but its path is judged
+					 * failed (ARPFO_A_ADAPTER_JUDGED)
+					 */
 };
 
 /*
