@@ -13,7 +13,9 @@
 #    discovered on one pnet (again with the N addresses present); ARP
 #    frames per second on the idle segment; the time from pulling eth0's
 #    cable until the client holds a sibling's MAC for all N addresses;
-#    the module's slab per adapter and per address;
+#    the module's slab per adapter and per address; the VM's busy CPU
+#    share over an idle window with liveness on (the default) and off,
+#    and the liveness frames sent per second;
 #  - bonding active-backup over eth0 and eth1 (A=2 only; miimon 10,
 #    fail_over_mac=active so that the MAC peers hold changes, as with
 #    arp_failover): the same failover time.
@@ -39,6 +41,7 @@ ADDRS=${SCALE_ADDRS:-1 256 4096}
 # A window longer than reverify_s (30 s) sees the steady probe rate.
 IDLE_S=${SCALE_IDLE_S:-35}
 WAIT_S=${SCALE_WAIT_S:-60}
+CPU_S=${SCALE_CPU_S:-10}
 # The input backlog every veth frame of every namespace passes through on
 # the VM's one CPU: SCALE_BACKLOG raises it (default: the kernel's, 1000).
 BACKLOG=${SCALE_BACKLOG:-}
@@ -182,6 +185,33 @@ discover() {
 # idle_rate: the ARP frames the client hears in IDLE_S quiet seconds, all
 # of them, those of the host's adapters, and the discovery probes among
 # these (sender 0.0.0.0).
+# cpu_ticks VAR: busy and total CPU ticks of the VM so far, "busy total".
+cpu_ticks() {
+	printf -v "$1" '%s' "$(awk '/^cpu / { b = $2 + $3 + $4 + $7 + $8;
+		print b, b + $5 + $6 }' /proc/stat)"
+}
+
+# live_sent VAR: liveness frames the host's adapters sent so far.
+live_sent() {
+	printf -v "$1" '%s' "$(afo_in host "$ARPFO" show --json | python3 -c '
+import json, sys
+print(sum(a["stats"].get("live_sent", 0) for a in json.load(sys.stdin)["adapters"]))')"
+}
+
+# cpu_window PREFIX SECONDS: the VM's busy CPU share (%) over a window,
+# and the liveness frames sent per second in it.
+cpu_window() {
+	local c0 c1 l0 l1
+
+	cpu_ticks c0
+	live_sent l0
+	sleep "$2"
+	cpu_ticks c1
+	live_sent l1
+	rec "$1cpu_pct=$(echo "$c0 $c1" | awk '{ printf "%.1f", 100 * ($3 - $1) / ($4 - $2) }')" \
+	    "$1live_fps=$(( (l1 - l0) / $2 ))"
+}
+
 idle_rate() {
 	local f=/tmp/scale-idle.pcap t0 t1
 
@@ -258,6 +288,13 @@ run_afo() {
 	rec reverify_s="$(cat /sys/module/arp_failover/parameters/reverify_s)"
 	add_addrs "$n" eth0 || rec error=add
 	idle_rate || rec error=capture
+	# what liveness costs the idle host: on (the default), then off
+	cpu_window live_ "$CPU_S"
+	echo 0 > /sys/module/arp_failover/parameters/liveness_ms
+	sleep 1
+	cpu_window nolive_ "$CPU_S"
+	echo 50 > /sys/module/arp_failover/parameters/liveness_ms
+	sleep 1
 	afo_dmesg_mark
 	failover "$n" "$(host_mac 0)" || rec error=failover
 	failover_log

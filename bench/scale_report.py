@@ -207,6 +207,24 @@ def report_idle(runs, cfgs):
           rows, notes)
 
 
+def report_liveness(runs, cfgs):
+    rows = []
+    for a, n in cfgs:
+        m = find(runs, run='afo', a=a, n=n)
+        if m is None or num(m, 'live_cpu_pct') is None:
+            continue
+        on, off = num(m, 'live_cpu_pct'), num(m, 'nolive_cpu_pct')
+        rows.append([a, n, cell(num(m, 'live_live_fps'), '%d'),
+                     cell(on, '%.1f'), cell(off, '%.1f'),
+                     cell(on - off if off is not None else None, '%+.1f')])
+    table('4b. What liveness costs an idle host (VM busy CPU %, one vCPU, TCG)',
+          ['A', 'N', 'liveness frames/s', 'busy, on', 'busy, off', 'on - off'],
+          rows, ['One window of SCALE_CPU_S (10) s each, liveness_ms=50 '
+                 '(the default), then 0; side by side in one run.',
+                 'Expected frames: 2 per adapter per round, 20 rounds a '
+                 'second: 40 per adapter per second.'])
+
+
 def per_adapter(runs, kind, key, n):
     """kB -> bytes per adapter between the fewest and most adapters."""
     pts = sorted((int(r['a']), num(r, key)) for r in runs
@@ -282,6 +300,7 @@ def main(path):
     report_failover(runs, cfgs)
     report_discovery(runs, cfgs)
     report_idle(runs, cfgs)
+    report_liveness(runs, cfgs)
     report_memory(runs, cfgs)
     report_errors(runs)
     return 0
