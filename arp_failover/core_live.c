@@ -19,6 +19,9 @@
  *   otherwise                                 -> ok (nothing decides:
  *                                                never move on a guess)
  *
+ * A judgement holds until the adapter itself is heard, hears, or reaches
+ * its target again.
+ *
  * A silent or target-lost adapter no longer answers, exactly as without
  * carrier; heard again, it reclaims after the (damped) reclaim delay.
  */
@@ -62,6 +65,13 @@ enum afo_judged afo_live_judge(const struct afo_core_adapter *a,
 {
 	if (a->hears || a->heard_by || a->target == AFO_TARGET_UP)
 		return AFO_JUDGED_OK;
+	/*
+	 * Only evidence of its own path clears a judgement: a sibling's
+	 * evidence that flickers (its target's answers lost to a lossy
+	 * link) must not hand the addresses back to a dead path.
+	 */
+	if (a->judged)
+		return a->judged;
 	/* @a counts in neither number now: these are its siblings. */
 	if (n_ok)
 		return AFO_JUDGED_SILENT;

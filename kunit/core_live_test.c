@@ -444,6 +444,36 @@ static void afo_live_pair_survives_reverify(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t->a[1].responder, t->a[0].ifindex);
 }
 
+/*
+ * Once judged, only evidence of its own path clears a judgement: its
+ * sibling's target evidence lost for a round (a lossy link) or the
+ * siblings going quiet change nothing.
+ */
+static void afo_live_judgement_needs_own_evidence(struct kunit *test)
+{
+	struct afo_lt *t = afo_lt_new(test, 2);
+
+	afo_lt_all_fine(t, AFO_TARGET_UP);
+	t->a[0].hears = false;
+	t->a[0].heard_by = false;
+	t->a[1].hears = false;
+	t->a[1].heard_by = false;
+	t->a[0].target = AFO_TARGET_DOWN;
+	afo_lt_round(t);
+	KUNIT_ASSERT_EQ(test, t->a[0].judged, AFO_JUDGED_TARGET);
+	t->a[1].target = AFO_TARGET_NONE;
+	afo_lt_round(t);
+	KUNIT_EXPECT_EQ(test, t->a[0].judged, AFO_JUDGED_TARGET);
+	t->a[1].target = AFO_TARGET_DOWN;
+	t->a[0].target = AFO_TARGET_NONE;
+	afo_lt_round(t);
+	KUNIT_EXPECT_EQ(test, t->a[0].judged, AFO_JUDGED_TARGET);
+	KUNIT_EXPECT_EQ(test, t->a[0].responder, t->a[1].ifindex);
+	t->a[0].target = AFO_TARGET_UP;
+	afo_lt_round(t);
+	KUNIT_EXPECT_EQ(test, t->a[0].judged, AFO_JUDGED_OK);
+}
+
 /* Sorting groups each pnet's members, in ifindex order. */
 static void afo_live_sort_groups(struct kunit *test)
 {
@@ -476,6 +506,7 @@ static struct kunit_case afo_live_cases[] = {
 	KUNIT_CASE(afo_live_carrier_and_off_clear),
 	KUNIT_CASE(afo_live_silent_keeps_pnet),
 	KUNIT_CASE(afo_live_pair_survives_reverify),
+	KUNIT_CASE(afo_live_judgement_needs_own_evidence),
 	KUNIT_CASE(afo_live_sort_groups),
 	{}
 };
