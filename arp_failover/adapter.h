@@ -83,6 +83,7 @@ struct afo_stats {
  * @target:    the target it probes, 0: none (WRITE_ONCE, read by the hook)
  * @target_from: round its current streak of target probes began (RTNL)
  * @target_on: it is probing its target (RTNL)
+ * @since:     round it last started afresh (RTNL)
  *
  * The rounds and times are written by the ARP hook (WRITE_ONCE) as frames
  * arrive and read under RTNL by the round, which also resets them when
@@ -98,6 +99,7 @@ struct afo_live {
 	__be32 target;
 	u32 target_from;
 	bool target_on;
+	u32 since;
 };
 
 /**

@@ -360,6 +360,9 @@ void afo_core_carrier(struct afo_core *c, struct afo_core_adapter *a,
 		return;
 	a->carrier = carrier;
 	a->judged = AFO_JUDGED_OK;
+	a->hears = false;	/* liveness facts start again */
+	a->heard_by = false;
+	a->young = true;
 	c->carriers += carrier ? 1 : -1;
 	afo_step_mark(s, a, AFO_DO_CARRIER, true);
 	if (!carrier)

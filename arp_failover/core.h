@@ -132,8 +132,12 @@ struct afo_flaps {
  * @probe_skipped:  its last probe was skipped: no sibling had carrier
  * @misses:         sibling probes of its pnet it missed in a row
  * @last_verified:  when its pnet was last verified (0: never)
- * @hears:          heard a sibling's liveness frame lately (fact)
+ * @hears:          heard a sibling's liveness frame lately (fact); also
+ *                  keeps discovery from splitting it off on lost probes
  * @heard_by:       a sibling heard its liveness frame lately (fact)
+ * @young:          it started afresh (carrier back, another pnet) within
+ *                  the last rounds: @hears and @heard_by are the benefit
+ *                  of the doubt, not evidence for discovery (fact)
  * @target:         enum afo_target: its target's answers (fact)
  * @judged:         enum afo_judged: its path, by the liveness rule
  * @todo:           enum afo_action bits the glue has still to apply
@@ -163,6 +167,7 @@ struct afo_core_adapter {
 	unsigned long last_verified;
 	bool hears;
 	bool heard_by;
+	bool young;
 	u8 target;
 	u8 judged;
 	unsigned int todo;
@@ -246,6 +251,12 @@ enum afo_judged afo_live_judge(const struct afo_core_adapter *a,
 void afo_settle(struct afo_core *c, u32 pnet, struct afo_step *s);
 void afo_usable_update(struct afo_core_adapter *a, bool was,
 		       struct afo_step *s);
+
+/* Whether liveness frames flow between @a and its pnet, as evidence. */
+static inline bool afo_live_evidence(const struct afo_core_adapter *a)
+{
+	return (a->hears || a->heard_by) && !a->young;
+}
 
 /*
  * Whether @a may answer once past any reclaim delay: carrier, and no

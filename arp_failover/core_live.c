@@ -141,7 +141,10 @@ void afo_core_liveness_off(struct afo_core *c, struct afo_step *s)
 {
 	struct afo_core_adapter *a;
 
-	list_for_each_entry(a, &c->adapters, node)
+	list_for_each_entry(a, &c->adapters, node) {
+		a->hears = false;	/* no evidence for discovery either */
+		a->heard_by = false;
 		if (afo_set_judged(a, AFO_JUDGED_OK, s))
 			afo_settle(c, a->pnet, s);
+	}
 }

@@ -220,12 +220,16 @@ static void afo_pnet_alone(struct afo_core *c, struct afo_core_adapter *prober)
  * could not hear: it follows the merge as the best guess. When the probe merges nothing
  * (all hearers are the prober's pnet-mates), one frame lost is the
  * likelier story than a split segment: only AFO_SPLIT_MISSES misses in a
- * row split it. When pnets merge, the prober may have moved: the silent
+ * row split it, and never while liveness frames still flow between it
+ * and its pnet. When pnets merge, the prober may have moved: the silent
  * ones split off at once.
  */
 static bool afo_pnet_leaves(struct afo_core_adapter *a, bool merging)
 {
 	if (a->heard || !a->carrier || a->deaf || a->judged)
+		return false;
+	/* Liveness frames still flow between it and its pnet: lost probes. */
+	if (!merging && afo_live_evidence(a))
 		return false;
 	if (!merging && ++a->misses < AFO_SPLIT_MISSES)
 		return false;
@@ -309,6 +313,11 @@ void afo_core_probe_done(struct afo_core *c, struct afo_core_adapter *prober,
 	}
 	if (!any && --prober->probe_tries) {
 		afo_probe_send(c, prober, s);
+		return;
+	}
+	/* Unheard every time, yet its liveness frames are heard: lost. */
+	if (!any && afo_live_evidence(prober)) {
+		afo_verified(prober, s);
 		return;
 	}
 	afo_pnet_decide(c, prober);

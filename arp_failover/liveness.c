@@ -79,6 +79,7 @@ void afo_live_fresh(struct afo_adapter *ad)
 
 	WRITE_ONCE(ad->live.rx, round);
 	WRITE_ONCE(ad->live.tx, round);
+	ad->live.since = round;
 	ad->live.target_on = false;	/* a streak starts afresh */
 }
 
@@ -236,6 +237,7 @@ static void afo_live_facts(struct afo_core_adapter *a, u32 round,
 
 	a->hears = afo_live_recent(round, READ_ONCE(live->rx), misses);
 	a->heard_by = afo_live_recent(round, READ_ONCE(live->tx), misses);
+	a->young = afo_live_recent(round, live->since, misses);
 	if (!live->target || !live->target_on)
 		a->target = AFO_TARGET_NONE;
 	else if (afo_live_recent(round, READ_ONCE(live->target_rx), misses))

@@ -110,6 +110,7 @@ static void afo_lt_all_fine(struct afo_lt *t, u8 target)
 	for (i = 0; i < t->n; i++) {
 		t->a[i].hears = true;
 		t->a[i].heard_by = true;
+		t->a[i].young = false;
 		t->a[i].target = target;
 	}
 }
@@ -474,6 +475,58 @@ static void afo_live_judgement_needs_own_evidence(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t->a[0].judged, AFO_JUDGED_OK);
 }
 
+/*
+ * Lost probes on a lossy segment split nobody while liveness frames
+ * still flow: neither a member that misses probes nor a prober unheard.
+ */
+static void afo_live_frames_keep_pnet_under_loss(struct kunit *test)
+{
+	struct afo_lt *t = afo_lt_new(test, 3);
+	struct afo_step s;
+	int k;
+
+	afo_lt_all_fine(t, AFO_TARGET_NONE);
+	afo_lt_round(t);
+	for (k = 0; k < 2 * AFO_SPLIT_MISSES; k++) {	/* a2 misses them */
+		t->a[0].probing = true;
+		t->a[1].heard = true;
+		afo_step_init(&s, t->now, &t->p);
+		afo_core_probe_done(&t->c, &t->a[0], &s);
+		afo_lt_drain(&s);
+	}
+	t->a[1].probe_tries = AFO_PROBE_TRIES;
+	for (k = 0; k < AFO_PROBE_TRIES; k++) {		/* nobody hears a1 */
+		t->a[1].probing = true;
+		afo_step_init(&s, t->now, &t->p);
+		afo_core_probe_done(&t->c, &t->a[1], &s);
+		afo_lt_drain(&s);
+	}
+	KUNIT_EXPECT_EQ(test, t->a[1].pnet, t->a[0].pnet);
+	KUNIT_EXPECT_EQ(test, t->a[2].pnet, t->a[0].pnet);
+	/* a young adapter's fresh facts are no evidence: a1 splits off */
+	t->a[1].young = true;
+	t->a[1].probe_tries = AFO_PROBE_TRIES;	/* as afo_core_probe_start() */
+	for (k = 0; k < AFO_PROBE_TRIES; k++) {
+		t->a[1].probing = true;
+		afo_step_init(&s, t->now, &t->p);
+		afo_core_probe_done(&t->c, &t->a[1], &s);
+		afo_lt_drain(&s);
+	}
+	KUNIT_EXPECT_NE(test, t->a[1].pnet, t->a[0].pnet);
+	/* liveness off: discovery alone judges again, and a2 splits off */
+	afo_step_init(&s, t->now, &t->p);
+	afo_core_liveness_off(&t->c, &s);
+	afo_lt_drain(&s);
+	for (k = 0; k < AFO_SPLIT_MISSES; k++) {
+		t->a[0].probing = true;
+		t->a[1].heard = true;
+		afo_step_init(&s, t->now, &t->p);
+		afo_core_probe_done(&t->c, &t->a[0], &s);
+		afo_lt_drain(&s);
+	}
+	KUNIT_EXPECT_NE(test, t->a[2].pnet, t->a[0].pnet);
+}
+
 /* Sorting groups each pnet's members, in ifindex order. */
 static void afo_live_sort_groups(struct kunit *test)
 {
@@ -507,6 +560,7 @@ static struct kunit_case afo_live_cases[] = {
 	KUNIT_CASE(afo_live_silent_keeps_pnet),
 	KUNIT_CASE(afo_live_pair_survives_reverify),
 	KUNIT_CASE(afo_live_judgement_needs_own_evidence),
+	KUNIT_CASE(afo_live_frames_keep_pnet_under_loss),
 	KUNIT_CASE(afo_live_sort_groups),
 	{}
 };
