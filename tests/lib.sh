@@ -20,8 +20,9 @@ set -u
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # The debug lane (make check-debug) points this at a module built for its kernel.
 MODULE=${ARPFO_MODULE:-$REPO/arp_failover.ko}
-PROBE=$REPO/build/tools/arpfo-probe
-ARPFO=$REPO/build/tools/arpfo
+# ARPFO_TOOLS: another build of the tools (a copy of a work in progress).
+PROBE=${ARPFO_TOOLS:-$REPO/build/tools}/arpfo-probe
+ARPFO=${ARPFO_TOOLS:-$REPO/build/tools}/arpfo
 ksft_skip=4
 
 # Every namespace this scenario made, removed again on exit.
@@ -225,3 +226,53 @@ afo_capture_end() {
 	kill "$AFO_CAPTURE"
 	wait "$AFO_CAPTURE" 2>/dev/null
 }
+
+# Silent failures: a switch port that drops every frame both ways while
+# the adapter keeps its carrier.
+#
+# afo_port_state PORT STATE: set bridge port PORT of the switch to STATE,
+# 1 (listening: drops every frame but BPDUs, learns nothing) or 3
+# (forwarding), and fail unless it took. Not 4 (blocking): with STP off,
+# setting a port's state runs br_port_state_selection(), which makes a
+# blocking designated port (every port, without STP) forwarding again at
+# once; listening drops the same frames and stays.
+afo_port_state() {
+	local want
+
+	case $2 in
+	1) want=listening ;;
+	3) want=forwarding ;;
+	*) want=$2 ;;
+	esac
+	bridge -n "$(afo_ns sw)" link set dev "$1" state "$2" &&
+	bridge -n "$(afo_ns sw)" link show dev "$1" | grep -q " state $want "
+}
+
+# afo_block NS IFNAME on|off: block or unblock the switch port of the
+# adapter's cable; its carrier stays up either way.
+afo_block() {
+	local state=3
+
+	[ "$3" = on ] && state=1
+	afo_port_state "$(afo_peer "$1" "$2")" $state
+}
+
+# afo_adapter NS IFNAME EXPR: the Python expression EXPR of the adapter
+# IFNAME (as a) in arpfo show --json of namespace NS; nothing and failure
+# when there is no such adapter or key.
+afo_adapter() {
+	local j
+
+	j=$(afo_in "$1" "$ARPFO" show --json) || return 1
+	jq_py "$j" "[($3) for a in d['adapters'] if a['ifname'] == '$2'][0]" 2>/dev/null
+}
+
+# afo_judged NS IFNAME: how the adapter's path is judged ("ok",
+# "no-carrier", "silent", "target-lost").
+afo_judged() { afo_adapter "$1" "$2" "a['judged']"; }
+
+# afo_judged_is NS IFNAME VALUE
+afo_judged_is() { [ "$(afo_judged "$1" "$2")" = "$3" ]; }
+
+# afo_carrier NS IFNAME: 1 when the adapter has carrier.
+afo_carrier() { afo_in "$1" cat "/sys/class/net/$2/carrier"; }
