@@ -4,8 +4,9 @@
 
 Usage: bench/report.py RESULTS_DIR
 Reads events.csv and trace.txt there; writes events-latency.csv (the raw
-events with their carrier -> first ARP time) and stalls.png (when
-matplotlib is there), and prints the table.
+events with their carrier -> first ARP time, or for the silent failures
+block -> first gratuitous ARP time) and stalls.png (when matplotlib is
+there), and prints the tables: cable pulls, then silent failures.
 """
 import csv
 import math
@@ -20,10 +21,21 @@ SYSTEMS = {
     'ctl': 'control: no failover, a dummy device of the switch toggled (the VM\'s own cost)',
 }
 
+# Silent failures: the carrier stays up, eth0's switch port is blocked.
+SILENT = {
+    'safo': 'arp_failover, no configuration but a default route via the gateway through each adapter',
+    'sbond': 'bonding active-backup, arp_interval 100, arp_validate all, arp_ip_target the gateway',
+}
+# The pair compared in the ratio rows: (ours, theirs).
+SILENT_PAIR = ('safo', 'sbond')
+
 
 # The client adapter of each system (bench/failover.sh: client_if).
 CLIENT_IF = {'afo': 'cla', 'bond100': 'clb', 'bond10': 'clc', 'team': 'cld',
-             'ctl': 'cle'}
+             'ctl': 'cle', 'safo': 'sla', 'sbond': 'slb'}
+# How long after the block a gratuitous ARP still counts: the next event
+# comes 3.5 s after it at the earliest.
+SILENT_WINDOW_S = 3.0
 
 
 def percentile(values, p):
@@ -37,18 +49,39 @@ def percentile(values, p):
 
 def trace_events(path):
     """[(time, kind, dev)] of the benchmark's kprobes, in order."""
-    rx = re.compile(r'\s(\d+\.\d+): (afo_carrier_off|afo_carrier_on|afo_arp_rcv): .*dev="([^"]*)"')
+    rx = re.compile(r'\s(\d+\.\d+): (afo_carrier_off|afo_carrier_on|afo_arp_rcv|'
+                    r'afo_port_state|afo_garp_rcv): .*dev="([^"]*)"(?: state=(\d+))?')
     out = []
     with open(path) as f:
         for line in f:
             m = rx.search(line)
             if m:
-                out.append((float(m.group(1)), m.group(2), m.group(3)))
+                kind = m.group(2)
+                if kind == 'afo_port_state':	# 1: blocked, 3: forwarding
+                    kind = 'afo_port_block' if m.group(4) == '1' else 'afo_port_unblock'
+                out.append((float(m.group(1)), kind, m.group(3)))
     return out
+
+
+def silent_latency(trace, row):
+    """Port blocked (unblocked) -> first gratuitous ARP for 10.0.0.1 at
+    the client, in ms."""
+    want = 'afo_port_block' if row['kind'] == 'takeover' else 'afo_port_unblock'
+    cl = CLIENT_IF[row['system']]
+    t0 = float(row['t_action']) - 0.05	# /proc/uptime has 10 ms steps
+    # the block comes after a process start or two: up to 2 s under TCG
+    block = next((t for t, k, d in trace if k == want and t0 <= t < t0 + 2), None)
+    if block is None:
+        return math.nan
+    garp = next((t for t, k, d in trace if k == 'afo_garp_rcv' and d == cl and
+                 block <= t < block + SILENT_WINDOW_S), None)
+    return math.nan if garp is None else (garp - block) * 1000.0
 
 
 def latency(trace, row):
     """Carrier event of the host's eth0 -> first ARP at the client, in ms."""
+    if row['system'] in SILENT:
+        return silent_latency(trace, row)
     if row['system'] == 'ctl':
         return math.nan		# no carrier changes there
     want = 'afo_carrier_off' if row['kind'] == 'takeover' else 'afo_carrier_on'
@@ -64,6 +97,70 @@ def latency(trace, row):
 
 def fmt(v, digits=1):
     return '-' if math.isnan(v) else f'{v:.{digits}f}'
+
+
+def ratio(a, b):
+    """a / b as '0.42x'; '-' when either is missing, 'n/a (0)' for b = 0."""
+    if math.isnan(a) or math.isnan(b):
+        return '-'
+    if b == 0:
+        return 'n/a (0)' if a else '1.00x'
+    return f'{a / b:.2f}x'
+
+
+def silent_table(rows):
+    """Silent failures: one row per system and event, then the ratios of
+    arp_failover to bonding, p50 and p99 of each measure."""
+    rs = [r for r in rows if r['system'] in SILENT]
+    if not rs:
+        return {}
+    print()
+    print('silent failure: carrier up, eth0\'s switch port blocked (listening) and unblocked')
+    print('%-9s %-9s %4s  %-17s  %-15s  %-19s  %6s' %
+          ('system', 'event', 'n', 'pings lost', 'tcp stall ms', 'block->GARP ms', 'no'))
+    print('%-9s %-9s %4s  %5s %5s %5s  %7s %7s  %9s %9s  %6s' %
+          ('', '', '', 'mean', 'p50', 'p99', 'p50', 'p99', 'p50', 'p99', 'GARP'))
+    stats = {}
+    stalls = {}
+    for sys_ in SILENT:
+        for kind in ('takeover', 'reclaim'):
+            sel = [r for r in rs if r['system'] == sys_ and r['kind'] == kind]
+            if not sel:
+                continue
+            lost = [float(r['pings_lost']) for r in sel]
+            stall = [float(r['tcp_stall_ms']) for r in sel]
+            lat = [r['carrier_to_arp_ms'] for r in sel]
+            stalls[(sys_, kind)] = stall
+            st = {'lost_mean': sum(lost) / len(lost),
+                  'lost50': percentile(lost, 50), 'lost99': percentile(lost, 99),
+                  'stall50': percentile(stall, 50), 'stall99': percentile(stall, 99),
+                  'lat50': percentile(lat, 50), 'lat99': percentile(lat, 99)}
+            stats[(sys_, kind)] = st
+            print('%-9s %-9s %4d  %5.2f %5s %5s  %7s %7s  %9s %9s  %6d' %
+                  (sys_, kind, len(sel), st['lost_mean'], fmt(st['lost50'], 0),
+                   fmt(st['lost99'], 0), fmt(st['stall50']), fmt(st['stall99']),
+                   fmt(st['lat50'], 3), fmt(st['lat99'], 3),
+                   sum(1 for v in lat if math.isnan(v))))
+    ours, theirs = SILENT_PAIR
+    for kind in ('takeover', 'reclaim'):
+        a, b = stats.get((ours, kind)), stats.get((theirs, kind))
+        if not a or not b:
+            continue
+        print('%-19s %4s  %5s %5s %5s  %7s %7s  %9s %9s' %
+              (f'{ours}/{theirs} {kind}'[:19], '', ratio(a['lost_mean'], b['lost_mean']),
+               ratio(a['lost50'], b['lost50']), ratio(a['lost99'], b['lost99']),
+               ratio(a['stall50'], b['stall50']), ratio(a['stall99'], b['stall99']),
+               ratio(a['lat50'], b['lat50']), ratio(a['lat99'], b['lat99'])))
+    print()
+    for k, v in SILENT.items():
+        print(f'  {k}: {v}')
+    print('  block->GARP: the switch port\'s state set to listening (kprobe on br_set_state) to the first')
+    print('  gratuitous ARP for 10.0.0.1 (sender = target = 10.0.0.1, kprobe on arp_rcv) the client')
+    print(f'  receives within {SILENT_WINDOW_S:.0f} s; reclaim: set to forwarding again. "no GARP": events')
+    print('  without one (not in the percentiles). pings: 300, 10 ms apart; tcp ping-pong 3 s, one')
+    print('  still stalled 4 s after its end stopped, its whole window (7000 ms) counting.')
+    print(f'  {ours}/{theirs}: ratio of each column, below 1 means arp_failover did better.')
+    return stalls
 
 
 def main(d):
@@ -102,6 +199,8 @@ def main(d):
     print('  pings: 10 ms apart, 150 per event; tcp stall: longest gap between two round trips of a')
     print('  one-byte TCP ping-pong; carrier->ARP: netif_carrier_off/on of the host\'s eth0 to the first')
     print('  ARP frame the client receives (the gratuitous ARP in practice), kprobes in one trace.')
+    print('  A ping-pong still stalled 4 s after its end is stopped: its whole window (6000 ms) counts.')
+    stalls.update(silent_table(rows))
     plot(stalls, f'{d}/stalls.png')
 
 
@@ -115,7 +214,7 @@ def plot(stalls, path):
         return
     fig, axes = plt.subplots(1, 2, figsize=(10, 4), sharey=True)
     for ax, kind in zip(axes, ('takeover', 'reclaim')):
-        keys = [s for s in SYSTEMS if (s, kind) in stalls]
+        keys = [s for s in list(SYSTEMS) + list(SILENT) if (s, kind) in stalls]
         ax.boxplot([stalls[(s, kind)] for s in keys], labels=keys, whis=(1, 99))
         ax.set_title(f'{kind}: TCP longest stall')
         ax.set_ylabel('ms')
