@@ -45,7 +45,10 @@ static unsigned int afo_local_out(void *priv, struct sk_buff *skb,
 	fl4.saddr = iph->saddr;
 	fl4.flowi4_oif = to;
 	fl4.flowi4_mark = skb->mark;
-	fl4.flowi4_tos = iph->tos & IPTOS_TOS_MASK;
+	/*
+	 * No TOS/DSCP in the key: its field differs between kernels, and a
+	 * policy rule on it would not apply to the rerouted packets.
+	 */
 	rt = ip_route_output_key(state->net, &fl4);
 	if (IS_ERR(rt))
 		return NF_ACCEPT;	/* no way through it: keep the route */
