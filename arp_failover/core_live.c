@@ -72,6 +72,12 @@ enum afo_judged afo_live_judge(const struct afo_core_adapter *a,
 	 */
 	if (a->judged)
 		return a->judged;
+	/*
+	 * A probe of its is out (carrier came back, a cable may have moved):
+	 * discovery says first where it is; alone elsewhere, it answers.
+	 */
+	if (a->probing)
+		return AFO_JUDGED_OK;
 	/* @a counts in neither number now: these are its siblings. */
 	if (n_ok)
 		return AFO_JUDGED_SILENT;

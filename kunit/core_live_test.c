@@ -61,8 +61,10 @@ static struct afo_lt *afo_lt_new(struct kunit *test, unsigned int n)
 		afo_core_add(&t->c, &t->a[i], i + 2, 0, false);
 		afo_core_carrier(&t->c, &t->a[i], true, &s);
 	}
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		t->a[i].pnet = 1;	/* then discovered: one segment */
+		t->a[i].probing = false;
+	}
 	afo_core_settle_all(&t->c, &s);
 	afo_lt_drain(&s);
 	return t;
@@ -527,6 +529,26 @@ static void afo_live_frames_keep_pnet_under_loss(struct kunit *test)
 	KUNIT_EXPECT_NE(test, t->a[2].pnet, t->a[0].pnet);
 }
 
+/*
+ * A cable moved (carrier down, up elsewhere) hears nobody: while its
+ * probe is out it is not judged, so that discovery can find it alone and
+ * let it answer for itself there.
+ */
+static void afo_live_probing_not_judged(struct kunit *test)
+{
+	struct afo_lt *t = afo_lt_new(test, 3);
+
+	afo_lt_all_fine(t, AFO_TARGET_NONE);
+	t->a[2].hears = false;
+	t->a[2].heard_by = false;
+	t->a[2].probing = true;
+	afo_lt_round(t);
+	KUNIT_EXPECT_EQ(test, t->a[2].judged, AFO_JUDGED_OK);
+	t->a[2].probing = false;
+	afo_lt_round(t);
+	KUNIT_EXPECT_EQ(test, t->a[2].judged, AFO_JUDGED_SILENT);
+}
+
 /* Sorting groups each pnet's members, in ifindex order. */
 static void afo_live_sort_groups(struct kunit *test)
 {
@@ -561,6 +583,7 @@ static struct kunit_case afo_live_cases[] = {
 	KUNIT_CASE(afo_live_pair_survives_reverify),
 	KUNIT_CASE(afo_live_judgement_needs_own_evidence),
 	KUNIT_CASE(afo_live_frames_keep_pnet_under_loss),
+	KUNIT_CASE(afo_live_probing_not_judged),
 	KUNIT_CASE(afo_live_sort_groups),
 	{}
 };
