@@ -36,12 +36,38 @@
 
 afo_static_assert_packed(sizeof(struct arpfo_probe_tag) == ARPFO_PROBE_TAG_LEN);
 
-static u64 afo_probe_mac(const struct afo_net *an, u32 ifindex, u32 seq,
-			 const u8 *sha, __be32 tip)
+/*
+ * The MAC of a tag: a discovery probe's over three words, a liveness
+ * frame's over four (its magic too), so neither verifies as the other.
+ */
+static u64 afo_tag_mac(const struct afo_net *an, bool live, u32 ifindex,
+		       u32 seq, const u8 *sha, __be32 tip)
 {
-	return siphash_3u64((u64)ifindex << 32 | seq, ether_addr_to_u64(sha),
-			    (u64)an->probe_origin << 32 | (__force u32)tip,
-			    &an->probe_key);
+	u64 w0 = (u64)ifindex << 32 | seq, w1 = ether_addr_to_u64(sha);
+	u64 w2 = (u64)an->probe_origin << 32 | (__force u32)tip;
+
+	if (live)
+		return siphash_4u64(w0, w1, w2, ARPFO_LIVE_MAGIC, &an->probe_key);
+	return siphash_3u64(w0, w1, w2, &an->probe_key);
+}
+
+/**
+ * afo_tag_fill - the tag of a probe or liveness frame @ad sends
+ * @tag:  filled in
+ * @ad:   the sender
+ * @live: a liveness frame (ARPFO_LIVE_MAGIC), else a discovery probe
+ * @seq:  its sequence number (a liveness frame: the round)
+ * @tip:  the target protocol address of the frame
+ */
+void afo_tag_fill(struct arpfo_probe_tag *tag, const struct afo_adapter *ad,
+		  bool live, u32 seq, __be32 tip)
+{
+	tag->magic = htons(live ? ARPFO_LIVE_MAGIC : ARPFO_PROBE_MAGIC);
+	tag->origin = htonl(ad->an->probe_origin);
+	tag->ifindex = htonl(ad->core.ifindex);
+	tag->seq = htonl(seq);
+	put_unaligned_be64(afo_tag_mac(ad->an, live, ad->core.ifindex, seq,
+				       ad->dev->dev_addr, tip), tag->mac);
 }
 
 /**
@@ -117,7 +143,6 @@ static bool afo_probe_send_offload(struct afo_adapter *ad)
  */
 bool afo_probe_send(struct afo_adapter *ad)
 {
-	struct afo_net *an = ad->an;
 	struct arpfo_probe_tag tag;
 	struct afo_addr *addr;
 	u32 seq;
@@ -131,12 +156,7 @@ bool afo_probe_send(struct afo_adapter *ad)
 	seq = afo_probe_arm(ad);
 	if (!seq)
 		return false;
-	tag.magic = htons(ARPFO_PROBE_MAGIC);
-	tag.origin = htonl(an->probe_origin);
-	tag.ifindex = htonl(ad->core.ifindex);
-	tag.seq = htonl(seq);
-	put_unaligned_be64(afo_probe_mac(an, ad->core.ifindex, seq,
-					 ad->dev->dev_addr, addr->ip), tag.mac);
+	afo_tag_fill(&tag, ad, false, seq, addr->ip);
 	if (!afo_send_probe(ad->dev, addr->ip, &tag, sizeof(tag), NULL))
 		atomic_long_inc(&ad->stats.probes_sent);
 	return true;
@@ -242,7 +262,6 @@ bool afo_probe_received(struct afo_net *an, struct sk_buff *skb,
 	struct afo_adapter *prober;
 	u32 ifindex, seq;
 	bool live;
-	u64 mac;
 
 	if (arp->ar_op != htons(ARPOP_REQUEST) || sip ||
 	    skb_copy_bits(skb, off, &tag, sizeof(tag)) < 0)
@@ -260,9 +279,8 @@ bool afo_probe_received(struct afo_net *an, struct sk_buff *skb,
 	ifindex = ntohl(tag.ifindex);
 	seq = ntohl(tag.seq);
 	prober = ifindex <= INT_MAX ? afo_adapter_find(an, ifindex) : NULL;
-	mac = live ? afo_live_mac(an, ifindex, seq, sha, tip) :
-		     afo_probe_mac(an, ifindex, seq, sha, tip);
-	if (!prober || get_unaligned_be64(tag.mac) != mac) {
+	if (!prober || get_unaligned_be64(tag.mac) !=
+		       afo_tag_mac(an, live, ifindex, seq, sha, tip)) {
 		afo_probe_reject(rx, sha, ARPFO_REJECT_FORGED);
 		return true;
 	}

@@ -12,6 +12,10 @@
 struct afo_adapter;
 struct afo_net;
 
+struct arpfo_probe_tag;
+
+void afo_tag_fill(struct arpfo_probe_tag *tag, const struct afo_adapter *ad,
+		  bool live, u32 seq, __be32 tip);
 bool afo_probe_send(struct afo_adapter *ad);
 void afo_probe_collect(struct afo_adapter *ad);
 void afo_round_free(struct afo_adapter *ad);

@@ -39,6 +39,7 @@
 #include <uapi/linux/arp_failover_probe.h>
 
 #include "adapter.h"
+#include "discovery.h"
 #include "liveness.h"
 #include "netns.h"
 #include "params.h"
@@ -49,25 +50,6 @@
 
 /* Targets of liveness_targets looked at per adapter. */
 #define AFO_LIVE_MAX_TARGETS 8
-
-/**
- * afo_live_mac - the MAC of a liveness frame's tag
- * @an:      the namespace (its key and origin)
- * @ifindex: the sender
- * @seq:     its round
- * @sha:     its MAC address
- * @tip:     the frame's target protocol address
- *
- * Four words where a probe's MAC has three: a probe's tag never verifies
- * as a liveness frame's, nor the other way round.
- */
-u64 afo_live_mac(const struct afo_net *an, u32 ifindex, u32 seq,
-		 const u8 *sha, __be32 tip)
-{
-	return siphash_4u64((u64)ifindex << 32 | seq, ether_addr_to_u64(sha),
-			    (u64)an->probe_origin << 32 | (__force u32)tip,
-			    ARPFO_LIVE_MAGIC, &an->probe_key);
-}
 
 /**
  * afo_live_fresh - @ad starts afresh: nothing it missed so far counts
@@ -205,19 +187,13 @@ static void afo_live_probe_target(struct afo_adapter *ad, bool on, u32 round,
 static void afo_live_send(struct afo_adapter *from, struct afo_adapter *to,
 			  u32 seq)
 {
-	struct afo_net *an = from->an;
 	struct arpfo_probe_tag tag;
 	struct afo_addr *addr;
 
 	addr = list_first_entry_or_null(&from->addrs, struct afo_addr, port_node);
 	if (!addr)
 		return;
-	tag.magic = htons(ARPFO_LIVE_MAGIC);
-	tag.origin = htonl(an->probe_origin);
-	tag.ifindex = htonl(from->core.ifindex);
-	tag.seq = htonl(seq);
-	put_unaligned_be64(afo_live_mac(an, from->core.ifindex, seq,
-					from->dev->dev_addr, addr->ip), tag.mac);
+	afo_tag_fill(&tag, from, true, seq, addr->ip);
 	if (!afo_send_probe(from->dev, addr->ip, &tag, sizeof(tag),
 			    to->dev->dev_addr))
 		atomic_long_inc(&from->stats.live_sent);

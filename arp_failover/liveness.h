@@ -15,8 +15,6 @@ struct afo_adapter;
 struct afo_net;
 struct afo_step;
 
-u64 afo_live_mac(const struct afo_net *an, u32 ifindex, u32 seq,
-		 const u8 *sha, __be32 tip);
 bool afo_live_record(struct afo_net *an, struct afo_adapter *rx,
 		     struct afo_adapter *from, u32 seq);
 void afo_live_target_heard(struct afo_net *an, struct afo_adapter *rx,

@@ -63,18 +63,14 @@ log_test "a member that misses every probe of one sibling stays on its pnet ($(d
 # No probe or liveness frame reaches eth2 or leaves it, with carrier:
 # its path is judged silent, its siblings answer for it, and its unheard
 # probes do not split it off (tests/silent.sh covers the takeover).
-judged() {
-	afo_in host "$ARPFO" show --json |
-		jq_py "$(cat)" "[a['judged'] for a in d['adapters'] if a['ifname'] == 'eth2'][0]"
-}
-eth2_silent() { [ "$(judged)" = silent ]; }
+eth2_silent() { afo_judged_is host eth2 silent; }
 afo_in host tc filter replace dev eth2 ingress protocol arp pref 1 \
 	flower skip_hw arp_sip 0.0.0.0 action drop &&
 	afo_in host tc filter add dev eth2 egress protocol arp pref 1 \
 		flower skip_hw arp_sip 0.0.0.0 action drop
 check_err $? "tc filter change failed"
 afo_until 10 eth2_silent
-check_err $? "eth2 is cut off from its siblings but judged '$(judged)'"
+check_err $? "eth2 is cut off from its siblings but judged '$(afo_judged host eth2)'"
 sleep 4		# four re-verifications of eth2
 [ "$(pnet_events)" = 0 ] && one_pnet
 check_err $? "silent eth2 changed pnet $(pnet_events) times (pnets now $(pnet_sizes))"
