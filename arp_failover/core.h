@@ -130,6 +130,8 @@ struct afo_flaps {
  * @probe_deadline: when that probe's outcome is decided
  * @probe_tries:    probes left before an unheard adapter counts as alone
  * @probe_skipped:  its last probe was skipped: no sibling had carrier
+ * @probe_live:     liveness frames flowed between it and its pnet when
+ *                  its probe began: unheard, it was cut off, not moved
  * @misses:         sibling probes of its pnet it missed in a row
  * @last_verified:  when its pnet was last verified (0: never)
  * @hears:          heard a sibling's liveness frame lately (fact); also
@@ -163,6 +165,7 @@ struct afo_core_adapter {
 	unsigned long probe_deadline;
 	unsigned int probe_tries;
 	bool probe_skipped;
+	bool probe_live;
 	unsigned int misses;
 	unsigned long last_verified;
 	bool hears;

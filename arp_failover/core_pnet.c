@@ -117,6 +117,7 @@ void afo_core_probe_start(struct afo_core *c, struct afo_core_adapter *a,
 			  struct afo_step *s)
 {
 	a->probe_tries = AFO_PROBE_TRIES;
+	a->probe_live = afo_live_evidence(a);
 	afo_probe_send(c, a, s);
 }
 
@@ -315,8 +316,14 @@ void afo_core_probe_done(struct afo_core *c, struct afo_core_adapter *prober,
 		afo_probe_send(c, prober, s);
 		return;
 	}
-	/* Unheard every time, yet its liveness frames are heard: lost. */
-	if (!any && afo_live_evidence(prober)) {
+	/*
+	 * Unheard every time, yet its liveness frames are heard: lost. Or
+	 * they were when the probe began, and stopped while it was out (it
+	 * is not judged meanwhile): a path cut off with carrier, which the
+	 * next round judges silent. A move comes with a carrier change,
+	 * which makes it young: no evidence.
+	 */
+	if (!any && (prober->probe_live || afo_live_evidence(prober))) {
 		afo_verified(prober, s);
 		return;
 	}

@@ -549,6 +549,41 @@ static void afo_live_probing_not_judged(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t->a[2].judged, AFO_JUDGED_SILENT);
 }
 
+/*
+ * Cut off while its re-verification probe is out: not judged meanwhile,
+ * and its liveness frames stop before the probe is decided. Unheard, it
+ * keeps its pnet (it was on it when the probe began), and the next round
+ * judges it silent.
+ */
+static void afo_live_cut_while_probing(struct kunit *test)
+{
+	struct afo_lt *t = afo_lt_new(test, 3);
+	struct afo_step s;
+	int k;
+
+	afo_lt_all_fine(t, AFO_TARGET_NONE);
+	afo_lt_round(t);
+	afo_step_init(&s, t->now, &t->p);
+	afo_core_probe_start(&t->c, &t->a[2], &s);
+	afo_lt_drain(&s);
+	KUNIT_ASSERT_TRUE(test, t->a[2].probing);
+	t->a[2].hears = false;
+	t->a[2].heard_by = false;
+	afo_lt_round(t);
+	KUNIT_EXPECT_EQ(test, t->a[2].judged, AFO_JUDGED_OK);
+	for (k = 0; k < AFO_PROBE_TRIES; k++) {
+		t->a[2].probing = true;
+		afo_step_init(&s, t->now, &t->p);
+		afo_core_probe_done(&t->c, &t->a[2], &s);
+		afo_lt_drain(&s);
+	}
+	KUNIT_EXPECT_FALSE(test, t->a[2].probing);
+	KUNIT_EXPECT_EQ(test, t->a[2].pnet, t->a[0].pnet);
+	afo_lt_round(t);
+	KUNIT_EXPECT_EQ(test, t->a[2].judged, AFO_JUDGED_SILENT);
+	KUNIT_EXPECT_NE(test, t->a[2].responder, t->a[2].ifindex);
+}
+
 /* Sorting groups each pnet's members, in ifindex order. */
 static void afo_live_sort_groups(struct kunit *test)
 {
@@ -584,6 +619,7 @@ static struct kunit_case afo_live_cases[] = {
 	KUNIT_CASE(afo_live_judgement_needs_own_evidence),
 	KUNIT_CASE(afo_live_frames_keep_pnet_under_loss),
 	KUNIT_CASE(afo_live_probing_not_judged),
+	KUNIT_CASE(afo_live_cut_while_probing),
 	KUNIT_CASE(afo_live_sort_groups),
 	{}
 };
