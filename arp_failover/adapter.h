@@ -10,6 +10,7 @@
 #include <linux/etherdevice.h>
 #include <linux/netdevice.h>
 #include <linux/rcupdate.h>
+#include <net/ipv6.h>
 
 #include "compat.h"
 #include "core.h"
@@ -119,6 +120,7 @@ struct afo_live {
  * @naddrs:         how many
  * @sync_gen:       generation of the last full address sync
  * @saved_linkdown: its ignore_routes_with_linkdown before we set it
+ * @saved_linkdown6: the same for IPv6
  * @round:          its probe's sequence number and hearers (RCU)
  * @offload:        the driver's ops when it is an offload adapter, else NULL
  * @offload_addrs:  the addresses registered with it (afo_addr.offload_node)
@@ -129,6 +131,7 @@ struct afo_live {
  *                  registered with it (the tick retries)
  * @vipas_registered: the VIPAs are registered with this offload adapter
  * @vipa_train:     the VIPA announcements still due from it
+ * @vipa_groups:    it joined the solicited-node groups of the IPv6 VIPAs
  * @live:           its liveness evidence
  * @diverted:       its egress goes through its responder by the LOCAL_OUT
  *                  hook (a silent path keeps carrier, so the routes stay)
@@ -148,6 +151,7 @@ struct afo_adapter {
 	unsigned int naddrs;
 	unsigned int sync_gen;
 	int saved_linkdown;
+	int saved_linkdown6;
 	struct afo_round __rcu *round;
 	const struct afo_offload_ops *offload;
 	struct list_head offload_addrs;
@@ -156,6 +160,7 @@ struct afo_adapter {
 	bool probe_wait;
 	bool vipas_registered;
 	struct afo_train vipa_train;
+	bool vipa_groups;
 	struct afo_live live;
 	bool diverted;
 	struct afo_stats stats;
@@ -163,13 +168,18 @@ struct afo_adapter {
 };
 
 /**
- * struct afo_addr - one managed IPv4 address, an adapter's or a VIPA
+ * struct afo_addr - one managed address, an adapter's or a VIPA
  * @hnode:      in afo_net.addrs, keyed by @l3dev and @ip (RCU); one entry
  *              per device holding it
  * @port_node:  in the owner's afo_adapter.addrs, or in afo_net.vipas
  * @garp_node:  in afo_net.garp_first or .garp_queue while announcements
  *              are still due
- * @ip:         the address
+ * @ip:         the IPv4 address, 0 for an IPv6 one
+ * @ip6:        the IPv6 address when @v6 (nd.c answers for it)
+ * @v6:         an IPv6 address: Neighbor Discovery, not ARP
+ * @mc_dev:     the adapter that joined @ip6's solicited-node group to
+ *              hear solicitations for it (an adapter's address answered
+ *              by a sibling, or a VIPA by the duty holder), 0: none
  * @l3dev:      its L3 domain: ifindex of its device's L3 master, 0: none
  * @shared:     other devices of its L3 domain hold it too: the kernel
  *              answers for it from each, as without the module
@@ -183,6 +193,8 @@ struct afo_adapter {
  * @sync_gen:   the generation (afo_adapter.sync_gen, afo_net.vipa_gen) of
  *              the last sync that saw it on its device
  * @train:      its announcements still due, and their rate limit
+ * @dad_since:  when its announcements began to wait for its holder's
+ *              duplicate address detection (IPv6), 0: they do not
  * @rcu:        frees the address after the hooks are done with it
  */
 struct afo_addr {
@@ -190,6 +202,9 @@ struct afo_addr {
 	struct list_head port_node;
 	struct list_head garp_node;
 	__be32 ip;
+	struct in6_addr ip6;
+	bool v6;
+	int mc_dev;
 	int l3dev;
 	bool shared;
 	struct afo_adapter *owner;
@@ -198,6 +213,7 @@ struct afo_addr {
 	struct list_head offload_node;
 	unsigned int sync_gen;
 	struct afo_train train;
+	unsigned long dad_since;
 	struct rcu_head rcu;
 };
 
@@ -210,6 +226,10 @@ struct afo_adapter *afo_adapter_find(struct afo_net *an, int ifindex);
 struct afo_addr *afo_addr_find(struct afo_net *an, int l3dev, __be32 ip);
 struct afo_addr *afo_addr_find_held(struct afo_net *an, int l3dev, __be32 ip,
 				    int holder);
+struct afo_addr *afo_addr6_find(struct afo_net *an, int l3dev,
+				const struct in6_addr *ip6);
+struct afo_addr *afo_addr6_find_held(struct afo_net *an, int l3dev,
+				     const struct in6_addr *ip6, int holder);
 void afo_addr_hash(struct afo_net *an, struct afo_addr *addr);
 void afo_addr_unhash(struct afo_net *an, struct afo_addr *addr);
 void afo_sync_dev(struct net_device *dev);
@@ -263,6 +283,19 @@ static inline bool afo_vipa_for(const struct afo_addr *vipa,
 				const struct afo_adapter *ad)
 {
 	return vipa->l3dev == ad->l3dev && !READ_ONCE(vipa->shared);
+}
+
+/* Room for afo_addr_str(): an IPv6 address and its NUL. */
+#define AFO_ADDR_STRLEN 48
+
+/* @addr's address as text, in @buf (AFO_ADDR_STRLEN bytes), for logs. */
+static inline const char *afo_addr_str(const struct afo_addr *addr, char *buf)
+{
+	if (addr->v6)
+		snprintf(buf, AFO_ADDR_STRLEN, "%pI6c", &addr->ip6);
+	else
+		snprintf(buf, AFO_ADDR_STRLEN, "%pI4", &addr->ip);
+	return buf;
 }
 
 static inline u32 afo_mac_hash(const u8 *mac)

@@ -16,6 +16,7 @@
 #include <linux/slab.h>
 #include <net/l3mdev.h>
 
+#include "addrs6.h"
 #include "adapter.h"
 #include "announce.h"
 #include "apply.h"
@@ -63,9 +64,34 @@ static u32 afo_addr_key(int l3dev, __be32 ip)
 	return jhash_2words((__force u32)ip, l3dev, 0);
 }
 
+static u32 afo_addr6_key(int l3dev, const struct in6_addr *ip6)
+{
+	return jhash2((const u32 *)ip6, 4, l3dev);
+}
+
+static u32 afo_addr_hkey(const struct afo_addr *addr)
+{
+	return addr->v6 ? afo_addr6_key(addr->l3dev, &addr->ip6) :
+			  afo_addr_key(addr->l3dev, addr->ip);
+}
+
 static bool afo_addr_is(const struct afo_addr *addr, int l3dev, __be32 ip)
 {
-	return addr->ip == ip && addr->l3dev == l3dev;
+	return !addr->v6 && addr->ip == ip && addr->l3dev == l3dev;
+}
+
+static bool afo_addr6_is(const struct afo_addr *addr, int l3dev,
+			 const struct in6_addr *ip6)
+{
+	return addr->v6 && ipv6_addr_equal(&addr->ip6, ip6) &&
+	       addr->l3dev == l3dev;
+}
+
+/* Whether @a and @b are the same address of the same L3 domain. */
+static bool afo_addr_same(const struct afo_addr *a, const struct afo_addr *b)
+{
+	return a->v6 ? afo_addr6_is(b, a->l3dev, &a->ip6) :
+		       afo_addr_is(b, a->l3dev, a->ip);
 }
 
 /**
@@ -115,6 +141,53 @@ struct afo_addr *afo_addr_find_held(struct afo_net *an, int l3dev, __be32 ip,
 	return NULL;
 }
 
+/**
+ * afo_addr6_find - a managed IPv6 address of an L3 domain
+ * @an:    the namespace
+ * @l3dev: the L3 domain
+ * @ip6:   the address
+ *
+ * As afo_addr_find(), for the Neighbor Discovery hook.
+ *
+ * Return: the address, or NULL when it is not managed.
+ */
+struct afo_addr *afo_addr6_find(struct afo_net *an, int l3dev,
+				const struct in6_addr *ip6)
+{
+	struct afo_addr *addr;
+
+	hash_for_each_possible_rcu(an->addrs, addr, hnode,
+				   afo_addr6_key(l3dev, ip6),
+				   lockdep_rtnl_is_held())
+		if (afo_addr6_is(addr, l3dev, ip6))
+			return addr;
+	return NULL;
+}
+
+/**
+ * afo_addr6_find_held - the entry of IPv6 address @ip6 that one device holds
+ * @an:     the namespace
+ * @l3dev:  the L3 domain
+ * @ip6:    the address
+ * @holder: ifindex of the device
+ *
+ * Caller holds RTNL.
+ *
+ * Return: the address, or NULL.
+ */
+struct afo_addr *afo_addr6_find_held(struct afo_net *an, int l3dev,
+				     const struct in6_addr *ip6, int holder)
+{
+	struct afo_addr *addr;
+
+	ASSERT_RTNL();
+	hash_for_each_possible(an->addrs, addr, hnode, afo_addr6_key(l3dev, ip6))
+		if (afo_addr6_is(addr, l3dev, ip6) &&
+		    afo_addr_holder(addr) == holder)
+			return addr;
+	return NULL;
+}
+
 static const char *afo_holder_name(struct afo_net *an, const struct afo_addr *addr)
 {
 	struct net_device *dev = __dev_get_by_index(an->net, afo_addr_holder(addr));
@@ -123,21 +196,22 @@ static const char *afo_holder_name(struct afo_net *an, const struct afo_addr *ad
 }
 
 /*
- * Mark every entry of @ip in @l3dev shared or not, by how many devices
+ * Mark every entry of @ref's address shared or not, by how many devices
  * hold it: one walk of one hash bucket, when a holder comes or goes; an
  * entry whose mark changes is placed again (offload), the others stay. A
  * shared address (anycast, or a mistake) is the kernel's: it answers from
  * every holder, and we announce nothing for it. Said once, when it starts.
  */
-static void afo_addr_share_update(struct afo_net *an, int l3dev, __be32 ip)
+static void afo_addr_share_update(struct afo_net *an, const struct afo_addr *ref)
 {
-	u32 key = afo_addr_key(l3dev, ip);
+	u32 key = afo_addr_hkey(ref);
 	struct afo_addr *addr, *first = NULL;
+	char buf[AFO_ADDR_STRLEN];
 	unsigned int n = 0;
 	bool was = false, now;
 
 	hash_for_each_possible(an->addrs, addr, hnode, key) {
-		if (!afo_addr_is(addr, l3dev, ip))
+		if (!afo_addr_same(ref, addr))
 			continue;
 		was |= addr->shared;
 		if (!n++)
@@ -145,16 +219,18 @@ static void afo_addr_share_update(struct afo_net *an, int l3dev, __be32 ip)
 	}
 	now = n > 1;
 	hash_for_each_possible(an->addrs, addr, hnode, key) {
-		if (!afo_addr_is(addr, l3dev, ip) || addr->shared == now)
+		if (!afo_addr_same(ref, addr) || addr->shared == now)
 			continue;
 		WRITE_ONCE(addr->shared, now);
 		if (now)
 			afo_announce_cancel(addr);
 		if (!addr->vipa_dev)
 			afo_offload_place(addr);
+		afo_nd_place(addr);
 		if (now && !was && addr != first)
-			pr_info("%pI4 is held by %s and %s: the kernel answers for it from each, as without the module\n",
-				&ip, afo_holder_name(an, first),
+			pr_info("%s is held by %s and %s: the kernel answers for it from each, as without the module\n",
+				afo_addr_str(addr, buf),
+				afo_holder_name(an, first),
 				afo_holder_name(an, addr));
 	}
 }
@@ -167,11 +243,13 @@ static void afo_addr_share_update(struct afo_net *an, int l3dev, __be32 ip)
 void afo_addr_hash(struct afo_net *an, struct afo_addr *addr)
 {
 	ASSERT_RTNL();
-	hash_add_rcu(an->addrs, &addr->hnode, afo_addr_key(addr->l3dev, addr->ip));
-	afo_addr_share_update(an, addr->l3dev, addr->ip);
+	hash_add_rcu(an->addrs, &addr->hnode, afo_addr_hkey(addr));
+	afo_addr_share_update(an, addr);
 	/* Placed already when it became shared. */
 	if (!addr->vipa_dev && !addr->shared)
 		afo_offload_place(addr);
+	if (!addr->shared)
+		afo_nd_place(addr);
 }
 
 /**
@@ -183,20 +261,25 @@ void afo_addr_unhash(struct afo_net *an, struct afo_addr *addr)
 {
 	ASSERT_RTNL();
 	hash_del_rcu(&addr->hnode);
-	afo_addr_share_update(an, addr->l3dev, addr->ip);
+	afo_nd_unplace(addr);
+	afo_addr_share_update(an, addr);
 }
 
-/* Manageable adapters with IPv4 addresses that the administrator selected. */
-static bool afo_dev_eligible(struct net_device *dev)
+/* Whether @dev has an address we would manage, of either family. */
+static bool afo_dev_has_addrs(struct net_device *dev)
 {
 	struct in_device *in_dev = __in_dev_get_rtnl(dev);
 
+	return (in_dev && in_dev->ifa_list) || afo_dev_has_ip6(dev);
+}
+
+/* Manageable adapters with addresses that the administrator selected. */
+static bool afo_dev_eligible(struct net_device *dev)
+{
 	if (!afo_dev_manageable(dev) || dev->reg_state != NETREG_REGISTERED ||
 	    afo_dev_is_vipa(dev))
 		return false;
-	if (!in_dev || !in_dev->ifa_list)
-		return false;
-	return afo_dev_selected(dev);
+	return afo_dev_has_addrs(dev) && afo_dev_selected(dev);
 }
 
 static bool afo_dev_has_carrier(const struct net_device *dev)
@@ -214,11 +297,25 @@ static void afo_addr_free(struct afo_addr *addr)
 	kfree_rcu(addr, rcu);
 }
 
-static void afo_addr_event(struct afo_adapter *ad, u8 type, __be32 ip)
+static void afo_addr_event(struct afo_adapter *ad, u8 type,
+			   const struct afo_addr *addr)
 {
-	struct afo_event_info ev = { .type = type, .ip = ip };
+	struct afo_event_info ev = {
+		.type = type, .ip = addr->ip,
+		.ip6 = addr->v6 ? &addr->ip6 : NULL,
+	};
 
 	afo_event(ad->dev, &ev, GFP_KERNEL);
+}
+
+/* The entry of @key's address that @holder holds, of either family. */
+static struct afo_addr *afo_addr_find_like(struct afo_net *an,
+					   const struct afo_addr *key,
+					   int holder)
+{
+	return key->v6 ?
+	       afo_addr6_find_held(an, key->l3dev, &key->ip6, holder) :
+	       afo_addr_find_held(an, key->l3dev, key->ip, holder);
 }
 
 /*
@@ -230,38 +327,70 @@ static void afo_addr_event(struct afo_adapter *ad, u8 type, __be32 ip)
  * answering for it. Held by another device of its L3 domain too, it is
  * shared: left to the kernel.
  */
-static struct afo_addr *afo_adapter_addr_new(struct afo_adapter *ad, __be32 ip)
+static struct afo_addr *afo_adapter_addr_new(struct afo_adapter *ad,
+					     const struct afo_addr *key)
 {
 	struct afo_net *an = ad->an;
 	struct afo_addr *addr;
 
-	if (afo_addr_find_held(an, ad->l3dev, ip, ad->core.ifindex))
+	if (afo_addr_find_like(an, key, ad->core.ifindex))
 		return NULL;
 	addr = kzalloc(sizeof(*addr), GFP_KERNEL_ACCOUNT);
 	if (!addr)
 		return NULL;
-	addr->ip = ip;
+	addr->ip = key->ip;
+	addr->ip6 = key->ip6;
+	addr->v6 = key->v6;
 	addr->l3dev = ad->l3dev;
 	addr->owner = ad;
 	INIT_LIST_HEAD(&addr->garp_node);
 	INIT_LIST_HEAD(&addr->offload_node);
 	list_add_tail(&addr->port_node, &ad->addrs);
 	ad->naddrs++;
-	afo_addr_event(ad, ARPFO_EVENT_ADDR_NEW, ip);
+	afo_addr_event(ad, ARPFO_EVENT_ADDR_NEW, addr);
 	/* Also placed with an offload responder, which answers only that. */
 	afo_addr_hash(an, addr);
 	return addr;
 }
 
+static struct afo_addr *afo_adapter_addr4_new(struct afo_adapter *ad,
+					      __be32 ip)
+{
+	struct afo_addr key = { .ip = ip, .l3dev = ad->l3dev };
+
+	return afo_adapter_addr_new(ad, &key);
+}
+
 static void afo_adapter_addr_del(struct afo_addr *addr)
 {
-	afo_addr_event(addr->owner, ARPFO_EVENT_ADDR_DEL, addr->ip);
+	afo_addr_event(addr->owner, ARPFO_EVENT_ADDR_DEL, addr);
 	afo_addr_free(addr);
 }
 
+/* Mark (or add) one address of the adapter being synced. */
+static void afo_sync_one(struct afo_adapter *ad, const struct afo_addr *key)
+{
+	struct afo_addr *addr = afo_addr_find_like(ad->an, key,
+						   ad->core.ifindex);
+
+	if (!addr)
+		addr = afo_adapter_addr_new(ad, key);
+	if (addr)
+		addr->sync_gen = ad->sync_gen;
+}
+
+static void afo_sync_one6(void *arg, const struct in6_addr *ip6)
+{
+	struct afo_adapter *ad = arg;
+	struct afo_addr key = { .ip6 = *ip6, .v6 = true, .l3dev = ad->l3dev };
+
+	afo_sync_one(ad, &key);
+}
+
 /*
- * Mirror the adapter's IPv4 addresses into our table, in one pass over
- * each (hash lookups, a generation mark for what is still there).
+ * Mirror the adapter's IPv4 and IPv6 addresses into our table, in one
+ * pass over each (hash lookups, a generation mark for what is still
+ * there).
  */
 static void afo_sync_addrs(struct afo_adapter *ad)
 {
@@ -271,13 +400,11 @@ static void afo_sync_addrs(struct afo_adapter *ad)
 	const struct in_ifaddr *ifa;
 
 	in_dev_for_each_ifa_rtnl(ifa, in_dev) {
-		addr = afo_addr_find_held(ad->an, ad->l3dev, ifa->ifa_local,
-					  ad->core.ifindex);
-		if (!addr)
-			addr = afo_adapter_addr_new(ad, ifa->ifa_local);
-		if (addr)
-			addr->sync_gen = gen;
+		struct afo_addr key = { .ip = ifa->ifa_local, .l3dev = ad->l3dev };
+
+		afo_sync_one(ad, &key);
 	}
+	afo_ip6_each(ad->dev, afo_sync_one6, ad);
 	list_for_each_entry_safe(addr, tmp, &ad->addrs, port_node)
 		if (addr->sync_gen != gen)
 			afo_adapter_addr_del(addr);
@@ -303,6 +430,7 @@ static struct afo_adapter *afo_adapter_new(struct afo_net *an, struct net_device
 	netdev_hold(dev, &ad->dev_tracker, GFP_KERNEL);
 	ad->offload = afo_offload_ops_of(dev);
 	ad->saved_linkdown = -1;
+	ad->saved_linkdown6 = -1;
 	INIT_LIST_HEAD(&ad->addrs);
 	INIT_LIST_HEAD(&ad->offload_addrs);
 	afo_core_add(&an->core, &ad->core, dev->ifindex,
@@ -323,6 +451,7 @@ static void afo_adapter_free(struct afo_adapter *ad)
 
 	afo_egress_divert(ad, false);
 	afo_egress_silent(ad, false);
+	afo_nd_vipa_groups(ad, false);
 	afo_offload_forget(ad);
 	list_for_each_entry_safe(addr, tmp, &ad->addrs, port_node)
 		afo_addr_free(addr);
@@ -431,7 +560,7 @@ void afo_addr_added(struct net_device *dev, __be32 ip)
 
 	ASSERT_RTNL();
 	if (ad) {
-		afo_adapter_addr_new(ad, ip);
+		afo_adapter_addr4_new(ad, ip);
 		if (ad->probe_wait)	/* something to probe with at last */
 			afo_tick_arm(an, jiffies);
 	} else if (afo_dev_is_vipa(dev)) {
@@ -450,7 +579,6 @@ void afo_addr_removed(struct net_device *dev, __be32 ip)
 {
 	struct afo_net *an = afo_net(dev_net(dev));
 	struct afo_adapter *ad = afo_adapter_find(an, dev->ifindex);
-	struct in_device *in_dev = __in_dev_get_rtnl(dev);
 	struct afo_addr *addr;
 
 	ASSERT_RTNL();
@@ -461,7 +589,7 @@ void afo_addr_removed(struct net_device *dev, __be32 ip)
 	addr = afo_addr_find_held(an, ad->l3dev, ip, ad->core.ifindex);
 	if (addr)
 		afo_adapter_addr_del(addr);
-	if (!in_dev || !in_dev->ifa_list)
+	if (!afo_dev_has_addrs(dev))
 		afo_sync_dev(dev);	/* its last address: released */
 }
 

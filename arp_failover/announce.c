@@ -16,13 +16,18 @@
 #include <linux/netdevice.h>
 #include <linux/rtnetlink.h>
 
+#include "addrs6.h"
 #include "adapter.h"
 #include "announce.h"
 #include "compat.h"
 #include "netns.h"
 #include "offload.h"
+#include "nd.h"
 #include "params.h"
 #include "xmit.h"
+
+/* How long an IPv6 address's announcements wait for its DAD at most. */
+#define AFO_DAD_WAIT (10 * HZ)
 
 /* Frames one run of the tick sends at most; the rest wait a jiffy. */
 #define AFO_GARP_BATCH 256
@@ -45,10 +50,15 @@ static bool afo_garp_room(const struct afo_net *an)
 	       afo_netdev_max_backlog() / 2;
 }
 
-/* One gratuitous ARP for @ip from @by, counted when it went out. */
-static int afo_garp_send(struct afo_adapter *by, __be32 ip)
+/*
+ * One announcement of @addr from @by, counted when it went out: a
+ * gratuitous ARP, or for an IPv6 address an unsolicited neighbour
+ * advertisement.
+ */
+static int afo_garp_send(struct afo_adapter *by, const struct afo_addr *addr)
 {
-	int err = afo_send_garp(by->dev, ip);
+	int err = addr->v6 ? afo_send_una(by->dev, &addr->ip6) :
+			     afo_send_garp(by->dev, addr->ip);
 
 	if (!err)
 		atomic_long_inc(&by->stats.announcements);
@@ -66,6 +76,25 @@ static void afo_repeat_queue(struct afo_addr *addr, struct afo_step *s)
 }
 
 /*
+ * Its holder runs DAD on IPv6 address @addr: an advertisement now, even
+ * from the holder's sibling, would fail it. Ask again one interval later,
+ * for a while: the train is kept, not spent. Without an interval to wait
+ * by, or when DAD never ends (the address failed it), give up.
+ */
+static void afo_dad_wait(struct afo_addr *addr, struct afo_step *s)
+{
+	if (!addr->dad_since)
+		addr->dad_since = s->now ?: 1;
+	if (!s->p->garp_interval ||
+	    time_after(s->now, addr->dad_since + AFO_DAD_WAIT)) {
+		afo_announce_cancel(addr);
+		return;
+	}
+	afo_train_defer(&addr->train, s);
+	afo_repeat_queue(addr, s);
+}
+
+/*
  * Send the next gratuitous ARP of @addr from @by and count it against
  * the train. Return: false when there was no room for it (nothing was
  * taken).
@@ -75,7 +104,12 @@ static bool afo_garp(struct afo_adapter *by, struct afo_addr *addr,
 {
 	if (!afo_garp_room(by->an))
 		return false;
-	if (afo_garp_send(by, addr->ip) == -ENOBUFS)
+	if (addr->v6 && !afo_addr6_ready(addr)) {
+		afo_dad_wait(addr, s);
+		return true;
+	}
+	addr->dad_since = 0;
+	if (afo_garp_send(by, addr) == -ENOBUFS)
 		return false;
 	if (afo_train_sent(&addr->train, s))
 		afo_repeat_queue(addr, s);
@@ -91,6 +125,7 @@ static bool afo_garp(struct afo_adapter *by, struct afo_addr *addr,
 void afo_announce_cancel(struct afo_addr *addr)
 {
 	afo_train_stop(&addr->train);
+	addr->dad_since = 0;
 	list_del_init(&addr->garp_node);
 }
 
@@ -184,7 +219,7 @@ static void afo_garp_vipas(struct afo_adapter *by)
 
 	list_for_each_entry(vipa, &by->an->vipas, port_node)
 		if (afo_vipa_for(vipa, by))
-			afo_garp_send(by, vipa->ip);
+			afo_garp_send(by, vipa);
 }
 
 /**
@@ -226,7 +261,6 @@ void afo_announce_vipas(struct afo_adapter *by, struct afo_step *s)
 void afo_announce_vipa_new(struct afo_net *an, const struct afo_addr *vipa)
 {
 	struct afo_core_adapter *a;
-	__be32 ip = vipa->ip;
 
 	ASSERT_RTNL();
 	list_for_each_entry(a, &an->core.adapters, node) {
@@ -235,10 +269,10 @@ void afo_announce_vipa_new(struct afo_net *an, const struct afo_addr *vipa)
 		if (!a->vipa_duty || !afo_vipa_for(vipa, by))
 			continue;
 		if (by->offload) {
-			if (by->vipas_registered)
-				afo_offload_add(by, ip);
+			if (by->vipas_registered && !vipa->v6)
+				afo_offload_add(by, vipa->ip);
 		} else if (a->carrier && afo_garp_count()) {
-			afo_garp_send(by, ip);
+			afo_garp_send(by, vipa);
 		}
 	}
 }

@@ -9,8 +9,10 @@
 #include <linux/inetdevice.h>
 #include <linux/jiffies.h>
 #include <linux/rtnetlink.h>
+#include <net/addrconf.h>
 #include <net/route.h>
 
+#include "addrs6.h"
 #include "adapter.h"
 #include "announce.h"
 #include "apply.h"
@@ -36,6 +38,31 @@ static void afo_linkdown_write(struct in_device *in_dev, int val)
 		   val);
 }
 
+/*
+ * The same for IPv6 (net.ipv6.conf.<dev>.ignore_routes_with_linkdown),
+ * which has its own switch. @ad->saved_linkdown6 < 0: not set by us.
+ */
+static void afo_egress_divert6(struct afo_adapter *ad, bool divert)
+{
+	struct inet6_dev *idev = __in6_dev_get(ad->dev);
+	int *val;
+
+	if (!idev)
+		return;
+	val = &idev->cnf.ignore_routes_with_linkdown;
+	if (divert && ad->saved_linkdown6 < 0) {
+		ad->saved_linkdown6 = READ_ONCE(*val);
+		WRITE_ONCE(*val, 1);
+	} else if (!divert && ad->saved_linkdown6 >= 0) {
+		if (READ_ONCE(*val) == 1)
+			WRITE_ONCE(*val, ad->saved_linkdown6);
+		ad->saved_linkdown6 = -1;
+	} else {
+		return;
+	}
+	rt_genid_bump_ipv6(dev_net(ad->dev));	/* cached routes */
+}
+
 /**
  * afo_egress_divert - send traffic from @ad's addresses through others
  * @ad:     the adapter
@@ -44,14 +71,15 @@ static void afo_linkdown_write(struct in_device *in_dev, int val)
  * While another adapter answers for this one's addresses, traffic from
  * them must leave through that adapter too. Linux keeps using a route over
  * an adapter without carrier unless ignore_routes_with_linkdown is set on
- * it, so set it for the duration of the takeover and put back what the
- * administrator had.
+ * it, so set it (IPv4 and IPv6) for the duration of the takeover and put
+ * back what the administrator had.
  */
 void afo_egress_divert(struct afo_adapter *ad, bool divert)
 {
 	struct in_device *in_dev = __in_dev_get_rtnl(ad->dev);
 	const int attr = IPV4_DEVCONF_IGNORE_ROUTES_WITH_LINKDOWN;
 
+	afo_egress_divert6(ad, divert);
 	if (!in_dev)
 		return;
 	if (divert && ad->saved_linkdown < 0) {
@@ -182,6 +210,7 @@ static void afo_apply_responder(struct afo_adapter *ad, struct afo_step *s)
 	afo_egress_divert(ad, responder && responder != ad->core.ifindex);
 	by = responder ? afo_adapter_find(ad->an, responder) : NULL;
 	list_for_each_entry(addr, &ad->addrs, port_node) {
+		afo_nd_place(addr);
 		afo_announce(by, addr, s);
 		/* Let the stack drain what we queued (softirqs, other tasks). */
 		if (!(++n % 64))
@@ -191,6 +220,7 @@ static void afo_apply_responder(struct afo_adapter *ad, struct afo_step *s)
 
 static void afo_apply_vipa_duty(struct afo_adapter *ad, struct afo_step *s)
 {
+	afo_nd_vipa_groups(ad, ad->core.vipa_duty);
 	if (ad->core.vipa_duty) {
 		afo_announce_vipas(ad, s);
 		return;

@@ -23,6 +23,7 @@
 #include "discovery.h"
 #include "hook.h"
 #include "liveness.h"
+#include "nd.h"
 #include "netns.h"
 #include "xmit.h"
 
@@ -183,10 +184,18 @@ static const struct nf_hook_ops afo_nf_ops[] = {
 
 int afo_hooks_register(struct net *net)
 {
-	return nf_register_net_hooks(net, afo_nf_ops, ARRAY_SIZE(afo_nf_ops));
+	int err = nf_register_net_hooks(net, afo_nf_ops, ARRAY_SIZE(afo_nf_ops));
+
+	if (err)
+		return err;
+	err = afo_nd_hooks_register(net);
+	if (err)
+		nf_unregister_net_hooks(net, afo_nf_ops, ARRAY_SIZE(afo_nf_ops));
+	return err;
 }
 
 void afo_hooks_unregister(struct net *net)
 {
+	afo_nd_hooks_unregister(net);
 	nf_unregister_net_hooks(net, afo_nf_ops, ARRAY_SIZE(afo_nf_ops));
 }

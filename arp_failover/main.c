@@ -13,6 +13,7 @@
 #include <net/net_namespace.h>
 #include <net/netns/generic.h>
 
+#include "addrs6.h"
 #include "adapter.h"
 #include "hook.h"
 #include "netlink.h"
@@ -54,6 +55,7 @@ static int __net_init afo_net_init(struct net *net)
 	an->probe_origin = get_random_u32();
 	afo_tick_init(an);
 	afo_resync_init(an);
+	afo_ip6_net_init(an);
 	return afo_hooks_register(net);
 }
 
@@ -84,6 +86,7 @@ static void __net_exit afo_net_exit(struct net *net)
 	rtnl_unlock();
 	afo_tick_stop(an);
 	afo_resync_stop(an);
+	afo_ip6_net_stop(an);
 	ida_destroy(&an->slots);
 }
 

@@ -133,7 +133,8 @@ static int afo_fill_adapter(struct sk_buff *skb, const struct afo_adapter *ad)
 /* A shared address is answered by each holder, the kernel's way. */
 static int afo_fill_addr(struct sk_buff *skb, const struct afo_addr *addr)
 {
-	if (nla_put_in_addr(skb, ARPFO_A_ADDR_ADDR, addr->ip) ||
+	if ((addr->v6 ? nla_put_in6_addr(skb, ARPFO_A_ADDR_ADDR6, &addr->ip6) :
+			nla_put_in_addr(skb, ARPFO_A_ADDR_ADDR, addr->ip)) ||
 	    nla_put_u32(skb, ARPFO_A_ADDR_OWNER, afo_addr_holder(addr)) ||
 	    nla_put_u32(skb, ARPFO_A_ADDR_L3DEV, addr->l3dev) ||
 	    (addr->shared && nla_put_flag(skb, ARPFO_A_ADDR_SHARED)))
@@ -458,6 +459,7 @@ void afo_event(struct net_device *dev, const struct afo_event_info *ev,
 	    nla_put_u32(skb, ARPFO_A_EVENT_OLD, ev->old) ||
 	    nla_put_u32(skb, ARPFO_A_EVENT_NEW, ev->new) ||
 	    (ev->ip && nla_put_in_addr(skb, ARPFO_A_EVENT_ADDR, ev->ip)) ||
+	    (ev->ip6 && nla_put_in6_addr(skb, ARPFO_A_EVENT_ADDR6, ev->ip6)) ||
 	    (ev->mac && nla_put(skb, ARPFO_A_EVENT_MAC, ETH_ALEN, ev->mac)) ||
 	    (ev->reason && nla_put_u32(skb, ARPFO_A_EVENT_REASON, ev->reason)))
 		goto err;

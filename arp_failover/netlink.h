@@ -17,7 +17,8 @@ struct net_device;
  * @type:   enum arpfo_event_type
  * @old:    value before, where the type has one
  * @new:    value after
- * @ip:     the address concerned, or 0
+ * @ip:     the IPv4 address concerned, or 0
+ * @ip6:    the IPv6 address concerned, or NULL
  * @mac:    the MAC concerned, or NULL
  * @reason: enum arpfo_reject_reason, or 0
  */
@@ -26,6 +27,7 @@ struct afo_event_info {
 	u32 old;
 	u32 new;
 	__be32 ip;
+	const struct in6_addr *ip6;
 	const u8 *mac;
 	u8 reason;
 };

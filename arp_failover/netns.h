@@ -66,6 +66,12 @@
  * @tick:       the one timer of the namespace (tick.c)
  * @tick_at:    when @tick fires, while it is pending
  * @resync:     syncs every device again after a master let one go
+ * @ip6_sync:   mirrors the IPv6 addresses of the devices in @ip6_pending
+ * @ip6_lock:   protects @ip6_pending, @ip6_npending and @ip6_overflow,
+ *              written by the IPv6 address notifier (any context)
+ * @ip6_pending: ifindexes of devices whose IPv6 addresses changed
+ * @ip6_npending: how many
+ * @ip6_overflow: more changed than @ip6_pending holds: sync every device
  * @dying:      set on namespace exit; the works no longer re-arm
  */
 struct afo_net {
@@ -92,6 +98,11 @@ struct afo_net {
 	struct delayed_work tick;
 	unsigned long tick_at;
 	struct work_struct resync;
+	struct work_struct ip6_sync;
+	spinlock_t ip6_lock;	/* @ip6_pending, @ip6_npending, @ip6_overflow */
+	int ip6_pending[16];
+	unsigned int ip6_npending;
+	bool ip6_overflow;
 	bool dying;
 };
 

@@ -7,6 +7,7 @@
 #include <linux/netdevice.h>
 #include <linux/rtnetlink.h>
 
+#include "addrs6.h"
 #include "adapter.h"
 #include "netns.h"
 #include "notify.h"
@@ -14,6 +15,12 @@
 
 /* Set under RTNL when the module starts unloading: events are ignored. */
 static bool afo_unloading;
+
+/* Whether the module is unloading (read from any context). */
+bool afo_unloading_now(void)
+{
+	return READ_ONCE(afo_unloading);
+}
 
 /*
  * A namespace's devices synced again once the notifier that released an
@@ -116,9 +123,18 @@ int afo_notifiers_register(void)
 	err = register_inetaddr_notifier(&afo_inetaddr_nb);
 	if (err)
 		return err;
+	err = afo_ip6_notifier_register();
+	if (err)
+		goto err_ip6;
 	err = register_netdevice_notifier(&afo_netdev_nb);
 	if (err)
-		unregister_inetaddr_notifier(&afo_inetaddr_nb);
+		goto err_netdev;
+	return 0;
+
+err_netdev:
+	afo_ip6_notifier_unregister();
+err_ip6:
+	unregister_inetaddr_notifier(&afo_inetaddr_nb);
 	return err;
 }
 
@@ -133,12 +149,13 @@ void afo_notifiers_unregister(void)
 	struct net *net;
 
 	rtnl_lock();
-	afo_unloading = true;
+	WRITE_ONCE(afo_unloading, true);
 	down_read(&net_rwsem);
 	for_each_net(net)
 		afo_release_all(afo_net(net));
 	up_read(&net_rwsem);
 	rtnl_unlock();
 	unregister_netdevice_notifier(&afo_netdev_nb);
+	afo_ip6_notifier_unregister();
 	unregister_inetaddr_notifier(&afo_inetaddr_nb);
 }

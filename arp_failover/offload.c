@@ -154,7 +154,8 @@ static void afo_offload_del(struct afo_adapter *ad, __be32 ip)
 /* Register @addr with @by, if it is an offload adapter, and nowhere else. */
 static bool afo_offload_move(struct afo_addr *addr, struct afo_adapter *by)
 {
-	int to = by && by->offload ? by->core.ifindex : 0;
+	/* Offload adapters answer ARP only: IPv6 stays with the host. */
+	int to = by && by->offload && !addr->v6 ? by->core.ifindex : 0;
 	struct afo_adapter *old;
 
 	if (addr->offload_reg && addr->offload_reg != to) {
@@ -217,6 +218,8 @@ void afo_offload_vipas(struct afo_adapter *ad, bool on)
 	struct afo_addr *vipa;
 
 	list_for_each_entry(vipa, &ad->an->vipas, port_node) {
+		if (vipa->v6)
+			continue;
 		if (on && afo_vipa_for(vipa, ad))
 			afo_offload_add(ad, vipa->ip);
 		else if (ad->vipas_registered)

@@ -8,6 +8,7 @@
 #if !defined(_ARP_FAILOVER_TRACE_H) || defined(TRACE_HEADER_MULTI_READ)
 #define _ARP_FAILOVER_TRACE_H
 
+#include <linux/in6.h>
 #include <linux/netdevice.h>
 #include <linux/tracepoint.h>
 
@@ -83,6 +84,21 @@ TRACE_EVENT(arp_failover_garp,
 		__entry->ip = (__force u32)ip;
 	),
 	TP_printk("dev=%s ip=%pI4", __get_str(dev), &__entry->ip)
+);
+
+/* An unsolicited neighbour advertisement for @ip6 left @dev. */
+TRACE_EVENT(arp_failover_una,
+	TP_PROTO(const struct net_device *dev, const struct in6_addr *ip6),
+	TP_ARGS(dev, ip6),
+	TP_STRUCT__entry(
+		__string(dev, dev->name)
+		__array(u8, ip6, 16)
+	),
+	TP_fast_assign(
+		afo_assign_str(dev, dev->name);
+		memcpy(__entry->ip6, ip6, 16);
+	),
+	TP_printk("dev=%s ip6=%pI6c", __get_str(dev), __entry->ip6)
 );
 
 /* A discovery probe left @dev. */

@@ -15,6 +15,7 @@
 #include <net/l3mdev.h>
 #include <net/rtnetlink.h>
 
+#include "addrs6.h"
 #include "adapter.h"
 #include "announce.h"
 #include "netlink.h"
@@ -53,37 +54,45 @@ bool afo_dev_vipa_kind(const struct net_device *dev)
 
 static void afo_vipa_free(struct afo_net *an, struct afo_addr *vipa)
 {
+	afo_nd_vipa_each_holder(an, vipa, false);
 	an->nvipas--;
 	afo_addr_unhash(an, vipa);
 	list_del(&vipa->port_node);
 	kfree_rcu(vipa, rcu);
 }
 
-static void afo_vipa_event(struct net_device *dev, u8 type, __be32 ip)
+static void afo_vipa_event(struct net_device *dev, u8 type,
+			   const struct afo_addr *vipa)
 {
-	struct afo_event_info ev = { .type = type, .ip = ip };
+	struct afo_event_info ev = {
+		.type = type, .ip = vipa->ip,
+		.ip6 = vipa->v6 ? &vipa->ip6 : NULL,
+	};
 
 	afo_event(dev, &ev, GFP_KERNEL);
 }
 
 /*
- * A VIPA @ip of @dev, in the L3 domain of @dev. Held by another device of
- * that domain too, it is shared: left to the kernel.
+ * A VIPA of @dev with the address of @key, in the L3 domain of @dev. Held
+ * by another device of that domain too, it is shared: left to the kernel.
  */
 static struct afo_addr *afo_vipa_new(struct afo_net *an, struct net_device *dev,
-				     __be32 ip)
+				     const struct afo_addr *key)
 {
 	struct afo_addr *vipa = kzalloc(sizeof(*vipa), GFP_KERNEL_ACCOUNT);
 
 	if (!vipa)
 		return NULL;	/* stays unmanaged: the kernel answers as usual */
-	vipa->ip = ip;
+	vipa->ip = key->ip;
+	vipa->ip6 = key->ip6;
+	vipa->v6 = key->v6;
 	vipa->l3dev = l3mdev_master_ifindex(dev);
 	vipa->vipa_dev = dev->ifindex;
 	INIT_LIST_HEAD(&vipa->garp_node);
 	list_add_tail(&vipa->port_node, &an->vipas);
 	an->nvipas++;
 	afo_addr_hash(an, vipa);
+	afo_nd_vipa_each_holder(an, vipa, true);
 	return vipa;
 }
 
@@ -91,9 +100,54 @@ static struct afo_addr *afo_vipa_new(struct afo_net *an, struct net_device *dev,
 static void afo_vipa_del(struct afo_net *an, struct net_device *dev,
 			 struct afo_addr *vipa)
 {
-	afo_vipa_event(dev, ARPFO_EVENT_ADDR_DEL, vipa->ip);
-	afo_offload_vipa_gone(an, vipa->ip);
+	afo_vipa_event(dev, ARPFO_EVENT_ADDR_DEL, vipa);
+	if (!vipa->v6)
+		afo_offload_vipa_gone(an, vipa->ip);
 	afo_vipa_free(an, vipa);
+}
+
+/**
+ * struct afo_vipa_sync - one pass of afo_vipas_mirror() over a device
+ * @an:    the namespace
+ * @dev:   the device
+ * @gen:   the generation that marks what it still holds
+ * @added: a VIPA was added
+ */
+struct afo_vipa_sync {
+	struct afo_net *an;
+	struct net_device *dev;
+	unsigned int gen;
+	bool added;
+};
+
+/* Mark (or add) the VIPA with the address of @key. */
+static void afo_vipa_sync_one(struct afo_vipa_sync *vs,
+			      const struct afo_addr *key)
+{
+	int l3dev = key->l3dev, holder = vs->dev->ifindex;
+	struct afo_addr *vipa;
+
+	vipa = key->v6 ? afo_addr6_find_held(vs->an, l3dev, &key->ip6, holder) :
+			 afo_addr_find_held(vs->an, l3dev, key->ip, holder);
+	if (!vipa) {
+		vipa = afo_vipa_new(vs->an, vs->dev, key);
+		if (!vipa)
+			return;
+		afo_vipa_event(vs->dev, ARPFO_EVENT_ADDR_NEW, vipa);
+		vs->added = true;
+	}
+	vipa->sync_gen = vs->gen;
+}
+
+static void afo_vipa_sync_one6(void *arg, const struct in6_addr *ip6)
+{
+	struct afo_vipa_sync *vs = arg;
+	struct afo_addr key = {
+		.ip6 = *ip6, .v6 = true,
+		.l3dev = l3mdev_master_ifindex(vs->dev),
+	};
+
+	afo_vipa_sync_one(vs, &key);
 }
 
 /*
@@ -104,32 +158,28 @@ static void afo_vipa_del(struct afo_net *an, struct net_device *dev,
 static bool afo_vipas_mirror(struct afo_net *an, struct net_device *dev,
 			     bool want)
 {
+	struct afo_vipa_sync vs = { .an = an, .dev = dev, .gen = ++an->vipa_gen };
 	struct in_device *in_dev = __in_dev_get_rtnl(dev);
-	int l3dev = l3mdev_master_ifindex(dev);
-	unsigned int gen = ++an->vipa_gen;
 	struct afo_addr *vipa, *tmp;
 	const struct in_ifaddr *ifa;
-	bool added = false;
 
 	/* A VIPA that moved to another VRF is a new one there. */
 	if (want && in_dev) {
 		in_dev_for_each_ifa_rtnl(ifa, in_dev) {
-			vipa = afo_addr_find_held(an, l3dev, ifa->ifa_local,
-						  dev->ifindex);
-			if (!vipa) {
-				vipa = afo_vipa_new(an, dev, ifa->ifa_local);
-				if (!vipa)
-					continue;
-				afo_vipa_event(dev, ARPFO_EVENT_ADDR_NEW, vipa->ip);
-				added = true;
-			}
-			vipa->sync_gen = gen;
+			struct afo_addr key = {
+				.ip = ifa->ifa_local,
+				.l3dev = l3mdev_master_ifindex(dev),
+			};
+
+			afo_vipa_sync_one(&vs, &key);
 		}
 	}
+	if (want)
+		afo_ip6_each(dev, afo_vipa_sync_one6, &vs);
 	list_for_each_entry_safe(vipa, tmp, &an->vipas, port_node)
-		if (vipa->vipa_dev == dev->ifindex && vipa->sync_gen != gen)
+		if (vipa->vipa_dev == dev->ifindex && vipa->sync_gen != vs.gen)
 			afo_vipa_del(an, dev, vipa);
-	return added;
+	return vs.added;
 }
 
 /* Every pnet's holder announces the VIPAs (one was added). */
@@ -150,16 +200,16 @@ static void afo_vipas_announce_all(struct afo_net *an, struct afo_step *s)
 void afo_vipa_added(struct net_device *dev, __be32 ip)
 {
 	struct afo_net *an = afo_net(dev_net(dev));
+	struct afo_addr key = { .ip = ip, .l3dev = l3mdev_master_ifindex(dev) };
 	struct afo_addr *vipa;
 
 	ASSERT_RTNL();
-	if (an->dying ||
-	    afo_addr_find_held(an, l3mdev_master_ifindex(dev), ip, dev->ifindex))
+	if (an->dying || afo_addr_find_held(an, key.l3dev, ip, dev->ifindex))
 		return;
-	vipa = afo_vipa_new(an, dev, ip);
+	vipa = afo_vipa_new(an, dev, &key);
 	if (!vipa)
 		return;
-	afo_vipa_event(dev, ARPFO_EVENT_ADDR_NEW, ip);
+	afo_vipa_event(dev, ARPFO_EVENT_ADDR_NEW, vipa);
 	afo_announce_vipa_new(an, vipa);
 }
 

@@ -279,12 +279,22 @@ std::optional<Mac> Attrs::mac(std::uint16_t type) const
 	return mac;
 }
 
+std::optional<std::span<const std::uint8_t>> Attrs::binary(std::uint16_t type) const
+{
+	expect_type(policy_, type, MNL_TYPE_BINARY);
+	const nlattr *a = get(type);
+	if (!a)
+		return std::nullopt;
+	return std::span(static_cast<const std::uint8_t *>(mnl_attr_get_payload(a)),
+			 mnl_attr_get_payload_len(a));
+}
+
 const nlattr *Attrs::need(std::uint16_t type) const
 {
 	const nlattr *a = get(type);
 
 	if (!a)
-		fail("missing attribute " + name_of(type) + " (type " + std::to_string(type) + ")");
+		fail("missing attribute " + label_of(type));
 	return a;
 }
 
@@ -300,6 +310,28 @@ std::uint8_t Attrs::need_u8(std::uint16_t type) const
 	return *u8(type);
 }
 
+std::optional<std::uint16_t> Attrs::one_of(std::uint16_t first, std::uint16_t second) const
+{
+	const bool has_first = get(first) != nullptr;
+	const bool has_second = get(second) != nullptr;
+
+	if (has_first && has_second)
+		fail("attributes " + label_of(first) + " and " + label_of(second) +
+		     " are both present, expected one");
+	if (!has_first && !has_second)
+		return std::nullopt;
+	return has_first ? first : second;
+}
+
+std::uint16_t Attrs::need_one_of(std::uint16_t first, std::uint16_t second) const
+{
+	const auto present = one_of(first, second);
+
+	if (!present)
+		fail("missing attribute " + label_of(first) + " or " + label_of(second));
+	return *present;
+}
+
 void Attrs::fail(std::string_view problem) const
 {
 	throw MalformedMessage(what_ + ": " + std::string(problem));
@@ -308,6 +340,13 @@ void Attrs::fail(std::string_view problem) const
 std::string Attrs::name_of(std::uint16_t type) const
 {
 	return type < policy_.size() ? std::string(policy_[type].name) : std::string();
+}
+
+std::string Attrs::label_of(std::uint16_t type) const
+{
+	const std::string name = name_of(type);
+
+	return (name.empty() ? "" : name + " ") + "(type " + std::to_string(type) + ")";
 }
 
 } // namespace arpfo

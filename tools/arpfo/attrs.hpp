@@ -77,15 +77,26 @@ public:
 	// Up to the first NUL.
 	std::optional<std::string> str(std::uint16_t type) const;
 	std::optional<Mac> mac(std::uint16_t type) const;
+	// The payload of an MNL_TYPE_BINARY, as long as its policy says.
+	std::optional<std::span<const std::uint8_t>> binary(std::uint16_t type) const;
 	bool flag(std::uint16_t type) const { return get(type) != nullptr; }
 
 	// Throw "<what>: missing attribute NAME" when @type is absent.
 	const nlattr *need(std::uint16_t type) const;
 	std::uint32_t need_u32(std::uint16_t type) const;
 	std::uint8_t need_u8(std::uint16_t type) const;
+	// Which of two attributes that exclude each other is present, nullopt
+	// for neither; throw "<what>: attributes A (type a) and B (type b) are
+	// both present, expected one" when both are.
+	std::optional<std::uint16_t> one_of(std::uint16_t first, std::uint16_t second) const;
+	// As one_of(), and throw "<what>: missing attribute A (type a) or B
+	// (type b)" when neither is present.
+	std::uint16_t need_one_of(std::uint16_t first, std::uint16_t second) const;
 
 	[[noreturn]] void fail(std::string_view problem) const;
 	std::string name_of(std::uint16_t type) const;
+	// "NAME (type N)", or "(type N)" for a type without a name.
+	std::string label_of(std::uint16_t type) const;
 
 private:
 	Attrs(std::span<const AttrPolicy> policy, std::string what)

@@ -85,9 +85,9 @@ Description describe(const Event &e, const Names &names)
 			Paint::Warn};
 	}
 	case EventKind::AddrNew:
-		return {"address " + format_ipv4(ipv4_of(e.addr.value_or(0))) + " managed"};
+		return {"address " + e.addr.value_or(IpAddr()).str() + " managed"};
 	case EventKind::AddrDel:
-		return {"address " + format_ipv4(ipv4_of(e.addr.value_or(0))) + " withdrawn"};
+		return {"address " + e.addr.value_or(IpAddr()).str() + " withdrawn"};
 	case EventKind::VipaDuty:
 		// Losing the duty is no failure by itself: a sibling's gain follows.
 		return new_v ? Description{"VIPA duty: answers for the host's VIPAs on its pnet",
@@ -243,8 +243,10 @@ std::string render_event_json(const Event &e, std::string_view time, const Names
 		w.key("old_judged").string(judgement_name(e.old_value.value_or(0)));
 		w.key("new_judged").string(judgement_name(e.new_value.value_or(0)));
 	}
-	if (e.addr)
-		w.key("address").string(format_ipv4(ipv4_of(*e.addr)));
+	if (e.addr) {
+		w.key("address").string(e.addr->str());
+		w.key("family").string(e.addr->family_name());
+	}
 	if (e.mac)
 		w.key("mac").string(format_mac(*e.mac));
 	if (kind == EventKind::ProbeRejected && e.reason)

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "arpfo/ip_addr.hpp"
 #include "probe/arp_frame.hpp"
 
 namespace arpfo {
@@ -76,7 +77,7 @@ struct Adapter {
 // devices of one L3 domain) is answered by the kernel from each of them,
 // as without the module: one entry per holder, its responder the holder.
 struct Address {
-	std::uint32_t addr = 0;	     // network byte order, as on the wire
+	IpAddr addr;		     // IPv4 or IPv6 (global or unique-local)
 	std::uint32_t owner = 0;     // ifindex of the device holding it
 	std::uint32_t responder = 0; // ifindex answering ARP, 0: none (or a VIPA)
 	bool vipa = false;
@@ -91,7 +92,7 @@ struct Event {
 	std::optional<std::string> ifname;
 	std::optional<std::uint32_t> old_value;
 	std::optional<std::uint32_t> new_value;
-	std::optional<std::uint32_t> addr; // network byte order
+	std::optional<IpAddr> addr; // of ADDR_NEW and ADDR_DEL, IPv4 or IPv6
 	std::optional<Mac> mac;
 	std::optional<std::uint32_t> reason; // enum arpfo_reject_reason
 };

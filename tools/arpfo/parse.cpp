@@ -2,6 +2,8 @@
 #include "arpfo/parse.hpp"
 
 #include <array>
+#include <optional>
+#include <tuple>
 
 #include <linux/arp_failover.h>
 #include <linux/genetlink.h>
@@ -12,6 +14,7 @@ namespace arpfo {
 namespace {
 
 constexpr std::size_t kEthAlen = 6;
+constexpr std::size_t kIpv6Len = std::tuple_size_v<Ipv6>;
 
 constexpr std::array<AttrPolicy, ARPFO_A_PNET_MAX + 1> pnet_policy()
 {
@@ -79,6 +82,7 @@ constexpr std::array<AttrPolicy, ARPFO_A_ADDR_MAX + 1> addr_policy()
 	p[ARPFO_A_ADDR_VIPA] = {"VIPA", MNL_TYPE_FLAG};
 	p[ARPFO_A_ADDR_L3DEV] = {"L3DEV", MNL_TYPE_U32};
 	p[ARPFO_A_ADDR_SHARED] = {"SHARED", MNL_TYPE_FLAG};
+	p[ARPFO_A_ADDR_ADDR6] = {"ADDR6", MNL_TYPE_BINARY, kIpv6Len};
 	return p;
 }
 
@@ -94,6 +98,7 @@ constexpr std::array<AttrPolicy, ARPFO_A_EVENT_MAX + 1> event_policy()
 	p[ARPFO_A_EVENT_ADDR] = {"ADDR", MNL_TYPE_U32};
 	p[ARPFO_A_EVENT_MAC] = {"MAC", MNL_TYPE_BINARY, kEthAlen};
 	p[ARPFO_A_EVENT_REASON] = {"REASON", MNL_TYPE_U32};
+	p[ARPFO_A_EVENT_ADDR6] = {"ADDR6", MNL_TYPE_BINARY, kIpv6Len};
 	return p;
 }
 
@@ -134,6 +139,26 @@ AdapterStats parse_stats(const Attrs &adapter)
 	return s;
 }
 
+// The address in @v4 (a u32, network byte order) or @v6 (16 bytes), which
+// exclude each other; nullopt when neither is present.
+std::optional<IpAddr> ip_addr(const Attrs &a, std::uint16_t v4, std::uint16_t v6)
+{
+	const auto present = a.one_of(v4, v6);
+
+	if (!present)
+		return std::nullopt;
+	if (*present == v4)
+		return IpAddr::from_be32(*a.u32(v4));
+	return IpAddr::from_bytes6(*a.binary(v6));
+}
+
+// As ip_addr(), but one of the two must be present.
+IpAddr need_ip_addr(const Attrs &a, std::uint16_t v4, std::uint16_t v6)
+{
+	a.need_one_of(v4, v6);
+	return *ip_addr(a, v4, v6);
+}
+
 // The attributes each event type cannot do without.
 void check_event(const Attrs &a, std::uint32_t type)
 {
@@ -154,7 +179,7 @@ void check_event(const Attrs &a, std::uint32_t type)
 		break;
 	case ARPFO_EVENT_ADDR_NEW:
 	case ARPFO_EVENT_ADDR_DEL:
-		a.need(ARPFO_A_EVENT_ADDR);
+		a.need_one_of(ARPFO_A_EVENT_ADDR, ARPFO_A_EVENT_ADDR6);
 		break;
 	default:
 		break;
@@ -213,7 +238,7 @@ Address parse_address(std::span<const std::uint8_t> bytes)
 	const Attrs a = family_attrs(msg, kAddrPolicy);
 	Address addr;
 
-	addr.addr = a.need_u32(ARPFO_A_ADDR_ADDR);
+	addr.addr = need_ip_addr(a, ARPFO_A_ADDR_ADDR, ARPFO_A_ADDR_ADDR6);
 	addr.owner = a.need_u32(ARPFO_A_ADDR_OWNER);
 	addr.vipa = a.flag(ARPFO_A_ADDR_VIPA);
 	// Optional: modules without VRF support send neither.
@@ -238,7 +263,7 @@ Event parse_event(std::span<const std::uint8_t> bytes)
 	e.ifname = a.str(ARPFO_A_EVENT_IFNAME);
 	e.old_value = a.u32(ARPFO_A_EVENT_OLD);
 	e.new_value = a.u32(ARPFO_A_EVENT_NEW);
-	e.addr = a.u32(ARPFO_A_EVENT_ADDR);
+	e.addr = ip_addr(a, ARPFO_A_EVENT_ADDR, ARPFO_A_EVENT_ADDR6);
 	e.mac = a.mac(ARPFO_A_EVENT_MAC);
 	e.reason = a.u32(ARPFO_A_EVENT_REASON);
 	return e;

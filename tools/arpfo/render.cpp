@@ -6,7 +6,6 @@
 #include <string_view>
 #include <tuple>
 #include <vector>
-#include <arpa/inet.h>
 #include <linux/arp_failover.h>
 
 #include "arpfo/json.hpp"
@@ -115,11 +114,6 @@ std::string members_of(const Pnet &p, const Names &names)
 	for (const auto m : p.members)
 		out += (out.empty() ? "" : " ") + names(m);
 	return out.empty() ? "-" : out;
-}
-
-std::string address_text(std::uint32_t addr)
-{
-	return format_ipv4(ipv4_of(addr));
 }
 
 // The name of @responder (any ifindex, an L3 master's too), null for 0.
@@ -236,7 +230,8 @@ void json_addresses(JsonWriter &w, std::span<const Address> addresses,
 	w.key("addresses").begin_array();
 	for (const auto &a : addresses) {
 		w.begin_object();
-		w.key("address").string(address_text(a.addr));
+		w.key("address").string(a.addr.str());
+		w.key("family").string(a.addr.family_name());
 		w.key("owner").string(names(a.owner));
 		w.key("responder");
 		json_responder(w, a.vipa ? 0 : a.responder, names);
@@ -372,7 +367,7 @@ std::string render_addresses(std::span<const Address> addresses, std::span<const
 
 	for (const auto &a : addresses)
 		rows.push_back({
-			{address_text(a.addr)},
+			{a.addr.str()},
 			{names(a.owner)},
 			a.vipa ? vipa_cell(pnets, names)
 			       : responder_cell(a.responder, a.owner, names),
@@ -425,8 +420,8 @@ void sort_snapshot(Snapshot &s)
 	// an entry per holder: by domain, then holder, whatever the dump's order.
 	std::stable_sort(s.addresses.begin(), s.addresses.end(),
 			 [](const Address &a, const Address &b) {
-				 return std::tuple(ntohl(a.addr), a.l3dev, a.owner) <
-					std::tuple(ntohl(b.addr), b.l3dev, b.owner);
+				 return std::tie(a.addr, a.l3dev, a.owner) <
+					std::tie(b.addr, b.l3dev, b.owner);
 			 });
 }
 

@@ -45,8 +45,8 @@ std::string render_tables(const Snapshot &s, const Selection &sel, const Names &
 // selected.
 std::string render_show_json(const Snapshot &s, const Selection &sel, const Names &names);
 
-// Pnets by id, adapters by ifindex, addresses by value, then L3 master,
-// then owner.
+// Pnets by id, adapters by ifindex, addresses by value (IPv4 before
+// IPv6), then L3 master, then owner.
 void sort_snapshot(Snapshot &s);
 
 } // namespace arpfo

@@ -4,6 +4,8 @@
 //   arpfo-pingpong server PORT
 //   arpfo-pingpong client IP PORT DURATION_MS
 //
+// IP is an IPv4 or an IPv6 address; the server takes both.
+//
 // The client sends one byte, waits for the echo, and repeats for
 // DURATION_MS; it prints "round_trips=N longest_stall_ms=X". A failover
 // shows up as the longest gap between two completed round trips.
@@ -57,14 +59,37 @@ std::optional<unsigned int> number(std::string_view s)
 	return v;
 }
 
-sockaddr_in address(const char *ip, unsigned int port)
+// A socket address of either family, and its length.
+struct Endpoint {
+	sockaddr_storage ss{};
+	socklen_t len = 0;
+
+	const sockaddr *sa() const { return reinterpret_cast<const sockaddr *>(&ss); }
+	int family() const { return ss.ss_family; }
+};
+
+Endpoint address(std::string_view ip, unsigned int port)
 {
-	sockaddr_in sin{};
-	sin.sin_family = AF_INET;
-	sin.sin_port = htons(static_cast<std::uint16_t>(port));
-	if (ip && ::inet_pton(AF_INET, ip, &sin.sin_addr) != 1)
-		throw std::invalid_argument(std::string("not an IPv4 address: ") + ip);
-	return sin;
+	const std::string text(ip);
+	const auto nport = htons(static_cast<std::uint16_t>(port));
+	Endpoint e;
+
+	if (text.find(':') != std::string::npos) {
+		auto *sin6 = reinterpret_cast<sockaddr_in6 *>(&e.ss);
+		sin6->sin6_family = AF_INET6;
+		sin6->sin6_port = nport;
+		if (::inet_pton(AF_INET6, text.c_str(), &sin6->sin6_addr) != 1)
+			throw std::invalid_argument("not an IPv6 address: " + text);
+		e.len = sizeof(*sin6);
+	} else {
+		auto *sin = reinterpret_cast<sockaddr_in *>(&e.ss);
+		sin->sin_family = AF_INET;
+		sin->sin_port = nport;
+		if (::inet_pton(AF_INET, text.c_str(), &sin->sin_addr) != 1)
+			throw std::invalid_argument("not an IPv4 address: " + text);
+		e.len = sizeof(*sin);
+	}
+	return e;
 }
 
 void no_delay(int fd)
@@ -75,12 +100,16 @@ void no_delay(int fd)
 
 int serve(unsigned int port)
 {
-	Fd ls(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
-	const int one = 1;
-	sockaddr_in sin = address(nullptr, port);
+	// "::" with IPV6_V6ONLY off: IPv4 clients arrive v4-mapped.
+	const Endpoint any = address("::", port);
+	Fd ls(::socket(AF_INET6, SOCK_STREAM | SOCK_CLOEXEC, 0));
+	const int one = 1, zero = 0;
 
+	if (ls.get() < 0)
+		fail("socket");
 	::setsockopt(ls.get(), SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
-	if (::bind(ls.get(), reinterpret_cast<sockaddr *>(&sin), sizeof(sin)) < 0)
+	::setsockopt(ls.get(), IPPROTO_IPV6, IPV6_V6ONLY, &zero, sizeof(zero));
+	if (::bind(ls.get(), any.sa(), any.len) < 0)
 		fail("bind port " + std::to_string(port));
 	if (::listen(ls.get(), 4) < 0)
 		fail("listen");
@@ -100,10 +129,12 @@ int serve(unsigned int port)
 int client(const char *ip, unsigned int port, unsigned int duration_ms)
 {
 	using Clock = arpfo::StallMeter::Clock;
-	Fd s(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
-	sockaddr_in sin = address(ip, port);
+	const Endpoint to = address(ip, port);
+	Fd s(::socket(to.family(), SOCK_STREAM | SOCK_CLOEXEC, 0));
 
-	if (::connect(s.get(), reinterpret_cast<sockaddr *>(&sin), sizeof(sin)) < 0)
+	if (s.get() < 0)
+		fail("socket");
+	if (::connect(s.get(), to.sa(), to.len) < 0)
 		fail(std::string("connect to ") + ip);
 	no_delay(s.get());
 

@@ -68,6 +68,14 @@ Msg addr_event(std::uint32_t type)
 	return m;
 }
 
+// An IPv6 address event: ADDR6 instead of ADDR.
+Msg addr6_event(std::uint32_t type, const std::string &addr = "2001:db8::1")
+{
+	Msg m = event(type);
+	m.ipv6(ARPFO_A_EVENT_ADDR6, addr);
+	return m;
+}
+
 std::string line(const Msg &m, bool color = false)
 {
 	return render_event_line(parse_event(m.bytes()), kTime, system_names(), color);
@@ -91,7 +99,7 @@ TEST(ArpfoEvents, ParsesEveryAttribute)
 	EXPECT_EQ(e.ifname, "eth0");
 	EXPECT_EQ(e.old_value, 1u);
 	EXPECT_EQ(e.new_value, 2u);
-	EXPECT_EQ(e.addr, 0x0100000au);
+	EXPECT_EQ(e.addr, IpAddr(Ipv4{10, 0, 0, 1}));
 	EXPECT_EQ(e.mac, (Mac{2, 0, 0, 0, 0, 0x0b}));
 	EXPECT_EQ(e.reason, ARPFO_REJECT_STALE);
 }
@@ -244,9 +252,11 @@ TEST(ArpfoEvents, Json)
 		  head + "\"probe_rejected\",\"ifname\":\"eth0\",\"ifindex\":3,"
 			 "\"mac\":\"02:00:00:00:00:0b\",\"reason\":\"forged\"}\n");
 	EXPECT_EQ(json(addr_event(ARPFO_EVENT_ADDR_NEW)),
-		  head + "\"addr_new\",\"ifname\":\"eth0\",\"ifindex\":3,\"address\":\"10.0.0.1\"}\n");
+		  head + "\"addr_new\",\"ifname\":\"eth0\",\"ifindex\":3,\"address\":\"10.0.0.1\","
+			 "\"family\":\"inet\"}\n");
 	EXPECT_EQ(json(addr_event(ARPFO_EVENT_ADDR_DEL)),
-		  head + "\"addr_del\",\"ifname\":\"eth0\",\"ifindex\":3,\"address\":\"10.0.0.1\"}\n");
+		  head + "\"addr_del\",\"ifname\":\"eth0\",\"ifindex\":3,\"address\":\"10.0.0.1\","
+			 "\"family\":\"inet\"}\n");
 	EXPECT_EQ(json(old_new(ARPFO_EVENT_VIPA_DUTY, 0, 1)),
 		  head + "\"vipa_duty\",\"ifname\":\"eth0\",\"ifindex\":3,\"old\":0,\"new\":1}\n");
 	EXPECT_EQ(json(old_new(ARPFO_EVENT_VIPA_DUTY, 1, 0)),
@@ -261,6 +271,58 @@ TEST(ArpfoEvents, JsonEscapesOddNames)
 		.u32(ARPFO_A_EVENT_IFINDEX, 3)
 		.strz(ARPFO_A_EVENT_IFNAME, "a\"b\\c\x01");
 	EXPECT_NE(json(m).find("\"ifname\":\"a\\\"b\\\\c\\u0001\""), std::string::npos) << json(m);
+}
+
+// ADDR_NEW and ADDR_DEL of an IPv6 address carry ADDR6 (16 bytes), shown
+// in its compressed form.
+TEST(ArpfoEvents, Ipv6Address)
+{
+	const std::string t(kTime);
+	const Event e = parse_event(addr6_event(ARPFO_EVENT_ADDR_NEW).bytes());
+
+	ASSERT_TRUE(e.addr.has_value());
+	EXPECT_TRUE(e.addr->is_v6());
+	EXPECT_EQ(e.addr->str(), "2001:db8::1");
+	EXPECT_EQ(classify(e), EventKind::AddrNew);
+
+	EXPECT_EQ(line(addr6_event(ARPFO_EVENT_ADDR_NEW)), t + " eth0 address 2001:db8::1 managed\n");
+	EXPECT_EQ(line(addr6_event(ARPFO_EVENT_ADDR_DEL, "fd00:0:0:1::")),
+		  t + " eth0 address fd00:0:0:1:: withdrawn\n");
+	EXPECT_EQ(line(addr6_event(ARPFO_EVENT_ADDR_NEW), true),
+		  t + " eth0 address 2001:db8::1 managed\n");
+
+	const std::string head = "{\"time\":\"" + t + "\",\"event\":";
+	EXPECT_EQ(json(addr6_event(ARPFO_EVENT_ADDR_NEW)),
+		  head + "\"addr_new\",\"ifname\":\"eth0\",\"ifindex\":3,"
+			 "\"address\":\"2001:db8::1\",\"family\":\"inet6\"}\n");
+	EXPECT_EQ(json(addr6_event(ARPFO_EVENT_ADDR_DEL, "fd12:3456:789a:bcde:f012:3456:789a:bcde")),
+		  head + "\"addr_del\",\"ifname\":\"eth0\",\"ifindex\":3,"
+			 "\"address\":\"fd12:3456:789a:bcde:f012:3456:789a:bcde\","
+			 "\"family\":\"inet6\"}\n");
+}
+
+TEST(ArpfoEvents, RejectsMalformedIpv6Address)
+{
+	const auto error_of = [](const Msg &m) -> std::string {
+		try {
+			parse_event(m.bytes());
+		} catch (const MalformedMessage &e) {
+			return e.what();
+		}
+		return "";
+	};
+	Msg short_addr = event(ARPFO_EVENT_ADDR_NEW);
+	short_addr.raw(ARPFO_A_EVENT_ADDR6, std::vector<std::uint8_t>(15, 0x20));
+	EXPECT_EQ(error_of(short_addr),
+		  "event message: attribute ADDR6 (type 9) has 15 bytes, expected 16");
+
+	Msg both = addr6_event(ARPFO_EVENT_ADDR_DEL);
+	both.u32(ARPFO_A_EVENT_ADDR, htonl(0x0a000001));
+	EXPECT_EQ(error_of(both), "event message: attributes ADDR (type 6) and ADDR6 (type 9) "
+				  "are both present, expected one");
+
+	EXPECT_EQ(error_of(event(ARPFO_EVENT_ADDR_DEL)),
+		  "event message: missing attribute ADDR (type 6) or ADDR6 (type 9)");
 }
 
 TEST(ArpfoEvents, RejectsEventsMissingWhatTheirTypeNeeds)
@@ -291,7 +353,7 @@ TEST(ArpfoEvents, RejectsEventsMissingWhatTheirTypeNeeds)
 	EXPECT_EQ(error_of(event(ARPFO_EVENT_PROBE_REJECTED)),
 		  "event message: missing attribute MAC (type 7)");
 	EXPECT_EQ(error_of(event(ARPFO_EVENT_ADDR_NEW)),
-		  "event message: missing attribute ADDR (type 6)");
+		  "event message: missing attribute ADDR (type 6) or ADDR6 (type 9)");
 	Msg no_type(ARPFO_CMD_EVENT_NTF);
 	no_type.u32(ARPFO_A_EVENT_IFINDEX, 3);
 	EXPECT_EQ(error_of(no_type), "event message: missing attribute TYPE (type 1)");

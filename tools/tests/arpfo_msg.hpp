@@ -6,9 +6,11 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
+#include <arpa/inet.h>
 #include <libmnl/libmnl.h>
 #include <linux/arp_failover.h>
 #include <linux/genetlink.h>
@@ -98,6 +100,14 @@ public:
 	Msg &mac(std::uint16_t type, std::uint8_t last)
 	{
 		return raw(type, {0x02, 0x00, 0x00, 0x00, 0x00, last});
+	}
+	// The 16 bytes of IPv6 address @text ("2001:db8::1").
+	Msg &ipv6(std::uint16_t type, const std::string &text)
+	{
+		std::array<std::uint8_t, 16> a{};
+		if (::inet_pton(AF_INET6, text.c_str(), a.data()) != 1)
+			throw std::invalid_argument("not an IPv6 address: " + text);
+		return raw(type, {a.begin(), a.end()});
 	}
 	Msg &begin(std::uint16_t type)
 	{

@@ -78,6 +78,16 @@ Msg address_msg(bool vipa)
 	return m;
 }
 
+// 2001:db8::1 on eth0 (ifindex 3), answered by ifindex 4.
+Msg address6_msg()
+{
+	Msg m(ARPFO_CMD_ADDR_GET);
+	m.ipv6(ARPFO_A_ADDR_ADDR6, "2001:db8::1")
+		.u32(ARPFO_A_ADDR_OWNER, 3)
+		.u32(ARPFO_A_ADDR_RESPONDER, 4);
+	return m;
+}
+
 // The message of a MalformedMessage @parse throws, or "" when it parses
 // (or fails some other way: the test then fails on the text).
 template <typename Parse>
@@ -199,14 +209,106 @@ TEST(ArpfoParse, AddressWithAndWithoutVipa)
 	const Address plain = parse_address(address_msg(false).bytes());
 	const Address vipa = parse_address(address_msg(true).bytes());
 
-	EXPECT_EQ(plain.addr, htonl(0x0a000001));
-	EXPECT_EQ(ipv4_of(plain.addr), (Ipv4{10, 0, 0, 1}));
+	EXPECT_EQ(plain.addr, IpAddr(Ipv4{10, 0, 0, 1}));
+	EXPECT_EQ(plain.addr.str(), "10.0.0.1");
+	EXPECT_FALSE(plain.addr.is_v6());
 	EXPECT_EQ(plain.owner, 3u);
 	EXPECT_EQ(plain.responder, 4u);
 	EXPECT_FALSE(plain.vipa);
 	EXPECT_TRUE(vipa.vipa);
 	EXPECT_EQ(plain.l3dev, 0u); // a module without VRF support
 	EXPECT_FALSE(plain.shared);
+}
+
+// An IPv6 address comes in ADDR6 instead of ADDR; everything else is as
+// for IPv4.
+TEST(ArpfoParse, Ipv6Address)
+{
+	const Address plain = parse_address(address6_msg().bytes());
+
+	EXPECT_TRUE(plain.addr.is_v6());
+	EXPECT_EQ(plain.addr.str(), "2001:db8::1");
+	EXPECT_EQ(plain.addr.family_name(), "inet6");
+	EXPECT_EQ(plain.owner, 3u);
+	EXPECT_EQ(plain.responder, 4u);
+	EXPECT_FALSE(plain.vipa);
+	EXPECT_EQ(plain.l3dev, 0u);
+	EXPECT_FALSE(plain.shared);
+
+	Msg vipa(ARPFO_CMD_ADDR_GET);
+	vipa.ipv6(ARPFO_A_ADDR_ADDR6, "fd00:1234::9")
+		.u32(ARPFO_A_ADDR_OWNER, 20)
+		.flag(ARPFO_A_ADDR_VIPA)
+		.u32(ARPFO_A_ADDR_L3DEV, 30)
+		.flag(ARPFO_A_ADDR_SHARED);
+	const Address v = parse_address(vipa.bytes());
+	EXPECT_EQ(v.addr.str(), "fd00:1234::9");
+	EXPECT_TRUE(v.vipa);
+	EXPECT_EQ(v.responder, 0u);
+	EXPECT_EQ(v.l3dev, 30u);
+	EXPECT_TRUE(v.shared);
+}
+
+// ADDR6 is exactly 16 bytes; an address message carries exactly one of
+// ADDR and ADDR6.
+TEST(ArpfoParse, RejectsMalformedIpv6Address)
+{
+	const auto with_addr6 = [](const std::vector<std::uint8_t> &bytes) {
+		Msg m(ARPFO_CMD_ADDR_GET);
+		m.raw(ARPFO_A_ADDR_ADDR6, bytes).u32(ARPFO_A_ADDR_OWNER, 3).u32(ARPFO_A_ADDR_RESPONDER, 3);
+		return error_of(parse_address, m.bytes());
+	};
+	EXPECT_EQ(with_addr6(std::vector<std::uint8_t>(15, 0x20)),
+		  "address message: attribute ADDR6 (type 7) has 15 bytes, expected 16");
+	EXPECT_EQ(with_addr6(std::vector<std::uint8_t>(17, 0x20)),
+		  "address message: attribute ADDR6 (type 7) has 17 bytes, expected 16");
+	EXPECT_EQ(with_addr6({}), "address message: attribute ADDR6 (type 7) has 0 bytes, expected 16");
+	EXPECT_EQ(with_addr6(std::vector<std::uint8_t>(16, 0x20)), "");
+
+	Msg both = address6_msg();
+	both.u32(ARPFO_A_ADDR_ADDR, htonl(0x0a000001));
+	EXPECT_EQ(error_of(parse_address, both.bytes()),
+		  "address message: attributes ADDR (type 1) and ADDR6 (type 7) are both "
+		  "present, expected one");
+
+	Msg neither(ARPFO_CMD_ADDR_GET);
+	neither.u32(ARPFO_A_ADDR_OWNER, 3).u32(ARPFO_A_ADDR_RESPONDER, 3);
+	EXPECT_EQ(error_of(parse_address, neither.bytes()),
+		  "address message: missing attribute ADDR (type 1) or ADDR6 (type 7)");
+}
+
+// From the wire to `arpfo show`: IPv4 and IPv6 addresses in one dump,
+// IPv4 first, each family in numeric order; the column fits the longest
+// IPv6 address.
+TEST(ArpfoParse, Ipv6FromMessagesToOutput)
+{
+	Msg longest(ARPFO_CMD_ADDR_GET);
+	longest.ipv6(ARPFO_A_ADDR_ADDR6, "fd12:3456:789a:bcde:f012:3456:789a:bcde")
+		.u32(ARPFO_A_ADDR_OWNER, 3)
+		.u32(ARPFO_A_ADDR_RESPONDER, 3);
+	Snapshot s;
+	s.adapters = {parse_adapter(adapter_msg().bytes())};
+	s.addresses = {parse_address(longest.bytes()), parse_address(address6_msg().bytes()),
+		       parse_address(address_msg(false).bytes())};
+	sort_snapshot(s);
+	const Names names = Names::of_adapters(s.adapters);
+
+	EXPECT_EQ(render_addresses(s.addresses, s.pnets, names, false),
+		  "ADDRESS                                  OWNER  ANSWERED-BY  VIPA  VRF  SHARED\n"
+		  "10.0.0.1                                 eth0   if4          no    -    no\n"
+		  "2001:db8::1                              eth0   if4          no    -    no\n"
+		  "fd12:3456:789a:bcde:f012:3456:789a:bcde  eth0   eth0         no    -    no\n");
+	EXPECT_EQ(render_show_json(s, {false, false, true}, names),
+		  "{\"addresses\":["
+		  "{\"address\":\"10.0.0.1\",\"family\":\"inet\",\"owner\":\"eth0\","
+		  "\"responder\":\"if4\",\"vipa\":false,\"answered_by\":[\"if4\"],"
+		  "\"l3dev\":null,\"shared\":false},"
+		  "{\"address\":\"2001:db8::1\",\"family\":\"inet6\",\"owner\":\"eth0\","
+		  "\"responder\":\"if4\",\"vipa\":false,\"answered_by\":[\"if4\"],"
+		  "\"l3dev\":null,\"shared\":false},"
+		  "{\"address\":\"fd12:3456:789a:bcde:f012:3456:789a:bcde\",\"family\":\"inet6\","
+		  "\"owner\":\"eth0\",\"responder\":\"eth0\",\"vipa\":false,"
+		  "\"answered_by\":[\"eth0\"],\"l3dev\":null,\"shared\":false}]}\n");
 }
 
 TEST(ArpfoParse, AdapterL3dev)
@@ -454,7 +556,8 @@ TEST(ArpfoParse, VrfAndSharedFromMessagesToOutput)
 			    "\"target_sent\":0,\"target_heard\":0},\"l3dev\":\"blue\","),
 		  std::string::npos)
 		<< json;
-	EXPECT_NE(json.find("{\"address\":\"10.0.0.1\",\"owner\":\"eth0\",\"responder\":\"eth0\","
+	EXPECT_NE(json.find("{\"address\":\"10.0.0.1\",\"family\":\"inet\","
+			    "\"owner\":\"eth0\",\"responder\":\"eth0\","
 			    "\"vipa\":false,\"answered_by\":[\"eth0\"],\"l3dev\":\"blue\","
 			    "\"shared\":true}"),
 		  std::string::npos)
@@ -467,7 +570,7 @@ TEST(ArpfoParse, ResponderOptionalOnlyForVipa)
 {
 	const Address vipa = parse_address(vipa_msg().bytes());
 
-	EXPECT_EQ(ipv4_of(vipa.addr), (Ipv4{10, 0, 0, 2}));
+	EXPECT_EQ(vipa.addr, IpAddr(Ipv4{10, 0, 0, 2}));
 	EXPECT_EQ(vipa.owner, 20u);
 	EXPECT_EQ(vipa.responder, 0u);
 	EXPECT_TRUE(vipa.vipa);
@@ -512,12 +615,14 @@ TEST(ArpfoParse, VipaFromMessagesToOutput)
 		<< json;
 	EXPECT_NE(json.find("\"kind\":\"offload\",\"vipa_duty\":true,\"stats\":"), std::string::npos)
 		<< json;
-	EXPECT_NE(json.find("{\"address\":\"10.0.0.1\",\"owner\":\"eth0\",\"responder\":\"if4\","
+	EXPECT_NE(json.find("{\"address\":\"10.0.0.1\",\"family\":\"inet\","
+			    "\"owner\":\"eth0\",\"responder\":\"if4\","
 			    "\"vipa\":false,\"answered_by\":[\"if4\"],\"l3dev\":null,"
 			    "\"shared\":false}"),
 		  std::string::npos)
 		<< json;
-	EXPECT_NE(json.find("{\"address\":\"10.0.0.2\",\"owner\":\"dummy0\",\"responder\":null,"
+	EXPECT_NE(json.find("{\"address\":\"10.0.0.2\",\"family\":\"inet\","
+			    "\"owner\":\"dummy0\",\"responder\":null,"
 			    "\"vipa\":true,\"answered_by\":[\"eth0\"],\"l3dev\":null,"
 			    "\"shared\":false}"),
 		  std::string::npos)
@@ -572,7 +677,7 @@ TEST(ArpfoParse, IgnoresAttributeTypeFlags)
 	addr.u32(ARPFO_A_ADDR_OWNER, 3).u32(ARPFO_A_ADDR_RESPONDER, 3);
 	auto addr_bytes = addr.bytes();
 	set_flag(addr_bytes, value, NLA_F_NET_BYTEORDER);
-	EXPECT_EQ(parse_address(addr_bytes).addr, htonl(0x0a000001));
+	EXPECT_EQ(parse_address(addr_bytes).addr, IpAddr(Ipv4{10, 0, 0, 1}));
 }
 
 TEST(ArpfoParse, RepeatedAttributeKeepsTheLast)

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 
 #include <arpa/inet.h>
@@ -15,6 +16,21 @@
 using namespace arpfo;
 
 namespace {
+
+// An IPv4 address from its value in host byte order, 0x0a000001: 10.0.0.1.
+IpAddr v4(std::uint32_t host_order)
+{
+	return IpAddr::from_be32(htonl(host_order));
+}
+
+// An IPv6 address from its text, "2001:db8::1".
+IpAddr v6(const char *text)
+{
+	Ipv6 bytes{};
+	if (::inet_pton(AF_INET6, text, bytes.data()) != 1)
+		throw std::invalid_argument(text);
+	return IpAddr(bytes);
+}
 
 Adapter adapter(std::uint32_t ifindex, std::string name, std::uint32_t state,
 		std::uint32_t responder)
@@ -64,9 +80,9 @@ Snapshot snapshot()
 	s.adapters[1].target = htonl(0x0a0000fe);
 	s.adapters[2].judged = ARPFO_JUDGED_SILENT;
 	s.adapters[2].hears_ms = 1500;
-	s.addresses = {{htonl(0x0a000001), 3, 3, false},
-		       {htonl(0x0a000002), 20, 0, true},
-		       {htonl(0xc0a80101), 5, 0, false, 30}};
+	s.addresses = {{v4(0x0a000001), 3, 3, false},
+		       {v4(0x0a000002), 20, 0, true},
+		       {v4(0xc0a80101), 5, 0, false, 30}};
 	return s;
 }
 
@@ -171,7 +187,7 @@ TEST(ArpfoRender, Addresses)
 // does not count.
 TEST(ArpfoRender, VipaAnsweredByTheHoldersOfThePnets)
 {
-	const std::vector<Address> vipa{{htonl(0x0a000002), 20, 4, true}};
+	const std::vector<Address> vipa{{v4(0x0a000002), 20, 4, true}};
 	const std::vector<Pnet> unsorted{{7, {5}, 1, 5}, {3, {4}, 0, 0}, {2, {3}, 1, 3}};
 	const std::vector<Pnet> none{{1, {3, 4}, 0, 0}};
 
@@ -187,12 +203,14 @@ TEST(ArpfoRender, VipaAnsweredByTheHoldersOfThePnets)
 
 	const Snapshot s{unsorted, {}, vipa};
 	EXPECT_EQ(render_show_json(s, {false, false, true}, names()),
-		  "{\"addresses\":[{\"address\":\"10.0.0.2\",\"owner\":\"dummy0\",\"responder\":null,"
+		  "{\"addresses\":[{\"address\":\"10.0.0.2\",\"family\":\"inet\","
+		  "\"owner\":\"dummy0\",\"responder\":null,"
 		  "\"vipa\":true,\"answered_by\":[\"eth0\",\"eth2\"],\"l3dev\":null,"
 		  "\"shared\":false}]}\n");
 	const Snapshot unheld{none, {}, vipa};
 	EXPECT_EQ(render_show_json(unheld, {false, false, true}, names()),
-		  "{\"addresses\":[{\"address\":\"10.0.0.2\",\"owner\":\"dummy0\",\"responder\":null,"
+		  "{\"addresses\":[{\"address\":\"10.0.0.2\",\"family\":\"inet\","
+		  "\"owner\":\"dummy0\",\"responder\":null,"
 		  "\"vipa\":true,\"answered_by\":[],\"l3dev\":null,\"shared\":false}]}\n");
 }
 
@@ -203,10 +221,10 @@ TEST(ArpfoRender, VipaAnsweredByTheHoldersOfThePnets)
 // cannot name is shown by its ifindex.
 TEST(ArpfoRender, SharedAddressesAndVrfs)
 {
-	const std::vector<Address> addresses{{htonl(0x0a000005), 3, 3, false, 30, true},
-					     {htonl(0x0a000005), 4, 4, false, 30, true},
-					     {htonl(0x0a000005), 5, 3, false, 0, false},
-					     {htonl(0x0a000006), 5, 5, false, 31, false}};
+	const std::vector<Address> addresses{{v4(0x0a000005), 3, 3, false, 30, true},
+					     {v4(0x0a000005), 4, 4, false, 30, true},
+					     {v4(0x0a000005), 5, 3, false, 0, false},
+					     {v4(0x0a000006), 5, 5, false, 31, false}};
 
 	EXPECT_EQ(render_addresses(addresses, {}, names(), true),
 		  "ADDRESS   OWNER  ANSWERED-BY  VIPA  VRF   SHARED\n"
@@ -218,14 +236,54 @@ TEST(ArpfoRender, SharedAddressesAndVrfs)
 	const Snapshot s{{}, {}, addresses};
 	EXPECT_EQ(render_show_json(s, {false, false, true}, names()),
 		  "{\"addresses\":["
-		  "{\"address\":\"10.0.0.5\",\"owner\":\"eth0\",\"responder\":\"eth0\",\"vipa\":false,"
+		  "{\"address\":\"10.0.0.5\",\"family\":\"inet\","
+		  "\"owner\":\"eth0\",\"responder\":\"eth0\",\"vipa\":false,"
 		  "\"answered_by\":[\"eth0\"],\"l3dev\":\"blue\",\"shared\":true},"
-		  "{\"address\":\"10.0.0.5\",\"owner\":\"eth1\",\"responder\":\"eth1\",\"vipa\":false,"
+		  "{\"address\":\"10.0.0.5\",\"family\":\"inet\","
+		  "\"owner\":\"eth1\",\"responder\":\"eth1\",\"vipa\":false,"
 		  "\"answered_by\":[\"eth1\"],\"l3dev\":\"blue\",\"shared\":true},"
-		  "{\"address\":\"10.0.0.5\",\"owner\":\"eth2\",\"responder\":\"eth0\",\"vipa\":false,"
+		  "{\"address\":\"10.0.0.5\",\"family\":\"inet\","
+		  "\"owner\":\"eth2\",\"responder\":\"eth0\",\"vipa\":false,"
 		  "\"answered_by\":[\"eth0\"],\"l3dev\":null,\"shared\":false},"
-		  "{\"address\":\"10.0.0.6\",\"owner\":\"eth2\",\"responder\":\"eth2\",\"vipa\":false,"
+		  "{\"address\":\"10.0.0.6\",\"family\":\"inet\","
+		  "\"owner\":\"eth2\",\"responder\":\"eth2\",\"vipa\":false,"
 		  "\"answered_by\":[\"eth2\"],\"l3dev\":\"if31\",\"shared\":false}]}\n");
+}
+
+// IPv6 addresses are listed as IPv4 ones are, in their compressed form;
+// the column is as wide as the longest address (39 characters at most).
+TEST(ArpfoRender, Ipv6Addresses)
+{
+	const std::vector<Address> addresses{
+		{v4(0x0a000001), 3, 3, false},
+		{v6("2001:db8::1"), 3, 4, false},
+		{v6("fd12:3456:789a:bcde:f012:3456:789a:bcde"), 20, 0, true, 30},
+		{v6("2001:db8::1"), 5, 5, false, 0, true}};
+	const std::vector<Pnet> pnets{{1, {3, 4}, 2, 3}};
+
+	EXPECT_EQ(render_addresses(addresses, pnets, names(), true),
+		  "ADDRESS                                  OWNER   ANSWERED-BY    VIPA  VRF   SHARED\n"
+		  "10.0.0.1                                 eth0    eth0           no    -     no\n"
+		  "2001:db8::1                              eth0    \033[1;35meth1\033[0m           no"
+		  "    -     no\n"
+		  "fd12:3456:789a:bcde:f012:3456:789a:bcde  dummy0  eth0 (pnet 1)  yes   blue  no\n"
+		  "2001:db8::1                              eth2    eth2           no    -     yes\n");
+
+	const Snapshot s{pnets, {}, addresses};
+	EXPECT_EQ(render_show_json(s, {false, false, true}, names()),
+		  "{\"addresses\":["
+		  "{\"address\":\"10.0.0.1\",\"family\":\"inet\",\"owner\":\"eth0\","
+		  "\"responder\":\"eth0\",\"vipa\":false,\"answered_by\":[\"eth0\"],"
+		  "\"l3dev\":null,\"shared\":false},"
+		  "{\"address\":\"2001:db8::1\",\"family\":\"inet6\",\"owner\":\"eth0\","
+		  "\"responder\":\"eth1\",\"vipa\":false,\"answered_by\":[\"eth1\"],"
+		  "\"l3dev\":null,\"shared\":false},"
+		  "{\"address\":\"fd12:3456:789a:bcde:f012:3456:789a:bcde\",\"family\":\"inet6\","
+		  "\"owner\":\"dummy0\",\"responder\":null,\"vipa\":true,"
+		  "\"answered_by\":[\"eth0\"],\"l3dev\":\"blue\",\"shared\":false},"
+		  "{\"address\":\"2001:db8::1\",\"family\":\"inet6\",\"owner\":\"eth2\","
+		  "\"responder\":\"eth2\",\"vipa\":false,\"answered_by\":[\"eth2\"],"
+		  "\"l3dev\":null,\"shared\":true}]}\n");
 }
 
 // The VRF of an adapter: its L3 master's name, the system's when the
@@ -359,7 +417,7 @@ TEST(ArpfoRender, ColourPaintsStatesAndTakeovers)
 		  "   2  \033[32mok\033[0m            1/1  if9             if9\n"
 		  "   3  \033[31mfailed\033[0m        0/0  -               -\n");
 	std::vector<Address> addresses = s.addresses;
-	addresses[1] = {htonl(0x0a000002), 4, 3, false}; // taken over
+	addresses[1] = {v4(0x0a000002), 4, 3, false}; // taken over
 	EXPECT_EQ(render_addresses(addresses, s.pnets, names(), true),
 		  "ADDRESS      OWNER  ANSWERED-BY  VIPA  VRF   SHARED\n"
 		  "10.0.0.1     eth0   eth0         no    -     no\n"
@@ -413,11 +471,14 @@ TEST(ArpfoRender, Json)
 		  "\"target_heard\":0},\"l3dev\":\"blue\",\"judged\":\"silent\",\"hears_ms\":1500,"
 		  "\"heard_ms\":null,\"target\":null,\"target_ms\":null}],"
 		  "\"addresses\":["
-		  "{\"address\":\"10.0.0.1\",\"owner\":\"eth0\",\"responder\":\"eth0\",\"vipa\":false,"
+		  "{\"address\":\"10.0.0.1\",\"family\":\"inet\","
+		  "\"owner\":\"eth0\",\"responder\":\"eth0\",\"vipa\":false,"
 		  "\"answered_by\":[\"eth0\"],\"l3dev\":null,\"shared\":false},"
-		  "{\"address\":\"10.0.0.2\",\"owner\":\"dummy0\",\"responder\":null,\"vipa\":true,"
+		  "{\"address\":\"10.0.0.2\",\"family\":\"inet\","
+		  "\"owner\":\"dummy0\",\"responder\":null,\"vipa\":true,"
 		  "\"answered_by\":[\"eth0\",\"if9\"],\"l3dev\":null,\"shared\":false},"
-		  "{\"address\":\"192.168.1.1\",\"owner\":\"eth2\",\"responder\":null,\"vipa\":false,"
+		  "{\"address\":\"192.168.1.1\",\"family\":\"inet\","
+		  "\"owner\":\"eth2\",\"responder\":null,\"vipa\":false,"
 		  "\"answered_by\":[],\"l3dev\":\"blue\",\"shared\":false}]}\n");
 }
 
@@ -466,7 +527,7 @@ TEST(ArpfoRender, OddNames)
 	s.adapters = {adapter(3, "a\"b\\c", ARPFO_STATE_HEALTHY, 3),
 		      adapter(4, "t\tab\x01", ARPFO_STATE_HEALTHY, 4),
 		      adapter(5, "\xc3\xa9th0", ARPFO_STATE_HEALTHY, 5)};
-	s.addresses = {{htonl(0x0a000001), 3, 4, false}, {htonl(0x0a000002), 5, 5, false}};
+	s.addresses = {{v4(0x0a000001), 3, 4, false}, {v4(0x0a000002), 5, 5, false}};
 	const Names n = Names::of_adapters(s.adapters);
 
 	const std::string json = render_show_json(s, {false, true, true}, n);
@@ -506,15 +567,15 @@ TEST(ArpfoRender, SortsForDisplay)
 	std::reverse(s.pnets.begin(), s.pnets.end());
 	std::reverse(s.adapters.begin(), s.adapters.end());
 	std::reverse(s.addresses.begin(), s.addresses.end());
-	s.addresses.push_back({htonl(0x0b000000), 3, 3, false}); // 11.0.0.0 after 10.0.0.2
+	s.addresses.push_back({v4(0x0b000000), 3, 3, false}); // 11.0.0.0 after 10.0.0.2
 	sort_snapshot(s);
 
 	EXPECT_EQ(s.pnets.front().id, 1u);
 	EXPECT_EQ(s.adapters.front().ifindex, 3u);
 	EXPECT_EQ(s.adapters.back().ifindex, 5u);
-	EXPECT_EQ(format_ipv4(ipv4_of(s.addresses[0].addr)), "10.0.0.1");
-	EXPECT_EQ(format_ipv4(ipv4_of(s.addresses[2].addr)), "11.0.0.0");
-	EXPECT_EQ(format_ipv4(ipv4_of(s.addresses[3].addr)), "192.168.1.1");
+	EXPECT_EQ(s.addresses[0].addr.str(), "10.0.0.1");
+	EXPECT_EQ(s.addresses[2].addr.str(), "11.0.0.0");
+	EXPECT_EQ(s.addresses[3].addr.str(), "192.168.1.1");
 }
 
 // One address in several L3 domains, or held by several devices of one:
@@ -522,11 +583,11 @@ TEST(ArpfoRender, SortsForDisplay)
 TEST(ArpfoRender, SortsOneAddressByDomainThenOwner)
 {
 	Snapshot s;
-	s.addresses = {{htonl(0x0a000005), 5, 5, false, 30, true},
-		       {htonl(0x0a000004), 9, 9, false, 31, false},
-		       {htonl(0x0a000005), 4, 4, false, 30, true},
-		       {htonl(0x0a000005), 9, 9, false, 0, false},
-		       {htonl(0x0a000005), 3, 3, false, 31, false}};
+	s.addresses = {{v4(0x0a000005), 5, 5, false, 30, true},
+		       {v4(0x0a000004), 9, 9, false, 31, false},
+		       {v4(0x0a000005), 4, 4, false, 30, true},
+		       {v4(0x0a000005), 9, 9, false, 0, false},
+		       {v4(0x0a000005), 3, 3, false, 31, false}};
 	sort_snapshot(s);
 
 	std::vector<std::pair<std::uint32_t, std::uint32_t>> order;
@@ -534,7 +595,28 @@ TEST(ArpfoRender, SortsOneAddressByDomainThenOwner)
 		order.emplace_back(a.l3dev, a.owner);
 	EXPECT_EQ(order, (std::vector<std::pair<std::uint32_t, std::uint32_t>>{
 				 {31, 9}, {0, 9}, {30, 4}, {30, 5}, {31, 3}}));
-	EXPECT_EQ(s.addresses.front().addr, htonl(0x0a000004));
+	EXPECT_EQ(s.addresses.front().addr, v4(0x0a000004));
+}
+
+// IPv4 addresses first, then IPv6 ones, each family by numeric value
+// (2001:db8::2 before 2001:db8::10, unlike their text).
+TEST(ArpfoRender, SortsIpv6AfterIpv4Numerically)
+{
+	Snapshot s;
+	s.addresses = {{v6("fd00::1"), 3, 3, false},
+		       {v6("2001:db8::10"), 3, 3, false},
+		       {v4(0xc0a80101), 3, 3, false},
+		       {v6("2001:db8::2"), 4, 4, false, 30},
+		       {v6("2001:db8::2"), 3, 3, false, 30},
+		       {v4(0x0a000001), 3, 3, false}};
+	sort_snapshot(s);
+
+	std::vector<std::string> order;
+	for (const auto &a : s.addresses)
+		order.push_back(a.addr.str() + " if" + std::to_string(a.owner));
+	EXPECT_EQ(order, (std::vector<std::string>{"10.0.0.1 if3", "192.168.1.1 if3",
+						   "2001:db8::2 if3", "2001:db8::2 if4",
+						   "2001:db8::10 if3", "fd00::1 if3"}));
 }
 
 TEST(ArpfoRender, ColourDecision)

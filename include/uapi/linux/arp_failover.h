@@ -178,10 +178,12 @@ enum arpfo_attr_stats {
 	ARPFO_A_STATS_MAX = (__ARPFO_A_STATS_MAX - 1)
 };
 
-/* One managed IPv4 address. */
+/* One managed address: IPv4 (ADDR) or IPv6 (ADDR6). */
 enum arpfo_attr_addr {
 	ARPFO_A_ADDR_UNSPEC,
-	ARPFO_A_ADDR_ADDR,		/* u32, network byte order */
+	ARPFO_A_ADDR_ADDR,		/* u32, network byte order; absent
+					 * for an IPv6 address
+					 */
 	ARPFO_A_ADDR_OWNER,		/* u32 ifindex of the device holding it */
 	ARPFO_A_ADDR_RESPONDER,		/* u32 ifindex answering ARP, 0: none.
 					 * Not sent for a VIPA, which one
@@ -197,6 +199,10 @@ enum arpfo_attr_addr {
 					 * domain hold it (anycast, or a
 					 * mistake): the kernel answers from
 					 * each, as without the module
+					 */
+	ARPFO_A_ADDR_ADDR6,		/* binary, 16 bytes: an IPv6 address
+					 * (global or unique-local), answered
+					 * by Neighbor Discovery
 					 */
 
 	__ARPFO_A_ADDR_MAX,
@@ -246,6 +252,9 @@ enum arpfo_attr_event {
 	ARPFO_A_EVENT_ADDR,		/* u32, network byte order */
 	ARPFO_A_EVENT_MAC,		/* binary, ETH_ALEN */
 	ARPFO_A_EVENT_REASON,		/* u32, enum arpfo_reject_reason */
+	ARPFO_A_EVENT_ADDR6,		/* binary, 16 bytes: ADDR_NEW and
+					 * ADDR_DEL of an IPv6 address
+					 */
 
 	__ARPFO_A_EVENT_MAX,
 	ARPFO_A_EVENT_MAX = (__ARPFO_A_EVENT_MAX - 1)

@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Neighbor Discovery for managed IPv6 addresses: the IPv6 twin of the
+ * NF_ARP_IN hook, and the advertisements the module sends.
+ *
+ * Linux answers a neighbour solicitation only on the device that holds
+ * the address, so there is no flux to fix: while an address's holder
+ * answers for itself, the kernel does. While a sibling answers for it
+ * (takeover) or the pnet's VIPA holder does, the hook answers on that
+ * adapter with its own MAC and the override flag, and the holder, if it
+ * hears the solicitation, stays silent: one answer per address.
+ *
+ * The hook runs at NF_INET_LOCAL_IN after every other hook, so the
+ * administrator's ip6tables/nft input rules apply as to the kernel's own
+ * ND; the answering adapter joined the address's solicited-node group
+ * (addrs6.c), so the solicitation gets that far. It validates a
+ * solicitation as ndisc_rcv() and ndisc_recv_ns() do and leaves anything
+ * else, and every DAD probe (source ::), to the kernel: a sibling must
+ * never defend an address whose holder is probing for it.
+ *
+ * Runs in softirq under rcu_read_lock(); reads only what netns.h lists.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/icmpv6.h>
+#include <linux/netfilter.h>
+#include <linux/netfilter_ipv6.h>
+#include <net/addrconf.h>
+#include <net/ip6_checksum.h>
+#include <net/ndisc.h>
+
+#include "addrs6.h"
+#include "adapter.h"
+#include "nd.h"
+#include "netns.h"
+#include "trace.h"
+
+/* An NA with a target link-layer address option, after the IPv6 header. */
+#define AFO_NA_LEN (sizeof(struct nd_msg) + 8)
+
+/**
+ * afo_nd_xmit - build and send one neighbour advertisement
+ * @dev:    the adapter; its MAC is the target link-layer address
+ * @target: the address advertised, also the source address
+ * @daddr:  the IPv6 destination
+ * @dmac:   the Ethernet destination
+ * @solicited: an answer to a solicitation (else unsolicited)
+ *
+ * Override is always set: the point is to move peers to @dev.
+ *
+ * Return: 0, or a negative errno (-ENOBUFS: the queue was full).
+ */
+static int afo_nd_xmit(struct net_device *dev, const struct in6_addr *target,
+		       const struct in6_addr *daddr, const u8 *dmac,
+		       bool solicited)
+{
+	unsigned int hlen = LL_RESERVED_SPACE(dev);
+	struct inet6_dev *idev;
+	struct sk_buff *skb;
+	struct ipv6hdr *ip6;
+	struct nd_msg *msg;
+	u8 *opt;
+	int ret;
+
+	skb = alloc_skb(hlen + sizeof(*ip6) + AFO_NA_LEN + dev->needed_tailroom,
+			GFP_ATOMIC);
+	if (!skb)
+		return -ENOMEM;
+	skb_reserve(skb, hlen);
+	skb_reset_network_header(skb);
+	ip6 = skb_put(skb, sizeof(*ip6));
+	skb_set_transport_header(skb, sizeof(*ip6));
+	msg = skb_put_zero(skb, AFO_NA_LEN);
+	skb->dev = dev;
+	skb->protocol = htons(ETH_P_IPV6);
+	skb->priority = TC_PRIO_CONTROL;
+
+	ip6_flow_hdr(ip6, 0, 0);
+	ip6->payload_len = htons(AFO_NA_LEN);
+	ip6->nexthdr = IPPROTO_ICMPV6;
+	ip6->hop_limit = 255;
+	ip6->saddr = *target;
+	ip6->daddr = *daddr;
+
+	msg->icmph.icmp6_type = NDISC_NEIGHBOUR_ADVERTISEMENT;
+	idev = __in6_dev_get(dev);
+	msg->icmph.icmp6_router = idev && READ_ONCE(idev->cnf.forwarding) > 0;
+	msg->icmph.icmp6_solicited = solicited;
+	msg->icmph.icmp6_override = 1;
+	msg->target = *target;
+	opt = (u8 *)(msg + 1);
+	opt[0] = ND_OPT_TARGET_LL_ADDR;
+	opt[1] = 1;			/* in units of 8 octets */
+	memcpy(opt + 2, dev->dev_addr, ETH_ALEN);
+	msg->icmph.icmp6_cksum =
+		csum_ipv6_magic(&ip6->saddr, &ip6->daddr, AFO_NA_LEN,
+				IPPROTO_ICMPV6, csum_partial(msg, AFO_NA_LEN, 0));
+
+	if (dev_hard_header(skb, dev, ETH_P_IPV6, dmac, dev->dev_addr,
+			    skb->len) < 0) {
+		kfree_skb(skb);
+		return -EINVAL;
+	}
+	ret = dev_queue_xmit(skb);
+	if (ret == NET_XMIT_DROP)
+		return -ENOBUFS;
+	return ret == NET_XMIT_CN ? 0 : min(ret, 0);
+}
+
+/**
+ * afo_send_una - an unsolicited advertisement of @ip6 at @dev's MAC
+ * @dev: the adapter
+ * @ip6: the address
+ *
+ * To all nodes, override set: peers holding an entry for @ip6 update it,
+ * as a gratuitous ARP moves IPv4 peers.
+ *
+ * Return: as afo_nd_xmit().
+ */
+int afo_send_una(struct net_device *dev, const struct in6_addr *ip6)
+{
+	static const u8 all_nodes_mac[ETH_ALEN] = { 0x33, 0x33, 0, 0, 0, 1 };
+
+	trace_arp_failover_una(dev, ip6);
+	return afo_nd_xmit(dev, ip6, &in6addr_linklocal_allnodes,
+			   all_nodes_mac, false);
+}
+
+/**
+ * struct afo_ns - what we act on in a neighbour solicitation
+ * @saddr:  its IPv6 source, (unicast; the DAD probes are left alone)
+ * @target: the address solicited
+ * @lladdr: the sender's MAC: its source link-layer option, else the
+ *          frame's Ethernet source
+ */
+struct afo_ns {
+	struct in6_addr saddr;
+	struct in6_addr target;
+	u8 lladdr[ETH_ALEN];
+};
+
+/*
+ * The options of a solicitation, checked as ndisc_parse_options() does:
+ * each has a length, none runs past the end. Copies a source link-layer
+ * address option of Ethernet length into @ns->lladdr. Return: false when
+ * the kernel would drop the solicitation.
+ */
+static bool afo_ns_options(const u8 *opt, unsigned int len, struct afo_ns *ns)
+{
+	while (len) {
+		unsigned int l;
+
+		if (len < 2)
+			return false;
+		l = opt[1] << 3;
+		if (!l || l > len)
+			return false;
+		if (opt[0] == ND_OPT_SOURCE_LL_ADDR) {
+			if (l < 2 + ETH_ALEN)
+				return false;
+			memcpy(ns->lladdr, opt + 2, ETH_ALEN);
+		}
+		opt += l;
+		len -= l;
+	}
+	return true;
+}
+
+/*
+ * Read a neighbour solicitation, validated as ndisc_rcv() and
+ * ndisc_recv_ns() would: hop limit 255, code 0, checksum, length, a
+ * unicast target, well-formed options. Return: false for anything else,
+ * which is the kernel's to judge, and for a DAD probe (source ::), which
+ * only the holder of the address may answer.
+ */
+static bool afo_ns_parse(struct sk_buff *skb, struct afo_ns *ns)
+{
+	unsigned int off = skb_network_offset(skb) + sizeof(struct ipv6hdr);
+	const struct ipv6hdr *ip6;
+	const struct nd_msg *msg;
+	unsigned int len;
+
+	if (skb->dev->type != ARPHRD_ETHER ||
+	    !pskb_may_pull(skb, off + sizeof(struct nd_msg)))
+		return false;
+	ip6 = ipv6_hdr(skb);
+	if (ip6->nexthdr != IPPROTO_ICMPV6 || ip6->hop_limit != 255)
+		return false;
+	len = ntohs(ip6->payload_len);
+	if (len < sizeof(struct nd_msg) || off + len > skb->len ||
+	    ipv6_addr_any(&ip6->saddr) ||
+	    ipv6_addr_type(&ip6->saddr) & IPV6_ADDR_MULTICAST)
+		return false;
+	msg = (const struct nd_msg *)(skb->data + off);
+	if (msg->icmph.icmp6_type != NDISC_NEIGHBOUR_SOLICITATION ||
+	    msg->icmph.icmp6_code || ipv6_addr_is_multicast(&msg->target))
+		return false;
+	if (!pskb_may_pull(skb, off + len))
+		return false;
+	ip6 = ipv6_hdr(skb);
+	msg = (const struct nd_msg *)(skb->data + off);
+	if (csum_ipv6_magic(&ip6->saddr, &ip6->daddr, len, IPPROTO_ICMPV6,
+			    skb_checksum(skb, off, len, 0)))
+		return false;
+	ns->saddr = ip6->saddr;
+	ns->target = msg->target;
+	memcpy(ns->lladdr, eth_hdr(skb)->h_source, ETH_ALEN);
+	return afo_ns_options(msg->opt, len - sizeof(*msg), ns);
+}
+
+static unsigned int afo_nd_in(void *priv, struct sk_buff *skb,
+			      const struct nf_hook_state *state)
+{
+	struct afo_net *an = afo_net(state->net);
+	struct afo_adapter *ad;
+	struct afo_addr *addr;
+	struct afo_ns ns;
+
+	ad = afo_adapter_find(an, skb->dev->ifindex);
+	if (!ad || !skb_mac_header_was_set(skb) || !afo_ns_parse(skb, &ns))
+		return NF_ACCEPT;
+	addr = afo_addr6_find(an, ad->l3dev, &ns.target);
+	if (!addr || afo_addr_unclaimed(addr))
+		return NF_ACCEPT;	/* the kernel answers, as without us */
+	if (!afo_answers(addr, ad)) {
+		/* Its holder, while a sibling answers: one answer only. */
+		if (afo_addr_holder(addr) != ad->core.ifindex)
+			return NF_ACCEPT;
+		atomic_long_inc(&ad->stats.dropped);
+		return NF_DROP;
+	}
+	if (afo_addr_holder(addr) == ad->core.ifindex)
+		return NF_ACCEPT;	/* its own: the kernel answers */
+	/* Unicast to the asker: never heard by a holder running DAD. */
+	if (!afo_nd_xmit(skb->dev, &ns.target, &ns.saddr, ns.lladdr, true))
+		atomic_long_inc(&ad->stats.replies);
+	return NF_ACCEPT;	/* the kernel sees it and answers nothing */
+}
+
+/* After the administrator's input rules, whatever priority they chose. */
+static const struct nf_hook_ops afo_nd_ops[] = {
+	{
+		.hook     = afo_nd_in,
+		.pf       = NFPROTO_IPV6,
+		.hooknum  = NF_INET_LOCAL_IN,
+		.priority = INT_MAX - 1,
+	},
+};
+
+int afo_nd_hooks_register(struct net *net)
+{
+	return nf_register_net_hooks(net, afo_nd_ops, ARRAY_SIZE(afo_nd_ops));
+}
+
+void afo_nd_hooks_unregister(struct net *net)
+{
+	nf_unregister_net_hooks(net, afo_nd_ops, ARRAY_SIZE(afo_nd_ops));
+}

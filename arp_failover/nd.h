@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Neighbor Discovery for managed IPv6 addresses (nd.c). */
+#ifndef _ARP_FAILOVER_ND_H
+#define _ARP_FAILOVER_ND_H
+
+#include <linux/in6.h>
+
+struct net;
+struct net_device;
+
+int afo_send_una(struct net_device *dev, const struct in6_addr *ip6);
+int afo_nd_hooks_register(struct net *net);
+void afo_nd_hooks_unregister(struct net *net);
+
+#endif /* _ARP_FAILOVER_ND_H */

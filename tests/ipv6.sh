@@ -1,0 +1,175 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# IPv6 failover on a dual-stack host. When eth0 loses carrier, eth1
+# answers neighbour solicitations for 2001:db8::1 and advertises it, the
+# client's neighbour entry moves at once, a ping6 stream at 10 ms loses
+# at most one and a TCP connection over IPv6 lives on; when eth0 comes
+# back it announces itself again. eth0's link-local address is never
+# answered by eth1. The IPv6 VIPA on dummy0 is answered by the pnet's
+# VIPA holder alone, and moves with the duty. Duplicate address detection
+# on eth0's return (keep_addr_on_down, then admin up), plain and
+# optimistic, is never failed by eth1. Malformed solicitations are left
+# to the kernel, which drops them.
+#
+#        host                           switch          client
+#   eth0 10.0.0.1 2001:db8::1 ---+
+#                                +-- seg0 ------------- eth0 2001:db8::100
+#   eth1 10.0.0.2 2001:db8::2 ---+
+#   dummy0 2001:db8:9::9 (VIPA)
+. "$(dirname "$0")/lib.sh"
+require_cmd ping
+
+MAC0=02:00:00:00:01:00
+MAC1=02:00:00:00:01:01
+A1=2001:db8::1
+A2=2001:db8::2
+VIPA6=2001:db8:9::9
+LL0=fe80::ff:fe00:100		# eth0's link-local (EUI-64 of MAC0)
+ND="$REPO/tests/nd_tool.py"
+PP="$REPO/build/tools/arpfo-pingpong"
+
+afo_switch seg0
+afo_netns_add host
+afo_netns_add client
+afo_port host eth0 seg0 $MAC0 10.0.0.1/24 $A1/64
+afo_port host eth1 seg0 $MAC1 10.0.0.2/24 $A2/64
+afo_in host ip link add dummy0 type dummy &&
+	afo_in host ip link set dummy0 up &&
+	afo_in host ip addr add $VIPA6/128 dev dummy0
+afo_port client eth0 seg0 02:00:00:00:0c:00 10.0.0.100/24 2001:db8::100/64
+afo_in client ip -6 route add $VIPA6/128 dev eth0
+check_err $? "topology setup failed"
+
+# tentative_or_failed NS IFNAME: the addresses of IFNAME still in DAD or
+# failed by it (nothing once DAD is over and passed).
+tentative_or_failed() {
+	afo_in "$1" ip -6 addr show dev "$2" | grep -E 'tentative|dadfailed'
+}
+dad_done() { ! tentative_or_failed host eth0 >/dev/null && ! tentative_or_failed host eth1 >/dev/null &&
+	     ! tentative_or_failed client eth0 >/dev/null; }
+afo_until 20 dad_done
+check_err $? "DAD never ended: $(tentative_or_failed host eth0)"
+
+afo_load
+check_err $? "insmod failed"
+# nd NS TARGET [ARGS...]: who answers a solicitation for TARGET from the
+# client (JSON); the MACs alone with nd_macs.
+nd() { afo_in client "$ND" solicit eth0 "$@"; }
+nd_macs() { json_field "$(nd "$@")" macs; }
+show() { afo_in host "$ARPFO" show --json; }
+neigh6() { afo_neigh client "$1"; }
+
+j=$(show)
+[ "$(jq_py "$j" "sorted(a['address'] for a in d['addresses'])")" = \
+  "$(printf '%s\n' 10.0.0.1 10.0.0.2 $A1 $A2 $VIPA6 | LC_ALL=C sort | tr '\n' ' ' | sed 's/ $//')" ]
+check_err $? "managed addresses: $(jq_py "$j" "[a['address'] for a in d['addresses']]")"
+log_test "global IPv6 addresses and the IPv6 VIPA are managed, link-local ones not"
+
+afo_in client ping -6 -c 1 -W 1 $A1 >/dev/null &&
+	afo_in client ping -6 -c 1 -W 1 $A2 >/dev/null
+check_err $? "client cannot reach the host over IPv6"
+[ "$(neigh6 $A1)" = $MAC0 ] && [ "$(neigh6 $A2)" = $MAC1 ]
+check_err $? "before: client holds $(neigh6 $A1) for $A1, $(neigh6 $A2) for $A2"
+[ "$(nd_macs $A1)" = $MAC0 ] && [ "$(nd_macs $A2)" = $MAC1 ]
+check_err $? "before: $A1 answered by '$(nd_macs $A1)', $A2 by '$(nd_macs $A2)'"
+holder=$(jq_py "$j" "[p['vipa_holder'] for p in d['pnets'] if 'eth0' in p['members']][0]")
+hmac=$(afo_in host cat "/sys/class/net/$holder/address")
+[ "$(nd_macs $VIPA6)" = "$hmac" ]
+check_err $? "the IPv6 VIPA answered by '$(nd_macs $VIPA6)', not by its holder $holder ($hmac) alone"
+log_test "before: each address answered once, by its own adapter; the VIPA by $holder"
+
+# A ping6 stream (10 ms) and a TCP ping-pong over IPv6 across takeover
+# and reclaim.
+afo_in host "$PP" server 5006 >/dev/null 2>&1 &
+server=$!
+sleep 1
+afo_in client ping -6 -q -i 0.01 -c 400 -W 1 $A1 > /tmp/ping6.out 2>&1 &
+ping=$!
+afo_in client timeout 12 "$PP" client $A1 5006 7000 > /tmp/tcp6.out 2>&1 &
+tcp=$!
+sleep 1.5
+afo_dmesg_mark
+afo_cable host eth0 down
+sleep 0.5
+[ "$(neigh6 $A1)" = $MAC1 ]
+check_err $? "takeover: client still holds $(neigh6 $A1) for $A1"
+flags=$(json_field "$(nd $A1)" flags)
+[ "$(nd_macs $A1)" = $MAC1 ] && [[ $flags == *O* ]]
+check_err $? "takeover: $A1 answered by '$(nd_macs $A1)' (flags '$flags'), not by eth1 with override"
+[ "$(nd_macs $LL0)" = "" ]
+check_err $? "takeover: eth0's link-local $LL0 answered by '$(nd_macs $LL0)'"
+[ "$(nd_macs $VIPA6)" = $MAC1 ]
+check_err $? "takeover: the IPv6 VIPA answered by '$(nd_macs $VIPA6)', not by eth1"
+afo_in host ip -6 route get 2001:db8::100 from $A1 | grep -q 'dev eth1'
+check_err $? "egress from $A1 not via eth1: $(afo_in host ip -6 route get 2001:db8::100 from $A1)"
+afo_dmesg_since | grep -q 'arp_failover: eth0: takeover: eth1 answers for its 2 addresses'
+check_err $? "no takeover line in the kernel log"
+log_test "takeover: $A1 moves to eth1 (override), egress follows, the VIPA too, link-local stays"
+
+sleep 1.5
+afo_cable host eth0 up
+sleep 1
+[ "$(neigh6 $A1)" = $MAC0 ]
+check_err $? "reclaim: client still holds $(neigh6 $A1) for $A1"
+[ "$(nd_macs $A1)" = $MAC0 ]
+check_err $? "reclaim: $A1 answered by '$(nd_macs $A1)'"
+wait $ping
+rx=$(sed -n 's/.* \([0-9]*\) received.*/\1/p' /tmp/ping6.out)
+[ "${rx:-0}" -ge 399 ]
+check_err $? "ping6 stream: $((400 - ${rx:-0})) of 400 lost across takeover and reclaim"
+wait $tcp
+check_err $? "the TCP connection over IPv6 died: $(cat /tmp/tcp6.out)"
+kill $server
+[ -z "$(tentative_or_failed host eth0)" ]
+check_err $? "reclaim: $(tentative_or_failed host eth0)"
+log_test "reclaim: $A1 back on eth0; ping6 lost $((400 - ${rx:-0})) of 400, TCP lived ($(cat /tmp/tcp6.out))"
+
+# Malformed solicitations during a takeover: the kernel's ND would drop
+# each, so eth1 answers none. A well-formed one is answered.
+afo_cable host eth0 down
+sleep 0.5
+[ "$(nd_macs $A1)" = $MAC1 ]
+check_err $? "takeover again: $A1 answered by '$(nd_macs $A1)'"
+for bad in "--hop 254" "--code 1" "--bad-csum" "--opt zero-length" \
+	   "--opt overrun" "--short" "--dad"; do
+	# shellcheck disable=SC2086
+	out=$(nd $A1 $bad)
+	[ "$(json_field "$out" verdict)" = none ]
+	check_err $? "a solicitation with $bad was answered: $out"
+done
+log_test "malformed solicitations and DAD probes for a taken-over address: no answer"
+afo_cable host eth0 up
+sleep 1
+
+# DAD on the way back: eth0 keeps its addresses when it goes down, and
+# probes them when it comes up, while eth1 still answers for them (the
+# reclaim delay outlasts the first probes). eth1 must not answer those
+# probes, nor advertise 2001:db8::1 during them; eth0 announces itself
+# once DAD is over.
+echo 2000 > /sys/module/arp_failover/parameters/reclaim_delay_ms
+a1_at_eth0() { [ "$(neigh6 $A1)" = $MAC0 ]; }
+for mode in plain optimistic; do
+	opt=0
+	[ $mode = optimistic ] && opt=1
+	afo_in host sysctl -qw net.ipv6.conf.eth0.keep_addr_on_down=1 \
+		net.ipv6.conf.eth0.optimistic_dad=$opt \
+		net.ipv6.conf.eth0.use_optimistic=$opt \
+		net.ipv6.conf.eth0.dad_transmits=3
+	afo_in host ip link set eth0 down
+	sleep 0.5
+	[ "$(neigh6 $A1)" = $MAC1 ]
+	check_err $? "$mode DAD: client holds $(neigh6 $A1) for $A1 with eth0 down"
+	afo_in host ip link set eth0 up
+	sleep 0.3
+	seen=$(tentative_or_failed host eth0)
+	afo_until 20 dad_done
+	check_err $? "$mode DAD: after eth0 came back: $(tentative_or_failed host eth0)"
+	afo_until 10 a1_at_eth0
+	check_err $? "$mode DAD: client holds $(neigh6 $A1) for $A1 after the reclaim"
+	afo_in client ping -6 -c 1 -W 1 $A1 >/dev/null
+	check_err $? "$mode DAD: $A1 unreachable after the reclaim"
+	log_test "$mode DAD on eth0's return passes (saw: ${seen:-nothing tentative}); $A1 back on eth0"
+done
+
+afo_exit
