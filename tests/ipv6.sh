@@ -26,8 +26,6 @@ A1=2001:db8::1
 A2=2001:db8::2
 VIPA6=2001:db8:9::9
 LL0=fe80::ff:fe00:100		# eth0's link-local (EUI-64 of MAC0)
-ND="$REPO/tests/nd_tool.py"
-PP="$REPO/build/tools/arpfo-pingpong"
 
 afo_switch seg0
 afo_netns_add host
@@ -41,22 +39,16 @@ afo_port client eth0 seg0 02:00:00:00:0c:00 10.0.0.100/24 2001:db8::100/64
 afo_in client ip -6 route add $VIPA6/128 dev eth0
 check_err $? "topology setup failed"
 
-# tentative_or_failed NS IFNAME: the addresses of IFNAME still in DAD or
-# failed by it (nothing once DAD is over and passed).
-tentative_or_failed() {
-	afo_in "$1" ip -6 addr show dev "$2" | grep -E 'tentative|dadfailed'
+dad_done() {
+	[ -z "$(afo_dad_left host eth0)$(afo_dad_left host eth1)$(afo_dad_left client eth0)" ]
 }
-dad_done() { ! tentative_or_failed host eth0 >/dev/null && ! tentative_or_failed host eth1 >/dev/null &&
-	     ! tentative_or_failed client eth0 >/dev/null; }
 afo_until 20 dad_done
-check_err $? "DAD never ended: $(tentative_or_failed host eth0)"
+check_err $? "DAD never ended: $(afo_dad_left host eth0)"
 
 afo_load
 check_err $? "insmod failed"
-# nd NS TARGET [ARGS...]: who answers a solicitation for TARGET from the
-# client (JSON); the MACs alone with nd_macs.
-nd() { afo_in client "$ND" solicit eth0 "$@"; }
-nd_macs() { json_field "$(nd "$@")" macs; }
+nd() { afo_nd client "$@"; }
+nd_macs() { afo_nd_macs client "$@"; }
 show() { afo_in host "$ARPFO" show --json; }
 neigh6() { afo_neigh client "$1"; }
 
@@ -81,13 +73,7 @@ log_test "before: each address answered once, by its own adapter; the VIPA by $h
 
 # A ping6 stream (10 ms) and a TCP ping-pong over IPv6 across takeover
 # and reclaim.
-afo_in host "$PP" server 5006 >/dev/null 2>&1 &
-server=$!
-sleep 1
-afo_in client ping -6 -q -i 0.01 -c 400 -W 1 $A1 > /tmp/ping6.out 2>&1 &
-ping=$!
-afo_in client timeout 12 "$PP" client $A1 5006 7000 > /tmp/tcp6.out 2>&1 &
-tcp=$!
+afo_traffic_start client $A1
 sleep 1.5
 afo_dmesg_mark
 afo_cable host eth0 down
@@ -114,16 +100,13 @@ sleep 1
 check_err $? "reclaim: client still holds $(neigh6 $A1) for $A1"
 [ "$(nd_macs $A1)" = $MAC0 ]
 check_err $? "reclaim: $A1 answered by '$(nd_macs $A1)'"
-wait $ping
-rx=$(sed -n 's/.* \([0-9]*\) received.*/\1/p' /tmp/ping6.out)
-[ "${rx:-0}" -ge 399 ]
-check_err $? "ping6 stream: $((400 - ${rx:-0})) of 400 lost across takeover and reclaim"
-wait $tcp
-check_err $? "the TCP connection over IPv6 died: $(cat /tmp/tcp6.out)"
-kill $server
-[ -z "$(tentative_or_failed host eth0)" ]
-check_err $? "reclaim: $(tentative_or_failed host eth0)"
-log_test "reclaim: $A1 back on eth0; ping6 lost $((400 - ${rx:-0})) of 400, TCP lived ($(cat /tmp/tcp6.out))"
+afo_traffic_end
+check_err $? "the TCP connection over IPv6 died: $AFO_TCP"
+[ "$AFO_LOST" -le 1 ]
+check_err $? "ping6 stream: $AFO_LOST of $AFO_PINGS lost across takeover and reclaim"
+[ -z "$(afo_dad_left host eth0)" ]
+check_err $? "reclaim: $(afo_dad_left host eth0)"
+log_test "reclaim: $A1 back on eth0; ping6 lost $AFO_LOST of $AFO_PINGS, TCP lived ($AFO_TCP)"
 
 # Malformed solicitations during a takeover: the kernel's ND would drop
 # each, so eth1 answers none. A well-formed one is answered.
@@ -142,34 +125,51 @@ log_test "malformed solicitations and DAD probes for a taken-over address: no an
 afo_cable host eth0 up
 sleep 1
 
-# DAD on the way back: eth0 keeps its addresses when it goes down, and
-# probes them when it comes up, while eth1 still answers for them (the
-# reclaim delay outlasts the first probes). eth1 must not answer those
+# DAD on the way back, while eth1 still answers for eth0's addresses (the
+# reclaim delay outlasts the first probes): eth1 must not answer those
 # probes, nor advertise 2001:db8::1 during them; eth0 announces itself
-# once DAD is over.
-echo 2000 > /sys/module/arp_failover/parameters/reclaim_delay_ms
+# once DAD is over. Plain: eth0 keeps its addresses when it goes down
+# (keep_addr_on_down) and probes them when it comes up. Optimistic: a
+# network manager gives eth0 its address again, optimistic, when its
+# carrier is back.
+P=/sys/module/arp_failover/parameters
+echo 2000 > $P/reclaim_delay_ms
+afo_in host sysctl -qw net.ipv6.conf.eth0.dad_transmits=3
 a1_at_eth0() { [ "$(neigh6 $A1)" = $MAC0 ]; }
-for mode in plain optimistic; do
-	opt=0
-	[ $mode = optimistic ] && opt=1
-	afo_in host sysctl -qw net.ipv6.conf.eth0.keep_addr_on_down=1 \
-		net.ipv6.conf.eth0.optimistic_dad=$opt \
-		net.ipv6.conf.eth0.use_optimistic=$opt \
-		net.ipv6.conf.eth0.dad_transmits=3
-	afo_in host ip link set eth0 down
+dad_return() {
+	local mode=$1 seen
+
+	if [ "$mode" = plain ]; then
+		afo_in host sysctl -qw net.ipv6.conf.eth0.keep_addr_on_down=1
+		afo_in host ip link set eth0 down
+	else
+		afo_in host sysctl -qw net.ipv6.conf.eth0.optimistic_dad=1 \
+			net.ipv6.conf.eth0.use_optimistic=1
+		afo_cable host eth0 down
+	fi
 	sleep 0.5
 	[ "$(neigh6 $A1)" = $MAC1 ]
 	check_err $? "$mode DAD: client holds $(neigh6 $A1) for $A1 with eth0 down"
-	afo_in host ip link set eth0 up
+	if [ "$mode" = plain ]; then
+		afo_in host ip link set eth0 up
+	else
+		afo_cable host eth0 up
+		afo_in host ip addr del $A1/64 dev eth0 &&
+			afo_in host ip addr add $A1/64 dev eth0 optimistic
+	fi
 	sleep 0.3
-	seen=$(tentative_or_failed host eth0)
+	seen=$(afo_dad_left host eth0 | grep -F "$A1/" | head -1)
+	[ "$mode" = plain ] || [[ $seen == *optimistic* ]]
+	check_err $? "$mode DAD: $A1 on eth0 was '$seen' while probing"
 	afo_until 20 dad_done
-	check_err $? "$mode DAD: after eth0 came back: $(tentative_or_failed host eth0)"
+	check_err $? "$mode DAD: after eth0 came back: $(afo_dad_left host eth0)"
 	afo_until 10 a1_at_eth0
 	check_err $? "$mode DAD: client holds $(neigh6 $A1) for $A1 after the reclaim"
-	afo_in client ping -6 -c 1 -W 1 $A1 >/dev/null
+	afo_in client ping -c 1 -W 1 $A1 >/dev/null
 	check_err $? "$mode DAD: $A1 unreachable after the reclaim"
-	log_test "$mode DAD on eth0's return passes (saw: ${seen:-nothing tentative}); $A1 back on eth0"
-done
+	log_test "$mode DAD on eth0's return passes (saw:${seen:- nothing in DAD}); $A1 back on eth0"
+}
+dad_return plain
+dad_return optimistic
 
 afo_exit

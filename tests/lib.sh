@@ -276,3 +276,56 @@ afo_judged_is() { [ "$(afo_judged "$1" "$2")" = "$3" ]; }
 
 # afo_carrier NS IFNAME: 1 when the adapter has carrier.
 afo_carrier() { afo_in "$1" cat "/sys/class/net/$2/carrier"; }
+
+# IPv6 (tests/ipv6.sh, tests/ipv6_only.sh).
+#
+# afo_nd NS TARGET [ARGS...]: who answers a neighbour solicitation for
+# TARGET sent from eth0 of namespace NS (JSON of tests/nd_tool.py).
+afo_nd() {
+	local ns=$1
+
+	shift
+	afo_in "$ns" "$REPO/tests/nd_tool.py" solicit eth0 "$@"
+}
+
+# afo_nd_macs NS TARGET [ARGS...]: the MACs that answered, space-separated.
+afo_nd_macs() { json_field "$(afo_nd "$@")" macs; }
+
+# afo_dad_left NS IFNAME: the addresses of IFNAME still in duplicate
+# address detection or failed by it, one "address flags" a line.
+afo_dad_left() {
+	afo_in "$1" ip -6 addr show dev "$2" |
+		awk '/tentative|dadfailed/ { $1 = ""; print }'
+}
+
+# afo_traffic_start NS IP: from namespace NS, a ping stream to IP (10 ms
+# apart, AFO_PINGS of them, 400 by default) and a TCP ping-pong for 7 s,
+# in the background, against arpfo-pingpong in namespace AFO_SERVER_NS
+# (default host). afo_traffic_end waits for both.
+afo_traffic_start() {
+	AFO_PINGS=${AFO_PINGS:-400}
+	afo_in "${AFO_SERVER_NS:-host}" "$REPO/build/tools/arpfo-pingpong" server 5006 >/dev/null 2>&1 &
+	AFO_TRAFFIC_SERVER=$!
+	sleep 1
+	afo_in "$1" ping -q -i 0.01 -c "$AFO_PINGS" -W 1 "$2" > /tmp/afo-ping.out 2>&1 &
+	AFO_TRAFFIC_PING=$!
+	afo_in "$1" timeout 12 "$REPO/build/tools/arpfo-pingpong" client "$2" 5006 7000 \
+		> /tmp/afo-tcp.out 2>&1 &
+	AFO_TRAFFIC_TCP=$!
+}
+
+# afo_traffic_end: wait for afo_traffic_start's streams; sets AFO_LOST
+# (pings lost) and AFO_TCP (the ping-pong's report), and fails when the
+# TCP connection died.
+afo_traffic_end() {
+	local rc
+
+	wait "$AFO_TRAFFIC_PING"
+	AFO_LOST=$(( AFO_PINGS - $(sed -n 's/.* \([0-9]*\) received.*/\1/p' /tmp/afo-ping.out) ))
+	wait "$AFO_TRAFFIC_TCP"
+	rc=$?
+	AFO_TCP=$(cat /tmp/afo-tcp.out)
+	kill "$AFO_TRAFFIC_SERVER" 2>/dev/null
+	wait "$AFO_TRAFFIC_SERVER" 2>/dev/null
+	return $rc
+}
