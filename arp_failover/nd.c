@@ -32,6 +32,7 @@
 #include "addrs6.h"
 #include "adapter.h"
 #include "nd.h"
+#include "nd_parse.h"
 #include "netns.h"
 #include "trace.h"
 
@@ -124,88 +125,6 @@ int afo_send_una(struct net_device *dev, const struct in6_addr *ip6)
 	trace_arp_failover_una(dev, ip6);
 	return afo_nd_xmit(dev, ip6, &in6addr_linklocal_allnodes,
 			   all_nodes_mac, false);
-}
-
-/**
- * struct afo_ns - what we act on in a neighbour solicitation
- * @saddr:  its IPv6 source, (unicast; the DAD probes are left alone)
- * @target: the address solicited
- * @lladdr: the sender's MAC: its source link-layer option, else the
- *          frame's Ethernet source
- */
-struct afo_ns {
-	struct in6_addr saddr;
-	struct in6_addr target;
-	u8 lladdr[ETH_ALEN];
-};
-
-/*
- * The options of a solicitation, checked as ndisc_parse_options() does:
- * each has a length, none runs past the end. Copies a source link-layer
- * address option of Ethernet length into @ns->lladdr. Return: false when
- * the kernel would drop the solicitation.
- */
-static bool afo_ns_options(const u8 *opt, unsigned int len, struct afo_ns *ns)
-{
-	while (len) {
-		unsigned int l;
-
-		if (len < 2)
-			return false;
-		l = opt[1] << 3;
-		if (!l || l > len)
-			return false;
-		if (opt[0] == ND_OPT_SOURCE_LL_ADDR) {
-			if (l < 2 + ETH_ALEN)
-				return false;
-			memcpy(ns->lladdr, opt + 2, ETH_ALEN);
-		}
-		opt += l;
-		len -= l;
-	}
-	return true;
-}
-
-/*
- * Read a neighbour solicitation, validated as ndisc_rcv() and
- * ndisc_recv_ns() would: hop limit 255, code 0, checksum, length, a
- * unicast target, well-formed options. Return: false for anything else,
- * which is the kernel's to judge, and for a DAD probe (source ::), which
- * only the holder of the address may answer.
- */
-static bool afo_ns_parse(struct sk_buff *skb, struct afo_ns *ns)
-{
-	unsigned int off = skb_network_offset(skb) + sizeof(struct ipv6hdr);
-	const struct ipv6hdr *ip6;
-	const struct nd_msg *msg;
-	unsigned int len;
-
-	if (skb->dev->type != ARPHRD_ETHER ||
-	    !pskb_may_pull(skb, off + sizeof(struct nd_msg)))
-		return false;
-	ip6 = ipv6_hdr(skb);
-	if (ip6->nexthdr != IPPROTO_ICMPV6 || ip6->hop_limit != 255)
-		return false;
-	len = ntohs(ip6->payload_len);
-	if (len < sizeof(struct nd_msg) || off + len > skb->len ||
-	    ipv6_addr_any(&ip6->saddr) ||
-	    ipv6_addr_type(&ip6->saddr) & IPV6_ADDR_MULTICAST)
-		return false;
-	msg = (const struct nd_msg *)(skb->data + off);
-	if (msg->icmph.icmp6_type != NDISC_NEIGHBOUR_SOLICITATION ||
-	    msg->icmph.icmp6_code || ipv6_addr_is_multicast(&msg->target))
-		return false;
-	if (!pskb_may_pull(skb, off + len))
-		return false;
-	ip6 = ipv6_hdr(skb);
-	msg = (const struct nd_msg *)(skb->data + off);
-	if (csum_ipv6_magic(&ip6->saddr, &ip6->daddr, len, IPPROTO_ICMPV6,
-			    skb_checksum(skb, off, len, 0)))
-		return false;
-	ns->saddr = ip6->saddr;
-	ns->target = msg->target;
-	memcpy(ns->lladdr, eth_hdr(skb)->h_source, ETH_ALEN);
-	return afo_ns_options(msg->opt, len - sizeof(*msg), ns);
 }
 
 static unsigned int afo_nd_in(void *priv, struct sk_buff *skb,

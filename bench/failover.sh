@@ -23,6 +23,11 @@
 #   sbond    bonding active-backup over the same two adapters, ARP
 #            monitor: arp_interval 100, arp_validate all, arp_ip_target
 #            the gateway (the MII monitor sees no failure at all there).
+# and IPv6, cable pulls as above with an IPv6-only host and client
+# (2001:db8::1 pinged, the TCP ping-pong over IPv6), for
+#   afo6     arp_failover (unsolicited neighbour advertisements),
+#   bond6    bonding active-backup, miimon 100, num_unsol_na 3 (as many
+#            advertisements as arp_failover's garp_count).
 # Each system has a topology of its own, all built first; the events go
 # round-robin over the systems (pull, plug, next system), so that noise
 # hits all alike. Raw numbers, one line per event: $OUT/events.csv.
@@ -36,7 +41,7 @@
 PP=$REPO/build/tools/arpfo-pingpong
 OUT=${BENCH_OUT:-/run/results}
 ROUNDS=${BENCH_ROUNDS:-30}
-SYSTEMS=${BENCH_SYSTEMS:-afo bond100 bond10 team ctl safo sbond}
+SYSTEMS=${BENCH_SYSTEMS:-afo bond100 bond10 team ctl safo sbond afo6 bond6}
 T=/sys/kernel/tracing
 
 # The client's adapter of each system has a name of its own, so that the
@@ -49,6 +54,8 @@ client_if() {
 	team) echo cld ;;
 	safo) echo sla ;;
 	sbond) echo slb ;;
+	afo6) echo v6a ;;
+	bond6) echo v6b ;;
 	*) echo cle ;;
 	esac
 }
@@ -56,13 +63,19 @@ client_if() {
 # A silent failure (the switch port blocked, the carrier up) or a cable.
 silent() { case $1 in safo | sbond) true ;; *) false ;; esac; }
 
+# The address the client pings and connects to.
+target() { case $1 in *6) echo 2001:db8::1 ;; *) echo 10.0.0.1 ;; esac; }
+
 topology() {
 	local sys=$1 cl
 
 	cl=$(client_if "$sys")
 	afo_netns_add "h$sys"
 	afo_netns_add "c$sys"
-	afo_port "c$sys" "$cl" "seg$sys" 02:00:00:00:0c:00 10.0.0.100/24
+	case $sys in
+	*6) afo_port "c$sys" "$cl" "seg$sys" 02:00:00:00:0c:00 "2001:db8::100/64 nodad" ;;
+	*) afo_port "c$sys" "$cl" "seg$sys" 02:00:00:00:0c:00 10.0.0.100/24 ;;
+	esac
 	if silent "$sys"; then
 		afo_netns_add "g$sys"
 		afo_port "g$sys" "gw${cl#sl}" "seg$sys" 02:00:00:00:0f:00 10.0.0.254/24
@@ -92,7 +105,24 @@ topology() {
 		afo_port "h$sys" eth0 "seg$sys" 02:00:00:00:01:00 10.0.0.1/24
 		afo_port "h$sys" eth1 "seg$sys" 02:00:00:00:01:01 10.0.0.2/24
 		;;
-	bond*)
+	afo6)
+		afo_port "h$sys" eth0 "seg$sys" 02:00:00:00:01:00 "2001:db8::1/64 nodad"
+		afo_port "h$sys" eth1 "seg$sys" 02:00:00:00:01:01 "2001:db8::2/64 nodad"
+		;;
+	bond6)
+		afo_port "h$sys" eth0 "seg$sys" 02:00:00:00:01:00
+		afo_port "h$sys" eth1 "seg$sys" 02:00:00:00:01:01
+		afo_in "h$sys" ip -batch - <<-BATCH
+			link add bond0 type bond mode active-backup miimon 100 num_unsol_na 3 primary eth0
+			link set eth0 down
+			link set eth1 down
+			link set eth0 master bond0
+			link set eth1 master bond0
+			link set bond0 up
+			addr add 2001:db8::1/64 dev bond0 nodad
+		BATCH
+		;;
+	bond1*)
 		afo_port "h$sys" eth0 "seg$sys" 02:00:00:00:01:00
 		afo_port "h$sys" eth1 "seg$sys" 02:00:00:00:01:01
 		afo_in "h$sys" ip -batch - <<-BATCH
@@ -136,15 +166,18 @@ topology() {
 # stall, a lower bound.
 event() {
 	local sys=$1 kind=$2 action=$3 round=$4 sent rx stall t pings=150 ms=2000 tcp_rc
+	local ip
+
+	ip=$(target "$sys")
 
 	# detection takes longer than a carrier change: a longer window
 	if silent "$sys"; then
 		pings=300
 		ms=3000
 	fi
-	afo_in "c$sys" ping -q -i 0.01 -c $pings -W 1 10.0.0.1 > /tmp/ping.out 2>&1 &
+	afo_in "c$sys" ping -q -i 0.01 -c $pings -W 1 "$ip" > /tmp/ping.out 2>&1 &
 	local pinger=$!
-	afo_in "c$sys" timeout $((ms / 1000 + 4)) "$PP" client 10.0.0.1 5001 $ms > /tmp/tcp.out 2>&1 &
+	afo_in "c$sys" timeout $((ms / 1000 + 4)) "$PP" client "$ip" 5001 $ms > /tmp/tcp.out 2>&1 &
 	local tcp=$!
 	sleep 0.5
 	t=$(awk '{print $1}' /proc/uptime)
@@ -171,7 +204,7 @@ event() {
 }
 
 # the clients stand for other hosts; bonding and teamd hosts run without us
-insmod "$MODULE" exclude='bond*,team*,cl*,sl*,gw*' || exit 1
+insmod "$MODULE" exclude='bond*,team*,cl*,sl*,gw*,v6*' || exit 1
 # shellcheck disable=SC2046
 afo_switch $(for sys in $SYSTEMS; do echo "seg$sys"; done) || exit 1
 for sys in $SYSTEMS; do
@@ -179,8 +212,8 @@ for sys in $SYSTEMS; do
 done
 sleep 2
 for sys in $SYSTEMS; do
-	afo_in "c$sys" ping -c 1 -W 2 10.0.0.1 >/dev/null ||
-		echo "bench: $sys: 10.0.0.1 unreachable before the first event" >&2
+	afo_in "c$sys" ping -c 1 -W 2 "$(target "$sys")" >/dev/null ||
+		echo "bench: $sys: $(target "$sys") unreachable before the first event" >&2
 done
 
 # carrier events of the host adapters, ARP received by each client

@@ -29,6 +29,13 @@ SILENT = {
 # The pair compared in the ratio rows: (ours, theirs).
 SILENT_PAIR = ('safo', 'sbond')
 
+# IPv6: cable pulls with an IPv6-only host and client.
+IPV6 = {
+    'afo6': 'arp_failover, IPv6 only (unsolicited neighbour advertisements)',
+    'bond6': 'bonding active-backup, miimon 100, num_unsol_na 3, IPv6 only',
+}
+IPV6_PAIR = ('afo6', 'bond6')
+
 
 # The client adapter of each system (bench/failover.sh: client_if).
 CLIENT_IF = {'afo': 'cla', 'bond100': 'clb', 'bond10': 'clc', 'team': 'cld',
@@ -82,8 +89,8 @@ def latency(trace, row):
     """Carrier event of the host's eth0 -> first ARP at the client, in ms."""
     if row['system'] in SILENT:
         return silent_latency(trace, row)
-    if row['system'] == 'ctl':
-        return math.nan		# no carrier changes there
+    if row['system'] == 'ctl' or row['system'] in IPV6:
+        return math.nan		# no carrier changes there; no ARP at all
     want = 'afo_carrier_off' if row['kind'] == 'takeover' else 'afo_carrier_on'
     cl = CLIENT_IF.get(row['system'], 'cld')
     t0 = float(row['t_action']) - 0.05	# /proc/uptime has 10 ms steps
@@ -163,6 +170,49 @@ def silent_table(rows):
     return stalls
 
 
+def ipv6_table(rows):
+    """IPv6 cable pulls: pings lost and TCP stall per system and event,
+    then the ratios of arp_failover to bonding."""
+    rs = [r for r in rows if r['system'] in IPV6]
+    if not rs:
+        return {}
+    print()
+    print('IPv6: cable pulled and plugged, IPv6-only host and client')
+    print('%-9s %-9s %4s  %-17s  %-15s' % ('system', 'event', 'n', 'pings lost', 'tcp stall ms'))
+    print('%-9s %-9s %4s  %5s %5s %5s  %7s %7s' %
+          ('', '', '', 'mean', 'p50', 'p99', 'p50', 'p99'))
+    stats, stalls = {}, {}
+    for sys_ in IPV6:
+        for kind in ('takeover', 'reclaim'):
+            sel = [r for r in rs if r['system'] == sys_ and r['kind'] == kind]
+            if not sel:
+                continue
+            lost = [float(r['pings_lost']) for r in sel]
+            stall = [float(r['tcp_stall_ms']) for r in sel]
+            stalls[(sys_, kind)] = stall
+            st = {'lost_mean': sum(lost) / len(lost),
+                  'lost50': percentile(lost, 50), 'lost99': percentile(lost, 99),
+                  'stall50': percentile(stall, 50), 'stall99': percentile(stall, 99)}
+            stats[(sys_, kind)] = st
+            print('%-9s %-9s %4d  %5.2f %5s %5s  %7s %7s' %
+                  (sys_, kind, len(sel), st['lost_mean'], fmt(st['lost50'], 0),
+                   fmt(st['lost99'], 0), fmt(st['stall50']), fmt(st['stall99'])))
+    ours, theirs = IPV6_PAIR
+    for kind in ('takeover', 'reclaim'):
+        a, b = stats.get((ours, kind)), stats.get((theirs, kind))
+        if a and b:
+            print('%-19s %4s  %5s %5s %5s  %7s %7s' %
+                  (f'{ours}/{theirs} {kind}'[:19], '', ratio(a['lost_mean'], b['lost_mean']),
+                   ratio(a['lost50'], b['lost50']), ratio(a['lost99'], b['lost99']),
+                   ratio(a['stall50'], b['stall50']), ratio(a['stall99'], b['stall99'])))
+    print()
+    for k, v in IPV6.items():
+        print(f'  {k}: {v}')
+    print('  pings (ping to 2001:db8::1): 10 ms apart, 150 per event; tcp ping-pong over IPv6 as above.')
+    print(f'  {ours}/{theirs}: ratio of each column, below 1 means arp_failover did better.')
+    return stalls
+
+
 def main(d):
     with open(f'{d}/events.csv') as f:
         rows = list(csv.DictReader(f))
@@ -201,6 +251,7 @@ def main(d):
     print('  ARP frame the client receives (the gratuitous ARP in practice), kprobes in one trace.')
     print('  A ping-pong still stalled 4 s after its end is stopped: its whole window (6000 ms) counts.')
     stalls.update(silent_table(rows))
+    stalls.update(ipv6_table(rows))
     plot(stalls, f'{d}/stalls.png')
 
 
@@ -214,7 +265,8 @@ def plot(stalls, path):
         return
     fig, axes = plt.subplots(1, 2, figsize=(10, 4), sharey=True)
     for ax, kind in zip(axes, ('takeover', 'reclaim')):
-        keys = [s for s in list(SYSTEMS) + list(SILENT) if (s, kind) in stalls]
+        keys = [s for s in list(SYSTEMS) + list(SILENT) + list(IPV6)
+                if (s, kind) in stalls]
         ax.boxplot([stalls[(s, kind)] for s in keys], labels=keys, whis=(1, 99))
         ax.set_title(f'{kind}: TCP longest stall')
         ax.set_ylabel('ms')

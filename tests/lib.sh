@@ -280,12 +280,13 @@ afo_carrier() { afo_in "$1" cat "/sys/class/net/$2/carrier"; }
 # IPv6 (tests/ipv6.sh, tests/ipv6_only.sh).
 #
 # afo_nd NS TARGET [ARGS...]: who answers a neighbour solicitation for
-# TARGET sent from eth0 of namespace NS (JSON of tests/nd_tool.py).
+# TARGET sent from namespace NS, from its interface AFO_ND_IF (default
+# eth0); JSON of tests/nd_tool.py.
 afo_nd() {
 	local ns=$1
 
 	shift
-	afo_in "$ns" "$REPO/tests/nd_tool.py" solicit eth0 "$@"
+	afo_in "$ns" "$REPO/tests/nd_tool.py" solicit "${AFO_ND_IF:-eth0}" "$@"
 }
 
 # afo_nd_macs NS TARGET [ARGS...]: the MACs that answered, space-separated.

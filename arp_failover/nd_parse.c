@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Reading neighbour solicitations for the ND hook (nd.c): what it may
+ * answer, checked as the kernel's own ND checks it. Softirq, no locks;
+ * KUnit feeds it hostile frames (kunit/nd_parse_test.c).
+ */
+#include <linux/if_arp.h>
+#include <linux/ipv6.h>
+#include <net/ip6_checksum.h>
+#include <net/ndisc.h>
+
+#include "nd_parse.h"
+
+/*
+ * The options of a solicitation, checked as ndisc_parse_options() does:
+ * each has a length, none runs past the end. Copies a source link-layer
+ * address option of Ethernet length into @ns->lladdr. Return: false when
+ * the kernel would drop the solicitation.
+ */
+static bool afo_ns_options(const u8 *opt, unsigned int len, struct afo_ns *ns)
+{
+	while (len) {
+		unsigned int l;
+
+		if (len < 2)
+			return false;
+		l = opt[1] << 3;
+		if (!l || l > len)
+			return false;
+		if (opt[0] == ND_OPT_SOURCE_LL_ADDR) {
+			if (l < 2 + ETH_ALEN)
+				return false;
+			memcpy(ns->lladdr, opt + 2, ETH_ALEN);
+		}
+		opt += l;
+		len -= l;
+	}
+	return true;
+}
+
+/**
+ * afo_ns_parse - read a neighbour solicitation we may answer
+ * @skb: an IPv6 packet at NF_INET_LOCAL_IN (network header set)
+ * @ns:  filled in when it is one
+ *
+ * Validated as ndisc_rcv() and ndisc_recv_ns() would: hop limit 255,
+ * code 0, checksum, length, a unicast target, well-formed options; no
+ * extension header before the ICMPv6 one.
+ *
+ * Return: false for anything else, which is the kernel's to judge, and
+ * for a DAD probe (source ::), which only the holder of the address may
+ * answer.
+ */
+bool afo_ns_parse(struct sk_buff *skb, struct afo_ns *ns)
+{
+	unsigned int off = skb_network_offset(skb) + sizeof(struct ipv6hdr);
+	const struct ipv6hdr *ip6;
+	const struct nd_msg *msg;
+	unsigned int len;
+
+	if (skb->dev->type != ARPHRD_ETHER ||
+	    !pskb_may_pull(skb, off + sizeof(struct nd_msg)))
+		return false;
+	ip6 = ipv6_hdr(skb);
+	if (ip6->nexthdr != IPPROTO_ICMPV6 || ip6->hop_limit != 255)
+		return false;
+	len = ntohs(ip6->payload_len);
+	if (len < sizeof(struct nd_msg) || off + len > skb->len ||
+	    ipv6_addr_any(&ip6->saddr) ||
+	    ipv6_addr_type(&ip6->saddr) & IPV6_ADDR_MULTICAST)
+		return false;
+	msg = (const struct nd_msg *)(skb->data + off);
+	if (msg->icmph.icmp6_type != NDISC_NEIGHBOUR_SOLICITATION ||
+	    msg->icmph.icmp6_code || ipv6_addr_is_multicast(&msg->target))
+		return false;
+	if (!pskb_may_pull(skb, off + len))
+		return false;
+	ip6 = ipv6_hdr(skb);
+	msg = (const struct nd_msg *)(skb->data + off);
+	if (csum_ipv6_magic(&ip6->saddr, &ip6->daddr, len, IPPROTO_ICMPV6,
+			    skb_checksum(skb, off, len, 0)))
+		return false;
+	ns->saddr = ip6->saddr;
+	ns->target = msg->target;
+	memcpy(ns->lladdr, eth_hdr(skb)->h_source, ETH_ALEN);
+	return afo_ns_options(msg->opt, len - sizeof(*msg), ns);
+}
