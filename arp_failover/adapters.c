@@ -594,6 +594,42 @@ void afo_addr_removed(struct net_device *dev, __be32 ip)
 }
 
 /**
+ * afo_addr6_changed - IPv6 address @ip6 of @dev came or went
+ * @dev: any network device
+ * @ip6: the address
+ *
+ * From the work that applies the IPv6 notifier's record (addrs6.c): the
+ * kernel's state now decides, one hash lookup for a managed adapter.
+ */
+void afo_addr6_changed(struct net_device *dev, const struct in6_addr *ip6)
+{
+	struct afo_net *an = afo_net(dev_net(dev));
+	struct afo_adapter *ad = afo_adapter_find(an, dev->ifindex);
+	struct afo_addr *addr, key = { .ip6 = *ip6, .v6 = true };
+	bool held = afo_ip6_held(dev, ip6);
+
+	ASSERT_RTNL();
+	if (!ad) {
+		if (afo_dev_is_vipa(dev))
+			afo_vipa6_changed(dev, ip6, held);
+		else if (held && afo_dev_eligible(dev))
+			afo_sync_dev(dev);	/* its first address */
+		return;
+	}
+	key.l3dev = ad->l3dev;
+	addr = afo_addr_find_like(an, &key, ad->core.ifindex);
+	if (held && !addr) {
+		afo_adapter_addr_new(ad, &key);
+		if (ad->probe_wait)	/* something to probe with at last */
+			afo_tick_arm(an, jiffies);
+	} else if (!held && addr) {
+		afo_adapter_addr_del(addr);
+		if (!afo_dev_has_addrs(dev))
+			afo_sync_dev(dev);	/* its last address: released */
+	}
+}
+
+/**
  * afo_dev_changed - an adapter went up or down or changed carrier
  * @dev: the adapter
  */

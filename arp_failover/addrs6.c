@@ -8,7 +8,8 @@
  *
  * The kernel tells of IPv6 addresses on an atomic notifier chain, from
  * softirq (SLAAC) as well as from process context: the notifier only
- * records the device, and a work mirrors its addresses under RTNL.
+ * records the address and its device, and a work applies the change
+ * under RTNL, one hash lookup each, as for IPv4.
  *
  * Linux answers a solicitation only on the device that holds the
  * address, so an adapter answering for a sibling's address, or a VIPA's,
@@ -24,16 +25,20 @@
 #include "netns.h"
 #include "notify.h"
 
-/* Whether @ifp is an address we manage: global or unique-local unicast. */
-static bool afo_ip6_manageable(const struct inet6_ifaddr *ifp)
+/* Whether @ip6 is of a kind we manage: global or unique-local unicast. */
+static bool afo_ip6_kind(const struct in6_addr *ip6)
 {
-	int type = ipv6_addr_type(&ifp->addr);
+	int type = ipv6_addr_type(ip6);
 
-	if (ifp->flags & IFA_F_DADFAILED)
-		return false;
 	return (type & IPV6_ADDR_UNICAST) &&
 	       !(type & (IPV6_ADDR_LINKLOCAL | IPV6_ADDR_LOOPBACK |
 			 IPV6_ADDR_MAPPED | IPV6_ADDR_SITELOCAL));
+}
+
+/* Whether @ifp is an address we manage: of our kind, not failed by DAD. */
+static bool afo_ip6_manageable(const struct inet6_ifaddr *ifp)
+{
+	return !(ifp->flags & IFA_F_DADFAILED) && afo_ip6_kind(&ifp->addr);
 }
 
 /*
@@ -225,57 +230,89 @@ void afo_nd_vipa_each_holder(struct afo_net *an, struct afo_addr *vipa,
 }
 
 /*
- * The notifier: record the device whose addresses changed and let the
- * work mirror it. A burst larger than the record syncs every device.
+ * The notifier records each change, or when the record is full, the
+ * device whose addresses to sync whole; beyond that, every device.
  */
-static void afo_ip6_pending_add(struct afo_net *an, int ifindex)
+static void afo_ip6_record(struct afo_ip6_queue *q, int ifindex,
+			   const struct in6_addr *ip6)
 {
 	unsigned int i;
 
-	spin_lock_bh(&an->ip6_lock);
-	for (i = 0; i < an->ip6_npending; i++)
-		if (an->ip6_pending[i] == ifindex)
-			goto out;
-	if (an->ip6_npending < ARRAY_SIZE(an->ip6_pending))
-		an->ip6_pending[an->ip6_npending++] = ifindex;
-	else
-		an->ip6_overflow = true;
-out:
-	spin_unlock_bh(&an->ip6_lock);
-	queue_work(afo_wq, &an->ip6_sync);
+	if (q->all)
+		return;
+	for (i = 0; i < q->ndevs; i++)
+		if (q->devs[i] == ifindex)
+			return;		/* synced whole anyway */
+	if (q->n < ARRAY_SIZE(q->changes)) {
+		q->changes[q->n].ifindex = ifindex;
+		q->changes[q->n++].ip6 = *ip6;
+	} else if (q->ndevs < ARRAY_SIZE(q->devs)) {
+		q->devs[q->ndevs++] = ifindex;
+	} else {
+		q->all = true;
+	}
+}
+
+static bool afo_ip6_whole(const struct afo_ip6_queue *q, int ifindex)
+{
+	unsigned int i;
+
+	for (i = 0; i < q->ndevs; i++)
+		if (q->devs[i] == ifindex)
+			return true;
+	return false;
+}
+
+/* Apply what the notifier recorded (@q, the work's copy), under RTNL. */
+static void afo_ip6_apply(struct afo_net *an, const struct afo_ip6_queue *q)
+{
+	struct net_device *dev;
+	unsigned int i;
+
+	if (q->all) {
+		for_each_netdev(an->net, dev)
+			afo_sync_dev(dev);
+		return;
+	}
+	for (i = 0; i < q->ndevs; i++) {
+		dev = __dev_get_by_index(an->net, q->devs[i]);
+		if (dev)
+			afo_sync_dev(dev);
+	}
+	for (i = 0; i < q->n; i++) {
+		if (afo_ip6_whole(q, q->changes[i].ifindex))
+			continue;
+		dev = __dev_get_by_index(an->net, q->changes[i].ifindex);
+		if (dev)
+			afo_addr6_changed(dev, &q->changes[i].ip6);
+	}
 }
 
 static void afo_ip6_sync_work(struct work_struct *work)
 {
 	struct afo_net *an = container_of(work, struct afo_net, ip6_sync);
-	int pending[ARRAY_SIZE(an->ip6_pending)];
-	struct net_device *dev;
-	unsigned int i, n;
-	bool all;
 
 	rtnl_lock();
 	spin_lock_bh(&an->ip6_lock);
-	n = an->ip6_npending;
-	memcpy(pending, an->ip6_pending, n * sizeof(*pending));
-	all = an->ip6_overflow;
-	an->ip6_npending = 0;
-	an->ip6_overflow = false;
+	an->ip6_work = an->ip6_queue;	/* the work runs one at a time */
+	memset(&an->ip6_queue, 0, sizeof(an->ip6_queue));
 	spin_unlock_bh(&an->ip6_lock);
-	if (an->dying || afo_unloading_now()) {
-		rtnl_unlock();
-		return;
-	}
-	if (all) {
-		for_each_netdev(an->net, dev)
-			afo_sync_dev(dev);
-	} else {
-		for (i = 0; i < n; i++) {
-			dev = __dev_get_by_index(an->net, pending[i]);
-			if (dev)
-				afo_sync_dev(dev);
-		}
-	}
+	if (!an->dying && !afo_unloading_now())
+		afo_ip6_apply(an, &an->ip6_work);
 	rtnl_unlock();
+}
+
+/**
+ * afo_ip6_held - whether @dev holds @ip6 as an address we would manage
+ * @dev: the device (under RTNL or RCU)
+ * @ip6: the address
+ *
+ * Tentative (in DAD) counts; failed by DAD does not.
+ */
+bool afo_ip6_held(struct net_device *dev, const struct in6_addr *ip6)
+{
+	return afo_ip6_kind(ip6) && ipv6_chk_addr_and_flags(dev_net(dev), ip6, dev, false, 1,
+				       IFA_F_DADFAILED);
 }
 
 static int afo_inet6addr_event(struct notifier_block *nb, unsigned long event,
@@ -283,12 +320,17 @@ static int afo_inet6addr_event(struct notifier_block *nb, unsigned long event,
 {
 	struct inet6_ifaddr *ifp = ptr;
 	struct net_device *dev = ifp->idev->dev;
+	struct afo_net *an;
 
 	if (afo_unloading_now() || (event != NETDEV_UP && event != NETDEV_DOWN))
 		return NOTIFY_DONE;
 	if (ipv6_addr_type(&ifp->addr) & IPV6_ADDR_LINKLOCAL)
 		return NOTIFY_DONE;
-	afo_ip6_pending_add(afo_net(dev_net(dev)), dev->ifindex);
+	an = afo_net(dev_net(dev));
+	spin_lock_bh(&an->ip6_lock);
+	afo_ip6_record(&an->ip6_queue, dev->ifindex, &ifp->addr);
+	spin_unlock_bh(&an->ip6_lock);
+	queue_work(afo_wq, &an->ip6_sync);
 	return NOTIFY_DONE;
 }
 

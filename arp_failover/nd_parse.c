@@ -12,13 +12,16 @@
 #include "nd_parse.h"
 
 /*
- * The options of a solicitation, checked as ndisc_parse_options() does:
- * each has a length, none runs past the end. Copies a source link-layer
- * address option of Ethernet length into @ns->lladdr. Return: false when
- * the kernel would drop the solicitation.
+ * The options of a solicitation, checked as ndisc_parse_options() and
+ * ndisc_opt_addr_data() do: each has a length, none runs past the end,
+ * the source link-layer option is 8 bytes on Ethernet. Copies the first
+ * such option's MAC into @ns->lladdr (the kernel ignores duplicates).
+ * Return: false when the kernel would drop the solicitation.
  */
 static bool afo_ns_options(const u8 *opt, unsigned int len, struct afo_ns *ns)
 {
+	bool sllao = false;
+
 	while (len) {
 		unsigned int l;
 
@@ -27,10 +30,12 @@ static bool afo_ns_options(const u8 *opt, unsigned int len, struct afo_ns *ns)
 		l = opt[1] << 3;
 		if (!l || l > len)
 			return false;
-		if (opt[0] == ND_OPT_SOURCE_LL_ADDR) {
-			if (l < 2 + ETH_ALEN)
+		/* Exactly 8 bytes on Ethernet; a duplicate is ignored. */
+		if (opt[0] == ND_OPT_SOURCE_LL_ADDR && !sllao) {
+			if (l != 8)
 				return false;
 			memcpy(ns->lladdr, opt + 2, ETH_ALEN);
+			sllao = true;
 		}
 		opt += l;
 		len -= l;

@@ -29,6 +29,7 @@
 
 #include <linux/hashtable.h>
 #include <linux/idr.h>
+#include <linux/in6.h>
 #include <linux/siphash.h>
 #include <linux/workqueue.h>
 #include <net/net_namespace.h>
@@ -37,6 +38,25 @@
 #include "core.h"
 
 #define AFO_VERSION "0.3.0"
+
+/**
+ * struct afo_ip6_queue - IPv6 address changes the notifier recorded
+ * @changes: the address and device of each change
+ * @n:       how many
+ * @devs:    devices to sync whole: changes past @changes
+ * @ndevs:   how many
+ * @all:     more devices than @devs: sync every device
+ */
+struct afo_ip6_queue {
+	struct {
+		struct in6_addr ip6;
+		int ifindex;
+	} changes[32];
+	unsigned int n;
+	int devs[8];
+	unsigned int ndevs;
+	bool all;
+};
 
 /**
  * struct afo_net - arp_failover state of one network namespace
@@ -66,12 +86,11 @@
  * @tick:       the one timer of the namespace (tick.c)
  * @tick_at:    when @tick fires, while it is pending
  * @resync:     syncs every device again after a master let one go
- * @ip6_sync:   mirrors the IPv6 addresses of the devices in @ip6_pending
- * @ip6_lock:   protects @ip6_pending, @ip6_npending and @ip6_overflow,
- *              written by the IPv6 address notifier (any context)
- * @ip6_pending: ifindexes of devices whose IPv6 addresses changed
- * @ip6_npending: how many
- * @ip6_overflow: more changed than @ip6_pending holds: sync every device
+ * @ip6_sync:   applies the IPv6 address changes in @ip6_queue
+ * @ip6_lock:   protects @ip6_queue, written by the IPv6 address notifier
+ *              (any context)
+ * @ip6_queue:  IPv6 address changes not applied yet
+ * @ip6_work:   the work's copy of @ip6_queue (only the work uses it)
  * @dying:      set on namespace exit; the works no longer re-arm
  */
 struct afo_net {
@@ -99,10 +118,9 @@ struct afo_net {
 	unsigned long tick_at;
 	struct work_struct resync;
 	struct work_struct ip6_sync;
-	spinlock_t ip6_lock;	/* @ip6_pending, @ip6_npending, @ip6_overflow */
-	int ip6_pending[16];
-	unsigned int ip6_npending;
-	bool ip6_overflow;
+	spinlock_t ip6_lock;	/* @ip6_queue */
+	struct afo_ip6_queue ip6_queue;
+	struct afo_ip6_queue ip6_work;
 	bool dying;
 };
 

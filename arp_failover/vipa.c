@@ -231,6 +231,37 @@ void afo_vipa_removed(struct net_device *dev, __be32 ip)
 }
 
 /**
+ * afo_vipa6_changed - IPv6 address @ip6 of VIPA device @dev came or went
+ * @dev:  a device whose addresses are VIPAs
+ * @ip6:  the address
+ * @held: whether @dev holds it now
+ */
+void afo_vipa6_changed(struct net_device *dev, const struct in6_addr *ip6,
+		       bool held)
+{
+	struct afo_net *an = afo_net(dev_net(dev));
+	struct afo_addr key = {
+		.ip6 = *ip6, .v6 = true, .l3dev = l3mdev_master_ifindex(dev),
+	};
+	struct afo_addr *vipa;
+
+	ASSERT_RTNL();
+	vipa = afo_addr6_find_held(an, key.l3dev, ip6, dev->ifindex);
+	if (!held) {
+		if (vipa)
+			afo_vipa_del(an, dev, vipa);
+		return;
+	}
+	if (an->dying || vipa)
+		return;
+	vipa = afo_vipa_new(an, dev, &key);
+	if (!vipa)
+		return;
+	afo_vipa_event(dev, ARPFO_EVENT_ADDR_NEW, vipa);
+	afo_announce_vipa_new(an, vipa);
+}
+
+/**
  * afo_sync_vipas - bring the VIPAs of one device in line with the kernel's
  * @dev: any network device
  * @s:   the step of the sync

@@ -7,6 +7,7 @@
 #ifndef _ARP_FAILOVER_VIPA_H
 #define _ARP_FAILOVER_VIPA_H
 
+#include <linux/in6.h>
 #include <linux/types.h>
 
 struct afo_net;
@@ -18,6 +19,8 @@ bool afo_dev_vipa_kind(const struct net_device *dev);
 void afo_sync_vipas(struct net_device *dev, struct afo_step *s);
 void afo_vipa_added(struct net_device *dev, __be32 ip);
 void afo_vipa_removed(struct net_device *dev, __be32 ip);
+void afo_vipa6_changed(struct net_device *dev, const struct in6_addr *ip6,
+		       bool held);
 void afo_vipas_drop(struct net_device *dev);
 void afo_vipas_free(struct afo_net *an);
 

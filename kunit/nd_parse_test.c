@@ -139,6 +139,12 @@ static void afo_np_well_formed(struct kunit *test)
 	f.opt[9] = 1;
 	f.optlen = 16;
 	KUNIT_EXPECT_TRUE(test, afo_np_parse(test, &f, &ns));
+
+	/* A second source link-layer option is ignored: the first counts. */
+	memcpy(f.opt + 8, f.opt, 8);
+	f.opt[15] = 0x77;
+	KUNIT_ASSERT_TRUE(test, afo_np_parse(test, &f, &ns));
+	KUNIT_EXPECT_TRUE(test, ether_addr_equal(ns.lladdr, afo_np_opt_mac));
 }
 
 /* One thing broken each: left to the kernel. */
@@ -148,7 +154,7 @@ static void afo_np_hostile(struct kunit *test)
 	struct afo_ns ns;
 	unsigned int i;
 
-	for (i = 0; i < 15; i++) {
+	for (i = 0; i < 16; i++) {
 		afo_np_valid(&f);
 		switch (i) {
 		case 0:
@@ -198,6 +204,10 @@ static void afo_np_hostile(struct kunit *test)
 		case 14:	/* a lone byte of options */
 			f.optlen = 9;
 			f.opt[8] = 1;
+			break;
+		case 15:	/* a source link-layer option of 16 bytes */
+			f.opt[1] = 2;
+			f.optlen = 16;
 			break;
 		}
 		KUNIT_EXPECT_FALSE_MSG(test, afo_np_parse(test, &f, &ns),

@@ -106,5 +106,10 @@ void make_forged_live(const CaseInput &in, Frame &f);
 void make_replayed_live(const CaseInput &in, Frame &f);
 void make_odd_mac(const CaseInput &in, Frame &f);
 void make_random_payload(const CaseInput &in, Frame &f);
+// ICMPv6 Neighbor Discovery (nd_frame.hpp has their helpers).
+void make_nd_valid(const CaseInput &in, Frame &f);
+void make_nd_bad_header(const CaseInput &in, Frame &f);
+void make_nd_bad_options(const CaseInput &in, Frame &f);
+void make_nd_spoof(const CaseInput &in, Frame &f);
 
 } // namespace arpfo::fuzz::detail

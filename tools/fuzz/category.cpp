@@ -30,6 +30,14 @@ std::string_view category_name(Category c)
 		return "forged_live";
 	case Category::ReplayedLive:
 		return "replayed_live";
+	case Category::NdValid:
+		return "nd_valid";
+	case Category::NdBadHeader:
+		return "nd_bad_header";
+	case Category::NdBadOptions:
+		return "nd_bad_options";
+	case Category::NdSpoof:
+		return "nd_spoof";
 	}
 	return "unknown";
 }

@@ -22,16 +22,31 @@ enum class Category : std::uint8_t {
 	RandomPayload,	// random bytes after an ARP Ethernet header
 	ForgedLive,	// liveness frames (magic 0xaf03) with made-up or broken tags
 	ReplayedLive,	// a captured genuine liveness frame, unchanged or mutated
+	// ICMPv6 Neighbor Discovery (Ethernet/IPv6), aimed at the managed
+	// IPv6 addresses:
+	NdValid,	// well-formed solicitations and advertisements
+	NdBadHeader,	// hop limit, code, checksum, lengths, extension headers
+	NdBadOptions,	// zero-length, overrunning, huge, many or odd options
+	NdSpoof,	// DAD probes, overriding advertisements, odd targets
 };
 
-inline constexpr std::size_t kCategoryCount = 12;
+inline constexpr std::size_t kCategoryCount = 16;
 
 inline constexpr std::array<Category, kCategoryCount> kAllCategories{
 	Category::Valid,	 Category::BadFormat,	  Category::Truncated,
 	Category::Oversized,	 Category::BadOpcode,	  Category::OurIdentity,
 	Category::ForgedProbe,	 Category::ReplayedProbe, Category::OddMac,
 	Category::RandomPayload, Category::ForgedLive,	  Category::ReplayedLive,
+	Category::NdValid,	 Category::NdBadHeader,	  Category::NdBadOptions,
+	Category::NdSpoof,
 };
+
+// Whether frames of @c are ICMPv6 Neighbor Discovery (else ARP).
+inline constexpr bool is_nd(Category c)
+{
+	return c == Category::NdValid || c == Category::NdBadHeader ||
+	       c == Category::NdBadOptions || c == Category::NdSpoof;
+}
 
 // A stable identifier (lower case, underscores) used in text and JSON.
 std::string_view category_name(Category c);

@@ -14,6 +14,14 @@
 #include "fuzz/category.hpp"
 #include "probe/arp_frame.hpp"
 
+namespace arpfo {
+
+// An IPv6 address in network byte order, as bytes on the wire (the same
+// alias as arpfo/ip_addr.hpp's).
+using Ipv6 = std::array<std::uint8_t, 16>;
+
+} // namespace arpfo
+
 namespace arpfo::fuzz {
 
 // Ethernet header and a 1500-byte MTU payload, without FCS.
@@ -27,6 +35,7 @@ inline constexpr std::uint16_t kProbeMagic = ARPFO_PROBE_MAGIC;
 inline constexpr std::uint16_t kLiveMagic = ARPFO_LIVE_MAGIC;
 static_assert(sizeof(arpfo_probe_tag) == kTagLen, "struct arpfo_probe_tag is the whole tag");
 inline constexpr std::uint16_t kEthPArp = 0x0806;
+inline constexpr std::uint16_t kEthPIpv6 = 0x86dd;
 
 struct Frame {
 	std::array<std::uint8_t, kMaxFrameLen> bytes{};
@@ -44,6 +53,11 @@ struct FuzzContext {
 	std::vector<Mac> host_macs;	 // the host's adapters
 	std::vector<Ipv4> host_ips;	 // the host's managed addresses
 	Ipv4 unrelated_ip{192, 0, 2, 1}; // an address nobody manages (RFC 5737)
+	// The host's managed IPv6 addresses (global or unique-local), which
+	// the Neighbor Discovery categories solicit and advertise, and one
+	// nobody manages (2001:db8:ffff::1, RFC 3849).
+	std::vector<Ipv6> host_ip6s;
+	Ipv6 unrelated_ip6{0x20, 0x01, 0x0d, 0xb8, 0xff, 0xff, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
 	Mac client_mac{};		 // Ethernet source of every generated frame
 	std::size_t max_frame_len = kMaxFrameLen; // 60..1514: MTU + 14
 	// Genuine probe frames to replay; each at least kTagOffset + kTagLen

@@ -80,6 +80,18 @@ void Generator::generate(std::uint64_t index, Frame &out) const
 	case Category::ReplayedLive:
 		make_replayed_live(in, out);
 		break;
+	case Category::NdValid:
+		make_nd_valid(in, out);
+		break;
+	case Category::NdBadHeader:
+		make_nd_bad_header(in, out);
+		break;
+	case Category::NdBadOptions:
+		make_nd_bad_options(in, out);
+		break;
+	case Category::NdSpoof:
+		make_nd_spoof(in, out);
+		break;
 	}
 	out.category = c;
 }

@@ -19,7 +19,8 @@ public:
 
 	// Categories take turns, so each gets an equal share: replayed probes
 	// and replayed liveness frames only when the context holds such
-	// frames to replay.
+	// frames to replay. The Neighbor Discovery categories are always in,
+	// random addresses standing in for missing IPv6 targets.
 	std::span<const Category> categories() const { return cats_; }
 	Category category_of(std::uint64_t index) const;
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // arpfo-fuzz: send a reproducible stream of malformed, hostile and
-// valid-looking ARP frames on an interface, as fast as it takes them.
+// valid-looking ARP and ICMPv6 Neighbor Discovery frames on an interface,
+// as fast as it takes them.
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -61,6 +62,8 @@ int run(const FuzzOptions &o)
 	ctx.host_macs = o.target_macs;
 	ctx.host_ips = o.target_ips;
 	ctx.unrelated_ip = o.unrelated_ip;
+	ctx.host_ip6s = o.target_ip6s;
+	ctx.unrelated_ip6 = o.unrelated_ip6;
 	if (!o.replay_path.empty()) {
 		auto sets = split_replay(load_replay(o.replay_path));
 		ctx.replay = std::move(sets.probes);

@@ -2,6 +2,9 @@
 #include "fuzz/options.hpp"
 
 #include <charconv>
+#include <string>
+
+#include <arpa/inet.h>
 #include <net/if.h>
 
 namespace arpfo::fuzz {
@@ -61,14 +64,21 @@ std::optional<UsageError> apply(FuzzOptions &o, std::string_view opt, std::strin
 			return UsageError{"--target-mac: not a MAC address: '" + std::string(val) + "'"};
 		o.target_macs.push_back(*mac);
 	} else if (opt == "--target-ip" || opt == "--unrelated-ip") {
-		auto ip = parse_ipv4(val);
-		if (!ip)
-			return UsageError{std::string(opt) + ": not an IPv4 address: '" +
+		const bool target = opt == "--target-ip";
+		if (auto ip = parse_ipv4(val)) {
+			if (target)
+				o.target_ips.push_back(*ip);
+			else
+				o.unrelated_ip = *ip;
+		} else if (auto ip6 = parse_ipv6(val)) {
+			if (target)
+				o.target_ip6s.push_back(*ip6);
+			else
+				o.unrelated_ip6 = *ip6;
+		} else {
+			return UsageError{std::string(opt) + ": not an IPv4 or IPv6 address: '" +
 					  std::string(val) + "'"};
-		if (opt == "--target-ip")
-			o.target_ips.push_back(*ip);
-		else
-			o.unrelated_ip = *ip;
+		}
 	} else if (opt == "--replay") {
 		if (val.empty())
 			return UsageError{"--replay: empty file name"};
@@ -86,10 +96,11 @@ std::string_view fuzz_usage()
 	return "usage: arpfo-fuzz IFACE --count N [--seed S] [--target-mac MAC]...\n"
 	       "                  [--target-ip IP]... [--unrelated-ip IP] [--replay HEXFILE]\n"
 	       "                  [--rate PPS] [--json]\n"
-	       "Sends N malformed, hostile and valid-looking ARP frames on IFACE, aimed at\n"
-	       "the given MACs and addresses of an arp_failover host. The same seed sends\n"
-	       "the same frames. HEXFILE holds captured probes and liveness frames, one per\n"
-	       "line in hex.\n"
+	       "Sends N malformed, hostile and valid-looking ARP and ICMPv6 Neighbor\n"
+	       "Discovery frames on IFACE, aimed at the given MACs and addresses (IPv4 or\n"
+	       "IPv6; each option is repeatable) of an arp_failover host. The same seed\n"
+	       "sends the same frames. HEXFILE holds captured probes and liveness frames,\n"
+	       "one per line in hex.\n"
 	       "Exit status: 0 when every frame was sent, 1 when sending failed, 2 on a\n"
 	       "usage or setup error.\n";
 }
@@ -109,6 +120,17 @@ std::optional<std::uint64_t> parse_u64(std::string_view text)
 	if (ec != std::errc{} || next != text.data() + text.size())
 		return std::nullopt;
 	return v;
+}
+
+std::optional<Ipv6> parse_ipv6(std::string_view text)
+{
+	const std::string s(text);
+	Ipv6 ip{};
+
+	// inet_pton() takes no scope ("%eth0") and no prefix length.
+	if (s.empty() || inet_pton(AF_INET6, s.c_str(), ip.data()) != 1)
+		return std::nullopt;
+	return ip;
 }
 
 std::optional<Mac> parse_mac(std::string_view text)

@@ -510,7 +510,7 @@ TEST(FuzzGenerator, EthernetSourceIsTheClientOutsideOddMacsAndReplays)
 		    f.variant == "eth_src_multicast" || f.variant == "eth_src_zero")
 			continue;
 		ASSERT_EQ(eth_src(f), kClient) << category_name(f.category) << "/" << f.variant;
-		ASSERT_EQ(be16(f, 12), 0x0806);
+		ASSERT_EQ(be16(f, 12), is_nd(f.category) ? 0x86dd : 0x0806);
 	}
 }
 

@@ -38,6 +38,9 @@ TEST(FuzzOptions, Minimal)
 	EXPECT_TRUE(o->target_macs.empty());
 	EXPECT_EQ(o->rate, 0u);
 	EXPECT_EQ(o->unrelated_ip, (Ipv4{192, 0, 2, 1}));
+	EXPECT_TRUE(o->target_ip6s.empty());
+	EXPECT_EQ(o->unrelated_ip6, (Ipv6{0x20, 0x01, 0x0d, 0xb8, 0xff, 0xff, 0, 0, 0, 0, 0, 0, 0, 0,
+					  0, 1}));
 	EXPECT_TRUE(o->replay_path.empty());
 	EXPECT_FALSE(o->json);
 }
@@ -77,7 +80,16 @@ TEST(FuzzOptions, RejectsBadInput)
 	EXPECT_NE(error_of({"c0", "--count", "1", "--target-mac", "02:00:00:00:01"})
 			  .find("not a MAC"),
 		  std::string::npos);
-	EXPECT_NE(error_of({"c0", "--count", "1", "--target-ip", "10.0.0.256"}).find("not an IPv4"),
+	EXPECT_NE(error_of({"c0", "--count", "1", "--target-ip", "10.0.0.256"})
+			  .find("not an IPv4 or IPv6 address"),
+		  std::string::npos);
+	EXPECT_NE(error_of({"c0", "--count", "1", "--target-ip", "2001:db8::g"}).find("not an IPv4"),
+		  std::string::npos);
+	EXPECT_NE(error_of({"c0", "--count", "1", "--target-ip", "2001:db8::1/64"})
+			  .find("not an IPv4"),
+		  std::string::npos);
+	EXPECT_NE(error_of({"c0", "--count", "1", "--unrelated-ip", "fe80::1%eth0"})
+			  .find("--unrelated-ip: not an IPv4"),
 		  std::string::npos);
 	EXPECT_NE(error_of({"c0", "--count", "1", "--frobnicate"}).find("unknown option"),
 		  std::string::npos);
@@ -85,6 +97,29 @@ TEST(FuzzOptions, RejectsBadInput)
 		  std::string::npos);
 	EXPECT_NE(error_of({"an-interface-name-too-long", "--count", "1"}).find("bad interface"),
 		  std::string::npos);
+}
+
+// IPv6 targets and an unrelated IPv6 address, beside IPv4 ones: the
+// Neighbor Discovery categories aim at them.
+TEST(FuzzOptions, Ipv6Addresses)
+{
+	const auto r = parse({"c0", "--count", "1", "--target-ip", "2001:db8::1", "--target-ip",
+			      "10.0.0.1", "--target-ip", "fd00::2:0:0:1", "--unrelated-ip",
+			      "2001:db8:ffff::7", "--unrelated-ip", "198.51.100.7"});
+	const auto *o = std::get_if<FuzzOptions>(&r);
+
+	ASSERT_NE(o, nullptr);
+	ASSERT_EQ(o->target_ips.size(), 1u);
+	ASSERT_EQ(o->target_ip6s.size(), 2u);
+	EXPECT_EQ(o->target_ip6s[0],
+		  (Ipv6{0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}));
+	EXPECT_EQ(o->target_ip6s[1], (Ipv6{0xfd, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 1}));
+	EXPECT_EQ(o->unrelated_ip6,
+		  (Ipv6{0x20, 0x01, 0x0d, 0xb8, 0xff, 0xff, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7}));
+	EXPECT_EQ(o->unrelated_ip, (Ipv4{198, 51, 100, 7}));
+	EXPECT_EQ(parse_ipv6("::"), Ipv6{});
+	EXPECT_FALSE(parse_ipv6("").has_value());
+	EXPECT_FALSE(parse_ipv6("10.0.0.1").has_value());
 }
 
 TEST(FuzzOptions, Numbers)

@@ -39,23 +39,25 @@ TEST(FuzzRunner, SendsEveryFrameInOrder)
 	};
 	int progress_calls = 0;
 	RunLimits limits;
-	limits.count = 1000;
+	limits.count = 1400;
 
 	const RunStats st = run_fuzz(gen, send, limits, [&](const RunStats &) { progress_calls++; });
-	EXPECT_EQ(st.sent, 1000u);
-	EXPECT_EQ(total(st.per_category), 1000u);
+	EXPECT_EQ(st.sent, 1400u);
+	EXPECT_EQ(total(st.per_category), 1400u);
 	EXPECT_EQ(st.error, 0);
 	EXPECT_EQ(progress_calls, 10);
-	ASSERT_EQ(wire.size(), 1000u);
+	ASSERT_EQ(wire.size(), 1400u);
 	Frame f;
 	for (std::uint64_t i = 0; i < wire.size(); i += 97) {
 		gen.generate(i, f);
 		EXPECT_EQ(wire[i], std::vector<std::uint8_t>(f.data().begin(), f.data().end()));
 	}
-	// 10 categories without a replay file: 1000 = 10 * 100.
+	// 14 categories without a replay file: 1400 = 14 * 100.
 	EXPECT_EQ(st.per_category[category_slot(Category::Valid)], 100u);
 	EXPECT_EQ(st.per_category[category_slot(Category::RandomPayload)], 100u);
 	EXPECT_EQ(st.per_category[category_slot(Category::ForgedLive)], 100u);
+	EXPECT_EQ(st.per_category[category_slot(Category::NdValid)], 100u);
+	EXPECT_EQ(st.per_category[category_slot(Category::NdSpoof)], 100u);
 	EXPECT_EQ(st.per_category[category_slot(Category::ReplayedProbe)], 0u);
 	EXPECT_EQ(st.per_category[category_slot(Category::ReplayedLive)], 0u);
 }
