@@ -188,6 +188,17 @@ void afo_nd_unplace(struct afo_addr *addr)
 	addr->mc_dev = 0;
 }
 
+/*
+ * Whether duty holder @ad is in the group of @vipa: an IPv6 VIPA of its
+ * L3 domain, shared or not (a mark that changes must not unbalance the
+ * joins and leaves; the hook leaves a shared one to the kernel).
+ */
+static bool afo_nd_vipa_of(const struct afo_addr *vipa,
+			   const struct afo_adapter *ad)
+{
+	return vipa->v6 && vipa->l3dev == ad->l3dev;
+}
+
 /**
  * afo_nd_vipa_groups - a duty holder joins or leaves the VIPAs' groups
  * @ad:   the adapter that took (@join) or lost the VIPA duty
@@ -202,7 +213,7 @@ void afo_nd_vipa_groups(struct afo_adapter *ad, bool join)
 		return;
 	ad->vipa_groups = join;
 	list_for_each_entry(vipa, &ad->an->vipas, port_node)
-		if (vipa->v6 && afo_vipa_for(vipa, ad))
+		if (afo_nd_vipa_of(vipa, ad))
 			afo_nd_group(ad->an, vipa, ad->core.ifindex, join);
 }
 
@@ -224,7 +235,7 @@ void afo_nd_vipa_each_holder(struct afo_net *an, struct afo_addr *vipa,
 	list_for_each_entry(a, &an->core.adapters, node) {
 		struct afo_adapter *ad = afo_adapter_of(a);
 
-		if (ad->vipa_groups && afo_vipa_for(vipa, ad))
+		if (ad->vipa_groups && afo_nd_vipa_of(vipa, ad))
 			afo_nd_group(an, vipa, a->ifindex, join);
 	}
 }
