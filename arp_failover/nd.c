@@ -135,6 +135,9 @@ static unsigned int afo_nd_in(void *priv, struct sk_buff *skb,
 	struct afo_addr *addr;
 	struct afo_ns ns;
 
+	/* Every packet the host receives over IPv6 passes: one compare. */
+	if (ipv6_hdr(skb)->nexthdr != IPPROTO_ICMPV6)
+		return NF_ACCEPT;
 	ad = afo_adapter_find(an, skb->dev->ifindex);
 	if (!ad || !skb_mac_header_was_set(skb) || !afo_ns_parse(skb, &ns))
 		return NF_ACCEPT;
