@@ -192,6 +192,18 @@ static void afo_vipas_announce_all(struct afo_net *an, struct afo_step *s)
 			afo_announce_vipas(afo_adapter_of(a), s);
 }
 
+/* A VIPA the kernel added to @dev at runtime: managed, announced once. */
+static void afo_vipa_add(struct afo_net *an, struct net_device *dev,
+			 const struct afo_addr *key)
+{
+	struct afo_addr *vipa = afo_vipa_new(an, dev, key);
+
+	if (!vipa)
+		return;
+	afo_vipa_event(dev, ARPFO_EVENT_ADDR_NEW, vipa);
+	afo_announce_vipa_new(an, vipa);
+}
+
 /**
  * afo_vipa_added - the kernel added @ip to VIPA device @dev
  * @dev: a device whose addresses are VIPAs
@@ -201,16 +213,10 @@ void afo_vipa_added(struct net_device *dev, __be32 ip)
 {
 	struct afo_net *an = afo_net(dev_net(dev));
 	struct afo_addr key = { .ip = ip, .l3dev = l3mdev_master_ifindex(dev) };
-	struct afo_addr *vipa;
 
 	ASSERT_RTNL();
-	if (an->dying || afo_addr_find_held(an, key.l3dev, ip, dev->ifindex))
-		return;
-	vipa = afo_vipa_new(an, dev, &key);
-	if (!vipa)
-		return;
-	afo_vipa_event(dev, ARPFO_EVENT_ADDR_NEW, vipa);
-	afo_announce_vipa_new(an, vipa);
+	if (!an->dying && !afo_addr_find_held(an, key.l3dev, ip, dev->ifindex))
+		afo_vipa_add(an, dev, &key);
 }
 
 /**
@@ -252,13 +258,8 @@ void afo_vipa6_changed(struct net_device *dev, const struct in6_addr *ip6,
 			afo_vipa_del(an, dev, vipa);
 		return;
 	}
-	if (an->dying || vipa)
-		return;
-	vipa = afo_vipa_new(an, dev, &key);
-	if (!vipa)
-		return;
-	afo_vipa_event(dev, ARPFO_EVENT_ADDR_NEW, vipa);
-	afo_announce_vipa_new(an, vipa);
+	if (!an->dying && !vipa)
+		afo_vipa_add(an, dev, &key);
 }
 
 /**

@@ -115,6 +115,28 @@ def ratio(a, b):
     return f'{a / b:.2f}x'
 
 
+def summarize(sel):
+    """Pings lost, TCP stall and latency of the events @sel: (stats, stalls)."""
+    lost = [float(r['pings_lost']) for r in sel]
+    stall = [float(r['tcp_stall_ms']) for r in sel]
+    lat = [r['carrier_to_arp_ms'] for r in sel]
+    return ({'n': len(sel), 'lost_mean': sum(lost) / len(lost),
+             'lost50': percentile(lost, 50), 'lost99': percentile(lost, 99),
+             'stall50': percentile(stall, 50), 'stall99': percentile(stall, 99),
+             'lat50': percentile(lat, 50), 'lat99': percentile(lat, 99),
+             'no_lat': sum(1 for v in lat if math.isnan(v))}, stall)
+
+
+def ratio_rows(stats, pair, keys, row_format):
+    """One row per event kind: ours / theirs for each of @keys."""
+    ours, theirs = pair
+    for kind in ('takeover', 'reclaim'):
+        a, b = stats.get((ours, kind)), stats.get((theirs, kind))
+        if a and b:
+            print(row_format % ((f'{ours}/{theirs} {kind}'[:19], '') +
+                                tuple(ratio(a[k], b[k]) for k in keys)))
+
+
 def silent_table(rows):
     """Silent failures: one row per system and event, then the ratios of
     arp_failover to bonding, p50 and p99 of each measure."""
@@ -134,30 +156,16 @@ def silent_table(rows):
             sel = [r for r in rs if r['system'] == sys_ and r['kind'] == kind]
             if not sel:
                 continue
-            lost = [float(r['pings_lost']) for r in sel]
-            stall = [float(r['tcp_stall_ms']) for r in sel]
-            lat = [r['carrier_to_arp_ms'] for r in sel]
-            stalls[(sys_, kind)] = stall
-            st = {'lost_mean': sum(lost) / len(lost),
-                  'lost50': percentile(lost, 50), 'lost99': percentile(lost, 99),
-                  'stall50': percentile(stall, 50), 'stall99': percentile(stall, 99),
-                  'lat50': percentile(lat, 50), 'lat99': percentile(lat, 99)}
+            st, stalls[(sys_, kind)] = summarize(sel)
             stats[(sys_, kind)] = st
             print('%-9s %-9s %4d  %5.2f %5s %5s  %7s %7s  %9s %9s  %6d' %
-                  (sys_, kind, len(sel), st['lost_mean'], fmt(st['lost50'], 0),
+                  (sys_, kind, st['n'], st['lost_mean'], fmt(st['lost50'], 0),
                    fmt(st['lost99'], 0), fmt(st['stall50']), fmt(st['stall99']),
-                   fmt(st['lat50'], 3), fmt(st['lat99'], 3),
-                   sum(1 for v in lat if math.isnan(v))))
+                   fmt(st['lat50'], 3), fmt(st['lat99'], 3), st['no_lat']))
+    ratio_rows(stats, SILENT_PAIR, ('lost_mean', 'lost50', 'lost99', 'stall50',
+                                    'stall99', 'lat50', 'lat99'),
+               '%-19s %4s  %5s %5s %5s  %7s %7s  %9s %9s')
     ours, theirs = SILENT_PAIR
-    for kind in ('takeover', 'reclaim'):
-        a, b = stats.get((ours, kind)), stats.get((theirs, kind))
-        if not a or not b:
-            continue
-        print('%-19s %4s  %5s %5s %5s  %7s %7s  %9s %9s' %
-              (f'{ours}/{theirs} {kind}'[:19], '', ratio(a['lost_mean'], b['lost_mean']),
-               ratio(a['lost50'], b['lost50']), ratio(a['lost99'], b['lost99']),
-               ratio(a['stall50'], b['stall50']), ratio(a['stall99'], b['stall99']),
-               ratio(a['lat50'], b['lat50']), ratio(a['lat99'], b['lat99'])))
     print()
     for k, v in SILENT.items():
         print(f'  {k}: {v}')
@@ -187,24 +195,14 @@ def ipv6_table(rows):
             sel = [r for r in rs if r['system'] == sys_ and r['kind'] == kind]
             if not sel:
                 continue
-            lost = [float(r['pings_lost']) for r in sel]
-            stall = [float(r['tcp_stall_ms']) for r in sel]
-            stalls[(sys_, kind)] = stall
-            st = {'lost_mean': sum(lost) / len(lost),
-                  'lost50': percentile(lost, 50), 'lost99': percentile(lost, 99),
-                  'stall50': percentile(stall, 50), 'stall99': percentile(stall, 99)}
+            st, stalls[(sys_, kind)] = summarize(sel)
             stats[(sys_, kind)] = st
             print('%-9s %-9s %4d  %5.2f %5s %5s  %7s %7s' %
-                  (sys_, kind, len(sel), st['lost_mean'], fmt(st['lost50'], 0),
+                  (sys_, kind, st['n'], st['lost_mean'], fmt(st['lost50'], 0),
                    fmt(st['lost99'], 0), fmt(st['stall50']), fmt(st['stall99'])))
+    ratio_rows(stats, IPV6_PAIR, ('lost_mean', 'lost50', 'lost99', 'stall50', 'stall99'),
+               '%-19s %4s  %5s %5s %5s  %7s %7s')
     ours, theirs = IPV6_PAIR
-    for kind in ('takeover', 'reclaim'):
-        a, b = stats.get((ours, kind)), stats.get((theirs, kind))
-        if a and b:
-            print('%-19s %4s  %5s %5s %5s  %7s %7s' %
-                  (f'{ours}/{theirs} {kind}'[:19], '', ratio(a['lost_mean'], b['lost_mean']),
-                   ratio(a['lost50'], b['lost50']), ratio(a['lost99'], b['lost99']),
-                   ratio(a['stall50'], b['stall50']), ratio(a['stall99'], b['stall99'])))
     print()
     for k, v in IPV6.items():
         print(f'  {k}: {v}')
