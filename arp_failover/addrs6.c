@@ -103,6 +103,20 @@ void afo_ip6_each(struct net_device *dev,
 }
 
 /**
+ * afo_ip6_enabled - whether @dev takes IPv6 (under RCU or RTNL)
+ * @dev: an adapter
+ *
+ * An adapter with IPv6 disabled drops what it would draw by answering
+ * or advertising an IPv6 address: it does neither.
+ */
+bool afo_ip6_enabled(const struct net_device *dev)
+{
+	const struct inet6_dev *idev = __in6_dev_get(dev);
+
+	return idev && !READ_ONCE(idev->cnf.disable_ipv6);
+}
+
+/**
  * afo_addr6_ready - whether peers may be told @addr is at some MAC now
  * @addr: an IPv6 address of ours (under RCU or RTNL)
  *
@@ -111,6 +125,8 @@ void afo_ip6_each(struct net_device *dev,
  * from the holder's sibling, would make the holder give it up as a
  * duplicate. A holder without carrier hears nothing: a takeover is
  * announced at once, although its kept addresses are marked tentative.
+ * An address that failed DAD (it stays, marked, without an event) is
+ * another node's: never ready.
  */
 bool afo_addr6_ready(const struct afo_addr *addr)
 {
@@ -119,6 +135,9 @@ bool afo_addr6_ready(const struct afo_addr *addr)
 	if (addr->vipa_dev)
 		return true;	/* a VIPA's device runs no DAD (IFF_NOARP) */
 	dev = addr->owner->dev;
+	/* Given up after a failed DAD (or gone): never to be advertised. */
+	if (!afo_ip6_held(dev, &addr->ip6))
+		return false;
 	if (!netif_running(dev) || !netif_carrier_ok(dev))
 		return true;
 	return ipv6_chk_addr_and_flags(dev_net(dev), &addr->ip6, dev, false, 1,
@@ -126,20 +145,21 @@ bool afo_addr6_ready(const struct afo_addr *addr)
 				       IFA_F_DADFAILED);
 }
 
-/* The solicited-node group of @addr, joined on @ifindex, or left. */
-static void afo_nd_group(struct afo_net *an, const struct afo_addr *addr,
-			 int ifindex, bool join)
+/*
+ * The solicited-node group of @addr, joined on @ifindex, or left.
+ * Return: 0 when it was joined (left), else a negative errno.
+ */
+static int afo_nd_group(struct afo_net *an, const struct afo_addr *addr,
+			int ifindex, bool join)
 {
 	struct net_device *dev = __dev_get_by_index(an->net, ifindex);
 	struct in6_addr group;
 
 	if (!dev)
-		return;
+		return -ENODEV;
 	addrconf_addr_solict_mult(&addr->ip6, &group);
-	if (join)
-		ipv6_dev_mc_inc(dev, &group);
-	else
-		ipv6_dev_mc_dec(dev, &group);
+	return join ? ipv6_dev_mc_inc(dev, &group) :
+		      ipv6_dev_mc_dec(dev, &group);
 }
 
 /* The adapter that must hear solicitations for @addr, 0: its holder. */
@@ -171,9 +191,14 @@ void afo_nd_place(struct afo_addr *addr)
 		return;
 	if (addr->mc_dev)
 		afo_nd_group(addr->owner->an, addr, addr->mc_dev, false);
-	addr->mc_dev = to;
-	if (to)
-		afo_nd_group(addr->owner->an, addr, to, true);
+	/*
+	 * A join that failed is not left later (the group may be one the
+	 * kernel joined for another address), and the hook lets the holder
+	 * answer, as without us, while nobody else can.
+	 */
+	if (to && afo_nd_group(addr->owner->an, addr, to, true))
+		to = 0;
+	WRITE_ONCE(addr->mc_dev, to);
 }
 
 /**
@@ -185,7 +210,7 @@ void afo_nd_unplace(struct afo_addr *addr)
 	ASSERT_RTNL();
 	if (addr->v6 && addr->mc_dev)
 		afo_nd_group(addr->owner->an, addr, addr->mc_dev, false);
-	addr->mc_dev = 0;
+	WRITE_ONCE(addr->mc_dev, 0);
 }
 
 /*
@@ -212,6 +237,10 @@ void afo_nd_vipa_groups(struct afo_adapter *ad, bool join)
 	if (ad->vipa_groups == join)
 		return;
 	ad->vipa_groups = join;
+	/*
+	 * A failed join is left all the same: rare (memory), and the cost
+	 * is a solicited-node group of the adapter's own that it leaves.
+	 */
 	list_for_each_entry(vipa, &ad->an->vipas, port_node)
 		if (afo_nd_vipa_of(vipa, ad))
 			afo_nd_group(ad->an, vipa, ad->core.ifindex, join);

@@ -14,6 +14,7 @@ bool afo_dev_has_ip6(struct net_device *dev);
 bool afo_ip6_held(struct net_device *dev, const struct in6_addr *ip6);
 void afo_ip6_each(struct net_device *dev,
 		  void (*fn)(void *arg, const struct in6_addr *ip6), void *arg);
+bool afo_ip6_enabled(const struct net_device *dev);
 bool afo_addr6_ready(const struct afo_addr *addr);
 void afo_nd_place(struct afo_addr *addr);
 void afo_nd_unplace(struct afo_addr *addr);

@@ -57,9 +57,13 @@ static bool afo_garp_room(const struct afo_net *an)
  */
 static int afo_garp_send(struct afo_adapter *by, const struct afo_addr *addr)
 {
-	int err = addr->v6 ? afo_send_una(by->dev, &addr->ip6) :
-			     afo_send_garp(by->dev, addr->ip);
+	int err;
 
+	/* IPv6 disabled on it: it could not take the traffic it would draw. */
+	if (addr->v6 && !afo_ip6_enabled(by->dev))
+		return 0;
+	err = addr->v6 ? afo_send_una(by->dev, addr) :
+			 afo_send_garp(by->dev, addr->ip);
 	if (!err)
 		atomic_long_inc(&by->stats.announcements);
 	return err;

@@ -46,6 +46,7 @@
  * @daddr:  the IPv6 destination
  * @dmac:   the Ethernet destination
  * @solicited: an answer to a solicitation (else unsolicited)
+ * @router: the router flag: whether the address's holder forwards
  *
  * Override is always set: the point is to move peers to @dev.
  *
@@ -53,10 +54,9 @@
  */
 static int afo_nd_xmit(struct net_device *dev, const struct in6_addr *target,
 		       const struct in6_addr *daddr, const u8 *dmac,
-		       bool solicited)
+		       bool solicited, bool router)
 {
 	unsigned int hlen = LL_RESERVED_SPACE(dev);
-	struct inet6_dev *idev;
 	struct sk_buff *skb;
 	struct ipv6hdr *ip6;
 	struct nd_msg *msg;
@@ -84,8 +84,7 @@ static int afo_nd_xmit(struct net_device *dev, const struct in6_addr *target,
 	ip6->daddr = *daddr;
 
 	msg->icmph.icmp6_type = NDISC_NEIGHBOUR_ADVERTISEMENT;
-	idev = __in6_dev_get(dev);
-	msg->icmph.icmp6_router = idev && READ_ONCE(idev->cnf.forwarding) > 0;
+	msg->icmph.icmp6_router = router;
 	msg->icmph.icmp6_solicited = solicited;
 	msg->icmph.icmp6_override = 1;
 	msg->target = *target;
@@ -108,53 +107,89 @@ static int afo_nd_xmit(struct net_device *dev, const struct in6_addr *target,
 	return ret == NET_XMIT_CN ? 0 : min(ret, 0);
 }
 
+/*
+ * The router flag the kernel would set for @addr: whether its holder
+ * forwards (a VIPA's dummy device: whether @dev does). Under RCU or RTNL.
+ */
+static bool afo_nd_router(const struct afo_addr *addr, struct net_device *dev)
+{
+	const struct inet6_dev *idev;
+
+	idev = __in6_dev_get(addr->vipa_dev ? dev : addr->owner->dev);
+	return idev && READ_ONCE(idev->cnf.forwarding) > 0;
+}
+
 /**
- * afo_send_una - an unsolicited advertisement of @ip6 at @dev's MAC
- * @dev: the adapter
- * @ip6: the address
+ * afo_send_una - an unsolicited advertisement of @addr at @dev's MAC
+ * @dev:  the adapter
+ * @addr: an IPv6 address of ours
  *
- * To all nodes, override set: peers holding an entry for @ip6 update it,
- * as a gratuitous ARP moves IPv4 peers.
+ * To all nodes, override set: peers holding an entry for the address
+ * update it, as a gratuitous ARP moves IPv4 peers.
  *
  * Return: as afo_nd_xmit().
  */
-int afo_send_una(struct net_device *dev, const struct in6_addr *ip6)
+int afo_send_una(struct net_device *dev, const struct afo_addr *addr)
 {
 	static const u8 all_nodes_mac[ETH_ALEN] = { 0x33, 0x33, 0, 0, 0, 1 };
 
-	trace_arp_failover_una(dev, ip6);
-	return afo_nd_xmit(dev, ip6, &in6addr_linklocal_allnodes,
-			   all_nodes_mac, false);
+	trace_arp_failover_una(dev, &addr->ip6);
+	return afo_nd_xmit(dev, &addr->ip6, &in6addr_linklocal_allnodes,
+			   all_nodes_mac, false, afo_nd_router(addr, dev));
+}
+
+/*
+ * Whether @ifindex, an address's responder, can answer solicitations for
+ * @addr: it joined the address's group (the join may have failed) and
+ * has IPv6 enabled. Under RCU. Otherwise the holder answers as without
+ * us: never fewer answers than the stock kernel.
+ */
+static bool afo_nd_responder_ok(struct afo_net *an, const struct afo_addr *addr,
+				int ifindex)
+{
+	const struct afo_adapter *resp = afo_adapter_find(an, ifindex);
+
+	if (!resp || (!addr->vipa_dev && READ_ONCE(addr->mc_dev) != ifindex))
+		return false;
+	return afo_ip6_enabled(resp->dev);
 }
 
 static unsigned int afo_nd_in(void *priv, struct sk_buff *skb,
 			      const struct nf_hook_state *state)
 {
-	struct afo_net *an = afo_net(state->net);
 	struct afo_adapter *ad;
 	struct afo_addr *addr;
+	struct afo_net *an;
 	struct afo_ns ns;
+	int holder;
 
 	/* Every packet the host receives over IPv6 passes: one compare. */
 	if (ipv6_hdr(skb)->nexthdr != IPPROTO_ICMPV6)
 		return NF_ACCEPT;
+	an = afo_net(state->net);
 	ad = afo_adapter_find(an, skb->dev->ifindex);
-	if (!ad || !skb_mac_header_was_set(skb) || !afo_ns_parse(skb, &ns))
+	if (!ad || !afo_ns_parse(skb, &ns))
 		return NF_ACCEPT;
 	addr = afo_addr6_find(an, ad->l3dev, &ns.target);
 	if (!addr || afo_addr_unclaimed(addr))
 		return NF_ACCEPT;	/* the kernel answers, as without us */
+	holder = afo_addr_holder(addr);
 	if (!afo_answers(addr, ad)) {
 		/* Its holder, while a sibling answers: one answer only. */
-		if (afo_addr_holder(addr) != ad->core.ifindex)
+		if (holder != ad->core.ifindex ||
+		    !afo_nd_responder_ok(an, addr, afo_addr_responder(addr)))
 			return NF_ACCEPT;
 		atomic_long_inc(&ad->stats.dropped);
 		return NF_DROP;
 	}
-	if (afo_addr_holder(addr) == ad->core.ifindex)
+	if (holder == ad->core.ifindex)
 		return NF_ACCEPT;	/* its own: the kernel answers */
+	/* Still held, and not given up after a failed DAD. */
+	if (!addr->vipa_dev && !afo_ip6_held(addr->owner->dev, &ns.target))
+		return NF_ACCEPT;
 	/* Unicast to the asker: never heard by a holder running DAD. */
-	if (!afo_nd_xmit(skb->dev, &ns.target, &ns.saddr, ns.lladdr, true))
+	if (!afo_nd_xmit(skb->dev, &ns.target, &ns.saddr, ns.lladdr, true,
+			 afo_nd_router(addr, skb->dev)))
 		atomic_long_inc(&ad->stats.replies);
 	return NF_ACCEPT;	/* the kernel sees it and answers nothing */
 }

@@ -3,12 +3,11 @@
 #ifndef _ARP_FAILOVER_ND_H
 #define _ARP_FAILOVER_ND_H
 
-#include <linux/in6.h>
-
+struct afo_addr;
 struct net;
 struct net_device;
 
-int afo_send_una(struct net_device *dev, const struct in6_addr *ip6);
+int afo_send_una(struct net_device *dev, const struct afo_addr *addr);
 int afo_nd_hooks_register(struct net *net);
 void afo_nd_hooks_unregister(struct net *net);
 

@@ -6,6 +6,7 @@
  */
 #include <linux/if_arp.h>
 #include <linux/ipv6.h>
+#include <net/ipv6.h>
 #include <net/ip6_checksum.h>
 #include <net/ndisc.h>
 
@@ -63,7 +64,13 @@ bool afo_ns_parse(struct sk_buff *skb, struct afo_ns *ns)
 	const struct nd_msg *msg;
 	unsigned int len;
 
+	/*
+	 * An Ethernet frame, whole: a solicitation reassembled from
+	 * fragments is dropped by ND (RFC 6980, ndisc_suppress_frag_ndisc()).
+	 */
 	if (skb->dev->type != ARPHRD_ETHER ||
+	    !skb_mac_header_was_set(skb) || skb_mac_header_len(skb) < ETH_HLEN ||
+	    IP6CB(skb)->flags & IP6SKB_FRAGMENTED ||
 	    !pskb_may_pull(skb, off + sizeof(struct nd_msg)))
 		return false;
 	ip6 = ipv6_hdr(skb);

@@ -13,7 +13,7 @@
  *    RTNL and freed after a grace period. The fields the hooks read
  *    (afo_core_adapter.responder, .vipa_duty, .probing;
  *    afo_adapter.round, .probe_ip, .live.target, .diverted;
- *    afo_net.live_round) are
+ *    afo_addr.shared, .mc_dev; afo_net.live_round) are
  *    written with WRITE_ONCE() or rcu_assign_pointer() and read with
  *    READ_ONCE() or rcu_dereference().
  *  - The liveness evidence (struct afo_live, other than .target) is

@@ -11,6 +11,7 @@
 #include <linux/ipv6.h>
 #include <linux/netdevice.h>
 #include <net/ip6_checksum.h>
+#include <net/ipv6.h>
 #include <net/ndisc.h>
 
 #include "nd_parse.h"
@@ -36,6 +37,7 @@ static const struct in6_addr afo_np_saddr = { { { 0x20, 1, 0xd, 0xb8,
  * @extra_len: added to the IPv6 payload length only (lies about it)
  * @bad_csum: break the checksum
  * @arphrd:  the device type
+ * @frag:    reassembled from fragments (IP6SKB_FRAGMENTED)
  */
 struct afo_np_frame {
 	u8 hop, code, type, nexthdr;
@@ -46,6 +48,7 @@ struct afo_np_frame {
 	int extra_len;
 	bool bad_csum;
 	unsigned short arphrd;
+	bool frag;
 };
 
 static void afo_np_valid(struct afo_np_frame *f)
@@ -104,6 +107,8 @@ static struct sk_buff *afo_np_skb(struct kunit *test, const struct afo_np_frame 
 						 csum_partial(msg, len, 0));
 	if (f->bad_csum)
 		msg->icmph.icmp6_cksum ^= htons(0x5555);
+	if (f->frag)
+		IP6CB(skb)->flags |= IP6SKB_FRAGMENTED;
 	return skb;
 }
 
@@ -154,7 +159,7 @@ static void afo_np_hostile(struct kunit *test)
 	struct afo_ns ns;
 	unsigned int i;
 
-	for (i = 0; i < 16; i++) {
+	for (i = 0; i < 17; i++) {
 		afo_np_valid(&f);
 		switch (i) {
 		case 0:
@@ -208,6 +213,9 @@ static void afo_np_hostile(struct kunit *test)
 		case 15:	/* a source link-layer option of 16 bytes */
 			f.opt[1] = 2;
 			f.optlen = 16;
+			break;
+		case 16:	/* reassembled from fragments */
+			f.frag = true;
 			break;
 		}
 		KUNIT_EXPECT_FALSE_MSG(test, afo_np_parse(test, &f, &ns),

@@ -171,5 +171,44 @@ dad_return() {
 }
 dad_return plain
 dad_return optimistic
+afo_in host sysctl -qw net.ipv6.conf.eth0.dad_transmits=1
+
+# An address that failed DAD (the client holds it) stays on eth0, marked,
+# with no event: it is the client's, and eth1 must never answer for it,
+# not even while it answers for eth0's other addresses.
+A3=2001:db8::3
+afo_in client ip addr add $A3/64 dev eth0 nodad
+afo_in host ip addr add $A3/64 dev eth0
+a3_failed() { afo_dad_left host eth0 | grep -q "$A3/.*dadfailed"; }
+afo_until 10 a3_failed
+check_err $? "$A3 did not fail DAD on eth0: $(afo_dad_left host eth0)"
+afo_cable host eth0 down
+sleep 0.5
+SRC="--src 2001:db8::100"	# not $A3, which the client holds now too
+# shellcheck disable=SC2086
+[ "$(nd_macs $A1 $SRC)" = $MAC1 ] && [[ "$(nd_macs $A3 $SRC)" != *$MAC1* ]]
+# shellcheck disable=SC2086
+check_err $? "takeover: $A1 answered by '$(nd_macs $A1 $SRC)', $A3 (failed DAD) by '$(nd_macs $A3 $SRC)'"
+afo_cable host eth0 up
+afo_in host ip addr del $A3/64 dev eth0
+afo_in client ip addr del $A3/64 dev eth0
+afo_until 10 a1_at_eth0
+log_test "an address that failed DAD is never answered by the sibling"
+
+# Never fewer answers than the stock kernel: a responder with IPv6
+# disabled cannot answer, so during the reclaim delay the holder answers
+# for itself rather than nobody.
+echo 8000 > $P/reclaim_delay_ms
+afo_in host sysctl -qw net.ipv6.conf.eth1.disable_ipv6=1
+afo_cable host eth0 down
+sleep 0.5
+afo_cable host eth0 up
+sleep 0.3
+state=$(afo_adapter host eth0 "a['state']")
+[ "$state" != delayed ] || [ "$(nd_macs $A1)" = $MAC0 ]
+check_err $? "reclaim delay, eth1 without IPv6: $A1 answered by '$(nd_macs $A1)'"
+afo_in host sysctl -qw net.ipv6.conf.eth1.disable_ipv6=0
+echo 0 > $P/reclaim_delay_ms
+log_test "a responder without IPv6 leaves the holder answering (eth0 $state)"
 
 afo_exit
