@@ -73,10 +73,13 @@ enum afo_judged afo_live_judge(const struct afo_core_adapter *a,
 	if (a->judged)
 		return a->judged;
 	/*
-	 * A probe of its is out (carrier came back, a cable may have moved):
-	 * discovery says first where it is; alone elsewhere, it answers.
+	 * A probe of its, begun without liveness evidence, is out (carrier
+	 * came back, a cable may have moved): discovery says first where it
+	 * is; alone elsewhere, it answers. A re-verification begun while
+	 * frames flowed waits for nothing: in the meantime its siblings'
+	 * unheard probes would split it off.
 	 */
-	if (a->probing)
+	if (a->probing && !a->probe_live)
 		return AFO_JUDGED_OK;
 	/* @a counts in neither number now: these are its siblings. */
 	if (n_ok)

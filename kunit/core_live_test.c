@@ -550,10 +550,10 @@ static void afo_live_probing_not_judged(struct kunit *test)
 }
 
 /*
- * Cut off while its re-verification probe is out: not judged meanwhile,
- * and its liveness frames stop before the probe is decided. Unheard, it
- * keeps its pnet (it was on it when the probe began), and the next round
- * judges it silent.
+ * Cut off while its re-verification probe is out (begun while liveness
+ * frames flowed): judged silent at once, so that its siblings' probes,
+ * unheard meanwhile, split nothing; its own probe, unheard, keeps its
+ * pnet too.
  */
 static void afo_live_cut_while_probing(struct kunit *test)
 {
@@ -570,7 +570,16 @@ static void afo_live_cut_while_probing(struct kunit *test)
 	t->a[2].hears = false;
 	t->a[2].heard_by = false;
 	afo_lt_round(t);
-	KUNIT_EXPECT_EQ(test, t->a[2].judged, AFO_JUDGED_OK);
+	KUNIT_EXPECT_EQ(test, t->a[2].judged, AFO_JUDGED_SILENT);
+	KUNIT_EXPECT_NE(test, t->a[2].responder, t->a[2].ifindex);
+	for (k = 0; k < 2 * AFO_SPLIT_MISSES; k++) {	/* a0's, unheard */
+		t->a[0].probing = true;
+		t->a[1].heard = true;
+		afo_step_init(&s, t->now, &t->p);
+		afo_core_probe_done(&t->c, &t->a[0], &s);
+		afo_lt_drain(&s);
+	}
+	KUNIT_EXPECT_EQ(test, t->a[2].pnet, t->a[0].pnet);
 	for (k = 0; k < AFO_PROBE_TRIES; k++) {
 		t->a[2].probing = true;
 		afo_step_init(&s, t->now, &t->p);
@@ -581,7 +590,6 @@ static void afo_live_cut_while_probing(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t->a[2].pnet, t->a[0].pnet);
 	afo_lt_round(t);
 	KUNIT_EXPECT_EQ(test, t->a[2].judged, AFO_JUDGED_SILENT);
-	KUNIT_EXPECT_NE(test, t->a[2].responder, t->a[2].ifindex);
 }
 
 /* Sorting groups each pnet's members, in ifindex order. */
