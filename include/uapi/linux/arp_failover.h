@@ -24,7 +24,8 @@
  *
  * Dumps: ARPFO_CMD_PNET_GET, ARPFO_CMD_ADAPTER_GET and ARPFO_CMD_ADDR_GET
  * (NLM_F_DUMP) answer one message per physical network, managed adapter
- * and managed address of the caller's namespace.
+ * and managed address of the caller's namespace; ARPFO_CMD_DEVICE_GET
+ * one per network device but the loopback, managed or why not.
  * ARPFO_CMD_ADAPTER_SET (CAP_NET_ADMIN in the namespace) changes one
  * adapter, named by ARPFO_A_ADAPTER_IFINDEX or ARPFO_A_ADAPTER_IFNAME.
  * The multicast group ARPFO_MCGRP_EVENTS carries one ARPFO_CMD_EVENT_NTF
@@ -41,6 +42,7 @@ enum arpfo_cmd {
 	ARPFO_CMD_ADAPTER_SET,
 	ARPFO_CMD_ADDR_GET,
 	ARPFO_CMD_EVENT_NTF,
+	ARPFO_CMD_DEVICE_GET,
 
 	__ARPFO_CMD_MAX,
 	ARPFO_CMD_MAX = (__ARPFO_CMD_MAX - 1)
@@ -148,6 +150,11 @@ enum arpfo_attr_adapter {
 	ARPFO_A_ADAPTER_TARGET_MS,	/* u32 ms since the target last
 					 * answered it; absent: never
 					 */
+	ARPFO_A_ADAPTER_ADDRS_LOST,	/* u32: its addresses removed from it
+					 * while a sibling answered for them
+					 * (ARPFO_EVENT_ADDR_LOST), since it
+					 * was last healthy; 0 once healthy
+					 */
 
 	__ARPFO_A_ADAPTER_MAX,
 	ARPFO_A_ADAPTER_MAX = (__ARPFO_A_ADAPTER_MAX - 1)
@@ -173,6 +180,9 @@ enum arpfo_attr_stats {
 	ARPFO_A_STATS_LIVE_HEARD,	/* u64: sibling liveness frames heard */
 	ARPFO_A_STATS_TARGET_SENT,	/* u64: probes of its target sent */
 	ARPFO_A_STATS_TARGET_HEARD,	/* u64: answers of its target heard */
+	ARPFO_A_STATS_ADDRS_LOST,	/* u64: its addresses removed while a
+					 * sibling answered for them
+					 */
 
 	__ARPFO_A_STATS_MAX,
 	ARPFO_A_STATS_MAX = (__ARPFO_A_STATS_MAX - 1)
@@ -233,6 +243,14 @@ enum arpfo_event_type {
 	ARPFO_EVENT_JUDGED,		/* OLD -> NEW enum arpfo_judgement of
 					 * IFINDEX
 					 */
+	/*
+	 * ADDR (or ADDR6) was removed from IFINDEX while adapter NEW
+	 * answered for it, IFINDEX's path judged OLD (enum
+	 * arpfo_judgement): the takeover cannot hold for that address,
+	 * most likely because a network manager deconfigured it on
+	 * carrier loss.
+	 */
+	ARPFO_EVENT_ADDR_LOST,
 };
 
 /* ARPFO_A_EVENT_REASON of ARPFO_EVENT_PROBE_REJECTED */
@@ -258,6 +276,55 @@ enum arpfo_attr_event {
 
 	__ARPFO_A_EVENT_MAX,
 	ARPFO_A_EVENT_MAX = (__ARPFO_A_EVENT_MAX - 1)
+};
+
+/*
+ * ARPFO_A_DEVICE_MEMBERSHIP: whether a network device is managed, or the
+ * one reason why not (the first that applies, in the module's order).
+ * Later versions may add reasons: read an unknown one as "not managed".
+ */
+enum arpfo_membership {
+	ARPFO_MEMBER_MANAGED,		/* a managed adapter */
+	ARPFO_MEMBER_VIPA,		/* holds VIPAs (a dummy device, or one
+					 * the vipa parameter names): its
+					 * addresses are managed, not it
+					 */
+	ARPFO_MEMBER_NOT_ETHERNET,	/* not an Ethernet device */
+	ARPFO_MEMBER_LOOPBACK,		/* a loopback device */
+	ARPFO_MEMBER_IPVLAN_L3,		/* an ipvlan in L3 mode: no ARP */
+	ARPFO_MEMBER_NO_ARP,		/* IFF_NOARP, not an offload adapter */
+	ARPFO_MEMBER_BRIDGE_PORT,	/* a port of a bridge */
+	ARPFO_MEMBER_BOND_PORT,		/* a port of a bond */
+	ARPFO_MEMBER_TEAM_PORT,		/* a port of a team */
+	ARPFO_MEMBER_OVS_PORT,		/* a port of Open vSwitch */
+	ARPFO_MEMBER_ENSLAVED,		/* another master (not a VRF) */
+	ARPFO_MEMBER_RX_HANDLER,	/* another device takes its frames (a
+					 * macvlan or ipvlan on it, or a
+					 * master letting it go)
+					 */
+	ARPFO_MEMBER_EXCLUDED,		/* the include or exclude parameter
+					 * leaves it out
+					 */
+	ARPFO_MEMBER_OFF,		/* managed off by ARPFO_CMD_ADAPTER_SET */
+	ARPFO_MEMBER_NO_ADDRESS,	/* no IPv4 address, no global or
+					 * unique-local IPv6 one
+					 */
+	ARPFO_MEMBER_GOING,		/* being unregistered */
+};
+
+/* One network device, ARPFO_CMD_DEVICE_GET. */
+enum arpfo_attr_device {
+	ARPFO_A_DEVICE_UNSPEC,
+	ARPFO_A_DEVICE_IFINDEX,		/* u32 */
+	ARPFO_A_DEVICE_IFNAME,		/* string */
+	ARPFO_A_DEVICE_MEMBERSHIP,	/* u32, enum arpfo_membership */
+	ARPFO_A_DEVICE_MASTER,		/* u32 ifindex of its master device
+					 * (bridge, bond, team, Open vSwitch,
+					 * VRF); absent: none
+					 */
+
+	__ARPFO_A_DEVICE_MAX,
+	ARPFO_A_DEVICE_MAX = (__ARPFO_A_DEVICE_MAX - 1)
 };
 
 #endif /* _UAPI_LINUX_ARP_FAILOVER_H */
