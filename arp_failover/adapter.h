@@ -57,6 +57,7 @@ struct afo_round {
  * @live_heard:      sibling liveness frames heard on it
  * @target_sent:     probes of its target sent from it
  * @target_heard:    answers of its target heard on it
+ * @addrs_lost:      its addresses removed while a sibling answered for them
  */
 struct afo_stats {
 	atomic_long_t probes_sent;
@@ -71,6 +72,7 @@ struct afo_stats {
 	atomic_long_t live_heard;
 	atomic_long_t target_sent;
 	atomic_long_t target_heard;
+	atomic_long_t addrs_lost;
 };
 
 /**
@@ -135,6 +137,10 @@ struct afo_live {
  * @live:           its liveness evidence
  * @diverted:       its egress goes through its responder by the LOCAL_OUT
  *                  hook (a silent path keeps carrier, so the routes stay)
+ * @addrs_lost:     its addresses removed while a sibling answered for them,
+ *                  since it was last healthy (apply.c); nonzero keeps it
+ *                  managed without addresses (membership.c)
+ * @addrs_lost_said: that loss is in the log already
  * @stats:          counters
  * @rcu:            frees the adapter after the hooks are done with it
  */
@@ -163,6 +169,8 @@ struct afo_adapter {
 	bool vipa_groups;
 	struct afo_live live;
 	bool diverted;
+	unsigned int addrs_lost;
+	bool addrs_lost_said;
 	struct afo_stats stats;
 	struct rcu_head rcu;
 };

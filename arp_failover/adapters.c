@@ -23,6 +23,7 @@
 #include "discovery.h"
 #include "egress.h"
 #include "liveness.h"
+#include "membership.h"
 #include "netlink.h"
 #include "netns.h"
 #include "offload.h"
@@ -265,23 +266,6 @@ void afo_addr_unhash(struct afo_net *an, struct afo_addr *addr)
 	afo_addr_share_update(an, addr);
 }
 
-/* Whether @dev has an address we would manage, of either family. */
-static bool afo_dev_has_addrs(struct net_device *dev)
-{
-	struct in_device *in_dev = __in_dev_get_rtnl(dev);
-
-	return (in_dev && in_dev->ifa_list) || afo_dev_has_ip6(dev);
-}
-
-/* Manageable adapters with addresses that the administrator selected. */
-static bool afo_dev_eligible(struct net_device *dev)
-{
-	if (!afo_dev_manageable(dev) || dev->reg_state != NETREG_REGISTERED ||
-	    afo_dev_is_vipa(dev))
-		return false;
-	return afo_dev_has_addrs(dev) && afo_dev_selected(dev);
-}
-
 static bool afo_dev_has_carrier(const struct net_device *dev)
 {
 	return netif_running(dev) && netif_carrier_ok(dev);
@@ -365,6 +349,23 @@ static void afo_adapter_addr_del(struct afo_addr *addr)
 {
 	afo_addr_event(addr->owner, ARPFO_EVENT_ADDR_DEL, addr);
 	afo_addr_free(addr);
+}
+
+/*
+ * The kernel removed @addr from its adapter. While a sibling answers for
+ * the adapter, that defeats the takeover: said before it is forgotten.
+ * Not for a shared address (its other holder answers) nor for a device
+ * being unregistered (its addresses go with it).
+ */
+static void afo_adapter_addr_removed(struct afo_addr *addr)
+{
+	struct afo_adapter *ad = addr->owner;
+	int responder = ad->core.responder;
+
+	if (responder && responder != ad->core.ifindex && !addr->shared &&
+	    ad->dev->reg_state == NETREG_REGISTERED)
+		afo_report_addr_lost(ad, addr);
+	afo_adapter_addr_del(addr);
 }
 
 /* Mark (or add) one address of the adapter being synced. */
@@ -463,13 +464,17 @@ static void afo_adapter_free(struct afo_adapter *ad)
 	kfree_rcu(ad, rcu);
 }
 
-/* Stop managing @ad: its siblings answer for what it answered for. */
-static void afo_adapter_release(struct afo_adapter *ad, struct afo_step *s)
+/*
+ * Stop managing @ad, for the reason @why: its siblings answer for what it
+ * answered for.
+ */
+static void afo_adapter_release(struct afo_adapter *ad, const char *why,
+				struct afo_step *s)
 {
 	struct afo_net *an = ad->an;
 
 	if (net_ratelimit())
-		afo_info(ad->dev, "no longer managed\n");
+		afo_info(ad->dev, "no longer managed: %s\n", why);
 	afo_notify(ad->dev, ARPFO_EVENT_ADAPTER_DEL, ad->core.pnet, 0);
 	afo_core_remove(&an->core, &ad->core, s);
 	afo_adapter_free(ad);
@@ -504,26 +509,32 @@ void afo_sync_dev(struct net_device *dev)
 {
 	struct afo_net *an = afo_net(dev_net(dev));
 	struct afo_adapter *ad = afo_adapter_find(an, dev->ifindex);
-	bool eligible = !an->dying && afo_dev_eligible(dev);
+	enum arpfo_membership m = afo_membership(dev);
 	struct afo_core_params p;
+	const char *why = NULL;
 	struct afo_step s;
 
+	if (an->dying)
+		why = "its namespace is going away";
+	else if (m != ARPFO_MEMBER_MANAGED)
+		why = afo_member_str(m);
+	else if (ad && ad->l3dev != l3mdev_master_ifindex(dev))
+		why = "moved to another VRF, managed afresh";
 	afo_step_begin(an, &s, &p);
 	/*
 	 * A device's addresses are an adapter's or VIPAs, never both: let go
 	 * of them first as an adapter, then as VIPAs, so that either can take
 	 * them over when the vipa parameter changes.
 	 */
-	/* Moved to another VRF: another L3 domain, managed afresh. */
-	if (ad && (!eligible || ad->l3dev != l3mdev_master_ifindex(dev))) {
-		afo_adapter_release(ad, &s);
+	if (ad && why) {
+		afo_adapter_release(ad, why, &s);
 		ad = NULL;
 	}
-	afo_sync_vipas(dev, &s);
+	afo_sync_vipas(dev, !an->dying && m == ARPFO_MEMBER_VIPA, &s);
 	if (ad) {
 		afo_core_priority(&an->core, &ad->core, afo_dev_priority(dev), &s);
 		afo_sync_addrs(ad);
-	} else if (eligible) {
+	} else if (!why) {
 		afo_adapter_manage(an, dev, &s);
 	}
 	afo_step_commit(an, &s);
@@ -558,16 +569,20 @@ void afo_addr_added(struct net_device *dev, __be32 ip)
 	struct afo_net *an = afo_net(dev_net(dev));
 	struct afo_adapter *ad = afo_adapter_find(an, dev->ifindex);
 
+	enum arpfo_membership m;
+
 	ASSERT_RTNL();
 	if (ad) {
 		afo_adapter_addr4_new(ad, ip);
 		if (ad->probe_wait)	/* something to probe with at last */
 			afo_tick_arm(an, jiffies);
-	} else if (afo_dev_is_vipa(dev)) {
-		afo_vipa_added(dev, ip);
-	} else if (afo_dev_eligible(dev)) {
-		afo_sync_dev(dev);	/* its first address: managed from now */
+		return;
 	}
+	m = afo_membership(dev);
+	if (m == ARPFO_MEMBER_VIPA)
+		afo_vipa_added(dev, ip);
+	else if (m == ARPFO_MEMBER_MANAGED)
+		afo_sync_dev(dev);	/* its first address: managed from now */
 }
 
 /**
@@ -588,7 +603,7 @@ void afo_addr_removed(struct net_device *dev, __be32 ip)
 	}
 	addr = afo_addr_find_held(an, ad->l3dev, ip, ad->core.ifindex);
 	if (addr)
-		afo_adapter_addr_del(addr);
+		afo_adapter_addr_removed(addr);
 	if (!afo_dev_has_addrs(dev))
 		afo_sync_dev(dev);	/* its last address: released */
 }
@@ -610,9 +625,11 @@ void afo_addr6_changed(struct net_device *dev, const struct in6_addr *ip6)
 
 	ASSERT_RTNL();
 	if (!ad) {
-		if (afo_dev_is_vipa(dev))
+		enum arpfo_membership m = afo_membership(dev);
+
+		if (m == ARPFO_MEMBER_VIPA)
 			afo_vipa6_changed(dev, ip6, held);
-		else if (held && afo_dev_eligible(dev))
+		else if (held && m == ARPFO_MEMBER_MANAGED)
 			afo_sync_dev(dev);	/* its first address */
 		return;
 	}
@@ -623,7 +640,7 @@ void afo_addr6_changed(struct net_device *dev, const struct in6_addr *ip6)
 		if (ad->probe_wait)	/* something to probe with at last */
 			afo_tick_arm(an, jiffies);
 	} else if (!held && addr) {
-		afo_adapter_addr_del(addr);
+		afo_adapter_addr_removed(addr);
 		if (!afo_dev_has_addrs(dev))
 			afo_sync_dev(dev);	/* its last address: released */
 	}
@@ -647,7 +664,7 @@ void afo_dev_changed(struct net_device *dev)
 	 * Not ours yet, or no longer: ipvlan's L3 mode sets IFF_NOARP when
 	 * the device opens, with no event of its own.
 	 */
-	if (!ad || !afo_dev_eligible(dev)) {
+	if (!ad || afo_membership(dev) != ARPFO_MEMBER_MANAGED) {
 		afo_sync_dev(dev);
 		return;
 	}
@@ -672,7 +689,7 @@ void afo_dev_gone(struct net_device *dev)
 		struct afo_step s;
 
 		afo_step_begin(an, &s, &p);
-		afo_adapter_release(ad, &s);
+		afo_adapter_release(ad, "unregistered or left the namespace", &s);
 		afo_step_commit(an, &s);
 	}
 	afo_offload_dev_gone(dev);

@@ -163,6 +163,92 @@ static void afo_report_judged(struct afo_adapter *ad, u8 old, u8 new)
 		afo_info(ad->dev, "%s\n", afo_judged_log[new]);
 }
 
+/* Why a sibling answers for @ad, as its judgement and in words. */
+static u32 afo_answered_why(const struct afo_adapter *ad, const char **why)
+{
+	const struct afo_core_adapter *a = &ad->core;
+
+	if (!netif_running(ad->dev)) {
+		*why = "adapter down";
+		return ARPFO_JUDGED_NO_CARRIER;
+	}
+	if (!a->carrier) {
+		*why = "carrier lost";
+		return ARPFO_JUDGED_NO_CARRIER;
+	}
+	if (a->judged == AFO_JUDGED_SILENT)
+		*why = "path judged silent";
+	else if (a->judged == AFO_JUDGED_TARGET)
+		*why = "target lost";
+	else
+		*why = "carrier back, reclaim delay running";
+	return afo_judged_uapi(a->judged);
+}
+
+/*
+ * Who took an address away while a sibling stood in: a network manager
+ * that deconfigures an adapter on carrier loss, or the kernel, which
+ * flushes the IPv6 addresses of an adapter set down.
+ */
+static const char *afo_addr_lost_cause(const struct afo_adapter *ad,
+				       const struct afo_addr *addr)
+{
+	static const char flushed[] =
+		"the kernel flushes a down adapter's IPv6 addresses without keep_addr_on_down;";
+
+	if (addr->v6 && !netif_running(ad->dev))
+		return flushed;
+	return "a network manager deconfigured it?";
+}
+
+/**
+ * afo_report_addr_lost - @addr left @ad while a sibling answered for it
+ * @ad:   the adapter, whose responder is a sibling
+ * @addr: the address, still in its tables
+ *
+ * The takeover cannot hold for that address: whoever asks for it gets no
+ * answer. Traced, sent as an event and counted each time; said in the log
+ * once until @ad is healthy again (afo_addrs_lost_clear()), so that a
+ * manager removing a hundred addresses writes one line.
+ */
+void afo_report_addr_lost(struct afo_adapter *ad, const struct afo_addr *addr)
+{
+	struct afo_event_info ev = {
+		.type = ARPFO_EVENT_ADDR_LOST, .new = ad->core.responder,
+		.ip = addr->ip, .ip6 = addr->v6 ? &addr->ip6 : NULL,
+	};
+	char buf[AFO_ADDR_STRLEN];
+	const char *why;
+
+	ASSERT_RTNL();
+	ev.old = afo_answered_why(ad, &why);
+	trace_arp_failover_addr_lost(ad->dev, ad->core.responder, addr->v6,
+				     addr->ip, &addr->ip6);
+	afo_event(ad->dev, &ev, GFP_KERNEL);
+	atomic_long_inc(&ad->stats.addrs_lost);
+	ad->addrs_lost++;
+	if (ad->addrs_lost_said || !net_ratelimit())
+		return;
+	ad->addrs_lost_said = true;
+	afo_warn(ad->dev, "%s removed while %s answers for it (%s): %s see \"Network managers\" in the admin guide\n",
+		 afo_addr_str(addr, buf), afo_ifname(ad->an, ad->core.responder),
+		 why, afo_addr_lost_cause(ad, addr));
+}
+
+/*
+ * @ad is healthy again: a later loss is news. Held without an address
+ * (membership.c), it is let go now, once the step is over.
+ */
+static void afo_addrs_lost_clear(struct afo_adapter *ad)
+{
+	if (!ad->addrs_lost)
+		return;
+	ad->addrs_lost = 0;
+	ad->addrs_lost_said = false;
+	if (!ad->naddrs)
+		queue_work(afo_wq, &ad->an->resync);
+}
+
 /**
  * afo_report - report one applied action
  * @ad:     the adapter it concerns
@@ -179,6 +265,8 @@ static void afo_report(struct afo_adapter *ad, unsigned int action)
 		break;
 	case AFO_DO_HEALTHY:
 		afo_notify(ad->dev, ARPFO_EVENT_HEALTHY, !a->healthy, a->healthy);
+		if (a->healthy)
+			afo_addrs_lost_clear(ad);
 		break;
 	case AFO_DO_PNET:
 		afo_report_pnet(ad, a->old_pnet, a->pnet);

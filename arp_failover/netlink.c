@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * The generic netlink family "arp_failover": dumps of a namespace's
- * physical networks, adapters and addresses, per-adapter settings, and
- * the "events" multicast group. Documentation/netlink/specs/
+ * physical networks, adapters, addresses and devices (managed or why
+ * not), per-adapter settings, and the "events" multicast group. Documentation/netlink/specs/
  * arp_failover.yaml describes it.
  *
  * Dumps and the set command take RTNL, which protects everything they
@@ -19,10 +19,10 @@
 #include "adapter.h"
 #include "compat.h"
 #include "liveness.h"
+#include "membership.h"
 #include "netlink.h"
 #include "netns.h"
 #include "settings.h"
-#include "vipa.h"
 #include "params.h"
 
 static struct genl_family afo_genl_family;
@@ -62,6 +62,7 @@ static int afo_put_stats(struct sk_buff *skb, const struct afo_stats *st)
 		{ ARPFO_A_STATS_LIVE_HEARD, offsetof(struct afo_stats, live_heard) },
 		{ ARPFO_A_STATS_TARGET_SENT, offsetof(struct afo_stats, target_sent) },
 		{ ARPFO_A_STATS_TARGET_HEARD, offsetof(struct afo_stats, target_heard) },
+		{ ARPFO_A_STATS_ADDRS_LOST, offsetof(struct afo_stats, addrs_lost) },
 	};
 	struct nlattr *nest = nla_nest_start(skb, ARPFO_A_ADAPTER_STATS);
 	unsigned int i;
@@ -125,6 +126,7 @@ static int afo_fill_adapter(struct sk_buff *skb, const struct afo_adapter *ad)
 			ad->offload ? ARPFO_KIND_OFFLOAD : ARPFO_KIND_HOST) ||
 	    nla_put_u32(skb, ARPFO_A_ADAPTER_VIPA_DUTY, ad->core.vipa_duty) ||
 	    nla_put_u32(skb, ARPFO_A_ADAPTER_L3DEV, ad->l3dev) ||
+	    nla_put_u32(skb, ARPFO_A_ADAPTER_ADDRS_LOST, ad->addrs_lost) ||
 	    afo_put_live(skb, ad))
 		return -EMSGSIZE;
 	return afo_put_stats(skb, &ad->stats);
@@ -293,6 +295,38 @@ out:
 	return afo_dump_finish(&d);
 }
 
+/* One network device: managed, or why not (membership.c). */
+static int afo_fill_device(struct sk_buff *skb, struct net_device *dev)
+{
+	struct net_device *master = netdev_master_upper_dev_get(dev);
+
+	if (nla_put_u32(skb, ARPFO_A_DEVICE_IFINDEX, dev->ifindex) ||
+	    nla_put_string(skb, ARPFO_A_DEVICE_IFNAME, dev->name) ||
+	    nla_put_u32(skb, ARPFO_A_DEVICE_MEMBERSHIP, afo_membership(dev)) ||
+	    (master && nla_put_u32(skb, ARPFO_A_DEVICE_MASTER, master->ifindex)))
+		return -EMSGSIZE;
+	return 0;
+}
+
+/* The loopback is left out: it is never an adapter, and always there. */
+static int afo_nl_device_dump(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	struct afo_dump d = { .skb = skb, .cb = cb };
+	struct net_device *dev;
+	void *hdr;
+
+	rtnl_lock();
+	for_each_netdev(sock_net(skb->sk), dev) {
+		if (dev->flags & IFF_LOOPBACK || afo_dump_skip(&d))
+			continue;
+		hdr = afo_dump_put(&d, ARPFO_CMD_DEVICE_GET);
+		if (afo_dump_end(&d, hdr, hdr ? afo_fill_device(skb, dev) : 0))
+			break;
+	}
+	rtnl_unlock();
+	return afo_dump_finish(&d);
+}
+
 static struct net_device *afo_nl_find_dev(struct net *net, struct genl_info *info)
 {
 	struct nlattr **tb = info->attrs;
@@ -339,7 +373,7 @@ static int afo_nl_adapter_set(struct sk_buff *skb, struct genl_info *info)
 	rtnl_lock();
 	dev = afo_nl_find_dev(an->net, info);
 	err = PTR_ERR_OR_ZERO(dev);
-	if (!err && !afo_dev_manageable(dev) && !afo_dev_vipa_kind(dev)) {
+	if (!err && !afo_member_settable(afo_membership(dev))) {
 		GENL_SET_ERR_MSG(info,
 				 "not an adapter or VIPA device arp_failover can manage: Ethernet with ARP, not enslaved");
 		err = -EOPNOTSUPP;
@@ -402,6 +436,11 @@ static const struct genl_ops afo_genl_ops[] = {
 	{
 		.cmd = ARPFO_CMD_ADDR_GET,
 		.dumpit = afo_nl_addr_dump,
+		AFO_GENL_DUMP_COMPAT
+	},
+	{
+		.cmd = ARPFO_CMD_DEVICE_GET,
+		.dumpit = afo_nl_device_dump,
 		AFO_GENL_DUMP_COMPAT
 	},
 	{

@@ -9,9 +9,9 @@
 
 #include "addrs6.h"
 #include "adapter.h"
+#include "membership.h"
 #include "netns.h"
 #include "notify.h"
-#include "settings.h"
 
 /* Set under RTNL when the module starts unloading: events are ignored. */
 static bool afo_unloading;

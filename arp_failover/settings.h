@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Per-adapter settings made over netlink (settings.c), and which devices
- * may be managed at all. Under RTNL.
+ * Per-adapter settings made over netlink (settings.c). Under RTNL. Which
+ * devices are managed is membership.h's.
  */
 #ifndef _ARP_FAILOVER_SETTINGS_H
 #define _ARP_FAILOVER_SETTINGS_H
@@ -35,9 +35,7 @@ struct afo_setting {
 	u32 priority;
 };
 
-bool afo_dev_manageable(const struct net_device *dev);
-bool afo_dev_selected(struct net_device *dev);
-bool afo_dev_release_pending(struct net_device *dev);
+enum afo_manage afo_dev_manage_setting(struct net_device *dev);
 u32 afo_dev_priority(struct net_device *dev);
 int afo_setting_apply(struct net_device *dev, const struct afo_setting *set);
 void afo_setting_drop(struct afo_net *an, int ifindex);

@@ -101,6 +101,33 @@ TRACE_EVENT(arp_failover_una,
 	TP_printk("dev=%s ip6=%pI6c", __get_str(dev), __entry->ip6)
 );
 
+/*
+ * An address of @dev left it while adapter @responder answered for it:
+ * @ip, or @ip6 when @v6.
+ */
+TRACE_EVENT(arp_failover_addr_lost,
+	TP_PROTO(const struct net_device *dev, u32 responder, bool v6,
+		 __be32 ip, const struct in6_addr *ip6),
+	TP_ARGS(dev, responder, v6, ip, ip6),
+	TP_STRUCT__entry(
+		__string(dev, dev->name)
+		__field(u32, responder)
+		__field(bool, v6)
+		__field(u32, ip)	/* network order; sparse-clean */
+		__array(u8, ip6, 16)
+	),
+	TP_fast_assign(
+		afo_assign_str(dev, dev->name);
+		__entry->responder = responder;
+		__entry->v6 = v6;
+		__entry->ip = (__force u32)ip;
+		memcpy(__entry->ip6, ip6, 16);
+	),
+	TP_printk("dev=%s responder=%u v6=%d ip=%pI4 ip6=%pI6c",
+		  __get_str(dev), __entry->responder, __entry->v6,
+		  &__entry->ip, __entry->ip6)
+);
+
 /* A discovery probe left @dev. */
 TRACE_EVENT(arp_failover_probe,
 	TP_PROTO(const struct net_device *dev, u32 seq),

@@ -21,36 +21,7 @@
 #include "netlink.h"
 #include "netns.h"
 #include "offload.h"
-#include "params.h"
-#include "settings.h"
 #include "vipa.h"
-
-/**
- * afo_dev_is_vipa - whether the IPv4 addresses of @dev are VIPAs
- * @dev: any network device
- *
- * Dummy devices and those the vipa parameter names, unless the
- * administrator excluded them (include/exclude, netlink "managed off").
- */
-bool afo_dev_is_vipa(struct net_device *dev)
-{
-	return afo_dev_vipa_kind(dev) && dev->reg_state == NETREG_REGISTERED &&
-	       afo_dev_selected(dev);
-}
-
-/**
- * afo_dev_vipa_kind - whether @dev holds VIPAs unless excluded
- * @dev: any network device
- *
- * A dummy device, or one the vipa parameter names.
- */
-bool afo_dev_vipa_kind(const struct net_device *dev)
-{
-	bool dummy = dev->rtnl_link_ops &&
-		     !strcmp(dev->rtnl_link_ops->kind, "dummy");
-
-	return dummy || afo_name_vipa(dev->name);
-}
 
 static void afo_vipa_free(struct afo_net *an, struct afo_addr *vipa)
 {
@@ -264,15 +235,15 @@ void afo_vipa6_changed(struct net_device *dev, const struct in6_addr *ip6,
 
 /**
  * afo_sync_vipas - bring the VIPAs of one device in line with the kernel's
- * @dev: any network device
- * @s:   the step of the sync
+ * @dev:  any network device
+ * @want: whether its addresses are VIPAs (ARPFO_MEMBER_VIPA)
+ * @s:    the step of the sync
  *
  * New VIPAs are announced at once by every pnet's VIPA holder.
  */
-void afo_sync_vipas(struct net_device *dev, struct afo_step *s)
+void afo_sync_vipas(struct net_device *dev, bool want, struct afo_step *s)
 {
 	struct afo_net *an = afo_net(dev_net(dev));
-	bool want = !an->dying && afo_dev_is_vipa(dev);
 
 	ASSERT_RTNL();
 	if (afo_vipas_mirror(an, dev, want))

@@ -14,9 +14,7 @@ struct afo_net;
 struct afo_step;
 struct net_device;
 
-bool afo_dev_is_vipa(struct net_device *dev);
-bool afo_dev_vipa_kind(const struct net_device *dev);
-void afo_sync_vipas(struct net_device *dev, struct afo_step *s);
+void afo_sync_vipas(struct net_device *dev, bool want, struct afo_step *s);
 void afo_vipa_added(struct net_device *dev, __be32 ip);
 void afo_vipa_removed(struct net_device *dev, __be32 ip);
 void afo_vipa6_changed(struct net_device *dev, const struct in6_addr *ip6,
