@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // arpfo show: dump pnets, adapters and addresses, print tables or JSON.
+#include <cerrno>
+#include <stdexcept>
 #include <string>
 
 #include <linux/arp_failover.h>
@@ -30,6 +32,21 @@ std::vector<T> read_all(Connection &c, std::uint8_t cmd, const std::string &what
 	return out;
 }
 
+// A module older than the device dump refuses the command.
+std::vector<Device> read_devices(Connection &c)
+{
+	try {
+		return read_all<Device>(c, ARPFO_CMD_DEVICE_GET, "reading the devices",
+					parse_device);
+	} catch (const NetlinkError &e) {
+		if (e.error() == EOPNOTSUPP)
+			throw std::runtime_error("the loaded arp_failover module does not list "
+						 "devices (it is older than this arpfo): "
+						 "show -d needs the module that came with it");
+		throw;
+	}
+}
+
 // Adapters are always read: they name the ifindexes of the other tables.
 // Pnets are read for the addresses too: their VIPA holders answer for the
 // VIPAs.
@@ -46,6 +63,8 @@ Snapshot read_snapshot(const Selection &sel)
 	if (sel.addresses)
 		s.addresses = read_all<Address>(c, ARPFO_CMD_ADDR_GET, "reading the addresses",
 						parse_address);
+	if (sel.devices)
+		s.devices = read_devices(c);
 	return s;
 }
 
@@ -71,7 +90,10 @@ int run_show(const ShowCommand &cmd)
 	Snapshot s = read_consistent(cmd.select);
 
 	sort_snapshot(s);
-	const Names names = Names::of_adapters(s.adapters, system_ifname);
+	Names names = Names::of_adapters(s.adapters, system_ifname);
+	for (const auto &d : s.devices)
+		if (!d.ifname.empty())
+			names.add(d.ifindex, d.ifname);
 	if (cmd.json)
 		write_stdout(render_show_json(s, cmd.select, names));
 	else

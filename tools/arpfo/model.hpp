@@ -97,11 +97,23 @@ struct Event {
 	std::optional<std::uint32_t> reason; // enum arpfo_reject_reason
 };
 
+// One network device of the namespace (ARPFO_CMD_DEVICE_GET): managed,
+// or the one reason why not.
+struct Device {
+	std::uint32_t ifindex = 0;
+	std::string ifname;
+	std::uint32_t membership = 0; // enum arpfo_membership, 0: managed
+	std::uint32_t master = 0;     // ifindex of its master, 0: none
+
+	bool operator==(const Device &) const = default;
+};
+
 // Everything one `arpfo show` dumps.
 struct Snapshot {
 	std::vector<Pnet> pnets;
 	std::vector<Adapter> adapters;
 	std::vector<Address> addresses;
+	std::vector<Device> devices{}; // only when asked for (show -d)
 };
 
 // An IPv4 address carried as a u32 in network byte order, as bytes.

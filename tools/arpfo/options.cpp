@@ -67,12 +67,59 @@ std::variant<bool, CommandLineError> output_option(std::string_view topic, std::
 	return false;
 }
 
+// -o LIST, -oLIST, --output LIST, --output=LIST: the adapters' columns.
+std::optional<CommandLineError> output_fields(std::string_view list, ShowCommand &cmd,
+					      bool &given)
+{
+	if (given)
+		return error("show", "-o given twice");
+	auto fields = parse_adapter_fields(list);
+	if (const auto *msg = std::get_if<std::string>(&fields))
+		return error("show", "-o: " + *msg);
+	cmd.select.adapter_fields = std::get<std::vector<AdapterField>>(std::move(fields));
+	given = true;
+	return std::nullopt;
+}
+
+// A cluster of one-letter options, "-gia", "-io adapter,state": @i moves
+// past an argument -o takes from the next word.
+std::optional<CommandLineError> show_cluster(std::span<const std::string_view> args,
+					     std::size_t &i, Selection &chosen, ShowCommand &cmd,
+					     bool &fields_given)
+{
+	const std::string_view arg = args[i];
+
+	for (std::size_t k = 1; k < arg.size(); k++) {
+		const char c = arg[k];
+		if (c == 'g') {
+			chosen.groups = true;
+		} else if (c == 'i') {
+			chosen.adapters = true;
+		} else if (c == 'a') {
+			chosen.addresses = true;
+		} else if (c == 'd') {
+			chosen.devices = true;
+		} else if (c == 'o') {
+			if (k + 1 < arg.size())
+				return output_fields(arg.substr(k + 1), cmd, fields_given);
+			if (i + 1 >= args.size())
+				return error("show", "-o needs a list of fields");
+			return output_fields(args[++i], cmd, fields_given);
+		} else {
+			return error("show", "unknown option " + quoted(std::string("-") + c));
+		}
+	}
+	return std::nullopt;
+}
+
 CommandLine parse_show(std::span<const std::string_view> args)
 {
 	ShowCommand cmd;
 	Selection chosen{false, false, false};
+	bool fields_given = false;
 
-	for (const auto arg : args) {
+	for (std::size_t i = 0; i < args.size(); i++) {
+		const std::string_view arg = args[i];
 		if (is_help(arg))
 			return HelpCommand{"show"};
 		const auto r = output_option("show", arg, cmd.json, cmd.color);
@@ -80,31 +127,39 @@ CommandLine parse_show(std::span<const std::string_view> args)
 			return *e;
 		if (std::get<bool>(r))
 			continue;
+		std::optional<CommandLineError> bad;
 		if (arg == "--groups") {
 			chosen.groups = true;
 		} else if (arg == "--adapters") {
 			chosen.adapters = true;
 		} else if (arg == "--addresses") {
 			chosen.addresses = true;
+		} else if (arg == "--devices") {
+			chosen.devices = true;
+		} else if (arg.starts_with("--output=")) {
+			bad = output_fields(arg.substr(9), cmd, fields_given);
+		} else if (arg == "--output") {
+			if (i + 1 >= args.size())
+				return error("show", "--output needs a list of fields");
+			bad = output_fields(args[++i], cmd, fields_given);
 		} else if (arg.size() >= 2 && arg[0] == '-' && arg[1] != '-') {
-			for (const char c : arg.substr(1)) {
-				if (c == 'g')
-					chosen.groups = true;
-				else if (c == 'i')
-					chosen.adapters = true;
-				else if (c == 'a')
-					chosen.addresses = true;
-				else
-					return error("show", "unknown option " + quoted(std::string("-") + c));
-			}
+			bad = show_cluster(args, i, chosen, cmd, fields_given);
 		} else if (arg.starts_with("-")) {
 			return error("show", "unknown option " + quoted(arg));
 		} else {
 			return error("show", "unexpected argument " + quoted(arg));
 		}
+		if (bad)
+			return *bad;
 	}
-	if (chosen.groups || chosen.adapters || chosen.addresses)
-		cmd.select = chosen;
+	if (chosen.groups || chosen.adapters || chosen.addresses || chosen.devices) {
+		chosen.adapter_fields = std::move(cmd.select.adapter_fields);
+		cmd.select = std::move(chosen);
+	}
+	if (fields_given && cmd.json)
+		return error("show", "-o picks the table's columns; --json has every field");
+	if (fields_given && !cmd.select.adapters)
+		return error("show", "-o picks the adapters table's columns, but -i is not given");
 	return cmd;
 }
 

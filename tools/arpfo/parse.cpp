@@ -102,11 +102,23 @@ constexpr std::array<AttrPolicy, ARPFO_A_EVENT_MAX + 1> event_policy()
 	return p;
 }
 
+constexpr std::array<AttrPolicy, ARPFO_A_DEVICE_MAX + 1> device_policy()
+{
+	std::array<AttrPolicy, ARPFO_A_DEVICE_MAX + 1> p{};
+
+	p[ARPFO_A_DEVICE_IFINDEX] = {"IFINDEX", MNL_TYPE_U32};
+	p[ARPFO_A_DEVICE_IFNAME] = {"IFNAME", MNL_TYPE_NUL_STRING};
+	p[ARPFO_A_DEVICE_MEMBERSHIP] = {"MEMBERSHIP", MNL_TYPE_U32};
+	p[ARPFO_A_DEVICE_MASTER] = {"MASTER", MNL_TYPE_U32};
+	return p;
+}
+
 constexpr auto kPnetPolicy = pnet_policy();
 constexpr auto kAdapterPolicy = adapter_policy();
 constexpr auto kStatsPolicy = stats_policy();
 constexpr auto kAddrPolicy = addr_policy();
 constexpr auto kEventPolicy = event_policy();
+constexpr auto kDevicePolicy = device_policy();
 
 // The attributes of a message of this family, after its genlmsghdr.
 Attrs family_attrs(const MessageView &msg, std::span<const AttrPolicy> policy)
@@ -249,6 +261,19 @@ Address parse_address(std::span<const std::uint8_t> bytes)
 	addr.responder = addr.vipa ? a.u32(ARPFO_A_ADDR_RESPONDER).value_or(0)
 				   : a.need_u32(ARPFO_A_ADDR_RESPONDER);
 	return addr;
+}
+
+Device parse_device(std::span<const std::uint8_t> bytes)
+{
+	const MessageView msg(bytes, "device message");
+	const Attrs a = family_attrs(msg, kDevicePolicy);
+	Device d;
+
+	d.ifindex = a.need_u32(ARPFO_A_DEVICE_IFINDEX);
+	d.membership = a.need_u32(ARPFO_A_DEVICE_MEMBERSHIP);
+	d.ifname = a.str(ARPFO_A_DEVICE_IFNAME).value_or("");
+	d.master = a.u32(ARPFO_A_DEVICE_MASTER).value_or(0);
+	return d;
 }
 
 Event parse_event(std::span<const std::uint8_t> bytes)

@@ -15,6 +15,7 @@ namespace arpfo {
 Pnet parse_pnet(std::span<const std::uint8_t> msg);
 Adapter parse_adapter(std::span<const std::uint8_t> msg);
 Address parse_address(std::span<const std::uint8_t> msg);
+Device parse_device(std::span<const std::uint8_t> msg);
 Event parse_event(std::span<const std::uint8_t> msg);
 
 // Who a message of any generic netlink family is from and what it is.

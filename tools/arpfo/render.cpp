@@ -9,6 +9,7 @@
 #include <linux/arp_failover.h>
 
 #include "arpfo/json.hpp"
+#include "arpfo/membership.hpp"
 #include "arpfo/table.hpp"
 
 namespace arpfo {
@@ -105,6 +106,56 @@ std::string target_text(const Adapter &a)
 		return "-";
 	return format_ipv4(ipv4_of(*a.target)) + " (" +
 	       (a.target_ms ? age_text(a.target_ms) : "never") + ")";
+}
+
+// The cell of @field for adapter @a.
+Cell adapter_cell(const Adapter &a, AdapterField field, const Names &names)
+{
+	const auto &s = a.stats;
+
+	switch (field) {
+	case AdapterField::Adapter:
+		return {names(a.ifindex)};
+	case AdapterField::Pnet:
+		return {std::to_string(a.pnet)};
+	case AdapterField::State:
+		return {state_name(a.state), state_paint(a.state)};
+	case AdapterField::Probing:
+		return {a.probing ? "yes" : "no"};
+	case AdapterField::AnsweredBy:
+		return responder_cell(a.responder, a.ifindex, names);
+	case AdapterField::Priority:
+		return {std::to_string(a.priority)};
+	case AdapterField::Kind:
+		return {kind_name(a.kind)};
+	case AdapterField::Vipa:
+		return {a.vipa_duty ? "yes" : "no"};
+	case AdapterField::MacAddress:
+		return {a.mac ? format_mac(*a.mac) : "-"};
+	case AdapterField::Takeovers:
+		return {std::to_string(s.takeovers)};
+	case AdapterField::Reclaims:
+		return {std::to_string(s.reclaims)};
+	case AdapterField::Replies:
+		return {std::to_string(s.replies)};
+	case AdapterField::Dropped:
+		return {std::to_string(s.dropped)};
+	case AdapterField::Probes:
+		return {std::to_string(s.probes_sent) + "/" + std::to_string(s.probes_heard)};
+	case AdapterField::Rejected:
+		return {std::to_string(s.probes_rejected)};
+	case AdapterField::Announced:
+		return {std::to_string(s.announcements)};
+	case AdapterField::Vrf:
+		return {l3dev_text(a.l3dev, names)};
+	case AdapterField::Judged:
+		return {judgement_name(a.judged), judged_paint(a.judged)};
+	case AdapterField::Heard:
+		return {heard_text(a)};
+	case AdapterField::Target:
+		return {target_text(a)};
+	}
+	return {};
 }
 
 std::string members_of(const Pnet &p, const Names &names)
@@ -245,6 +296,28 @@ void json_addresses(JsonWriter &w, std::span<const Address> addresses,
 	w.end_array();
 }
 
+// "master": its name, null for none; "reason": null when managed.
+void json_devices(JsonWriter &w, std::span<const Device> devices, const Names &names)
+{
+	w.key("devices").begin_array();
+	for (const auto &d : devices) {
+		const std::string master = d.master ? names(d.master) : "";
+		w.begin_object();
+		w.key("ifindex").number(d.ifindex);
+		w.key("ifname").string(d.ifname.empty() ? names(d.ifindex) : d.ifname);
+		w.key("membership").string(membership_name(d.membership));
+		w.key("master");
+		json_responder(w, d.master, names);
+		w.key("reason");
+		if (d.membership == ARPFO_MEMBER_MANAGED)
+			w.null();
+		else
+			w.string(membership_reason(d.membership, master));
+		w.end_object();
+	}
+	w.end_array();
+}
+
 } // namespace
 
 std::string state_name(std::uint32_t state)
@@ -316,45 +389,21 @@ std::string render_groups(std::span<const Pnet> pnets, const Names &names, bool 
 	return render_table(kColumns, rows, color);
 }
 
-std::string render_adapters(std::span<const Adapter> adapters, const Names &names, bool color)
+std::string render_adapters(std::span<const Adapter> adapters, const Names &names, bool color,
+			    std::span<const AdapterField> fields)
 {
-	static constexpr Column kColumns[] = {
-		{"ADAPTER"},	     {"PNET", true},	   {"STATE"},
-		{"PROBING"},	     {"ANSWERED-BY"},	   {"PRIORITY", true},
-		{"KIND"},	     {"VIPA"},		   {"MAC"},
-		{"TAKEOVERS", true}, {"RECLAIMS", true},   {"REPLIES", true},
-		{"DROPPED", true},   {"PROBES", true},	   {"REJECTED", true},
-		{"ANNOUNCED", true}, {"VRF"},		   {"JUDGED"},
-		{"HEARD"},	     {"TARGET"},
-	};
+	std::vector<Column> columns;
 	std::vector<Row> rows;
 
+	for (const auto f : fields)
+		columns.push_back(adapter_field(f).column);
 	for (const auto &a : adapters) {
-		const auto &s = a.stats;
-		rows.push_back({
-			{names(a.ifindex)},
-			{std::to_string(a.pnet)},
-			{state_name(a.state), state_paint(a.state)},
-			{a.probing ? "yes" : "no"},
-			responder_cell(a.responder, a.ifindex, names),
-			{std::to_string(a.priority)},
-			{kind_name(a.kind)},
-			{a.vipa_duty ? "yes" : "no"},
-			{a.mac ? format_mac(*a.mac) : "-"},
-			{std::to_string(s.takeovers)},
-			{std::to_string(s.reclaims)},
-			{std::to_string(s.replies)},
-			{std::to_string(s.dropped)},
-			{std::to_string(s.probes_sent) + "/" + std::to_string(s.probes_heard)},
-			{std::to_string(s.probes_rejected)},
-			{std::to_string(s.announcements)},
-			{l3dev_text(a.l3dev, names)},
-			{judgement_name(a.judged), judged_paint(a.judged)},
-			{heard_text(a)},
-			{target_text(a)},
-		});
+		Row row;
+		for (const auto f : fields)
+			row.push_back(adapter_cell(a, f, names));
+		rows.push_back(std::move(row));
 	}
-	return render_table(kColumns, rows, color);
+	return render_table(columns, rows, color);
 }
 
 std::string render_addresses(std::span<const Address> addresses, std::span<const Pnet> pnets,
@@ -378,6 +427,27 @@ std::string render_addresses(std::span<const Address> addresses, std::span<const
 	return render_table(kColumns, rows, color);
 }
 
+std::string render_devices(std::span<const Device> devices, const Names &names, bool color)
+{
+	static constexpr Column kColumns[] = {
+		{"DEVICE"}, {"IFINDEX", true}, {"MEMBERSHIP"}, {"MASTER"}, {"WHY"},
+	};
+	std::vector<Row> rows;
+
+	for (const auto &d : devices) {
+		const std::string master = d.master ? names(d.master) : "";
+		const bool managed = d.membership == ARPFO_MEMBER_MANAGED;
+		rows.push_back({
+			{d.ifname.empty() ? names(d.ifindex) : d.ifname},
+			{std::to_string(d.ifindex)},
+			{membership_name(d.membership), managed ? Paint::Good : Paint::None},
+			{master.empty() ? "-" : master},
+			{managed ? "-" : membership_reason(d.membership, master)},
+		});
+	}
+	return render_table(kColumns, rows, color);
+}
+
 std::string render_tables(const Snapshot &s, const Selection &sel, const Names &names,
 			  bool color)
 {
@@ -389,9 +459,11 @@ std::string render_tables(const Snapshot &s, const Selection &sel, const Names &
 	if (sel.groups)
 		add(render_groups(s.pnets, names, color));
 	if (sel.adapters)
-		add(render_adapters(s.adapters, names, color));
+		add(render_adapters(s.adapters, names, color, sel.adapter_fields));
 	if (sel.addresses)
 		add(render_addresses(s.addresses, s.pnets, names, color));
+	if (sel.devices)
+		add(render_devices(s.devices, names, color));
 	return out;
 }
 
@@ -406,6 +478,8 @@ std::string render_show_json(const Snapshot &s, const Selection &sel, const Name
 		json_adapters(w, s.adapters, names);
 	if (sel.addresses)
 		json_addresses(w, s.addresses, s.pnets, names);
+	if (sel.devices)
+		json_devices(w, s.devices, names);
 	w.end_object();
 	return w.str() + "\n";
 }
@@ -416,6 +490,8 @@ void sort_snapshot(Snapshot &s)
 			 [](const Pnet &a, const Pnet &b) { return a.id < b.id; });
 	std::stable_sort(s.adapters.begin(), s.adapters.end(),
 			 [](const Adapter &a, const Adapter &b) { return a.ifindex < b.ifindex; });
+	std::stable_sort(s.devices.begin(), s.devices.end(),
+			 [](const Device &a, const Device &b) { return a.ifindex < b.ifindex; });
 	// One address in two L3 domains is two addresses, and a shared one has
 	// an entry per holder: by domain, then holder, whatever the dump's order.
 	std::stable_sort(s.addresses.begin(), s.addresses.end(),

@@ -7,16 +7,20 @@
 #include <span>
 #include <string>
 
+#include "arpfo/adapter_fields.hpp"
 #include "arpfo/model.hpp"
 #include "arpfo/names.hpp"
 
 namespace arpfo {
 
-// Which tables or JSON keys `show` prints.
+// Which tables or JSON keys `show` prints, and the adapters table's
+// columns (JSON has every field).
 struct Selection {
 	bool groups = true;
 	bool adapters = true;
 	bool addresses = true;
+	bool devices = false; // every device, managed or why not
+	std::vector<AdapterField> adapter_fields = default_adapter_fields();
 
 	bool operator==(const Selection &) const = default;
 };
@@ -33,10 +37,14 @@ std::string judgement_name(std::uint32_t judged);
 std::string pnet_state(const Pnet &p);
 
 std::string render_groups(std::span<const Pnet> pnets, const Names &names, bool color);
-std::string render_adapters(std::span<const Adapter> adapters, const Names &names, bool color);
+// The columns @fields, in that order.
+std::string render_adapters(std::span<const Adapter> adapters, const Names &names, bool color,
+			    std::span<const AdapterField> fields);
 // A VIPA is answered by the VIPA holder of each of @pnets.
 std::string render_addresses(std::span<const Address> addresses, std::span<const Pnet> pnets,
 			     const Names &names, bool color);
+// Every device of the namespace: managed, or the reason why not.
+std::string render_devices(std::span<const Device> devices, const Names &names, bool color);
 // The selected tables, a blank line between two.
 std::string render_tables(const Snapshot &s, const Selection &sel, const Names &names,
 			  bool color);
@@ -45,8 +53,8 @@ std::string render_tables(const Snapshot &s, const Selection &sel, const Names &
 // selected.
 std::string render_show_json(const Snapshot &s, const Selection &sel, const Names &names);
 
-// Pnets by id, adapters by ifindex, addresses by value (IPv4 before
-// IPv6), then L3 master, then owner.
+// Pnets by id, adapters and devices by ifindex, addresses by value (IPv4
+// before IPv6), then L3 master, then owner.
 void sort_snapshot(Snapshot &s);
 
 } // namespace arpfo

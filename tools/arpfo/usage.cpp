@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "arpfo/usage.hpp"
 
+#include <algorithm>
+
+#include "arpfo/adapter_fields.hpp"
 #include "probe/options.hpp"
 
 namespace arpfo {
@@ -13,8 +16,8 @@ constexpr std::string_view kOverview =
 	"namespace.\n"
 	"\n"
 	"commands:\n"
-	"  show [-g] [-i] [-a] [--json] [--color=WHEN]\n"
-	"                    physical networks, adapters and addresses\n"
+	"  show [-g] [-i] [-a] [-d] [-o FIELD,...] [--json] [--color=WHEN]\n"
+	"                    physical networks, adapters, addresses, devices\n"
 	"  monitor [--json] [--color=WHEN]\n"
 	"                    print every event until interrupted\n"
 	"  set DEV priority N | managed on|off ...\n"
@@ -26,13 +29,35 @@ constexpr std::string_view kOverview =
 	"1 on a runtime error, 2 on a usage error ('probe' has its own, see its help).\n";
 
 constexpr std::string_view kShow =
-	"usage: arpfo show [-g|--groups] [-i|--adapters] [-a|--addresses] [--json]\n"
-	"                  [--color[=auto|always|never]]\n"
+	"usage: arpfo show [-g|--groups] [-i|--adapters] [-a|--addresses] [-d|--devices]\n"
+	"                  [-o FIELD,...|all] [--json] [--color[=auto|always|never]]\n"
 	"Prints the physical networks (-g), the managed adapters (-i) and the\n"
 	"managed addresses (-a) of this namespace; all three without a selector.\n"
+	"-d lists every network device, managed or why not.\n"
+	"  -o FIELD,...   the adapters table's columns, in that order; 'all' for\n"
+	"                 every one (the fields are listed below)\n"
 	"  --json         one JSON object with the keys pnets, adapters, addresses\n"
+	"                 (and devices with -d); every field, whatever -o says\n"
 	"  --color=WHEN   colour the states: auto (default: when stdout is a terminal\n"
-	"                 and NO_COLOR is not set), always, never\n";
+	"                 and NO_COLOR is not set), always, never\n"
+	"fields of -o (* shown without -o):\n";
+
+// "  name         help" for each field of the adapters table.
+std::string show_usage()
+{
+	std::string out(kShow);
+
+	const auto defaults = default_adapter_fields();
+
+	for (const auto &f : adapter_fields()) {
+		const bool shown = std::find(defaults.begin(), defaults.end(), f.field) !=
+				   defaults.end();
+		std::string line = (shown ? "* " : "  ") + std::string(f.name);
+		line.resize(16, ' ');
+		out += line + std::string(f.help) + "\n";
+	}
+	return out;
+}
 
 constexpr std::string_view kMonitor =
 	"usage: arpfo monitor [--json] [--color[=auto|always|never]]\n"
@@ -56,7 +81,7 @@ constexpr std::string_view kSet =
 std::string usage(std::string_view topic)
 {
 	if (topic == "show")
-		return std::string(kShow);
+		return show_usage();
 	if (topic == "monitor")
 		return std::string(kMonitor);
 	if (topic == "set")

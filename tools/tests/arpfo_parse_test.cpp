@@ -459,7 +459,7 @@ TEST(ArpfoParse, JudgedFromMessagesToOutput)
 	s.adapters = {parse_adapter(judged_adapter_msg().bytes()), parse_adapter(quiet.bytes())};
 	const Names names = Names::of_adapters(s.adapters);
 
-	const std::string table = render_adapters(s.adapters, names, false);
+	const std::string table = render_adapters(s.adapters, names, false, all_adapter_fields());
 	EXPECT_NE(table.find("  ANNOUNCED  VRF  JUDGED  HEARD     TARGET\n"), std::string::npos)
 		<< table;
 	EXPECT_NE(table.find("  -    silent  40ms/0ms  10.0.0.254 (1500ms)\neth1 "),
@@ -547,7 +547,7 @@ TEST(ArpfoParse, VrfAndSharedFromMessagesToOutput)
 	EXPECT_EQ(render_addresses(s.addresses, s.pnets, names, false),
 		  "ADDRESS   OWNER  ANSWERED-BY  VIPA  VRF   SHARED\n"
 		  "10.0.0.1  eth0   eth0         no    blue  yes\n");
-	const std::string table = render_adapters(s.adapters, names, false);
+	const std::string table = render_adapters(s.adapters, names, false, all_adapter_fields());
 	EXPECT_NE(table.find("  ANNOUNCED  VRF   JUDGED  HEARD  TARGET\n"), std::string::npos)
 		<< table;
 	EXPECT_TRUE(table.ends_with("  blue  ok      -/-    -\n")) << table;

@@ -155,7 +155,7 @@ TEST(ArpfoRender, Groups)
 
 TEST(ArpfoRender, Adapters)
 {
-	EXPECT_EQ(render_adapters(snapshot().adapters, names(), false),
+	EXPECT_EQ(render_adapters(snapshot().adapters, names(), false, all_adapter_fields()),
 		  "ADAPTER  PNET  STATE    PROBING  ANSWERED-BY  PRIORITY  KIND     VIPA  MAC         "
 		  "       TAKEOVERS  RECLAIMS  REPLIES  DROPPED  PROBES  REJECTED  ANNOUNCED  VRF   "
 		  "JUDGED      HEARD       TARGET\n"
@@ -298,7 +298,7 @@ TEST(ArpfoRender, AdapterVrf)
 					adapter(5, "eth2", ARPFO_STATE_HEALTHY, 5)};
 	const Names n = Names::of_adapters(list, system_name);
 
-	const std::string table = render_adapters(list, n, false);
+	const std::string table = render_adapters(list, n, false, all_adapter_fields());
 	EXPECT_NE(table.find("  ANNOUNCED  VRF   JUDGED  HEARD  TARGET\n"), std::string::npos) << table;
 	EXPECT_NE(table.find("0  blue  ok      -/-    -\neth1 "), std::string::npos) << table;
 	EXPECT_NE(table.find("0  if31  ok      -/-    -\neth2 "), std::string::npos) << table;
@@ -337,13 +337,13 @@ TEST(ArpfoRender, JudgedHeardAndTarget)
 	const std::vector<Adapter> list{ok, lost, silent};
 	const Names n = Names::of_adapters(list);
 
-	EXPECT_EQ(from_vrf(render_adapters(list, n, false)),
+	EXPECT_EQ(from_vrf(render_adapters(list, n, false, all_adapter_fields())),
 		  "VRF  JUDGED       HEARD             TARGET\n"
 		  "-    ok           0ms/4294967295ms  192.168.1.1 (0ms)\n"
 		  "-    target-lost  -/250ms           10.0.0.254 (never)\n"
 		  "-    silent       -/-               10.0.0.254 (30000ms)\n");
 
-	const std::string coloured = render_adapters(list, n, true);
+	const std::string coloured = render_adapters(list, n, true, all_adapter_fields());
 	EXPECT_NE(coloured.find("  -    \033[32mok\033[0m           0ms/4294967295ms  "
 				"192.168.1.1 (0ms)\n"),
 		  std::string::npos)
@@ -360,10 +360,10 @@ TEST(ArpfoRender, JudgedHeardAndTarget)
 	Adapter no_carrier = adapter(6, "eth3", ARPFO_STATE_DOWN, 3);
 	no_carrier.judged = ARPFO_JUDGED_NO_CARRIER;
 	const std::vector<Adapter> down{no_carrier};
-	EXPECT_NE(render_adapters(down, n, true)
+	EXPECT_NE(render_adapters(down, n, true, all_adapter_fields())
 			  .find("  -    \033[31mno-carrier\033[0m  -/-    -\n"),
 		  std::string::npos)
-		<< render_adapters(down, n, true);
+		<< render_adapters(down, n, true, all_adapter_fields());
 
 	// JSON: the judgement's name, numbers for the ages, the target as a
 	// dotted quad; null for what is absent.
@@ -389,7 +389,8 @@ TEST(ArpfoRender, AllTablesBlankLineApart)
 
 	EXPECT_EQ(render_tables(s, {}, names(), false),
 		  render_groups(s.pnets, names(), false) + "\n" +
-			  render_adapters(s.adapters, names(), false) + "\n" +
+			  render_adapters(s.adapters, names(), false, default_adapter_fields()) +
+			  "\n" +
 			  render_addresses(s.addresses, s.pnets, names(), false));
 	EXPECT_EQ(render_tables(s, {false, false, true}, names(), false),
 		  render_addresses(s.addresses, s.pnets, names(), false));
@@ -402,9 +403,10 @@ TEST(ArpfoRender, EmptyTablesKeepTheirHeader)
 {
 	EXPECT_EQ(render_tables({}, {}, names(), false),
 		  "PNET  STATE  HEALTHY  ADAPTERS  VIPA-HOLDER\n\n"
-		  "ADAPTER  PNET  STATE  PROBING  ANSWERED-BY  PRIORITY  KIND  VIPA  MAC  TAKEOVERS  "
-		  "RECLAIMS  REPLIES  DROPPED  PROBES  REJECTED  ANNOUNCED  VRF  JUDGED  HEARD  TARGET\n\n"
+		  "ADAPTER  PNET  STATE  PROBING  ANSWERED-BY  PRIORITY  TAKEOVERS  RECLAIMS  JUDGED\n\n"
 		  "ADDRESS  OWNER  ANSWERED-BY  VIPA  VRF  SHARED\n");
+	EXPECT_EQ(render_tables({}, {false, false, false, true}, names(), false),
+		  "DEVICE  IFINDEX  MEMBERSHIP  MASTER  WHY\n");
 }
 
 TEST(ArpfoRender, ColourPaintsStatesAndTakeovers)
@@ -424,7 +426,7 @@ TEST(ArpfoRender, ColourPaintsStatesAndTakeovers)
 		  "10.0.0.2     eth1   \033[1;35meth0\033[0m         no    -     no\n"
 		  "192.168.1.1  eth2   \033[31m-\033[0m            no    blue  no\n");
 
-	const std::string adapters = render_adapters(s.adapters, names(), true);
+	const std::string adapters = render_adapters(s.adapters, names(), true, all_adapter_fields());
 	EXPECT_NE(adapters.find("eth0        1  \033[32mhealthy\033[0m  no       eth0                0"),
 		  std::string::npos)
 		<< adapters;
@@ -505,7 +507,7 @@ TEST(ArpfoRender, UnknownValuesAndMissingMac)
 
 	// A judgement this version does not know is its number, painted as
 	// not ok.
-	EXPECT_EQ(render_adapters(list, n, true),
+	EXPECT_EQ(render_adapters(list, n, true, all_adapter_fields()),
 		  "ADAPTER  PNET  STATE       PROBING  ANSWERED-BY  PRIORITY  KIND        VIPA  MAC  "
 		  "TAKEOVERS  RECLAIMS  REPLIES  DROPPED  PROBES  REJECTED  ANNOUNCED  VRF  JUDGED  "
 		  "HEARD  TARGET\n"
