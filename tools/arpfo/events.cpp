@@ -96,6 +96,11 @@ Description describe(const Event &e, const Names &names)
 	case EventKind::Judged:
 		return {"judged " + judgement_name(old_v) + " -> " + judgement_name(new_v),
 			new_v == ARPFO_JUDGED_OK ? Paint::Good : Paint::Bad};
+	case EventKind::AddrLost:
+		return {"address " + e.addr.value_or(IpAddr()).str() + " removed while " +
+				responder_text(e, new_v, names) + " answers for it (" +
+				judgement_name(old_v) + "): the takeover cannot hold it",
+			Paint::Bad};
 	case EventKind::Unknown:
 		break;
 	}
@@ -145,6 +150,8 @@ EventKind classify(const Event &e)
 		return EventKind::VipaDuty;
 	case ARPFO_EVENT_JUDGED:
 		return EventKind::Judged;
+	case ARPFO_EVENT_ADDR_LOST:
+		return EventKind::AddrLost;
 	default:
 		return EventKind::Unknown;
 	}
@@ -181,6 +188,8 @@ std::string event_name(const Event &e)
 		return "vipa_duty";
 	case EventKind::Judged:
 		return "judged";
+	case EventKind::AddrLost:
+		return "addr_lost";
 	case EventKind::Unknown:
 		break;
 	}
@@ -238,6 +247,10 @@ std::string render_event_json(const Event &e, std::string_view time, const Names
 	if (responder) {
 		json_ifname(w, "old_ifname", e, e.old_value.value_or(0), names);
 		json_ifname(w, "new_ifname", e, e.new_value.value_or(0), names);
+	}
+	if (kind == EventKind::AddrLost) {
+		json_ifname(w, "answered_by", e, e.new_value.value_or(0), names);
+		w.key("judged").string(judgement_name(e.old_value.value_or(0)));
 	}
 	if (kind == EventKind::Judged) {
 		w.key("old_judged").string(judgement_name(e.old_value.value_or(0)));

@@ -28,6 +28,7 @@ enum class EventKind {
 	AddrDel,
 	VipaDuty, // NEW 1: answers for the host's VIPAs on its pnet, 0: no longer
 	Judged,	  // OLD -> NEW enum arpfo_judgement: how its path was judged
+	AddrLost, // ADDR left it while NEW answered for it (path judged OLD)
 	Unknown,
 };
 

@@ -39,6 +39,8 @@ struct AdapterStats {
 	std::uint64_t live_heard = 0;	// siblings' liveness frames heard
 	std::uint64_t target_sent = 0;	// probes of its target sent
 	std::uint64_t target_heard = 0; // answers of its target heard
+	std::uint64_t addrs_lost = 0;	// its addresses removed while a sibling
+					// answered for them
 
 	bool operator==(const AdapterStats &) const = default;
 };
@@ -69,6 +71,10 @@ struct Adapter {
 	std::optional<std::uint32_t> target;
 	// Milliseconds since the target last answered; absent: never.
 	std::optional<std::uint32_t> target_ms;
+	// Its addresses removed while a sibling answered for them, since it was
+	// last healthy: the takeover does not hold for those. 0 from a module
+	// too old to say.
+	std::uint32_t addrs_lost = 0;
 };
 
 // A VIPA is held by a device that is no managed adapter (usually a dummy)

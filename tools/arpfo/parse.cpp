@@ -49,6 +49,7 @@ constexpr std::array<AttrPolicy, ARPFO_A_ADAPTER_MAX + 1> adapter_policy()
 	p[ARPFO_A_ADAPTER_HEARD_MS] = {"HEARD_MS", MNL_TYPE_U32};
 	p[ARPFO_A_ADAPTER_TARGET] = {"TARGET", MNL_TYPE_U32};
 	p[ARPFO_A_ADAPTER_TARGET_MS] = {"TARGET_MS", MNL_TYPE_U32};
+	p[ARPFO_A_ADAPTER_ADDRS_LOST] = {"ADDRS_LOST", MNL_TYPE_U32};
 	return p;
 }
 
@@ -69,6 +70,7 @@ constexpr std::array<AttrPolicy, ARPFO_A_STATS_MAX + 1> stats_policy()
 	p[ARPFO_A_STATS_LIVE_HEARD] = {"LIVE_HEARD", MNL_TYPE_U64};
 	p[ARPFO_A_STATS_TARGET_SENT] = {"TARGET_SENT", MNL_TYPE_U64};
 	p[ARPFO_A_STATS_TARGET_HEARD] = {"TARGET_HEARD", MNL_TYPE_U64};
+	p[ARPFO_A_STATS_ADDRS_LOST] = {"ADDRS_LOST", MNL_TYPE_U64};
 	return p;
 }
 
@@ -148,6 +150,8 @@ AdapterStats parse_stats(const Attrs &adapter)
 	s.live_heard = a.u64(ARPFO_A_STATS_LIVE_HEARD).value_or(0);
 	s.target_sent = a.u64(ARPFO_A_STATS_TARGET_SENT).value_or(0);
 	s.target_heard = a.u64(ARPFO_A_STATS_TARGET_HEARD).value_or(0);
+	// Optional: modules that do not watch for lost addresses send none.
+	s.addrs_lost = a.u64(ARPFO_A_STATS_ADDRS_LOST).value_or(0);
 	return s;
 }
 
@@ -192,6 +196,11 @@ void check_event(const Attrs &a, std::uint32_t type)
 	case ARPFO_EVENT_ADDR_NEW:
 	case ARPFO_EVENT_ADDR_DEL:
 		a.need_one_of(ARPFO_A_EVENT_ADDR, ARPFO_A_EVENT_ADDR6);
+		break;
+	case ARPFO_EVENT_ADDR_LOST:
+		a.need_one_of(ARPFO_A_EVENT_ADDR, ARPFO_A_EVENT_ADDR6);
+		a.need(ARPFO_A_EVENT_OLD);
+		a.need(ARPFO_A_EVENT_NEW);
 		break;
 	default:
 		break;
@@ -241,6 +250,7 @@ Adapter parse_adapter(std::span<const std::uint8_t> bytes)
 	ad.heard_ms = a.u32(ARPFO_A_ADAPTER_HEARD_MS);
 	ad.target = a.u32(ARPFO_A_ADAPTER_TARGET);
 	ad.target_ms = a.u32(ARPFO_A_ADAPTER_TARGET_MS);
+	ad.addrs_lost = a.u32(ARPFO_A_ADAPTER_ADDRS_LOST).value_or(0);
 	return ad;
 }
 

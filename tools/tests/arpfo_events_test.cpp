@@ -390,3 +390,37 @@ TEST(ArpfoEvents, FormatsLocalTimeWithMilliseconds)
 	ASSERT_EQ(s.size(), 23u) << s;
 	EXPECT_EQ(s.substr(19), ".500");
 }
+
+// ADDR_LOST: an address left the adapter while a sibling (NEW) answered
+// for it, the adapter's path judged OLD. It needs the address and both.
+TEST(ArpfoEvents, AddressLostDuringATakeover)
+{
+	const std::string t(kTime);
+	Msg v4 = addr_event(ARPFO_EVENT_ADDR_LOST);
+	v4.u32(ARPFO_A_EVENT_OLD, ARPFO_JUDGED_NO_CARRIER).u32(ARPFO_A_EVENT_NEW, 4);
+	Msg v6 = addr6_event(ARPFO_EVENT_ADDR_LOST);
+	v6.u32(ARPFO_A_EVENT_OLD, ARPFO_JUDGED_SILENT).u32(ARPFO_A_EVENT_NEW, 4);
+
+	EXPECT_EQ(classify(parse_event(v4.bytes())), EventKind::AddrLost);
+	EXPECT_EQ(line(v4), t + " eth0 address 10.0.0.1 removed while eth1 answers for it "
+				"(no-carrier): the takeover cannot hold it\n");
+	EXPECT_EQ(line(v6, true), t + " eth0 \033[31maddress 2001:db8::1 removed while eth1 "
+				      "answers for it (silent): the takeover cannot hold it\033[0m\n");
+	EXPECT_EQ(json(v6), "{\"time\":\"" + t + "\",\"event\":\"addr_lost\",\"ifname\":\"eth0\","
+		  "\"ifindex\":3,\"old\":2,\"new\":4,\"answered_by\":\"eth1\",\"judged\":\"silent\","
+		  "\"address\":\"2001:db8::1\",\"family\":\"inet6\"}\n");
+
+	const auto error_of = [](const Msg &m) -> std::string {
+		try {
+			parse_event(m.bytes());
+		} catch (const MalformedMessage &e) {
+			return e.what();
+		}
+		return "";
+	};
+	Msg no_addr = old_new(ARPFO_EVENT_ADDR_LOST, ARPFO_JUDGED_NO_CARRIER, 4);
+	EXPECT_EQ(error_of(no_addr), "event message: missing attribute ADDR (type 6) or ADDR6 (type 9)");
+	Msg no_new = addr_event(ARPFO_EVENT_ADDR_LOST);
+	no_new.u32(ARPFO_A_EVENT_OLD, ARPFO_JUDGED_NO_CARRIER);
+	EXPECT_EQ(error_of(no_new), "event message: missing attribute NEW (type 5)");
+}
