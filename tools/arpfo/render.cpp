@@ -108,6 +108,37 @@ std::string target_text(const Adapter &a)
 	       (a.target_ms ? age_text(a.target_ms) : "never") + ")";
 }
 
+// Marks an adapter whose addresses were removed while a sibling answered
+// for it; a footnote under the table says what it means.
+constexpr std::string_view kLostMark = "!";
+
+// Its name, marked (in red) when it lost addresses during a takeover.
+Cell adapter_name_cell(const Adapter &a, const Names &names)
+{
+	if (a.addrs_lost == 0)
+		return {names(a.ifindex)};
+	return {names(a.ifindex) + std::string(kLostMark), Paint::Bad};
+}
+
+// "! eth0: 2 addresses removed while eth1 answers for it: ..." for each
+// marked adapter, one line each; "" when none is marked.
+std::string lost_footnotes(std::span<const Adapter> adapters, const Names &names)
+{
+	std::string out;
+
+	for (const auto &a : adapters) {
+		if (a.addrs_lost == 0)
+			continue;
+		const std::string n = std::to_string(a.addrs_lost);
+		out += std::string(kLostMark) + " " + names(a.ifindex) + ": " + n +
+		       (a.addrs_lost == 1 ? " address" : " addresses") + " removed while " +
+		       (a.responder ? names(a.responder) : "a sibling") +
+		       " answers for it: the takeover cannot hold them. A network manager "
+		       "deconfigured them? See \"Network managers\" in the admin guide.\n";
+	}
+	return out;
+}
+
 // The cell of @field for adapter @a.
 Cell adapter_cell(const Adapter &a, AdapterField field, const Names &names)
 {
@@ -115,7 +146,7 @@ Cell adapter_cell(const Adapter &a, AdapterField field, const Names &names)
 
 	switch (field) {
 	case AdapterField::Adapter:
-		return {names(a.ifindex)};
+		return adapter_name_cell(a, names);
 	case AdapterField::Pnet:
 		return {std::to_string(a.pnet)};
 	case AdapterField::State:
@@ -235,6 +266,7 @@ void json_stats(JsonWriter &w, const AdapterStats &s)
 	w.key("live_heard").number(s.live_heard);
 	w.key("target_sent").number(s.target_sent);
 	w.key("target_heard").number(s.target_heard);
+	w.key("addrs_lost").number(s.addrs_lost);
 	w.end_object();
 }
 
@@ -270,6 +302,7 @@ void json_adapters(JsonWriter &w, std::span<const Adapter> adapters, const Names
 		else
 			w.null();
 		json_optional(w, "target_ms", a.target_ms);
+		w.key("addrs_lost").number(a.addrs_lost);
 		w.end_object();
 	}
 	w.end_array();
@@ -403,7 +436,7 @@ std::string render_adapters(std::span<const Adapter> adapters, const Names &name
 			row.push_back(adapter_cell(a, f, names));
 		rows.push_back(std::move(row));
 	}
-	return render_table(columns, rows, color);
+	return render_table(columns, rows, color) + lost_footnotes(adapters, names);
 }
 
 std::string render_addresses(std::span<const Address> addresses, std::span<const Pnet> pnets,

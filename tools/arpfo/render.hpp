@@ -37,7 +37,9 @@ std::string judgement_name(std::uint32_t judged);
 std::string pnet_state(const Pnet &p);
 
 std::string render_groups(std::span<const Pnet> pnets, const Names &names, bool color);
-// The columns @fields, in that order.
+// The columns @fields, in that order. An adapter whose addresses were
+// removed while a sibling answered for it is marked "!" after its name,
+// and a footnote line under the table says so.
 std::string render_adapters(std::span<const Adapter> adapters, const Names &names, bool color,
 			    std::span<const AdapterField> fields);
 // A VIPA is answered by the VIPA holder of each of @pnets.

@@ -469,14 +469,14 @@ TEST(ArpfoParse, JudgedFromMessagesToOutput)
 
 	const std::string json = render_show_json(s, {false, true, false}, names);
 	EXPECT_NE(json.find("\"reclaims\":2,\"live_sent\":10,\"live_heard\":11,"
-			    "\"target_sent\":12,\"target_heard\":78187493520},\"l3dev\":null,"
+			    "\"target_sent\":12,\"target_heard\":78187493520,\"addrs_lost\":0},\"l3dev\":null,"
 			    "\"judged\":\"silent\",\"hears_ms\":40,\"heard_ms\":0,"
-			    "\"target\":\"10.0.0.254\",\"target_ms\":1500}"),
+			    "\"target\":\"10.0.0.254\",\"target_ms\":1500,\"addrs_lost\":0}"),
 		  std::string::npos)
 		<< json;
-	EXPECT_NE(json.find("\"target_heard\":0},\"l3dev\":null,\"judged\":\"ok\","
+	EXPECT_NE(json.find("\"target_heard\":0,\"addrs_lost\":0},\"l3dev\":null,\"judged\":\"ok\","
 			    "\"hears_ms\":null,\"heard_ms\":null,\"target\":null,"
-			    "\"target_ms\":null}]}"),
+			    "\"target_ms\":null,\"addrs_lost\":0}]}"),
 		  std::string::npos)
 		<< json;
 }
@@ -553,7 +553,7 @@ TEST(ArpfoParse, VrfAndSharedFromMessagesToOutput)
 	EXPECT_TRUE(table.ends_with("  blue  ok      -/-    -\n")) << table;
 	const std::string json = render_show_json(s, {false, true, true}, names);
 	EXPECT_NE(json.find("\"reclaims\":78187493520,\"live_sent\":0,\"live_heard\":0,"
-			    "\"target_sent\":0,\"target_heard\":0},\"l3dev\":\"blue\","),
+			    "\"target_sent\":0,\"target_heard\":0,\"addrs_lost\":0},\"l3dev\":\"blue\","),
 		  std::string::npos)
 		<< json;
 	EXPECT_NE(json.find("{\"address\":\"10.0.0.1\",\"family\":\"inet\","

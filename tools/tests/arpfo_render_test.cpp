@@ -306,11 +306,11 @@ TEST(ArpfoRender, AdapterVrf)
 
 	const Snapshot s{{}, list, {}};
 	const std::string json = render_show_json(s, {false, true, false}, n);
-	EXPECT_NE(json.find("\"target_heard\":0},\"l3dev\":\"blue\",\"judged\""), std::string::npos)
+	EXPECT_NE(json.find("\"target_heard\":0,\"addrs_lost\":0},\"l3dev\":\"blue\",\"judged\""), std::string::npos)
 		<< json;
-	EXPECT_NE(json.find("\"target_heard\":0},\"l3dev\":\"if31\",\"judged\""), std::string::npos)
+	EXPECT_NE(json.find("\"target_heard\":0,\"addrs_lost\":0},\"l3dev\":\"if31\",\"judged\""), std::string::npos)
 		<< json;
-	EXPECT_NE(json.find("\"target_heard\":0},\"l3dev\":null,\"judged\""), std::string::npos)
+	EXPECT_NE(json.find("\"target_heard\":0,\"addrs_lost\":0},\"l3dev\":null,\"judged\""), std::string::npos)
 		<< json;
 }
 
@@ -370,15 +370,15 @@ TEST(ArpfoRender, JudgedHeardAndTarget)
 	const Snapshot s{{}, list, {}};
 	const std::string json = render_show_json(s, {false, true, false}, n);
 	EXPECT_NE(json.find("\"l3dev\":null,\"judged\":\"ok\",\"hears_ms\":0,"
-			    "\"heard_ms\":4294967295,\"target\":\"192.168.1.1\",\"target_ms\":0}"),
+			    "\"heard_ms\":4294967295,\"target\":\"192.168.1.1\",\"target_ms\":0,\"addrs_lost\":0}"),
 		  std::string::npos)
 		<< json;
 	EXPECT_NE(json.find("\"l3dev\":null,\"judged\":\"target-lost\",\"hears_ms\":null,"
-			    "\"heard_ms\":250,\"target\":\"10.0.0.254\",\"target_ms\":null}"),
+			    "\"heard_ms\":250,\"target\":\"10.0.0.254\",\"target_ms\":null,\"addrs_lost\":0}"),
 		  std::string::npos)
 		<< json;
 	EXPECT_NE(json.find("\"l3dev\":null,\"judged\":\"silent\",\"hears_ms\":null,"
-			    "\"heard_ms\":null,\"target\":\"10.0.0.254\",\"target_ms\":30000}]}"),
+			    "\"heard_ms\":null,\"target\":\"10.0.0.254\",\"target_ms\":30000,\"addrs_lost\":0}]}"),
 		  std::string::npos)
 		<< json;
 }
@@ -456,22 +456,22 @@ TEST(ArpfoRender, Json)
 		  "\"kind\":\"host\",\"vipa_duty\":true,\"stats\":{\"probes_sent\":1,\"probes_heard\":2,"
 		  "\"probes_rejected\":0,\"announcements\":3,\"replies\":4,\"dropped\":5,"
 		  "\"takeovers\":0,\"reclaims\":0,\"live_sent\":6,\"live_heard\":7,\"target_sent\":8,"
-		  "\"target_heard\":9},\"l3dev\":null,\"judged\":\"ok\",\"hears_ms\":40,\"heard_ms\":120,"
-		  "\"target\":\"10.0.0.254\",\"target_ms\":40},"
+		  "\"target_heard\":9,\"addrs_lost\":0},\"l3dev\":null,\"judged\":\"ok\",\"hears_ms\":40,\"heard_ms\":120,"
+		  "\"target\":\"10.0.0.254\",\"target_ms\":40,\"addrs_lost\":0},"
 		  "{\"ifindex\":4,\"ifname\":\"eth1\",\"mac\":\"02:00:00:00:00:04\",\"pnet\":1,"
 		  "\"state\":\"down\",\"probing\":false,\"responder\":\"eth0\",\"priority\":100,"
 		  "\"kind\":\"host\",\"vipa_duty\":false,\"stats\":{\"probes_sent\":12,\"probes_heard\":34,"
 		  "\"probes_rejected\":1,\"announcements\":2,\"replies\":0,\"dropped\":0,"
 		  "\"takeovers\":1,\"reclaims\":1,\"live_sent\":0,\"live_heard\":0,\"target_sent\":0,"
-		  "\"target_heard\":0},\"l3dev\":null,\"judged\":\"no-carrier\",\"hears_ms\":null,"
-		  "\"heard_ms\":null,\"target\":\"10.0.0.254\",\"target_ms\":null},"
+		  "\"target_heard\":0,\"addrs_lost\":0},\"l3dev\":null,\"judged\":\"no-carrier\",\"hears_ms\":null,"
+		  "\"heard_ms\":null,\"target\":\"10.0.0.254\",\"target_ms\":null,\"addrs_lost\":0},"
 		  "{\"ifindex\":5,\"ifname\":\"eth2\",\"mac\":\"02:00:00:00:00:05\",\"pnet\":2,"
 		  "\"state\":\"delayed\",\"probing\":true,\"responder\":null,\"priority\":0,"
 		  "\"kind\":\"offload\",\"vipa_duty\":false,\"stats\":{\"probes_sent\":0,\"probes_heard\":0,"
 		  "\"probes_rejected\":0,\"announcements\":0,\"replies\":0,\"dropped\":0,"
 		  "\"takeovers\":0,\"reclaims\":0,\"live_sent\":0,\"live_heard\":0,\"target_sent\":0,"
-		  "\"target_heard\":0},\"l3dev\":\"blue\",\"judged\":\"silent\",\"hears_ms\":1500,"
-		  "\"heard_ms\":null,\"target\":null,\"target_ms\":null}],"
+		  "\"target_heard\":0,\"addrs_lost\":0},\"l3dev\":\"blue\",\"judged\":\"silent\",\"hears_ms\":1500,"
+		  "\"heard_ms\":null,\"target\":null,\"target_ms\":null,\"addrs_lost\":0}],"
 		  "\"addresses\":["
 		  "{\"address\":\"10.0.0.1\",\"family\":\"inet\","
 		  "\"owner\":\"eth0\",\"responder\":\"eth0\",\"vipa\":false,"
