@@ -4,7 +4,8 @@
 # Correct membership: an adapter enslaved to a team or to Open vSwitch
 # (rx_handler users with a master) stops being managed at once, and comes
 # back when it is released; `arpfo set DEV managed off|on` works for a
-# VIPA device.
+# VIPA device. The device dump (`arpfo show -d`) gives each device the
+# module's one reason.
 #
 #        host                      switch              client
 #   eth0 10.0.0.1 ---+---- seg0 ----------------------- eth0 10.0.0.100
@@ -29,6 +30,11 @@ check_err $? "insmod failed"
 
 adapters() { afo_in host "$ARPFO" show --json | python3 -c 'import json,sys; print(" ".join(sorted(a["ifname"] for a in json.load(sys.stdin)["adapters"])))'; }
 vipas() { afo_in host "$ARPFO" show --json | python3 -c 'import json,sys; print(" ".join(a["address"] for a in json.load(sys.stdin)["addresses"] if a["vipa"]))'; }
+# member IFNAME: "MEMBERSHIP MASTER" of IFNAME in the device dump.
+member() {
+	jq_py "$(afo_in host "$ARPFO" show -d --json)" \
+		"['%s %s' % (x['membership'], x['master']) for x in d['devices'] if x['ifname'] == '$1'][0]"
+}
 
 [ "$(adapters)" = "eth0 eth1" ]
 check_err $? "managed before: $(adapters)"
@@ -41,6 +47,8 @@ if afo_in host ip link add team0 type team 2>/dev/null; then
 	check_err $? "enslaving eth1 to team0 failed"
 	[ "$(adapters)" = "eth0" ]
 	check_err $? "managed with eth1 in a team: $(adapters)"
+	[ "$(member eth1)" = "team-port team0" ]
+	check_err $? "eth1 in the device dump: '$(member eth1)'"
 	# team unlinks the port before it drops its handler, and nothing
 	# follows: the release alone must bring the adapter back
 	afo_in host ip link set eth1 nomaster
@@ -59,6 +67,8 @@ if command -v ovs-dpctl >/dev/null && afo_in host ovs-dpctl add-dp afodp 2>/dev/
 	check_err $? "adding eth1 to an Open vSwitch datapath failed"
 	[ "$(adapters)" = "eth0" ]
 	check_err $? "managed with eth1 in Open vSwitch: $(adapters)"
+	[ "$(member eth1 | cut -d' ' -f1)" = ovs-port ]
+	check_err $? "eth1 in the device dump: '$(member eth1)'"
 	# Open vSwitch clears its port flag last, with no event after it
 	afo_in host ovs-dpctl del-dp afodp
 	afo_until 10 test "$(adapters)" = "eth0 eth1"
@@ -70,10 +80,14 @@ fi
 
 [ "$(vipas)" = 10.0.5.1 ]
 check_err $? "VIPAs before: '$(vipas)'"
+[ "$(member dummy0)" = "vipa None" ] && [ "$(member eth0)" = "managed None" ]
+check_err $? "device dump: dummy0 '$(member dummy0)', eth0 '$(member eth0)'"
 afo_in host "$ARPFO" set dummy0 managed off
 check_err $? "arpfo set dummy0 managed off refused"
 [ -z "$(vipas)" ]
 check_err $? "VIPAs after managed off: '$(vipas)'"
+[ "$(member dummy0)" = "managed-off None" ]
+check_err $? "dummy0 in the device dump: '$(member dummy0)'"
 afo_in host "$ARPFO" set dummy0 managed on
 check_err $? "arpfo set dummy0 managed on refused"
 [ "$(vipas)" = 10.0.5.1 ]

@@ -13,6 +13,7 @@
 #    lower device, whose frames they take, is left alone, and so is an L3
 #    ipvlan device (no ARP);
 #  - a bridge with an address: managed; its ports are left alone.
+# The device dump (`arpfo show -d`) gives each the module's reason.
 #
 #        host                      switch              client
 #   eth0 (10.0.0.1, .50) ----+
@@ -174,5 +175,14 @@ check_err $? "cannot switch the ipvlan to L3 mode"
 afo_until 10 managed_is "br0 eth0.100 eth1.100 mv0"
 check_err $? "with an L3 ipvlan on eth1, managed: $(managed)"
 log_test "an L2 ipvlan is managed, its lower device and an L3 ipvlan are not"
+
+# The same decisions, as the module's one predicate tells them.
+devices() {
+	jq_py "$(afo_in host "$ARPFO" show -d --json)" \
+		"' '.join(sorted('%s=%s:%s' % (x['ifname'], x['membership'], x['master']) for x in d['devices']))"
+}
+[ "$(devices)" = "br0=managed:None eth0.100=managed:None eth0=rx-handler:None eth1.100=managed:None eth1=rx-handler:None eth2=bridge-port:br0 iv0=ipvlan-l3:None mv0=managed:None" ]
+check_err $? "device dump: $(devices)"
+log_test "the device dump says why each device is managed or not"
 
 afo_exit
