@@ -140,10 +140,11 @@ nm_watch_field() { jq_py "$1" "$2" 2>/dev/null; }
 
 # nm_pull_defaults: with the manager's defaults, pull eth0's cable: the
 # manager removes 10.0.0.1 and 2001:db8::1, and the module reports each
-# (event) and says so in its log, within 1 s of the removal. Then plug it
-# back and wait until the manager configured it again.
+# (event) and says so in its log, within 1 s of the removal, and arpfo
+# show marks eth0. Then plug it back and wait until the manager
+# configured it again; the mark is gone once eth0 is healthy.
 nm_pull_defaults() {
-	local out=/tmp/nm-watch.out j a del ev gap first line
+	local out=/tmp/nm-watch.out j a del ev gap first line show
 
 	afo_in host "$REPO/tests/loss_watch.py" eth0 90 10.0.0.1 2001:db8::1 >$out 2>&1 &
 	local watch=$!
@@ -170,6 +171,10 @@ nm_pull_defaults() {
 		awk -v g="$gap" 'BEGIN { exit !(g <= 1.0) }'
 	check_err $? "no log line within 1 s of the first removal: $j"
 	echo "# kernel: $line (${gap} s after the first removal)"
+	show=$(afo_in host "$ARPFO" show -i --color=never)
+	grep -q '^eth0! ' <<<"$show" &&
+		grep -q '^! eth0: 2 addresses removed while eth1 answers for it' <<<"$show"
+	check_err $? "arpfo show does not mark eth0 for its 2 lost addresses: $show"
 	log_test "$NM_NAME defaults: a pull removes eth0's addresses; the module says so at once"
 
 	afo_cable host eth0 up
@@ -177,6 +182,9 @@ nm_pull_defaults() {
 	check_err $? "$NM_NAME did not configure eth0 again: $(nm_missing | tr '\n' ',')"
 	afo_until 60 nm_paired
 	check_err $? "eth0 not healthy again: $(afo_in host "$ARPFO" show -i --color=never)"
+	show=$(afo_in host "$ARPFO" show -i --color=never)
+	! grep -q '^eth0!' <<<"$show"
+	check_err $? "eth0 still marked once healthy: $show"
 	log_test "$NM_NAME defaults: eth0 configured again after the plug"
 }
 
