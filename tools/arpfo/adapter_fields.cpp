@@ -25,7 +25,7 @@ constexpr AdapterFieldInfo kFields[] = {
 	{F::Dropped, "dropped", {"DROPPED", true}, "requests left to another adapter"},
 	{F::Probes, "probes", {"PROBES", true}, "discovery probes sent/heard"},
 	{F::Rejected, "rejected", {"REJECTED", true}, "forged or replayed probes dropped"},
-	{F::Announced, "announced", {"ANNOUNCED", true}, "gratuitous ARPs and unsolicited NAs sent"},
+	{F::Announced, "announced", {"ANNOUNCED", true}, "gratuitous ARPs and unsolicited NAs"},
 	{F::Vrf, "vrf", {"VRF"}, "its VRF, - for none"},
 	{F::Judged, "judged", {"JUDGED"}, "ok, no-carrier, silent or target-lost"},
 	{F::Heard, "heard", {"HEARD"}, "ms since it heard a sibling / a sibling heard it"},
@@ -108,8 +108,8 @@ std::variant<std::vector<AdapterField>, std::string> parse_adapter_fields(std::s
 		const AdapterFieldInfo *f = by_name(name);
 
 		if (!f)
-			return "unknown field '" + std::string(name) + "' (fields: " + known_names() +
-			       ", or all)";
+			return "unknown field '" + std::string(name) +
+			       "' (fields: " + known_names() + ", or all)";
 		if (std::find(out.begin(), out.end(), f->field) != out.end())
 			return "field '" + std::string(f->name) + "' given twice";
 		out.push_back(f->field);

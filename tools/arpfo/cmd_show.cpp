@@ -8,6 +8,7 @@
 
 #include "arpfo/commands.hpp"
 #include "arpfo/connection.hpp"
+#include "arpfo/dump.hpp"
 #include "arpfo/errors.hpp"
 #include "arpfo/parse.hpp"
 #include "arpfo/render.hpp"
@@ -16,28 +17,12 @@
 namespace arpfo {
 namespace {
 
-// Parses every message of the dump of @cmd with @parse.
-template <typename T, typename Parse>
-std::vector<T> read_all(Connection &c, std::uint8_t cmd, const std::string &what, Parse parse)
-{
-	std::vector<T> out;
-
-	for (const auto &msg : c.sock.exchange(dump_request(c.family.id, cmd), what)) {
-		try {
-			out.push_back(parse(msg));
-		} catch (const MalformedMessage &e) {
-			throw MalformedMessage(what + ": " + e.what());
-		}
-	}
-	return out;
-}
-
 // A module older than the device dump refuses the command.
 std::vector<Device> read_devices(Connection &c)
 {
 	try {
-		return read_all<Device>(c, ARPFO_CMD_DEVICE_GET, "reading the devices",
-					parse_device);
+		return read_dump<Device>(c, ARPFO_CMD_DEVICE_GET, "reading the devices",
+					 parse_device);
 	} catch (const NetlinkError &e) {
 		if (e.error() == EOPNOTSUPP)
 			throw std::runtime_error("the loaded arp_failover module does not list "
@@ -56,13 +41,13 @@ Snapshot read_snapshot(const Selection &sel)
 	Snapshot s;
 
 	if (sel.groups || sel.addresses)
-		s.pnets = read_all<Pnet>(c, ARPFO_CMD_PNET_GET, "reading the physical networks",
-					 parse_pnet);
-	s.adapters = read_all<Adapter>(c, ARPFO_CMD_ADAPTER_GET, "reading the adapters",
-				       parse_adapter);
+		s.pnets = read_dump<Pnet>(c, ARPFO_CMD_PNET_GET, "reading the physical networks",
+					  parse_pnet);
+	s.adapters = read_dump<Adapter>(c, ARPFO_CMD_ADAPTER_GET, "reading the adapters",
+					parse_adapter);
 	if (sel.addresses)
-		s.addresses = read_all<Address>(c, ARPFO_CMD_ADDR_GET, "reading the addresses",
-						parse_address);
+		s.addresses = read_dump<Address>(c, ARPFO_CMD_ADDR_GET, "reading the addresses",
+						 parse_address);
 	if (sel.devices)
 		s.devices = read_devices(c);
 	return s;

@@ -12,6 +12,8 @@ namespace arpfo {
 int run_show(const ShowCommand &cmd);
 int run_monitor(const MonitorCommand &cmd);
 int run_set(const SetCommand &cmd);
+// Handles its own runtime errors: they exit with status 2.
+int run_check(const CheckCommand &cmd);
 
 // Writes @text to stdout and flushes it; throws when that fails.
 void write_stdout(std::string_view text);

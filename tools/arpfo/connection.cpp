@@ -19,7 +19,7 @@ Connection connect()
 		family = sock.resolve(ARPFO_GENL_NAME);
 	} catch (const NetlinkError &e) {
 		if (e.error() == ENOENT)
-			throw std::runtime_error(module_not_loaded());
+			throw ModuleNotLoaded();
 		throw;
 	}
 	check_module_version(family);

@@ -12,7 +12,7 @@ struct Connection {
 	Family family;
 };
 
-// Throws std::runtime_error saying how to load the module when the
+// Throws ModuleNotLoaded, saying how to load the module, when the
 // family does not exist, IncompatibleModule when the module is older
 // than this tool (see check_module_version()).
 Connection connect();

@@ -27,6 +27,8 @@ NetlinkError::NetlinkError(std::string_view context, int error, std::string_view
 {
 }
 
+ModuleNotLoaded::ModuleNotLoaded() : std::runtime_error(module_not_loaded()) {}
+
 std::string module_not_loaded()
 {
 	return "the arp_failover module is not loaded (no generic netlink family \"" ARPFO_GENL_NAME

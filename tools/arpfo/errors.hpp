@@ -40,6 +40,13 @@ public:
 	using std::runtime_error::runtime_error;
 };
 
+// The generic netlink family does not exist: the module is not loaded.
+// what() is module_not_loaded().
+class ModuleNotLoaded : public std::runtime_error {
+public:
+	ModuleNotLoaded();
+};
+
 // What to tell the user when the generic netlink family does not exist.
 std::string module_not_loaded();
 

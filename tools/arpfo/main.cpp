@@ -27,6 +27,7 @@ int run(const arpfo::CommandLine &cmdline)
 			[](const arpfo::ShowCommand &c) { return arpfo::run_show(c); },
 			[](const arpfo::MonitorCommand &c) { return arpfo::run_monitor(c); },
 			[](const arpfo::SetCommand &c) { return arpfo::run_set(c); },
+			[](const arpfo::CheckCommand &c) { return arpfo::run_check(c); },
 			[](const arpfo::ProbeCommand &c) {
 				const std::vector<std::string_view> args(c.args.begin(), c.args.end());
 				return arpfo::probe_main(args, "arpfo probe", "arpfo");

@@ -57,7 +57,8 @@ std::string membership_reason(std::uint32_t membership, std::string_view master)
 		       ") this arpfo does not know";
 	std::string out(m->reason);
 	if (const auto at = out.find("%m"); at != std::string::npos)
-		out.replace(at, 2, master.empty() ? std::string("its master") : std::string(master));
+		out.replace(at, 2,
+			    master.empty() ? std::string("its master") : std::string(master));
 	return out;
 }
 

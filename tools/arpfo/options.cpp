@@ -247,6 +247,36 @@ CommandLine parse_set(std::span<const std::string_view> args)
 	return cmd;
 }
 
+CommandLine parse_check(std::span<const std::string_view> args)
+{
+	CheckCommand cmd;
+
+	for (std::size_t i = 0; i < args.size(); i++) {
+		const std::string_view arg = args[i];
+		if (is_help(arg))
+			return HelpCommand{"check"};
+		const auto r = output_option("check", arg, cmd.json, cmd.color);
+		if (const auto *e = std::get_if<CommandLineError>(&r))
+			return *e;
+		if (std::get<bool>(r))
+			continue;
+		if (arg.starts_with("--root=")) {
+			cmd.root = arg.substr(7);
+		} else if (arg == "--root") {
+			if (i + 1 >= args.size())
+				return error("check", "--root needs a directory");
+			cmd.root = args[++i];
+		} else if (arg.starts_with("-")) {
+			return error("check", "unknown option " + quoted(arg));
+		} else {
+			return error("check", "unexpected argument " + quoted(arg));
+		}
+		if (cmd.root.empty())
+			return error("check", "--root needs a directory");
+	}
+	return cmd;
+}
+
 CommandLine parse_probe(std::span<const std::string_view> args)
 {
 	if (std::any_of(args.begin(), args.end(), is_help))
@@ -254,7 +284,7 @@ CommandLine parse_probe(std::span<const std::string_view> args)
 	return ProbeCommand{{args.begin(), args.end()}};
 }
 
-constexpr std::string_view kCommands[] = {"show", "monitor", "set", "probe"};
+constexpr std::string_view kCommands[] = {"show", "monitor", "set", "probe", "check"};
 
 bool is_command(std::string_view name)
 {
@@ -291,6 +321,8 @@ CommandLine parse_command_line(std::span<const std::string_view> args)
 		return parse_set(rest);
 	if (first == "probe")
 		return parse_probe(rest);
+	if (first == "check")
+		return parse_check(rest);
 	if (first.starts_with("-"))
 		return CommandLineError{"unknown option " + quoted(first), ""};
 	return CommandLineError{"unknown command " + quoted(first), ""};

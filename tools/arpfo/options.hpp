@@ -32,6 +32,13 @@ struct SetCommand {
 	AdapterChange change;
 };
 
+// `arpfo check`: the host doctor.
+struct CheckCommand {
+	bool json = false;
+	ColorMode color = ColorMode::Auto;
+	std::string root = "/"; // read the host's files under this directory
+};
+
 // The arguments after "probe", handed to arpfo-probe's own parser.
 struct ProbeCommand {
 	std::vector<std::string> args;
@@ -50,7 +57,7 @@ struct CommandLineError {
 };
 
 using CommandLine = std::variant<ShowCommand, MonitorCommand, SetCommand, ProbeCommand,
-				 HelpCommand, VersionCommand, CommandLineError>;
+				 CheckCommand, HelpCommand, VersionCommand, CommandLineError>;
 
 // @args: the arguments after the program name.
 CommandLine parse_command_line(std::span<const std::string_view> args);

@@ -24,9 +24,12 @@ constexpr std::string_view kOverview =
 	"                    change one adapter (needs CAP_NET_ADMIN)\n"
 	"  probe IFACE IP [OPTIONS]\n"
 	"                    ask who-has IP on IFACE and report every answer\n"
+	"  check [--json] [--root DIR]\n"
+	"                    what on this host would defeat a takeover, and the fix\n"
 	"\n"
 	"'arpfo COMMAND --help' describes one command. Exit status: 0 on success,\n"
-	"1 on a runtime error, 2 on a usage error ('probe' has its own, see its help).\n";
+	"1 on a runtime error, 2 on a usage error ('probe' and 'check' have their\n"
+	"own, see their help).\n";
 
 constexpr std::string_view kShow =
 	"usage: arpfo show [-g|--groups] [-i|--adapters] [-a|--addresses] [-d|--devices]\n"
@@ -68,6 +71,23 @@ constexpr std::string_view kMonitor =
 	"  --json         one JSON object per line\n"
 	"  --color=WHEN   as for show\n";
 
+constexpr std::string_view kCheck =
+	"usage: arpfo check [--json] [--root DIR] [--color[=auto|always|never]]\n"
+	"Checks this host for what would defeat a takeover. Lists every device, managed\n"
+	"by the module or why not, then for each managed adapter (every Ethernet device\n"
+	"when the module is not loaded): the network managers that would remove its\n"
+	"addresses on carrier loss (systemd-networkd, netplan, NetworkManager, dhcpcd,\n"
+	"ifplugd; ifupdown is fine), IPv6 keep_addr_on_down and strict rp_filter.\n"
+	"Each finding is ok, info, warn or error, says what will happen and gives the\n"
+	"exact fix: a file to create or edit and the command to apply it. It changes\n"
+	"nothing.\n"
+	"  --json         one JSON object: module, devices, findings, status\n"
+	"  --root DIR     read configuration, /proc and /sys under DIR (a mounted image,\n"
+	"                 a test fixture); devices still come from the running module\n"
+	"  --color=WHEN   as for show\n"
+	"Exit status: 0 nothing defeats a takeover, 1 an error or a warning was found,\n"
+	"2 the check could not run.\n";
+
 constexpr std::string_view kSet =
 	"usage: arpfo set DEV priority N\n"
 	"       arpfo set DEV managed on|off\n"
@@ -88,6 +108,8 @@ std::string usage(std::string_view topic)
 		return std::string(kSet);
 	if (topic == "probe")
 		return probe_usage("arpfo probe");
+	if (topic == "check")
+		return std::string(kCheck);
 	return std::string(kOverview);
 }
 

@@ -114,7 +114,8 @@ TEST(ArpfoShowFields, PickedFieldsInTheGivenOrder)
 {
 	const auto list = busy_host();
 	const Names n = Names::of_adapters(list);
-	const auto fields = std::get<std::vector<AdapterField>>(parse_adapter_fields("mac,ADAPTER,heard"));
+	const auto fields =
+		std::get<std::vector<AdapterField>>(parse_adapter_fields("mac,ADAPTER,heard"));
 
 	EXPECT_EQ(render_adapters(list, n, false, fields),
 		  "MAC                ADAPTER     HEARD\n"
@@ -258,14 +259,15 @@ TEST(ArpfoShowFields, DevicesTableAndJson)
 		  "unique-local IPv6 address\n");
 	EXPECT_NE(render_devices(s.devices, n, true).find("\033[32mmanaged\033[0m"),
 		  std::string::npos);
-	EXPECT_EQ(render_show_json(s, devices_only, n),
-		  "{\"devices\":["
-		  "{\"ifindex\":2,\"ifname\":\"eth0\",\"membership\":\"managed\",\"master\":null,"
-		  "\"reason\":null},"
-		  "{\"ifindex\":3,\"ifname\":\"eth1\",\"membership\":\"bond-port\","
-		  "\"master\":\"bond0\",\"reason\":\"a port of bond bond0: its frames belong to the "
-		  "bond\"},"
-		  "{\"ifindex\":5,\"ifname\":\"if5\",\"membership\":\"no-address\",\"master\":null,"
-		  "\"reason\":\"it has no IPv4 address and no global or unique-local IPv6 "
-		  "address\"}]}\n");
+	EXPECT_EQ(
+		render_show_json(s, devices_only, n),
+		"{\"devices\":["
+		"{\"ifindex\":2,\"ifname\":\"eth0\",\"membership\":\"managed\",\"master\":null,"
+		"\"reason\":null},"
+		"{\"ifindex\":3,\"ifname\":\"eth1\",\"membership\":\"bond-port\","
+		"\"master\":\"bond0\",\"reason\":\"a port of bond bond0: its frames belong to the "
+		"bond\"},"
+		"{\"ifindex\":5,\"ifname\":\"if5\",\"membership\":\"no-address\",\"master\":null,"
+		"\"reason\":\"it has no IPv4 address and no global or unique-local IPv6 "
+		"address\"}]}\n");
 }
