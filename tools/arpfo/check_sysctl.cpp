@@ -31,10 +31,7 @@ std::string conf_key(std::string_view proto, std::string_view device, std::strin
 
 Fix sysctl_fix(std::vector<std::string> lines)
 {
-	return {Fix::Action::Append,
-		std::string(kDropin),
-		std::move(lines),
-		{"sysctl -p " + std::string(kDropin)}};
+	return {Fix::Action::Append, std::string(kDropin), std::move(lines), {"sysctl --system"}};
 }
 
 std::optional<Finding> keep_addr(const HostFs &fs, const DeviceFacts &d)
@@ -122,23 +119,22 @@ std::optional<long> effective_rp_filter(const HostFs &fs, std::string_view devic
 std::vector<Finding> check_sysctls(const HostFs &fs, std::span<const DeviceFacts> devices)
 {
 	std::vector<Finding> out;
-	std::vector<std::string> keep_lines, rpf_lines;
+	std::vector<std::string> rpf_lines;
 
 	for (const auto &d : devices) {
-		if (auto f = keep_addr(fs, d)) {
-			if (f->severity == Severity::Warn)
-				keep_lines.push_back(conf_key("ipv6", d.name, "keep_addr_on_down") +
-						     " = 1");
+		if (auto f = keep_addr(fs, d))
 			out.push_back(std::move(*f));
-		}
 		if (auto f = rp_filter(fs, d)) {
 			rpf_lines.push_back(conf_key("ipv4", d.name, "rp_filter") + " = 2");
 			out.push_back(std::move(*f));
 		}
 	}
+	// "all" wins over each device's keep_addr_on_down when set (and covers
+	// adapters that appear later); rp_filter takes the larger of the two,
+	// so only each device's own can loosen it.
 	for (auto &f : out) {
 		if (f.severity == Severity::Warn)
-			f.fix = sysctl_fix(keep_lines);
+			f.fix = sysctl_fix({conf_key("ipv6", "all", "keep_addr_on_down") + " = 1"});
 		else if (f.topic == "rp_filter")
 			f.fix = sysctl_fix(rpf_lines);
 	}

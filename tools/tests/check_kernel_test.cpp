@@ -24,8 +24,8 @@ TEST(CheckSysctl, KeepAddrOnDown)
 		<< eth0.text;
 	EXPECT_EQ(eth0.fix, (Fix{Fix::Action::Append,
 				 "/etc/sysctl.d/90-arp-failover.conf",
-				 {"net.ipv6.conf.eth0.keep_addr_on_down = 1"},
-				 {"sysctl -p /etc/sysctl.d/90-arp-failover.conf"}}));
+				 {"net.ipv6.conf.all.keep_addr_on_down = 1"},
+				 {"sysctl --system"}}));
 	EXPECT_TRUE(about(r, "eth1", "IPv6").empty());
 	EXPECT_EQ(exit_status(r), 1);
 }
