@@ -215,8 +215,8 @@ std::string summary_text(const Report &r)
 
 	if (exit_status(r) == 0)
 		return "\nall well: nothing found that defeats a takeover\n";
-	return "\n" + plural(errors, "error") + ", " + plural(warnings, "warning") +
-	       ": a takeover " + (errors ? "will" : "may") + " not hold on " + troubled(r) + "\n";
+	return "\n" + plural(errors, "error") + ", " + plural(warnings, "warning") + ": a takeover " +
+	       (errors ? "will" : "may") + " not hold (" + troubled(r) + ")\n";
 }
 
 void json_fix(JsonWriter &w, const Fix &f)

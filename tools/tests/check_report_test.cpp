@@ -80,7 +80,7 @@ TEST(CheckReport, Text)
 		  "                IgnoreCarrierLoss=yes\n"
 		  "              then: networkctl reload\n"
 		  "\n"
-		  "2 errors, 0 warnings: a takeover will not hold on eth0, eth1\n");
+		  "2 errors, 0 warnings: a takeover will not hold (eth0, eth1)\n");
 }
 
 // Findings are wrapped to 100 columns (a path longer than a line keeps a
@@ -96,7 +96,7 @@ TEST(CheckReport, FitsOneHundredColumns)
 				<< name << ": " << text.substr(start, nl - start);
 	}
 	const std::string none = render_check(check("none"), false);
-	EXPECT_TRUE(none.ends_with("0 errors, 1 warning: a takeover may not hold on eth0\n"))
+	EXPECT_TRUE(none.ends_with("0 errors, 1 warning: a takeover may not hold (eth0)\n"))
 		<< none;
 }
 
