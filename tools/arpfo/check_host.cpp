@@ -155,7 +155,14 @@ std::vector<std::string> HostFs::list(std::string_view dir) const
 	return out;
 }
 
-std::vector<Process> HostFs::processes() const
+const std::vector<Process> &HostFs::processes() const
+{
+	if (!processes_)
+		processes_ = read_processes();
+	return *processes_;
+}
+
+std::vector<Process> HostFs::read_processes() const
 {
 	std::vector<Process> out;
 
@@ -200,7 +207,7 @@ bool unit_enabled(const HostFs &fs, std::string_view unit)
 
 bool process_running(const HostFs &fs, std::string_view comm)
 {
-	const auto procs = fs.processes();
+	const auto &procs = fs.processes();
 
 	return std::any_of(procs.begin(), procs.end(),
 			   [&](const Process &p) { return p.comm == comm; });

@@ -37,15 +37,19 @@ public:
 	std::string link_name(std::string_view path) const;
 	// The names in directory @dir, sorted; none when it is missing.
 	std::vector<std::string> list(std::string_view dir) const;
-	// Every process the root's /proc shows.
-	std::vector<Process> processes() const;
+	// Every process the root's /proc shows, read once: every check of a
+	// run sees the same processes.
+	const std::vector<Process> &processes() const;
 
 private:
 	// @path inside the root, links resolved within it; nullopt when a link
 	// loops.
 	std::optional<std::filesystem::path> resolve(std::string_view path) const;
 
+	std::vector<Process> read_processes() const;
+
 	std::filesystem::path root_;
+	mutable std::optional<std::vector<Process>> processes_;
 };
 
 // The first line of @path, trimmed; nullopt when unreadable.
