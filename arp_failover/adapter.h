@@ -244,7 +244,8 @@ void afo_sync_dev(struct net_device *dev);
 bool afo_sync_dev_quiet(struct net_device *dev);
 void afo_addr_added(struct net_device *dev, __be32 ip);
 void afo_addr_removed(struct net_device *dev, __be32 ip);
-void afo_addr6_changed(struct net_device *dev, const struct in6_addr *ip6);
+void afo_addr6_changed(struct net_device *dev, const struct in6_addr *ip6,
+		       bool dadfailed);
 void afo_dev_gone(struct net_device *dev);
 void afo_dev_changed(struct net_device *dev);
 void afo_dev_mac_changed(struct net_device *dev);

@@ -354,16 +354,17 @@ static void afo_adapter_addr_del(struct afo_addr *addr)
 /*
  * The kernel removed @addr from its adapter. While a sibling answers for
  * the adapter, that defeats the takeover: said before it is forgotten.
- * Not for a shared address (its other holder answers) nor for a device
+ * Not for a shared address (its other holder answers), one that failed
+ * DAD (@dadfailed: another node's, never answered), nor for a device
  * being unregistered (its addresses go with it).
  */
-static void afo_adapter_addr_removed(struct afo_addr *addr)
+static void afo_adapter_addr_removed(struct afo_addr *addr, bool dadfailed)
 {
 	struct afo_adapter *ad = addr->owner;
 	int responder = ad->core.responder;
 
 	if (responder && responder != ad->core.ifindex && !addr->shared &&
-	    ad->dev->reg_state == NETREG_REGISTERED)
+	    !dadfailed && ad->dev->reg_state == NETREG_REGISTERED)
 		afo_report_addr_lost(ad, addr);
 	afo_adapter_addr_del(addr);
 }
@@ -408,7 +409,8 @@ static void afo_sync_addrs(struct afo_adapter *ad)
 	afo_ip6_each(ad->dev, afo_sync_one6, ad);
 	list_for_each_entry_safe(addr, tmp, &ad->addrs, port_node)
 		if (addr->sync_gen != gen)
-			afo_adapter_addr_del(addr);
+			afo_adapter_addr_removed(addr, addr->v6 &&
+						 afo_ip6_failed(ad->dev, &addr->ip6));
 }
 
 static struct afo_adapter *afo_adapter_new(struct afo_net *an, struct net_device *dev)
@@ -603,20 +605,22 @@ void afo_addr_removed(struct net_device *dev, __be32 ip)
 	}
 	addr = afo_addr_find_held(an, ad->l3dev, ip, ad->core.ifindex);
 	if (addr)
-		afo_adapter_addr_removed(addr);
+		afo_adapter_addr_removed(addr, false);
 	if (!afo_dev_has_addrs(dev))
 		afo_sync_dev(dev);	/* its last address: released */
 }
 
 /**
  * afo_addr6_changed - IPv6 address @ip6 of @dev came or went
- * @dev: any network device
- * @ip6: the address
+ * @dev:       any network device
+ * @ip6:       the address
+ * @dadfailed: it had failed duplicate address detection when it went
  *
  * From the work that applies the IPv6 notifier's record (addrs6.c): the
  * kernel's state now decides, one hash lookup for a managed adapter.
  */
-void afo_addr6_changed(struct net_device *dev, const struct in6_addr *ip6)
+void afo_addr6_changed(struct net_device *dev, const struct in6_addr *ip6,
+		       bool dadfailed)
 {
 	struct afo_net *an = afo_net(dev_net(dev));
 	struct afo_adapter *ad = afo_adapter_find(an, dev->ifindex);
@@ -640,7 +644,8 @@ void afo_addr6_changed(struct net_device *dev, const struct in6_addr *ip6)
 		if (ad->probe_wait)	/* something to probe with at last */
 			afo_tick_arm(an, jiffies);
 	} else if (!held && addr) {
-		afo_adapter_addr_removed(addr);
+		afo_adapter_addr_removed(addr, dadfailed ||
+					 afo_ip6_failed(dev, ip6));
 		if (!afo_dev_has_addrs(dev))
 			afo_sync_dev(dev);	/* its last address: released */
 	}

@@ -270,11 +270,13 @@ void afo_nd_vipa_each_holder(struct afo_net *an, struct afo_addr *vipa,
 }
 
 /*
- * The notifier records each change, or when the record is full, the
- * device whose addresses to sync whole; beyond that, every device.
+ * The notifier records each changed address once (the work reads the
+ * kernel's state of it), with whether it failed DAD, or when the record
+ * is full, the device whose addresses to sync whole; beyond that, every
+ * device.
  */
 static void afo_ip6_record(struct afo_ip6_queue *q, int ifindex,
-			   const struct in6_addr *ip6)
+			   const struct in6_addr *ip6, bool dadfailed)
 {
 	unsigned int i;
 
@@ -283,8 +285,16 @@ static void afo_ip6_record(struct afo_ip6_queue *q, int ifindex,
 	for (i = 0; i < q->ndevs; i++)
 		if (q->devs[i] == ifindex)
 			return;		/* synced whole anyway */
+	for (i = 0; i < q->n; i++) {
+		if (q->changes[i].ifindex == ifindex &&
+		    ipv6_addr_equal(&q->changes[i].ip6, ip6)) {
+			q->changes[i].dadfailed = dadfailed;
+			return;
+		}
+	}
 	if (q->n < ARRAY_SIZE(q->changes)) {
 		q->changes[q->n].ifindex = ifindex;
+		q->changes[q->n].dadfailed = dadfailed;
 		q->changes[q->n++].ip6 = *ip6;
 	} else if (q->ndevs < ARRAY_SIZE(q->devs)) {
 		q->devs[q->ndevs++] = ifindex;
@@ -324,7 +334,8 @@ static void afo_ip6_apply(struct afo_net *an, const struct afo_ip6_queue *q)
 			continue;
 		dev = __dev_get_by_index(an->net, q->changes[i].ifindex);
 		if (dev)
-			afo_addr6_changed(dev, &q->changes[i].ip6);
+			afo_addr6_changed(dev, &q->changes[i].ip6,
+					  q->changes[i].dadfailed);
 	}
 }
 
@@ -340,6 +351,21 @@ static void afo_ip6_sync_work(struct work_struct *work)
 	if (!an->dying && !afo_unloading_now())
 		afo_ip6_apply(an, &an->ip6_work);
 	rtnl_unlock();
+}
+
+/**
+ * afo_ip6_failed - whether @dev holds @ip6, failed by DAD
+ * @dev: the device (under RTNL)
+ * @ip6: the address
+ *
+ * Such an address stays, marked, and is no longer ours: dropping it is
+ * no loss.
+ */
+bool afo_ip6_failed(struct net_device *dev, const struct in6_addr *ip6)
+{
+	return ipv6_chk_addr_and_flags(dev_net(dev), ip6, dev, false, 1, 0) &&
+	       !ipv6_chk_addr_and_flags(dev_net(dev), ip6, dev, false, 1,
+					IFA_F_DADFAILED);
 }
 
 /**
@@ -368,7 +394,8 @@ static int afo_inet6addr_event(struct notifier_block *nb, unsigned long event,
 		return NOTIFY_DONE;
 	an = afo_net(dev_net(dev));
 	spin_lock_bh(&an->ip6_lock);
-	afo_ip6_record(&an->ip6_queue, dev->ifindex, &ifp->addr);
+	afo_ip6_record(&an->ip6_queue, dev->ifindex, &ifp->addr,
+		       ifp->flags & IFA_F_DADFAILED);
 	spin_unlock_bh(&an->ip6_lock);
 	queue_work(afo_wq, &an->ip6_sync);
 	return NOTIFY_DONE;

@@ -12,6 +12,7 @@ struct afo_net;
 
 bool afo_dev_has_ip6(struct net_device *dev);
 bool afo_ip6_held(struct net_device *dev, const struct in6_addr *ip6);
+bool afo_ip6_failed(struct net_device *dev, const struct in6_addr *ip6);
 void afo_ip6_each(struct net_device *dev,
 		  void (*fn)(void *arg, const struct in6_addr *ip6), void *arg);
 bool afo_ip6_enabled(const struct net_device *dev);

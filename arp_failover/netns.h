@@ -41,7 +41,8 @@
 
 /**
  * struct afo_ip6_queue - IPv6 address changes the notifier recorded
- * @changes: the address and device of each change
+ * @changes: the address and device of each change, once each; whether
+ *           it had failed duplicate address detection when it went
  * @n:       how many
  * @devs:    devices to sync whole: changes past @changes
  * @ndevs:   how many
@@ -51,6 +52,7 @@ struct afo_ip6_queue {
 	struct {
 		struct in6_addr ip6;
 		int ifindex;
+		bool dadfailed;
 	} changes[32];
 	unsigned int n;
 	int devs[8];
