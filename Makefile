@@ -12,6 +12,7 @@
 #   make bench      failover benchmark against bonding, in the VM
 #   make bench-scale  scale benchmark: 2-64 adapters, 1-4096 addresses, in the VM
 #   make kselftests the kernel's net selftests without and with the module
+#                   (the side without it cached; FRESH=1 runs it again)
 #   make kernels    build, sparse, DKMS and e2e against 5.10, 6.1-rt, 6.12, sid
 #   make dkms-install  register the module with DKMS
 
@@ -68,8 +69,9 @@ bench-where-lost: module tools
 
 # The kernel's own net selftests, each without and with the module; a case
 # that passes only without it is a regression (see Documentation/testing.rst).
+# The runs without the module are cached; FRESH=1 runs them again.
 kselftests: module
-	@scripts/kselftests || kill -KILL $$PPID
+	@scripts/kselftests $(if $(FRESH),--fresh) || kill -KILL $$PPID
 
 deps:
 	@scripts/install-deps
