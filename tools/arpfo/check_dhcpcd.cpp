@@ -53,27 +53,32 @@ std::vector<Dhcpcd> running(const HostFs &fs, std::span<const DeviceFacts> known
 	return out;
 }
 
-// Why dhcpcd runs for @d, or nullopt; @conf and @nolink get what its
-// command line says.
-std::optional<std::string> runs_for(const HostFs &fs, const DeviceFacts &d,
-				    std::span<const DeviceFacts> known,
-				    const Interfaces &interfaces, std::string &conf, bool &nolink)
+// Why dhcpcd acts on a device, and what its command line says.
+struct Acting {
+	std::string why;
+	Presence presence = Presence::Running;
+	std::string conf = std::string(kConf);
+	bool nolink = false;
+};
+
+// Whether dhcpcd acts on @d: a process runs for it, ifupdown starts it
+// for it, or its unit starts at boot.
+std::optional<Acting> acting_on(const HostFs &fs, const DeviceFacts &d,
+				std::span<const DeviceFacts> known, const Interfaces &interfaces)
 {
 	for (const auto &p : running(fs, known)) {
 		const bool all = p.devices.empty();
-		if (all ||
-		    std::find(p.devices.begin(), p.devices.end(), d.name) != p.devices.end()) {
-			conf = p.conf;
-			nolink = p.nolink;
-			return all ? "it runs for every device" : "it runs for " + d.name;
-		}
+		if (all || std::find(p.devices.begin(), p.devices.end(), d.name) != p.devices.end())
+			return Acting{all ? "it runs for every device" : "it runs for " + d.name,
+				      Presence::Running, p.conf, p.nolink};
 	}
-	if (unit_enabled(fs, "dhcpcd.service"))
-		return "dhcpcd.service is enabled";
+	// ifup starts it whenever the adapter comes up.
 	for (const auto &s : interfaces.of(d.name))
 		if (s.method == "dhcp" && ifupdown_dhcp_client(fs) == "dhcpcd")
-			return "ifupdown starts it for 'iface " + d.name + " " + s.family +
-			       " dhcp'";
+			return Acting{"ifupdown starts it for 'iface " + d.name + " " + s.family +
+				      " dhcp'"};
+	if (unit_enabled(fs, "dhcpcd.service"))
+		return Acting{"dhcpcd.service is enabled, not running now", Presence::Enabled};
 	return std::nullopt;
 }
 
@@ -124,41 +129,40 @@ std::vector<Finding> check_dhcpcd(const HostFs &fs, std::span<const DeviceFacts>
 	const std::string who = "dhcpcd";
 	std::vector<Finding> out;
 	std::vector<std::string> failing;
+	std::vector<std::size_t> needing;
 	std::string fix_conf = std::string(kConf);
 
 	for (const auto &d : devices) {
-		std::string conf = std::string(kConf);
-		bool cmdline_nolink = false;
-		const auto why = runs_for(fs, d, devices, interfaces, conf, cmdline_nolink);
-		if (!why)
+		const auto a = acting_on(fs, d, devices, interfaces);
+		if (!a)
 			continue;
-		const DhcpcdConf c = dhcpcd_conf(fs.read(conf).value_or(""), d.name);
+		const DhcpcdConf c = dhcpcd_conf(fs.read(a->conf).value_or(""), d.name);
 		if (c.denied) {
 			out.push_back({Severity::Ok, d.name, who,
 				       "leaves it alone (denyinterfaces or allowinterfaces in " +
-					       conf + ")",
+					       a->conf + ")",
 				       std::nullopt});
-		} else if (cmdline_nolink || c.nolink) {
-			const std::string where = cmdline_nolink ? "on its command line"
-								 : c.nolink_where + " in " + conf;
+		} else if (a->nolink || c.nolink) {
+			const std::string where = a->nolink ? "on its command line"
+							    : c.nolink_where + " in " + a->conf;
 			out.push_back({Severity::Ok, d.name, who,
-				       "runs for it (" + *why + ") with nolink " + where +
+				       "runs for it (" + a->why + ") with nolink " + where +
 					       ": it keeps its addresses on carrier loss",
 				       std::nullopt});
 		} else {
-			out.push_back({Severity::Error, d.name, who,
-				       "runs for it (" + *why + ") without nolink in " + conf +
+			needing.push_back(out.size());
+			out.push_back({weigh(Severity::Error, a->presence, fs.live()), d.name, who,
+				       "runs for it (" + a->why + ") without nolink in " + a->conf +
 					       ": as soon as carrier is lost it drops its leases "
 					       "and the static addresses it set; a takeover finds "
 					       "nothing left to answer for",
 				       std::nullopt});
 			failing.push_back(d.name);
-			fix_conf = conf;
+			fix_conf = a->conf;
 		}
 	}
-	for (auto &f : out)
-		if (f.severity == Severity::Error)
-			f.fix = nolink_fix(fix_conf, failing);
+	for (const auto i : needing)
+		out[i].fix = nolink_fix(fix_conf, failing);
 	return out;
 }
 

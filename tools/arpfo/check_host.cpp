@@ -60,7 +60,9 @@ std::vector<std::string> split_nul(const std::string &s)
 
 } // namespace
 
-HostFs::HostFs(fs::path root) : root_(std::move(root)) {}
+HostFs::HostFs(fs::path root) : HostFs(root, root == "/") {}
+
+HostFs::HostFs(fs::path root, bool live) : root_(std::move(root)), live_(live) {}
 
 std::optional<fs::path> HostFs::resolve(std::string_view path) const
 {

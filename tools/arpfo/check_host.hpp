@@ -21,10 +21,14 @@ struct Process {
 
 class HostFs {
 public:
+	// @live: whether @root is the running host's own tree (what the
+	// processes under its /proc do is happening now); by default when it
+	// is "/".
 	explicit HostFs(std::filesystem::path root);
+	HostFs(std::filesystem::path root, bool live);
 
 	const std::filesystem::path &root() const { return root_; }
-	bool live() const { return root_ == "/"; }
+	bool live() const { return live_; }
 
 	// The contents of the regular file @path; nullopt when it is missing
 	// or unreadable.
@@ -49,6 +53,7 @@ private:
 	std::vector<Process> read_processes() const;
 
 	std::filesystem::path root_;
+	bool live_;
 	mutable std::optional<std::vector<Process>> processes_;
 };
 

@@ -22,6 +22,13 @@ std::string_view severity_name(Severity s)
 	return "?";
 }
 
+Severity weigh(Severity s, Presence p, bool live)
+{
+	if (p == Presence::Enabled && live && (s == Severity::Error || s == Severity::Warn))
+		return Severity::Info;
+	return s;
+}
+
 bool checked(const DeviceFacts &d)
 {
 	return !d.membership || *d.membership == ARPFO_MEMBER_MANAGED;

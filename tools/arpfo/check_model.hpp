@@ -21,6 +21,18 @@ enum class Severity { Ok, Info, Warn, Error };
 // "ok", "info", "warn", "error".
 std::string_view severity_name(Severity s);
 
+// Whether a daemon acts on this host.
+enum class Presence {
+	Absent,
+	Enabled, // starts at boot, but does not run now
+	Running,
+};
+
+// What a finding about a daemon weighs: on the running host (@live) one
+// that is only enabled acts on nothing now, so what it would do is worth
+// knowing (info), not an error; in an image, enabled is what will run.
+Severity weigh(Severity s, Presence p, bool live);
+
 // What an administrator does to fix a finding, exactly.
 struct Fix {
 	enum class Action {

@@ -158,16 +158,30 @@ std::optional<std::string> link_state(const HostFs &fs, std::uint32_t ifindex, s
 	return std::nullopt;
 }
 
-// Why networkd counts as present for @d: it runs, or starts at boot.
-std::optional<std::string> networkd_present(const HostFs &fs, const DeviceFacts &d)
+// Whether networkd runs (it keeps a state file per link it knows) or
+// starts at boot.
+Presence networkd_presence(const HostFs &fs, const DeviceFacts &d)
 {
-	if (fs.exists("/run/systemd/netif/links/" + std::to_string(d.ifindex)))
-		return "it runs";
-	if (process_running(fs, "systemd-network"))
-		return "it runs";
+	if (fs.exists("/run/systemd/netif/links/" + std::to_string(d.ifindex)) ||
+	    process_running(fs, "systemd-network"))
+		return Presence::Running;
 	if (unit_enabled(fs, "systemd-networkd.service"))
-		return "it is enabled";
-	return std::nullopt;
+		return Presence::Enabled;
+	return Presence::Absent;
+}
+
+// How a finding starts, for networkd that is not running.
+std::string presence_text(Presence p)
+{
+	switch (p) {
+	case Presence::Running:
+		return "";
+	case Presence::Enabled:
+		return "is enabled but not running; once started, it ";
+	case Presence::Absent:
+		break;
+	}
+	return "is neither running nor enabled; if started, it ";
 }
 
 struct Chosen {
@@ -226,18 +240,19 @@ std::string carrier_loss_text(const CarrierLoss &loss)
 
 namespace {
 
-Severity loss_severity(const CarrierLoss &loss, bool present)
+Severity loss_severity(const CarrierLoss &loss, Presence p, bool live)
 {
 	if (loss.kind == CarrierLoss::Kind::Keeps)
 		return Severity::Ok;
-	if (!present)
+	if (p == Presence::Absent)
 		return Severity::Info;
-	return loss.kind == CarrierLoss::Kind::DropsAfter ? Severity::Warn : Severity::Error;
+	return weigh(loss.kind == CarrierLoss::Kind::DropsAfter ? Severity::Warn : Severity::Error,
+		     p, live);
 }
 
 // The finding for @d configured by @f; nullopt when none is worth saying.
-Finding network_finding(const DeviceFacts &d, const NetworkFile &f,
-			const std::optional<std::string> &present, const MatchResult &m)
+Finding network_finding(const HostFs &fs, const DeviceFacts &d, const NetworkFile &f,
+			Presence present, const MatchResult &m)
 {
 	const std::string who = "systemd-networkd";
 	const auto unmanaged = f.last("Link", "Unmanaged");
@@ -248,8 +263,8 @@ Finding network_finding(const DeviceFacts &d, const NetworkFile &f,
 				unmanaged->file + ")",
 			std::nullopt};
 	const CarrierLoss loss = carrier_loss(f);
-	const std::string state = present ? "" : "is neither running nor enabled; if started, it ";
-	Finding out{loss_severity(loss, present.has_value()), d.name, who,
+	const std::string state = presence_text(present);
+	Finding out{loss_severity(loss, present, fs.live()), d.name, who,
 		    state + "configures it with " + f.path + assumed_text(m) + " and " +
 			    carrier_loss_text(loss),
 		    std::nullopt};
@@ -403,7 +418,7 @@ std::vector<Finding> check_networkd(const HostFs &fs, std::span<const DeviceFact
 	std::vector<std::size_t> netplan_at;
 
 	for (const auto &d : devices) {
-		const auto present = networkd_present(fs, d);
+		const Presence present = networkd_presence(fs, d);
 		if (link_state(fs, d.ifindex, "ADMIN_STATE") == "unmanaged") {
 			out.push_back({Severity::Ok, d.name, who,
 				       "runs but leaves it alone (no .network file matches it)",
@@ -412,14 +427,14 @@ std::vector<Finding> check_networkd(const HostFs &fs, std::span<const DeviceFact
 		}
 		const auto chosen = file_of(fs, d);
 		if (!chosen) {
-			if (present)
+			if (present == Presence::Running)
 				out.push_back({Severity::Ok, d.name, who,
 					       "runs, but no .network file matches it: it leaves "
 					       "it alone",
 					       std::nullopt});
 			continue;
 		}
-		Finding f = network_finding(d, chosen->file, present, chosen->match);
+		Finding f = network_finding(fs, d, chosen->file, present, chosen->match);
 		if (f.fix && rendered_by_netplan(chosen->file.path)) {
 			f = netplan_finding(fs, d, chosen->file.path, f.severity,
 					    carrier_loss_text(carrier_loss(chosen->file)));

@@ -99,14 +99,13 @@ bool ifupdown_leaves(std::span<const NmConfigFile> config, const DeviceFacts &d,
 	return !managed && interfaces.configures(d.name);
 }
 
-// "runs", "is enabled (not running now)", or nullopt.
-std::optional<std::string> nm_present(const HostFs &fs)
+Presence nm_presence(const HostFs &fs)
 {
 	if (process_running(fs, "NetworkManager"))
-		return "runs";
+		return Presence::Running;
 	if (unit_enabled(fs, "NetworkManager.service"))
-		return "is enabled (not running now)";
-	return std::nullopt;
+		return Presence::Enabled;
+	return Presence::Absent;
 }
 
 // What ignore-carrier says for @d, and where; nullopt: NetworkManager's
@@ -267,30 +266,35 @@ std::vector<Finding> check_networkmanager(const HostFs &fs, std::span<const Devi
 					  const Interfaces &interfaces)
 {
 	const std::string who = "NetworkManager";
+	const Presence presence = nm_presence(fs);
+	const std::string present =
+		presence == Presence::Running ? "runs" : "is enabled (not running now)";
 	std::vector<Finding> out;
 	std::vector<std::string> managed;
+	std::vector<std::size_t> needing;
 
-	const auto present = nm_present(fs);
-
-	if (!present)
+	if (presence == Presence::Absent)
 		return out;
 	const auto config = nm_config(fs);
 	for (const auto &d : devices) {
 		const NmManaged m = nm_manages(fs, config, d, nmcli, interfaces);
 		if (!m.managed) {
 			out.push_back({Severity::Ok, d.name, who,
-				       *present + " but does not manage it (" + m.how + ")",
+				       present + " but does not manage it (" + m.how + ")",
 				       std::nullopt});
 			continue;
 		}
 		managed.push_back(d.name);
-		out.push_back(device_finding(config, d, m, *present));
+		Finding f = device_finding(config, d, m, present);
+		if (f.severity == Severity::Error)
+			needing.push_back(out.size());
+		f.severity = weigh(f.severity, presence, fs.live());
+		out.push_back(std::move(f));
 	}
 	// One drop-in naming every device it manages, so that writing it again
 	// for a new adapter keeps the others covered.
-	for (auto &f : out)
-		if (f.severity == Severity::Error)
-			f.fix = nm_fix(managed);
+	for (const auto i : needing)
+		out[i].fix = nm_fix(managed);
 	return out;
 }
 

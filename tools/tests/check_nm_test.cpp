@@ -178,3 +178,32 @@ TEST(CheckNetworkManager, DeviceSpecs)
 	EXPECT_FALSE(nm_spec_match("", "eth0", mac));
 	EXPECT_FALSE(nm_spec_match("interface-name:eth1;interface-name:eth2", "eth0", mac));
 }
+
+// NetworkManager installed and enabled, not running: in an image that is
+// what will run (an error); on the running host it acts on nothing now, so
+// what it would do is worth knowing (info), with the same fix.
+TEST(CheckNetworkManager, EnabledButNotRunning)
+{
+	const Report image = check("nm-enabled");
+	const Finding in_image = one(image, "eth0", "NetworkManager");
+	EXPECT_EQ(in_image.severity, Severity::Error);
+	EXPECT_TRUE(says(in_image, "is enabled (not running now), manages it (by default)"))
+		<< in_image.text;
+
+	const HostFs live(std::string(ARPFO_CHECK_DATA) + "/nm-enabled", true);
+	const Report now = run_checks(live, {ModuleState::Loaded, two_adapters(), std::nullopt});
+	const Finding running_host = one(now, "eth0", "NetworkManager");
+	EXPECT_EQ(running_host.severity, Severity::Info);
+	EXPECT_EQ(running_host.fix, in_image.fix);
+	EXPECT_TRUE(running_host.fix);
+	EXPECT_EQ(exit_status(now), 0);
+}
+
+TEST(CheckNetworkManager, Weigh)
+{
+	EXPECT_EQ(weigh(Severity::Error, Presence::Enabled, true), Severity::Info);
+	EXPECT_EQ(weigh(Severity::Warn, Presence::Enabled, true), Severity::Info);
+	EXPECT_EQ(weigh(Severity::Ok, Presence::Enabled, true), Severity::Ok);
+	EXPECT_EQ(weigh(Severity::Error, Presence::Enabled, false), Severity::Error);
+	EXPECT_EQ(weigh(Severity::Error, Presence::Running, true), Severity::Error);
+}
