@@ -4,6 +4,7 @@
 
 #include "arpfo/check_networkd.hpp"
 #include "arpfo/check_netplan.hpp"
+#include "arpfo/check_timespan.hpp"
 #include "check_fixture.hpp"
 
 using namespace arpfo::check;
@@ -142,6 +143,7 @@ TEST(CheckNetworkd, Timespans)
 	EXPECT_EQ(parse_timespan_usec("2h"), 7200000000u);
 	EXPECT_EQ(parse_timespan_usec("1m"), 60000000u);
 	EXPECT_EQ(parse_timespan_usec("0"), 0u);
+	EXPECT_EQ(parse_timespan_usec("infinity"), kTimespanInfinity);
 	EXPECT_FALSE(parse_timespan_usec(""));
 	EXPECT_FALSE(parse_timespan_usec("soon"));
 	EXPECT_FALSE(parse_timespan_usec("5 fortnights"));
