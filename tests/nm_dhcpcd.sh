@@ -11,12 +11,17 @@
 . "$(dirname "$0")/nm_lib.bash"
 require_cmd dhcpcd
 
-CONF=/run/dhcpcd-afo/dhcpcd.conf
+NM_TOPIC=dhcpcd
+NM_EXAMPLE=dhcpcd.conf
+NM_FIX_PATH=/etc/dhcpcd.conf
+NM_RELOAD="dhcpcd -n"
 
 nm_start() {
 	local i
 
-	nm_state_dir /run/dhcpcd /var/lib/dhcpcd /run/dhcpcd-afo || return 1
+	# The host's /etc/dhcpcd.conf: a file of this scenario's own, bound
+	# over the guest's.
+	nm_state_dir /run/dhcpcd /var/lib/dhcpcd /run/afo-dhcpcd || return 1
 	# No hook script: Debian's would rewrite /etc/resolv.conf (read-only
 	# here) and costs a shell per event. No router solicitation: there is
 	# no router, and it changes nothing of what happens on carrier loss.
@@ -29,17 +34,18 @@ nm_start() {
 			echo "static ip6_address=2001:db8::$((i + 1))/64"
 			echo "static routers=$NM_GW"
 		done
-	} >$CONF
+	} >/run/afo-dhcpcd/dhcpcd.conf &&
+		mount --bind /run/afo-dhcpcd/dhcpcd.conf $NM_FIX_PATH || return 1
 	# -B: in the foreground (Debian's unit backgrounds it, -q -b).
-	nm_daemon /tmp/nm-dhcpcd.log dhcpcd -B -f $CONF
+	nm_daemon /tmp/nm-dhcpcd.log dhcpcd -B
 }
 
 nm_fix() {
-	cat "$NM_EXAMPLES/dhcpcd.conf" >>$CONF &&
-	afo_in host dhcpcd -f $CONF -n
+	cat "$NM_EXAMPLES/$NM_EXAMPLE" >>$NM_FIX_PATH && afo_in host $NM_RELOAD
 }
 
 nm_setup dhcpcd
+nm_check_names_fix
 nm_pull_defaults
 nm_apply_fix
 nm_pull_fixed

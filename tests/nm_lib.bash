@@ -13,10 +13,24 @@
 #   eth1 10.0.0.2/24 2001:db8::2/64 ---+                           2001:db8::100
 #   default via 10.0.0.100 on both
 #
-# A scenario defines nm_start (start the manager with the host's
-# configuration and the manager's defaults) and nm_fix (drop in the
-# documented file and reload the manager as the admin guide says), then
-# runs nm_setup, nm_pull_defaults, nm_apply_fix and nm_pull_fixed.
+# The scenario runs in a mount namespace of its own, where the manager's
+# configuration lives at its real paths (/etc/systemd/network,
+# /etc/NetworkManager, /etc/dhcpcd.conf: tmpfs over the guest's read-only
+# /etc) and its state in tmpfs of its own: the fix goes exactly where the
+# admin guide puts it, arpfo check reads what the manager reads, and
+# nothing is left behind for the next scenario.
+#
+# A scenario sets NM_TOPIC (the manager's name in arpfo check),
+# NM_EXAMPLE (its file of Documentation/examples/network-managers/),
+# NM_FIX_PATH (where the guide puts it, DEV for the adapter's name) and
+# NM_RELOAD (the guide's reload), defines nm_start (start the manager
+# with the host's configuration and the manager's defaults) and nm_fix
+# (drop in NM_EXAMPLE at NM_FIX_PATH and run NM_RELOAD), then runs
+# nm_setup, nm_check_names_fix, nm_pull_defaults, nm_apply_fix and
+# nm_pull_fixed.
+if [ -z "${NM_OWN_MOUNTS:-}" ]; then
+	NM_OWN_MOUNTS=1 exec unshare -m --propagation private bash "$0" "$@"
+fi
 
 NM_MAC0=02:00:00:00:01:00
 NM_MAC1=02:00:00:00:01:01
@@ -29,12 +43,9 @@ eth1 2001:db8::2/64"
 NM_EXAMPLES=$REPO/Documentation/examples/network-managers
 # The daemons this scenario started, stopped before the namespaces go.
 NM_PIDS=()
-# Directories of /run and /var/lib the scenario's daemons write to, for
-# nm_cleanup to empty: the next scenario's daemons must not find them.
-NM_STATE_DIRS=()
 
 nm_cleanup() {
-	local pid d
+	local pid
 
 	for pid in "${NM_PIDS[@]}"; do
 		kill "$pid" 2>/dev/null
@@ -43,17 +54,19 @@ nm_cleanup() {
 		wait "$pid" 2>/dev/null
 	done
 	NM_PIDS=()
-	for d in "${NM_STATE_DIRS[@]}"; do
-		rm -rf "$d"
-	done
 	afo_cleanup
 }
 trap nm_cleanup EXIT
 
-# nm_state_dir DIR...: fresh, empty directories, removed again on exit.
+# nm_state_dir DIR...: each DIR an empty tmpfs of this scenario's mount
+# namespace (DIR may be read-only, as /etc is in the guest).
 nm_state_dir() {
-	rm -rf "$@" && mkdir -p "$@" || return 1
-	NM_STATE_DIRS+=("$@")
+	local d
+
+	for d in "$@"; do
+		{ [ -d "$d" ] || mkdir -p "$d"; } &&
+			mount -t tmpfs -o mode=755 tmpfs "$d" || return 1
+	done
 }
 
 # nm_topology: the picture above; the adapters are up, without addresses.
@@ -135,6 +148,46 @@ nm_since() {
 	awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }'
 }
 
+# nm_check_topic JSON: arpfo check's findings of NM_TOPIC, as
+# "DEVICE:SEVERITY" words.
+nm_check_topic() {
+	jq_py "$1" "[f'{f[\"device\"]}:{f[\"severity\"]}' for f in d['findings'] if f['topic'] == '$NM_TOPIC']"
+}
+
+# nm_check_names_fix: before any pull, arpfo check fails (status 1) and
+# names, for eth0 and eth1, an error of NM_TOPIC whose fix is the admin
+# guide's: NM_EXAMPLE's lines at NM_FIX_PATH, then NM_RELOAD.
+nm_check_names_fix() {
+	local j rc ok
+
+	j=$(afo_in host "$ARPFO" check --json)
+	rc=$?
+	ok=$(jq_py "$j" "all(any(f['topic'] == '$NM_TOPIC' and f['device'] == dev and
+		f['severity'] == 'error' and f['fix'] is not None and
+		f['fix']['path'] == '$NM_FIX_PATH'.replace('DEV', dev) and
+		f['fix']['then'] == ['$NM_RELOAD'] and
+		f['fix']['lines'] == [l for l in open('$NM_EXAMPLES/$NM_EXAMPLE').read().splitlines()
+				      if l.strip() and not l.startswith('#')]
+		for f in d['findings']) for dev in ('eth0', 'eth1'))")
+	[ $rc = 1 ] && [ "$ok" = True ]
+	check_err $? "arpfo check (status $rc) does not name $NM_EXAMPLE for eth0 and eth1: $j"
+	log_test "$NM_NAME defaults: arpfo check fails and names the guide's fix ($(nm_check_topic "$j"))"
+}
+
+# nm_check_fixed: after the fix, arpfo check has no error or warning of
+# NM_TOPIC (others, such as keep_addr_on_down, may stay: said here).
+nm_check_fixed() {
+	local j
+
+	j=$(afo_in host "$ARPFO" check --json)
+	[ "$(jq_py "$j" "[f for f in d['findings'] if f['topic'] == '$NM_TOPIC' and f['severity'] in ('error', 'warn')]")" = "" ] &&
+		[ -n "$(nm_check_topic "$j")" ]
+	check_err $? "arpfo check after the fix: $j"
+	echo "# arpfo check after the fix: status $(jq_py "$j" "d['status']");" \
+		"$NM_TOPIC: $(nm_check_topic "$j"); also" \
+		"$(jq_py "$j" "[f'{f[\"topic\"]}:{f[\"device\"]}:{f[\"severity\"]}' for f in d['findings'] if f['topic'] != '$NM_TOPIC' and f['severity'] != 'ok']")"
+}
+
 # nm_watch_field JSON EXPR: EXPR of loss_watch.py's result (as d).
 nm_watch_field() { jq_py "$1" "$2" 2>/dev/null; }
 
@@ -189,7 +242,8 @@ nm_pull_defaults() {
 }
 
 # nm_apply_fix: drop in the documented file and reload (nm_fix); every
-# address usable again after it, the module pairing the adapters.
+# address usable again after it, the module pairing the adapters, and
+# arpfo check finding no fault with the manager.
 nm_apply_fix() {
 	nm_fix
 	check_err $? "applying the documented fix failed"
@@ -197,7 +251,8 @@ nm_apply_fix() {
 	check_err $? "not configured after the fix: $(nm_missing | tr '\n' ',')"
 	afo_until 60 nm_paired
 	check_err $? "eth0 and eth1 not paired after the fix"
-	log_test "$NM_NAME: the documented fix applied by one file and a reload"
+	nm_check_fixed
+	log_test "$NM_NAME: the documented fix applied by one file and a reload; arpfo check finds no fault with it"
 }
 
 # nm_ping_loss FILE: "LOST TRANSMITTED" of a ping's summary in FILE.

@@ -17,17 +17,20 @@ NETWORKD=/lib/systemd/systemd-networkd
 require_cmd dbus-daemon
 require_cmd networkctl
 
-NETWORK=/run/systemd/network
+NM_TOPIC=systemd-networkd
+NM_EXAMPLE=systemd-networkd.conf
+NM_FIX_PATH=/etc/systemd/network/10-DEV.network.d/arp-failover.conf
+NM_RELOAD="networkctl reload"
 
 nm_start() {
 	local i
 
-	nm_state_dir /run/systemd/netif/links /run/systemd/netif/leases \
-		/run/systemd/netif/lldp $NETWORK || return 1
-	chown -R systemd-network:systemd-network /run/systemd/netif || return 1
+	nm_state_dir /etc/systemd/network /run/systemd /run/dbus || return 1
+	mkdir -p /run/systemd/netif/links /run/systemd/netif/leases /run/systemd/netif/lldp &&
+		chown -R systemd-network:systemd-network /run/systemd/netif || return 1
 	for i in 0 1; do
 		printf '[Match]\nName=eth%s\n\n[Network]\nAddress=10.0.0.%s/24\nAddress=2001:db8::%s/64\nGateway=%s\n' \
-			$i $((i + 1)) $((i + 1)) $NM_GW >$NETWORK/10-eth$i.network
+			$i $((i + 1)) $((i + 1)) $NM_GW >/etc/systemd/network/10-eth$i.network
 	done
 	# networkd runs without D-Bus, but networkctl reload needs it.
 	nm_dbus_start || return 1
@@ -35,13 +38,12 @@ nm_start() {
 }
 
 nm_fix() {
-	local i
+	local dev
 
-	for i in 0 1; do
-		install -D -m 644 "$NM_EXAMPLES/systemd-networkd.conf" \
-			$NETWORK/10-eth$i.network.d/arp-failover.conf || return 1
+	for dev in eth0 eth1; do
+		install -D -m 644 "$NM_EXAMPLES/$NM_EXAMPLE" "${NM_FIX_PATH/DEV/$dev}" || return 1
 	done
-	afo_in host networkctl reload
+	afo_in host $NM_RELOAD
 }
 
 # routes_missing: eth0's routes that networkd or the kernel should have.
@@ -57,6 +59,7 @@ routes_missing() {
 back_up() { nm_configured && [ -z "$(routes_missing)" ]; }
 
 nm_setup systemd-networkd
+nm_check_names_fix
 nm_pull_defaults
 nm_apply_fix
 nm_pull_fixed

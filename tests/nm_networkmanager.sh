@@ -14,17 +14,22 @@ require_cmd NetworkManager
 require_cmd dbus-daemon
 require_cmd nmcli
 
-# Everything NetworkManager reads, so that nothing of this machine's own
-# configuration (the guest sees the host's /etc) changes what it does;
-# plugins, DNS and hostname settings keep it off files it must not touch.
-NMRUN=/run/NetworkManager
+NM_TOPIC=NetworkManager
+NM_EXAMPLE=NetworkManager.conf
+NM_FIX_PATH=/etc/NetworkManager/conf.d/90-arp-failover.conf
+NM_RELOAD="nmcli general reload"
 
+# The host's NetworkManager.conf and profiles replace the guest's (which
+# are this machine's): the keyfile plugin alone (Debian's ifupdown plugin
+# would leave devices of this machine's /etc/network/interfaces alone),
+# and DNS and hostname left alone (the guest's /etc is read-only).
 nm_start() {
 	local i
 
-	nm_state_dir $NMRUN /var/lib/NetworkManager $NMRUN/afo/conf.d \
-		$NMRUN/afo/lib-conf.d $NMRUN/afo/connections || return 1
-	cat >$NMRUN/afo/NetworkManager.conf <<-CONF
+	nm_state_dir /etc/NetworkManager /run/NetworkManager /var/lib/NetworkManager \
+		/run/dbus || return 1
+	mkdir -p /etc/NetworkManager/conf.d /etc/NetworkManager/system-connections || return 1
+	cat >/etc/NetworkManager/NetworkManager.conf <<-CONF
 		[main]
 		plugins=keyfile
 		no-auto-default=*
@@ -32,12 +37,9 @@ nm_start() {
 		rc-manager=unmanaged
 		hostname-mode=none
 		auth-polkit=false
-
-		[keyfile]
-		path=$NMRUN/afo/connections
 	CONF
 	for i in 0 1; do
-		cat >$NMRUN/afo/connections/eth$i.nmconnection <<-PROFILE
+		cat >/etc/NetworkManager/system-connections/eth$i.nmconnection <<-PROFILE
 			[connection]
 			id=eth$i
 			type=ethernet
@@ -51,23 +53,18 @@ nm_start() {
 			method=manual
 			address1=2001:db8::$((i + 1))/64
 		PROFILE
-		chmod 600 $NMRUN/afo/connections/eth$i.nmconnection || return 1
+		chmod 600 /etc/NetworkManager/system-connections/eth$i.nmconnection || return 1
 	done
 	nm_dbus_start || return 1
-	nm_daemon /tmp/nm-networkmanager.log NetworkManager --debug \
-		--config=$NMRUN/afo/NetworkManager.conf \
-		--config-dir=$NMRUN/afo/conf.d \
-		--system-config-dir=$NMRUN/afo/lib-conf.d \
-		--state-file=/var/lib/NetworkManager/NetworkManager.state
+	nm_daemon /tmp/nm-networkmanager.log NetworkManager --debug
 }
 
 nm_fix() {
-	install -m 644 "$NM_EXAMPLES/NetworkManager.conf" \
-		$NMRUN/afo/conf.d/90-arp-failover.conf &&
-	nmcli general reload
+	install -m 644 "$NM_EXAMPLES/$NM_EXAMPLE" $NM_FIX_PATH && $NM_RELOAD
 }
 
 nm_setup NetworkManager
+nm_check_names_fix
 nm_pull_defaults
 nm_apply_fix
 nm_pull_fixed
