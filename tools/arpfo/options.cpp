@@ -68,8 +68,7 @@ std::variant<bool, CommandLineError> output_option(std::string_view topic, std::
 }
 
 // -o LIST, -oLIST, --output LIST, --output=LIST: the adapters' columns.
-std::optional<CommandLineError> output_fields(std::string_view list, ShowCommand &cmd,
-					      bool &given)
+std::optional<CommandLineError> output_fields(std::string_view list, ShowCommand &cmd, bool &given)
 {
 	if (given)
 		return error("show", "-o given twice");
@@ -83,8 +82,8 @@ std::optional<CommandLineError> output_fields(std::string_view list, ShowCommand
 
 // A cluster of one-letter options, "-gia", "-io adapter,state": @i moves
 // past an argument -o takes from the next word.
-std::optional<CommandLineError> show_cluster(std::span<const std::string_view> args,
-					     std::size_t &i, Selection &chosen, ShowCommand &cmd,
+std::optional<CommandLineError> show_cluster(std::span<const std::string_view> args, std::size_t &i,
+					     Selection &chosen, ShowCommand &cmd,
 					     bool &fields_given)
 {
 	const std::string_view arg = args[i];

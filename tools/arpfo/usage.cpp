@@ -53,8 +53,8 @@ std::string show_usage()
 	const auto defaults = default_adapter_fields();
 
 	for (const auto &f : adapter_fields()) {
-		const bool shown = std::find(defaults.begin(), defaults.end(), f.field) !=
-				   defaults.end();
+		const bool shown =
+			std::find(defaults.begin(), defaults.end(), f.field) != defaults.end();
 		std::string line = (shown ? "* " : "  ") + std::string(f.name);
 		line.resize(16, ' ');
 		out += line + std::string(f.help) + "\n";
