@@ -47,9 +47,16 @@ checkpatch:
 kunit:
 	@scripts/kunit
 
+# make check builds the C++ tools from scratch every time; ccache keeps
+# their objects in the cache folder, keyed by content, not by path.
+# TOOLS_TARGETS builds only those (make check: the programs the VM runs).
+ARPFO_CACHE ?= /var/cache/arp_failover
+CCACHE := $(shell command -v ccache 2>/dev/null)
 tools:
-	cmake -S tools -B build/tools -DCMAKE_BUILD_TYPE=RelWithDebInfo
-	cmake --build build/tools -j2
+	cmake -S tools -B build/tools -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+		$(if $(CCACHE),-DCMAKE_CXX_COMPILER_LAUNCHER=$(CCACHE))
+	CCACHE_DIR=$(ARPFO_CACHE)/ccache CCACHE_BASEDIR=$(CURDIR) CCACHE_NOHASHDIR=1 \
+		cmake --build build/tools -j2 $(if $(TOOLS_TARGETS),--target $(TOOLS_TARGETS))
 
 tools-test: tools
 	ctest --test-dir build/tools --output-on-failure

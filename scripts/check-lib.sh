@@ -38,12 +38,13 @@ add_counts() {
 	passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + ${s:-0}))
 }
 
-# Compiler or sparse output must hold no warning at all.
+# Compiler or sparse output must hold no warning at all. NICE="nice -n
+# 19" runs the build at that priority.
 build_clean() {
 	local log=$RES/$1.log
 
 	shift
-	make --no-print-directory "$@" 2>&1 | tee "$log"
+	${NICE:-} make --no-print-directory "$@" 2>&1 | tee "$log"
 	[ "${PIPESTATUS[0]}" -eq 0 ] || return 1
 	! grep -E 'warning:|error:' "$log"
 }
