@@ -570,7 +570,6 @@ void afo_addr_added(struct net_device *dev, __be32 ip)
 {
 	struct afo_net *an = afo_net(dev_net(dev));
 	struct afo_adapter *ad = afo_adapter_find(an, dev->ifindex);
-
 	enum arpfo_membership m;
 
 	ASSERT_RTNL();

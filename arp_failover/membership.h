@@ -64,10 +64,4 @@ enum arpfo_membership afo_membership(struct net_device *dev);
 bool afo_dev_has_addrs(struct net_device *dev);
 bool afo_dev_release_pending(struct net_device *dev);
 
-/* Whether @dev's addresses are VIPAs (under RTNL). */
-static inline bool afo_dev_is_vipa(struct net_device *dev)
-{
-	return afo_membership(dev) == ARPFO_MEMBER_VIPA;
-}
-
 #endif /* _ARP_FAILOVER_MEMBERSHIP_H */

@@ -2,8 +2,8 @@
 /*
  * The generic netlink family "arp_failover": dumps of a namespace's
  * physical networks, adapters, addresses and devices (managed or why
- * not), per-adapter settings, and the "events" multicast group. Documentation/netlink/specs/
- * arp_failover.yaml describes it.
+ * not), per-adapter settings, and the "events" multicast group.
+ * Documentation/netlink/specs/arp_failover.yaml describes it.
  *
  * Dumps and the set command take RTNL, which protects everything they
  * read; events are built where the transition happens (under RTNL, or in
