@@ -87,11 +87,22 @@ pcap=/var/tmp/vipa.$$.pcap
 afo_capture a eth0 "$pcap"
 check_err $? "tcpdump did not start"
 afo_in host ip addr add 192.168.100.2/32 dev dummy0
+# Wait for the announcement rather than a fixed time: with two VMs and
+# the host's builds sharing two cores, 0.5 s was once too short for it to
+# reach the capture. Another adapter's announcement would come with it.
+announced_by_eth1() {
+	tcpdump -n -e -r "$pcap" 2>/dev/null | grep "$MAC1 > ff:ff:ff:ff:ff:ff" |
+		grep -c "who-has 192.168.100.2 tell 192.168.100.2"
+}
+seen_by_eth1() {
+	[ "$(announced_by_eth1)" -ge 1 ]
+}
+afo_until 10 seen_by_eth1
 sleep 0.5
 afo_capture_end
-n=$(tcpdump -n -e -r "$pcap" 2>/dev/null | grep "$MAC1 > ff:ff:ff:ff:ff:ff" | grep -c "who-has 192.168.100.2 tell 192.168.100.2")
+n=$(announced_by_eth1)
 [ "$n" -ge 1 ]
-check_err $? "the new VIPA was not announced by eth1 ($n)"
+check_err $? "the new VIPA was not announced by eth1 within 10 s ($n)"
 n=$(tcpdump -n -e -r "$pcap" 2>/dev/null | grep -v "$MAC1 >" | grep -c "tell 192.168.100.2")
 [ "$n" = 0 ]
 check_err $? "another adapter announced the new VIPA ($n)"
