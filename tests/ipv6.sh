@@ -102,7 +102,7 @@ check_err $? "reclaim: client still holds $(neigh6 $A1) for $A1"
 check_err $? "reclaim: $A1 answered by '$(nd_macs $A1)'"
 afo_traffic_end
 check_err $? "the TCP connection over IPv6 died: $AFO_TCP"
-[ "$AFO_LOST" -le 1 ]
+[ "$AFO_LOST" -le "$(afo_slowdown)" ]
 check_err $? "ping6 stream: $AFO_LOST of $AFO_PINGS lost across takeover and reclaim"
 [ -z "$(afo_dad_left host eth0)" ]
 check_err $? "reclaim: $(afo_dad_left host eth0)"
@@ -157,7 +157,9 @@ dad_return() {
 		afo_in host ip addr del $A1/64 dev eth0 &&
 			afo_in host ip addr add $A1/64 dev eth0 optimistic
 	fi
-	sleep 0.3
+	# At once: DAD lasts 3 s, which a slow kernel spends starting two
+	# processes.
+	[ "$mode" = plain ] && sleep 0.3
 	seen=$(afo_dad_left host eth0 | grep -F "$A1/" | head -1)
 	[ "$mode" = plain ] || [[ $seen == *optimistic* ]]
 	check_err $? "$mode DAD: $A1 on eth0 was '$seen' while probing"

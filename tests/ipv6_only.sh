@@ -70,7 +70,7 @@ sleep 1
 check_err $? "reclaim: client holds $(afo_neigh client $A1), answered by '$(afo_nd_macs client $A1)'"
 afo_traffic_end
 check_err $? "the TCP connection died: $AFO_TCP"
-[ "$AFO_LOST" -le 1 ]
+[ "$AFO_LOST" -le "$(afo_slowdown)" ]
 check_err $? "ping6 stream: $AFO_LOST of $AFO_PINGS lost"
 [ -z "$(afo_dad_left host eth0)" ]
 check_err $? "after reclaim: $(afo_dad_left host eth0)"

@@ -198,6 +198,19 @@ print(" ".join(map(str, v)) if isinstance(v, list) else v)' "$1" "$2"
 afo_dmesg_mark() { AFO_DMESG_MARK=$("$REPO/tests/kmsg" mark); }
 afo_dmesg_since() { "$REPO/tests/kmsg" since "$AFO_DMESG_MARK"; }
 
+# afo_slowdown: how many times slower than Debian's kernel under TCG this
+# guest's kernel runs: 8 on the debug lane's KASAN/lockdep kernel (its
+# scenarios take about 8 times as long), else 1. A limit that is a time in
+# disguise (pings lost at 10 ms apart while a takeover is processed) is
+# multiplied by it; a limit that counts decisions (takeovers, answers) is
+# not.
+afo_slowdown() {
+	case $(uname -r) in
+	*-arpfo-debug) echo 8 ;;
+	*) echo 1 ;;
+	esac
+}
+
 # afo_until SECONDS COMMAND...: run COMMAND every 0.2 s until it succeeds;
 # fail after SECONDS. For a state that follows an event at a time the
 # machine decides: under TCG, and more so on the debug kernel, starting a
