@@ -88,6 +88,8 @@ static void afo_train_refill(struct afo_train *t, const struct afo_step *s)
  * apart, never run dry; a takeover and its reclaim in quick succession
  * both find one; a flapping cable empties it, and is then announced at
  * most once per interval.
+ *
+ * Return: true if a token was taken and the frame may go.
  */
 bool afo_train_may_send(struct afo_train *t, const struct afo_step *s)
 {
@@ -118,6 +120,8 @@ bool afo_train_start(struct afo_train *t, const struct afo_step *s)
  * afo_train_due - whether the next announcement of @t is due at @now
  * @t:   the train
  * @now: the time
+ *
+ * Return: true if @t has repeats left and the next is due.
  */
 bool afo_train_due(const struct afo_train *t, unsigned long now)
 {

@@ -65,6 +65,8 @@ static void afo_member_facts(struct net_device *dev, struct afo_member_facts *f)
  * @dev: any network device (under RTNL)
  *
  * An IPv4 address, or a global or unique-local IPv6 one.
+ *
+ * Return: true if @dev has at least one such address.
  */
 bool afo_dev_has_addrs(struct net_device *dev)
 {
@@ -120,6 +122,8 @@ enum arpfo_membership afo_membership(struct net_device *dev)
  * flag: team unlinks its port before it drops the handler, Open vSwitch
  * clears its flag last, and no notification follows either. Caller holds
  * RTNL.
+ *
+ * Return: true while the master is letting @dev go.
  */
 bool afo_dev_release_pending(struct net_device *dev)
 {

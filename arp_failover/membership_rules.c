@@ -108,6 +108,8 @@ const char *afo_member_str(enum arpfo_membership m)
  *
  * The administrator's reasons and the missing address can change; what
  * the device is cannot.
+ *
+ * Return: true if a setting can change @m to managed.
  */
 bool afo_member_settable(enum arpfo_membership m)
 {

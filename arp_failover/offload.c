@@ -44,6 +44,8 @@ static LIST_HEAD(afo_offloads);
 /**
  * afo_offload_ops_of - the offload ops registered for @dev, or NULL
  * @dev: any network device
+ *
+ * Return: the ops, or NULL if none are registered for @dev.
  */
 const struct afo_offload_ops *afo_offload_ops_of(const struct net_device *dev)
 {
@@ -296,6 +298,8 @@ __be32 afo_offload_probe_ip(struct afo_adapter *ad)
  *
  * Asks the adapter's ARP cache (the optional query op) whether it saw the
  * prober's MAC for that address since the announcement went out.
+ *
+ * Return: true if @rx saw the announcement.
  */
 bool afo_offload_heard(struct afo_adapter *rx, struct afo_adapter *prober)
 {

@@ -425,6 +425,8 @@ bool afo_name_selected(const char *ifname)
 /**
  * afo_name_vipa - whether the vipa parameter names a device
  * @ifname: the device's name
+ *
+ * Return: true if @ifname is in the vipa parameter.
  */
 bool afo_name_vipa(const char *ifname)
 {

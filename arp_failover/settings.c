@@ -46,6 +46,8 @@ enum afo_manage afo_dev_manage_setting(struct net_device *dev)
  * @dev: any network device
  *
  * A netlink setting wins over the priority parameter.
+ *
+ * Return: the netlink setting, else the priority parameter's, else 0.
  */
 u32 afo_dev_priority(struct net_device *dev)
 {

@@ -37,6 +37,8 @@ static void afo_skb_mark(struct sk_buff *skb)
 /**
  * afo_skb_is_ours - whether @skb is an ARP frame the module built
  * @skb: a frame in the NF_ARP_OUT hook
+ *
+ * Return: true if the module built @skb.
  */
 bool afo_skb_is_ours(const struct sk_buff *skb)
 {
