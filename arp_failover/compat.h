@@ -2,8 +2,9 @@
 /*
  * What differs between the kernels arp_failover builds against (5.10 to
  * the newest, and PREEMPT_RT; scripts/kernels.list), in one place, in
- * the manner of the kernel's backports: a feature test where the kernel
- * offers one (a macro, a header), the version only where it does not.
+ * the manner of the kernel's backports: by feature test, never by
+ * version number, which enterprise kernels keep while they backport
+ * (compat.mk: a macro, a header, a declaration in a header).
  * The sources use the newest kernel's interfaces, or an afo_ helper of
  * this file where the two cannot be spelled the same way.
  */
@@ -11,7 +12,6 @@
 #define _ARP_FAILOVER_COMPAT_H
 
 #include <linux/netdevice.h>
-#include <linux/version.h>
 #include <net/genetlink.h>
 #ifdef AFO_HAVE_NET_HOTDATA_H
 #include <net/hotdata.h>
@@ -25,10 +25,10 @@
 #endif
 
 /*
- * 6.10 dropped __assign_str()'s source argument: __string() records it.
- * A macro cannot count its caller's arguments, hence the version.
+ * 6.10 dropped __assign_str()'s source argument: __string() records it
+ * (compat.mk reads the macro's parameter list).
  */
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 10, 0)
+#ifdef AFO_HAVE_ASSIGN_STR_DST_ONLY
 #define afo_assign_str(dst, src) __assign_str(dst)
 #else
 #define afo_assign_str(dst, src) __assign_str(dst, src)
@@ -46,27 +46,16 @@
 
 /*
  * Reference trackers of net devices: the type since 5.17 (empty without
- * CONFIG_NET_DEV_REFCNT_TRACKER, as here), netdev_hold() and
- * netdev_put() since 6.0 (dev_hold_track() and dev_put_track() before).
- * A type and inline functions: only the version tells.
+ * CONFIG_NET_DEV_REFCNT_TRACKER), netdev_hold() and netdev_put() since
+ * 6.0, dev_hold_track() and dev_put_track() in between. Each by what the
+ * headers declare (compat.mk): enterprise kernels have them on older
+ * version numbers.
  */
-#if LINUX_VERSION_CODE < KERNEL_VERSION(5, 17, 0)
+#ifndef AFO_HAVE_NETDEVICE_TRACKER
 typedef struct {} netdevice_tracker;
 #endif
 
-#if LINUX_VERSION_CODE < KERNEL_VERSION(5, 17, 0)
-static inline void netdev_hold(struct net_device *dev,
-			       netdevice_tracker *tracker, gfp_t gfp)
-{
-	dev_hold(dev);
-}
-
-static inline void netdev_put(struct net_device *dev,
-			      netdevice_tracker *tracker)
-{
-	dev_put(dev);
-}
-#elif LINUX_VERSION_CODE < KERNEL_VERSION(6, 0, 0)
+#if !defined(AFO_HAVE_NETDEV_HOLD) && defined(AFO_HAVE_DEV_HOLD_TRACK)
 static inline void netdev_hold(struct net_device *dev,
 			       netdevice_tracker *tracker, gfp_t gfp)
 {
@@ -78,13 +67,25 @@ static inline void netdev_put(struct net_device *dev,
 {
 	dev_put_track(dev, tracker);
 }
+#elif !defined(AFO_HAVE_NETDEV_HOLD)
+static inline void netdev_hold(struct net_device *dev,
+			       netdevice_tracker *tracker, gfp_t gfp)
+{
+	dev_hold(dev);
+}
+
+static inline void netdev_put(struct net_device *dev,
+			      netdevice_tracker *tracker)
+{
+	dev_put(dev);
+}
 #endif
 
 /*
  * The per-CPU software counters of a device (dev->tstats, 5.10): the
  * transmit side and the ndo_get_stats64 that reads them came in 5.11.
  */
-#if LINUX_VERSION_CODE < KERNEL_VERSION(5, 11, 0)
+#ifndef AFO_HAVE_SW_NETSTATS_TX_ADD
 static inline void dev_sw_netstats_tx_add(struct net_device *dev,
 					  unsigned int packets,
 					  unsigned int len)
@@ -96,7 +97,9 @@ static inline void dev_sw_netstats_tx_add(struct net_device *dev,
 	tstats->tx_packets += packets;
 	u64_stats_update_end(&tstats->syncp);
 }
+#endif
 
+#ifndef AFO_HAVE_GET_TSTATS64
 static inline void dev_get_tstats64(struct net_device *dev,
 				    struct rtnl_link_stats64 *s)
 {
@@ -107,11 +110,11 @@ static inline void dev_get_tstats64(struct net_device *dev,
 
 /*
  * Drops counted by the core: per-CPU since 5.18, by
- * dev_core_stats_*_inc() (whose generator macro 6.12 #undefs: no feature
- * test); before, atomic counters in the device, which dev_get_stats()
- * adds up all the same.
+ * dev_core_stats_*_inc() (made by a generator macro, which 6.12 #undefs:
+ * compat.mk greps for either); before, atomic counters in the device,
+ * which dev_get_stats() adds up all the same.
  */
-#if LINUX_VERSION_CODE < KERNEL_VERSION(5, 18, 0)
+#ifndef AFO_HAVE_CORE_STATS_INC
 static inline void dev_core_stats_rx_dropped_inc(struct net_device *dev)
 {
 	atomic_long_inc(&dev->rx_dropped);
@@ -148,7 +151,8 @@ static inline void afo_netdev_set_lltx(struct net_device *dev)
 }
 
 /*
- * Strict generic netlink. Since 6.1 the core refuses, for every command
+ * Strict generic netlink. Since 6.1 (struct genl_family.resv_start_op,
+ * which compat.mk looks for) the core refuses, for every command
  * at or above the family's resv_start_op (0 here: all), a request with
  * genlmsghdr.reserved set or nlmsg_flags other than REQUEST, ACK, ECHO
  * and DUMP, and gives an op without a policy one that rejects every
@@ -159,7 +163,7 @@ static inline void afo_netdev_set_lltx(struct net_device *dev)
  * AFO_GENL_FAMILY_COMPAT goes in the family, AFO_GENL_DUMP_COMPAT in
  * every op without a policy of its own.
  */
-#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 1, 0)
+#ifndef AFO_HAVE_GENL_RESV_START_OP
 static inline int afo_genl_header_check(const struct nlmsghdr *nlh,
 					const struct genlmsghdr *hdr,
 					struct netlink_ext_ack *extack)
