@@ -310,7 +310,9 @@ static inline const char *afo_addr_str(const struct afo_addr *addr, char *buf)
 
 static inline u32 afo_mac_hash(const u8 *mac)
 {
-	return (u32)ether_addr_to_u64(mac) ^ (u32)(ether_addr_to_u64(mac) >> 32);
+	u64 v = ether_addr_to_u64(mac);
+
+	return (u32)v ^ (u32)(v >> 32);
 }
 
 #endif /* _ARP_FAILOVER_ADAPTER_H */

@@ -163,7 +163,8 @@ static void afo_pnet_look(const struct afo_core *c, u32 pnet,
 			continue;
 		if (a->healthy && (!v->best || afo_better_backup(a, v->best)))
 			v->best = a;
-		if (a->vipa_duty && (!v->holder || afo_better_backup(a, v->holder)))
+		if (a->vipa_duty &&
+		    (!v->holder || afo_better_backup(a, v->holder)))
 			v->holder = a;
 		if (a->carrier && (!v->cand || afo_better_holder(a, v->cand)))
 			v->cand = a;

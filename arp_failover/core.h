@@ -68,13 +68,13 @@ struct afo_core_params {
 
 /* Bits of afo_core_adapter.todo: what the glue must apply and report. */
 enum afo_action {
-	AFO_DO_CARRIER		= 1 << 0,	/* report the carrier change */
-	AFO_DO_HEALTHY		= 1 << 1,	/* report the health change */
-	AFO_DO_RESPONDER	= 1 << 2,	/* move its addresses, announce */
-	AFO_DO_VIPA_DUTY	= 1 << 3,	/* take or drop the VIPA duty */
-	AFO_DO_PNET		= 1 << 4,	/* report the pnet change */
-	AFO_DO_PROBE		= 1 << 5,	/* send a discovery probe now */
-	AFO_DO_JUDGED		= 1 << 6,	/* report the liveness judgement */
+	AFO_DO_CARRIER		= 1 << 0,	/* report the carrier */
+	AFO_DO_HEALTHY		= 1 << 1,	/* report the health */
+	AFO_DO_RESPONDER	= 1 << 2,	/* move, announce */
+	AFO_DO_VIPA_DUTY	= 1 << 3,	/* take/drop VIPA duty */
+	AFO_DO_PNET		= 1 << 4,	/* report the pnet */
+	AFO_DO_PROBE		= 1 << 5,	/* probe now */
+	AFO_DO_JUDGED		= 1 << 6,	/* report the judgement */
 };
 
 /*

@@ -31,8 +31,10 @@
 
 static int afo_live_cmp(const void *x, const void *y)
 {
-	const struct afo_core_adapter *a = *(struct afo_core_adapter * const *)x;
-	const struct afo_core_adapter *b = *(struct afo_core_adapter * const *)y;
+	const struct afo_core_adapter *a =
+		*(const struct afo_core_adapter * const *)x;
+	const struct afo_core_adapter *b =
+		*(const struct afo_core_adapter * const *)y;
 
 	if (a->pnet != b->pnet)
 		return a->pnet < b->pnet ? -1 : 1;
@@ -132,10 +134,12 @@ void afo_core_liveness(struct afo_core *c, struct afo_core_adapter **v,
 			n_up += v[j]->target == AFO_TARGET_UP;
 		}
 		changed = false;
-		for (k = i; k < j; k++)
-			changed |= afo_set_judged(v[k], j - i < 2 ? AFO_JUDGED_OK :
-						  afo_live_judge(v[k], n_ok, n_up),
-						  s);
+		for (k = i; k < j; k++) {
+			enum afo_judged judged = j - i < 2 ? AFO_JUDGED_OK :
+				    afo_live_judge(v[k], n_ok, n_up);
+
+			changed |= afo_set_judged(v[k], judged, s);
+		}
 		if (changed)
 			afo_settle(c, v[i]->pnet, s);
 	}

@@ -42,9 +42,11 @@ unsigned long afo_flap_regain(struct afo_flaps *f, unsigned long now,
 {
 	if (!base)
 		return 0;
-	if (f->last_regain &&
-	    time_before(now, f->last_regain + 10 * afo_damped_delay(base, f->flaps)))
-		f->flaps = min_t(unsigned int, f->flaps + 1, AFO_MAX_DAMPING_SHIFT);
+	unsigned long window = 10 * afo_damped_delay(base, f->flaps);
+
+	if (f->last_regain && time_before(now, f->last_regain + window))
+		f->flaps = min_t(unsigned int, f->flaps + 1,
+				 AFO_MAX_DAMPING_SHIFT);
 	else
 		f->flaps = 0;
 	f->last_regain = now | 1;	/* 0 means "never" */

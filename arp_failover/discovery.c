@@ -47,7 +47,8 @@ static u64 afo_tag_mac(const struct afo_net *an, bool live, u32 ifindex,
 	u64 w2 = (u64)an->probe_origin << 32 | (__force u32)tip;
 
 	if (live)
-		return siphash_4u64(w0, w1, w2, ARPFO_LIVE_MAGIC, &an->probe_key);
+		return siphash_4u64(w0, w1, w2, ARPFO_LIVE_MAGIC,
+				    &an->probe_key);
 	return siphash_3u64(w0, w1, w2, &an->probe_key);
 }
 
@@ -313,7 +314,8 @@ void afo_announcement_received(struct afo_net *an, struct afo_adapter *rx,
 	if (sip != tip || !sip)
 		return;
 	/* Adapters sharing a MAC are in one bucket: look at each. */
-	hash_for_each_possible_rcu(an->by_mac, ad, mac_node, afo_mac_hash(sha)) {
+	hash_for_each_possible_rcu(an->by_mac, ad, mac_node,
+				   afo_mac_hash(sha)) {
 		struct afo_round *round = rcu_dereference(ad->round);
 
 		if (!ad->offload || ad == rx || !round ||

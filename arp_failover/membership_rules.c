@@ -82,8 +82,10 @@ static const char *const afo_member_text[] = {
 	[ARPFO_MEMBER_TEAM_PORT] = "a port of a team",
 	[ARPFO_MEMBER_OVS_PORT] = "a port of Open vSwitch",
 	[ARPFO_MEMBER_ENSLAVED] = "has a master",
-	[ARPFO_MEMBER_RX_HANDLER] = "another device takes its frames (macvlan, ipvlan, ...)",
-	[ARPFO_MEMBER_EXCLUDED] = "left out by the include or exclude parameter",
+	[ARPFO_MEMBER_RX_HANDLER] =
+		"another device takes its frames (macvlan, ipvlan, ...)",
+	[ARPFO_MEMBER_EXCLUDED] =
+		"left out by the include or exclude parameter",
 	[ARPFO_MEMBER_OFF] = "managed off by the administrator",
 	[ARPFO_MEMBER_NO_ADDRESS] = "no address",
 	[ARPFO_MEMBER_GOING] = "being unregistered",
@@ -97,7 +99,8 @@ static const char *const afo_member_text[] = {
  */
 const char *afo_member_str(enum arpfo_membership m)
 {
-	if ((unsigned int)m >= ARRAY_SIZE(afo_member_text) || !afo_member_text[m])
+	if ((unsigned int)m >= ARRAY_SIZE(afo_member_text) ||
+	    !afo_member_text[m])
 		return "?";
 	return afo_member_text[m];
 }

@@ -51,7 +51,10 @@ void afo_resync_stop(struct afo_net *an)
 	cancel_work_sync(&an->resync);
 }
 
-/* An enslaved adapter was released: look at it again when its master is done. */
+/*
+ * An enslaved adapter was released: look at it again when its master is
+ * done.
+ */
 static void afo_upper_changed(struct net_device *dev)
 {
 	struct afo_net *an = afo_net(dev_net(dev));

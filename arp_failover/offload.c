@@ -144,7 +144,8 @@ int afo_offload_add(struct afo_adapter *ad, __be32 ip)
 	int err = ad->offload->add_addr(ad->dev, ip);
 
 	if (err && net_ratelimit())
-		afo_warn(ad->dev, "offload adapter refused %pI4: %d\n", &ip, err);
+		afo_warn(ad->dev, "offload adapter refused %pI4: %d\n",
+			 &ip, err);
 	return err;
 }
 
@@ -253,7 +254,7 @@ void afo_offload_forget(struct afo_adapter *ad)
 	struct afo_addr *addr, *tmp;
 
 	if (!ad->offload)
-		return;		/* nothing is ever registered with a host adapter */
+		return;		/* a host adapter registers nothing */
 	list_for_each_entry_safe(addr, tmp, &ad->offload_addrs, offload_node) {
 		afo_offload_del(ad, addr->ip);
 		addr->offload_reg = 0;
@@ -277,7 +278,7 @@ __be32 afo_offload_probe_ip(struct afo_adapter *ad)
 {
 	struct afo_addr *addr;
 
-	/* Its own addresses first: registered whenever it answers for itself. */
+	/* Its own addresses first: registered while it answers for itself. */
 	addr = list_first_entry_or_null(&ad->addrs, struct afo_addr, port_node);
 	if (addr && addr->offload_reg == ad->core.ifindex)
 		return addr->ip;

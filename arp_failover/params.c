@@ -454,7 +454,8 @@ u32 afo_name_priority(const char *ifname)
 	mutex_lock(&afo_names_lock);
 	list = afo_priority;
 	while ((item = afo_next_item(&list, &len)))
-		if (!afo_parse_priority(item, len, name, &p) && !strcmp(name, ifname))
+		if (!afo_parse_priority(item, len, name, &p) &&
+		    !strcmp(name, ifname))
 			prio = p;
 	mutex_unlock(&afo_names_lock);
 	return prio;

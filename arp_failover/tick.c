@@ -3,9 +3,9 @@
  * The one timer of a namespace: a delayed work that runs, under RTNL,
  * every deadline there is: outcomes of discovery probes, liveness rounds,
  * re-verification and reclaim delays (the core's), waiting offload
- * probes, and repeated gratuitous ARPs (the announcer's). Each run is one step of the core
- * (core.h): facts gathered, decided, applied; then it re-arms for the
- * earliest deadline left.
+ * probes, and repeated gratuitous ARPs (the announcer's). Each run is one
+ * step of the core (core.h): facts gathered, decided, applied; then it
+ * re-arms for the earliest deadline left.
  */
 #include <linux/jiffies.h>
 #include <linux/rtnetlink.h>

@@ -53,7 +53,7 @@ DEFINE_EVENT(arp_failover_change, arp_failover_responder,
 	TP_ARGS(dev, old, new)
 );
 
-/* How @dev's path is judged: enum afo_judged (0 ok, 1 silent, 2 target lost). */
+/* How @dev's path is judged: enum afo_judged (0 ok, 1 silent, 2 lost). */
 DEFINE_EVENT(arp_failover_change, arp_failover_judged,
 	TP_PROTO(const struct net_device *dev, u32 old, u32 new),
 	TP_ARGS(dev, old, new)

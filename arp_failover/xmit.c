@@ -82,8 +82,8 @@ static int afo_arp_xmit(struct net_device *dev, u16 op, __be32 sip, __be32 tip,
 	int ret;
 	u8 *p;
 
-	skb = alloc_skb(hlen + arp_hdr_len(dev) + tail_len + dev->needed_tailroom,
-			GFP_ATOMIC);
+	skb = alloc_skb(hlen + arp_hdr_len(dev) + tail_len +
+			dev->needed_tailroom, GFP_ATOMIC);
 	if (!skb)
 		return -ENOMEM;
 	afo_skb_mark(skb);
