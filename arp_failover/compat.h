@@ -13,6 +13,7 @@
 
 #include <linux/netdevice.h>
 #include <net/genetlink.h>
+#include <net/route.h>
 #ifdef AFO_HAVE_NET_HOTDATA_H
 #include <net/hotdata.h>
 #endif
@@ -147,6 +148,23 @@ static inline void afo_netdev_set_lltx(struct net_device *dev)
 	dev->features |= NETIF_F_LLTX;
 #else
 	dev->lltx = true;
+#endif
+}
+
+/*
+ * The DS field in an IPv4 flow key, masked as the kernel's output route
+ * lookup masks it, so that a FIB lookup of the module's finds what that
+ * route lookup will: the TOS bits (IPTOS_RT_MASK) on older kernels, the
+ * DSCP on newer ones, which 7.x keys on in a field of its own.
+ */
+static inline void afo_flowi4_set_dsfield(struct flowi4 *fl4, u8 dsfield)
+{
+#if defined(flowi4_dscp)
+	fl4->flowi4_dscp = inet_dsfield_to_dscp(dsfield);
+#elif defined(IPTOS_RT_MASK)
+	fl4->flowi4_tos = dsfield & IPTOS_RT_MASK;
+#else
+	fl4->flowi4_tos = dsfield & INET_DSCP_MASK;
 #endif
 }
 

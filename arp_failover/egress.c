@@ -7,55 +7,148 @@
  * of the namespace is silent and answered for by a sibling, a
  * NF_INET_LOCAL_OUT hook routes the host's own packets bound for it
  * again through that sibling, as ip_route_me_harder() does for a
- * rerouting rule. The hook is registered only for that time: no packet
- * pays for it otherwise. Forwarded packets are not the host's addresses'
- * and are left alone.
+ * rerouting rule: with the packet's whole key, so that policy rules
+ * apply, and by the sibling's own routes. The hook is registered only for
+ * that time: no packet pays for it otherwise. Forwarded packets are not
+ * the host's addresses' and are left alone.
  */
 #include <linux/ip.h>
 #include <linux/netfilter.h>
 #include <linux/netfilter_ipv4.h>
 #include <linux/rtnetlink.h>
+#include <net/flow_dissector.h>
+#include <net/inet_sock.h>
+#include <net/ip_fib.h>
+#include <net/l3mdev.h>
 #include <net/route.h>
+#include <net/sock.h>
 
 #include "adapter.h"
+#include "compat.h"
 #include "egress.h"
 #include "netns.h"
 
+/*
+ * Whether @sk chose the device its packets leave by, and the responder
+ * @to does not satisfy that choice: bound to @failed itself
+ * (SO_BINDTODEVICE, or IP_UNICAST_IF for datagrams), or to an L3 master
+ * @to is not in. Such packets keep their route: the socket asked for that
+ * device, and a move would be silent. (IP_PKTINFO's per-packet ifindex
+ * leaves no trace here: those packets move.)
+ */
+static bool afo_sk_keeps_dev(struct afo_net *an, const struct sock *sk,
+			     int failed, int to)
+{
+	const struct afo_adapter *resp;
+	int bound;
+
+	if (!sk || (sk->sk_family != AF_INET && sk->sk_family != AF_INET6))
+		return false;
+	if (READ_ONCE(inet_sk(sk)->uc_index) == failed)
+		return true;
+	bound = READ_ONCE(sk->sk_bound_dev_if);
+	if (!bound)
+		return false;
+	if (bound == failed)
+		return true;
+	resp = afo_adapter_find(an, to);
+	return !resp || resp->l3dev != bound;
+}
+
+/*
+ * The key of @skb's route through @to, as ip_route_me_harder() builds
+ * it: with mark, uid, TOS and, where rules ask for them, protocol and
+ * ports, so that the administrator's policy rules apply to the diverted
+ * packet. The source is the packet's own, whatever it is: a transparent
+ * socket's non-local one too, and any other the stack let through when
+ * it routed the packet first.
+ */
+static void afo_egress_key(struct flowi4 *fl4, struct net *net,
+			   struct sk_buff *skb, const struct sock *sk, int to)
+{
+	const struct iphdr *iph = ip_hdr(skb);
+	struct flow_keys flkeys;
+
+	memset(fl4, 0, sizeof(*fl4));
+	fl4->daddr = iph->daddr;
+	fl4->saddr = iph->saddr;
+	fl4->flowi4_oif = to;
+	fl4->flowi4_iif = LOOPBACK_IFINDEX;	/* as every output lookup */
+	fl4->flowi4_mark = skb->mark;
+	fl4->flowi4_uid = sock_net_uid(net, sk);
+	fl4->flowi4_flags = FLOWI_FLAG_ANYSRC;
+	afo_flowi4_set_dsfield(fl4, iph->tos);
+	fib4_rules_early_flow_dissect(net, skb, fl4, &flkeys);
+}
+
+/*
+ * Whether the FIB routes @fl4 through its oif, as afo_live_route() asks:
+ * with the oif set, the output lookup never fails but assumes a
+ * destination it has no route for is on the oif's link, and would ARP
+ * for every remote peer on the sibling's segment. 0, or the FIB's error
+ * for the destination (-ENETUNREACH: no route through the sibling).
+ */
+static int afo_egress_fib(struct net *net, struct flowi4 *fl4)
+{
+	struct fib_result res;
+	int err;
+
+	err = fib_lookup(net, fl4, &res, FIB_LOOKUP_NOREF);
+	if (err)
+		return err;
+	if (res.type != RTN_UNICAST || !res.nhc || !res.nhc->nhc_dev ||
+	    res.nhc->nhc_dev->ifindex != fl4->flowi4_oif)
+		return -ENETUNREACH;
+	return 0;
+}
+
+/*
+ * The host's packet, routed out of an adapter: through the adapter's
+ * responder while its path is judged silent. A packet with no route
+ * through the responder is refused with the FIB's error, as carrier loss
+ * (ignore_routes_with_linkdown) refuses one that only the failed
+ * adapter's routes reach. Runs under RCU.
+ */
 static unsigned int afo_local_out(void *priv, struct sk_buff *skb,
 				  const struct nf_hook_state *state)
 {
+	struct afo_net *an = afo_net(state->net);
 	struct dst_entry *dst = skb_dst(skb);
-	const struct iphdr *iph = ip_hdr(skb);
 	struct afo_adapter *ad;
+	struct sock *sk;
 	struct flowi4 fl4;
 	struct rtable *rt;
-	int to;
+	int to, err;
 
-	if (!dst || !dst->dev || ipv4_is_multicast(iph->daddr) ||
-	    ipv4_is_lbcast(iph->daddr))
+	/*
+	 * A packet under an IPsec policy passes here twice: first in clear,
+	 * its dst the xfrm bundle (whose dev is the real one); then
+	 * transformed, its dst the plain route the bundle ends in. Only the
+	 * second is diverted, by the addresses it leaves with: a plain route
+	 * for the first would send it in clear.
+	 */
+	if (!dst || dst_xfrm(dst) || !dst->dev ||
+	    skb_rtable(skb)->rt_type != RTN_UNICAST)
 		return NF_ACCEPT;
-	ad = afo_adapter_find(afo_net(state->net), dst->dev->ifindex);
+	ad = afo_adapter_find(an, dst->dev->ifindex);
 	if (!ad || !READ_ONCE(ad->diverted))
 		return NF_ACCEPT;
 	to = READ_ONCE(ad->core.responder);
 	if (!to || to == ad->core.ifindex)
 		return NF_ACCEPT;
-	memset(&fl4, 0, sizeof(fl4));
-	fl4.daddr = iph->daddr;
-	fl4.saddr = iph->saddr;
-	fl4.flowi4_oif = to;
-	fl4.flowi4_mark = skb->mark;
-	/*
-	 * No TOS/DSCP in the key: its field differs between kernels, and a
-	 * policy rule on it would not apply to the rerouted packets.
-	 */
-	rt = ip_route_output_key(state->net, &fl4);
-	if (IS_ERR(rt))
-		return NF_ACCEPT;	/* no way through it: keep the route */
-	if (rt->dst.dev->ifindex != to) {
-		ip_rt_put(rt);
+	sk = sk_to_full_sk(state->sk);
+	if (sk && !sk_fullsock(sk))
+		sk = NULL;
+	if (afo_sk_keeps_dev(an, sk, ad->core.ifindex, to))
 		return NF_ACCEPT;
-	}
+	afo_egress_key(&fl4, state->net, skb, sk, to);
+	err = afo_egress_fib(state->net, &fl4);
+	if (err)
+		return NF_DROP_ERR(err);
+	/* Not ip_route_output_key(): with a protocol set it does xfrm too. */
+	rt = ip_route_output_key_hash(state->net, &fl4, skb);
+	if (IS_ERR(rt))
+		return NF_DROP_ERR(PTR_ERR(rt));
 	skb_dst_drop(skb);
 	skb_dst_set(skb, &rt->dst);
 	return NF_ACCEPT;
