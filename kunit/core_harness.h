@@ -164,7 +164,8 @@ static inline void afo_t_run(struct afo_t *t, unsigned long dt)
 		unsigned long step = end - t->now;
 
 		if (t->next_set && time_before(t->next, end))
-			step = time_after(t->next, t->now) ? t->next - t->now : 1;
+			step = time_after(t->next, t->now) ?
+			       t->next - t->now : 1;
 		afo_t_tick(t, step);
 	}
 }

@@ -228,9 +228,11 @@ static void afo_lt_combinations(struct kunit *test, unsigned int n)
 				    sl, k.sib_target);
 		/* Moved exactly as on carrier loss: another adapter answers. */
 		if (k.carrier && want != AFO_JUDGED_OK && k.sib_live)
-			KUNIT_EXPECT_NE(test, t->a[0].responder, t->a[0].ifindex);
+			KUNIT_EXPECT_NE(test, t->a[0].responder,
+					t->a[0].ifindex);
 		if (k.sib_live)	/* siblings that hear each other are fine */
-			KUNIT_EXPECT_EQ(test, t->a[n - 1].judged, AFO_JUDGED_OK);
+			KUNIT_EXPECT_EQ(test, t->a[n - 1].judged,
+					AFO_JUDGED_OK);
 		afo_lt_invariants(test, t);
 		checked++;
 	}

@@ -107,17 +107,22 @@ static void afo_p_check(struct kunit *test, struct afo_p *p, int event)
 			holders += b->vipa_duty;
 			carriers += b->carrier;
 		}
-		KUNIT_ASSERT_EQ_MSG(test, o->responder != 0, !!r, "event %d", event);
+		KUNIT_ASSERT_EQ_MSG(test, o->responder != 0, !!r,
+				    "event %d", event);
 		if (r) {
-			KUNIT_ASSERT_EQ_MSG(test, r->pnet, o->pnet, "event %d", event);
-			KUNIT_ASSERT_TRUE_MSG(test, r->carrier, "event %d", event);
+			KUNIT_ASSERT_EQ_MSG(test, r->pnet, o->pnet,
+					    "event %d", event);
+			KUNIT_ASSERT_TRUE_MSG(test, r->carrier,
+					      "event %d", event);
 			if (healthy_sibling || o->healthy)
 				KUNIT_ASSERT_TRUE_MSG(test, r->healthy,
 						      "event %d: %d answers for %d",
-						      event, r->ifindex, o->ifindex);
+						      event, r->ifindex,
+						      o->ifindex);
 		}
 		if (o->carrier)
-			KUNIT_ASSERT_NE_MSG(test, o->responder, 0, "event %d", event);
+			KUNIT_ASSERT_NE_MSG(test, o->responder, 0,
+					    "event %d", event);
 		KUNIT_ASSERT_EQ_MSG(test, holders, carriers ? 1 : 0,
 				    "event %d, pnet %u", event, o->pnet);
 		KUNIT_ASSERT_FALSE(test, o->todo);
@@ -137,13 +142,16 @@ static void afo_p_check_rate(struct kunit *test, struct afo_p *p)
 		total += addr->n;
 		for (f = 0; f < n; f++) {
 			for (k = 0; k <= 4; k++) {
+				unsigned long end = addr->at[f] + k * interval;
 				unsigned int in = 0;
 
 				for (g = f; g < n &&
-				     time_before(addr->at[g], addr->at[f] + k * interval); g++)
+				     time_before(addr->at[g], end); g++)
 					in++;
-				KUNIT_ASSERT_LE_MSG(test, in, AFO_TRAIN_BURST + k,
-						    "adapter %u, frame %u", i, f);
+				KUNIT_ASSERT_LE_MSG(test, in,
+						    AFO_TRAIN_BURST + k,
+						    "adapter %u, frame %u",
+						    i, f);
 			}
 		}
 	}
@@ -163,14 +171,16 @@ static void afo_p_carrier(struct afo_p *p, int i, bool carrier)
 	afo_core_carrier(&t->c, &t->a[i], carrier, &s);
 	/* Reclaim delay: doubled per flap, reset after a quiet spell. */
 	if (carrier && sibling_answered && t->a[i].usable_at) {
+		unsigned long base = t->p.reclaim_delay;
 		unsigned int want = 0;
 
 		if (last && time_before(t->now, last + 10 *
-					afo_damped_delay(t->p.reclaim_delay, flaps)))
-			want = min_t(unsigned int, flaps + 1, AFO_MAX_DAMPING_SHIFT);
+					afo_damped_delay(base, flaps)))
+			want = min_t(unsigned int, flaps + 1,
+				     AFO_MAX_DAMPING_SHIFT);
 		KUNIT_ASSERT_EQ(p->test, t->a[i].flaps.flaps, want);
 		KUNIT_ASSERT_EQ(p->test, t->a[i].usable_at,
-				(t->now + afo_damped_delay(t->p.reclaim_delay, want)) | 1);
+				(t->now + afo_damped_delay(base, want)) | 1);
 	}
 	afo_p_apply(p, &s);
 }
@@ -193,7 +203,8 @@ static void afo_core_random_events(struct kunit *test)
 	p.test = test;
 	t = afo_t_new(test, AFO_P_ADAPTERS);
 	p.t = t;
-	p.addr = kunit_kcalloc(test, AFO_P_ADAPTERS, sizeof(*p.addr), GFP_KERNEL);
+	p.addr = kunit_kcalloc(test, AFO_P_ADAPTERS, sizeof(*p.addr),
+			       GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, p.addr);
 	prandom_seed_state(&p.rnd, 0xaf01);
 	t->p.reverify = 500;
@@ -213,7 +224,8 @@ static void afo_core_random_events(struct kunit *test)
 							(r >> 16) % 3, &s_));
 			break;
 		case 4:	/* a frame lost here and there */
-			t->lossy = (r >> 12) % 4 ? 0 : BIT((r >> 16) % AFO_P_ADAPTERS);
+			t->lossy = (r >> 12) % 4 ?
+				   0 : BIT((r >> 16) % AFO_P_ADAPTERS);
 			break;
 		default:
 			afo_p_tick(&p, (r >> 16) % 64);

@@ -165,7 +165,8 @@ static void afo_damping_table(struct kunit *test)
 	unsigned int i;
 
 	for (i = 0; i < ARRAY_SIZE(cases); i++)
-		KUNIT_EXPECT_EQ(test, afo_damped_delay(cases[i].base, cases[i].flaps),
+		KUNIT_EXPECT_EQ(test,
+				afo_damped_delay(cases[i].base, cases[i].flaps),
 				cases[i].want);
 }
 
@@ -299,7 +300,8 @@ static void afo_probe_retries_then_alone(struct kunit *test)
 	afo_t_carrier(t, 3, true);
 	afo_t_run(t, 100);
 	/* Unheard: AFO_PROBE_TRIES probes, then it keeps its own pnet. */
-	KUNIT_EXPECT_EQ(test, t->probes[3] - before, (unsigned int)AFO_PROBE_TRIES);
+	KUNIT_EXPECT_EQ(test, t->probes[3] - before,
+			(unsigned int)AFO_PROBE_TRIES);
 	KUNIT_EXPECT_FALSE(test, t->a[3].probing);
 	KUNIT_EXPECT_EQ(test, t->a[3].pnet, old);
 }

@@ -39,25 +39,37 @@ struct afo_mt_case {
 };
 
 static const struct afo_mt_case afo_mt_cases[] = {
-	{ "being unregistered", { AFO_MT_PLAIN, .going = true }, ARPFO_MEMBER_GOING },
-	{ "loopback", { .loopback = true, .name_selected = true }, ARPFO_MEMBER_LOOPBACK },
-	{ "not Ethernet", { .name_selected = true }, ARPFO_MEMBER_NOT_ETHERNET },
+	{ "being unregistered", { AFO_MT_PLAIN, .going = true },
+	  ARPFO_MEMBER_GOING },
+	{ "loopback", { .loopback = true, .name_selected = true },
+	  ARPFO_MEMBER_LOOPBACK },
+	{ "not Ethernet", { .name_selected = true },
+	  ARPFO_MEMBER_NOT_ETHERNET },
 	{ "IFF_NOARP", { AFO_MT_PLAIN, .noarp = true }, ARPFO_MEMBER_NO_ARP },
 	{ "ipvlan in L3 mode", { AFO_MT_PLAIN, .noarp = true, .ipvlan = true },
 	  ARPFO_MEMBER_IPVLAN_L3 },
-	{ "bridge port", { AFO_MT_PLAIN, .bridge_port = true, .foreign_master = true,
-			   .rx_handler = true }, ARPFO_MEMBER_BRIDGE_PORT },
-	{ "bond port", { AFO_MT_PLAIN, .bond_port = true, .foreign_master = true,
-			 .rx_handler = true }, ARPFO_MEMBER_BOND_PORT },
-	{ "team port", { AFO_MT_PLAIN, .team_port = true, .foreign_master = true,
-			 .rx_handler = true }, ARPFO_MEMBER_TEAM_PORT },
-	{ "Open vSwitch port", { AFO_MT_PLAIN, .ovs_port = true, .rx_handler = true },
+	{ "bridge port",
+	  { AFO_MT_PLAIN, .bridge_port = true, .foreign_master = true,
+	    .rx_handler = true },
+	  ARPFO_MEMBER_BRIDGE_PORT },
+	{ "bond port",
+	  { AFO_MT_PLAIN, .bond_port = true, .foreign_master = true,
+	    .rx_handler = true },
+	  ARPFO_MEMBER_BOND_PORT },
+	{ "team port",
+	  { AFO_MT_PLAIN, .team_port = true, .foreign_master = true,
+	    .rx_handler = true },
+	  ARPFO_MEMBER_TEAM_PORT },
+	{ "Open vSwitch port",
+	  { AFO_MT_PLAIN, .ovs_port = true, .rx_handler = true },
 	  ARPFO_MEMBER_OVS_PORT },
-	{ "another master", { AFO_MT_PLAIN, .foreign_master = true }, ARPFO_MEMBER_ENSLAVED },
+	{ "another master", { AFO_MT_PLAIN, .foreign_master = true },
+	  ARPFO_MEMBER_ENSLAVED },
 	{ "another receive handler", { AFO_MT_PLAIN, .rx_handler = true },
 	  ARPFO_MEMBER_RX_HANDLER },
 	{ "excluded by name", { .ether = true }, ARPFO_MEMBER_EXCLUDED },
-	{ "managed off", { AFO_MT_PLAIN, .manage = AFO_MANAGE_OFF }, ARPFO_MEMBER_OFF },
+	{ "managed off", { AFO_MT_PLAIN, .manage = AFO_MANAGE_OFF },
+	  ARPFO_MEMBER_OFF },
 	{ "a dummy device", { AFO_MT_PLAIN, .vipa_kind = true, .noarp = true },
 	  ARPFO_MEMBER_VIPA },
 };
@@ -69,7 +81,8 @@ static void afo_mt_each_reason(struct kunit *test)
 	for (i = 0; i < ARRAY_SIZE(afo_mt_cases); i++) {
 		const struct afo_mt_case *c = &afo_mt_cases[i];
 
-		KUNIT_EXPECT_EQ_MSG(test, afo_member_rules(&c->f), c->want, "%s", c->what);
+		KUNIT_EXPECT_EQ_MSG(test, afo_member_rules(&c->f), c->want,
+				    "%s", c->what);
 	}
 }
 
@@ -86,14 +99,17 @@ static void afo_mt_device_before_admin(struct kunit *test)
 		const struct afo_mt_case *c = &afo_mt_cases[i];
 		struct afo_member_facts on = c->f, off = c->f;
 
-		if (c->want == ARPFO_MEMBER_EXCLUDED || c->want == ARPFO_MEMBER_OFF ||
+		if (c->want == ARPFO_MEMBER_EXCLUDED ||
+		    c->want == ARPFO_MEMBER_OFF ||
 		    c->want == ARPFO_MEMBER_VIPA)
 			continue;
 		on.manage = AFO_MANAGE_ON;
 		off.manage = AFO_MANAGE_OFF;
 		off.name_selected = false;
-		KUNIT_EXPECT_EQ_MSG(test, afo_member_rules(&on), c->want, "%s, on", c->what);
-		KUNIT_EXPECT_EQ_MSG(test, afo_member_rules(&off), c->want, "%s, off", c->what);
+		KUNIT_EXPECT_EQ_MSG(test, afo_member_rules(&on), c->want,
+				    "%s, on", c->what);
+		KUNIT_EXPECT_EQ_MSG(test, afo_member_rules(&off), c->want,
+				    "%s, off", c->what);
 	}
 }
 
@@ -116,7 +132,9 @@ static void afo_mt_setting_over_names(struct kunit *test)
  */
 static void afo_mt_vipa_and_offload(struct kunit *test)
 {
-	struct afo_member_facts f = { .vipa_kind = true, .ether = true, .noarp = true };
+	struct afo_member_facts f = {
+		.vipa_kind = true, .ether = true, .noarp = true,
+	};
 
 	KUNIT_EXPECT_EQ(test, afo_member_rules(&f), ARPFO_MEMBER_EXCLUDED);
 	f.manage = AFO_MANAGE_ON;
@@ -138,7 +156,8 @@ static void afo_mt_words_and_settable(struct kunit *test)
 	unsigned int m;
 
 	for (m = ARPFO_MEMBER_MANAGED; m <= ARPFO_MEMBER_GOING; m++)
-		KUNIT_EXPECT_STRNEQ_MSG(test, afo_member_str(m), "?", "reason %u", m);
+		KUNIT_EXPECT_STRNEQ_MSG(test, afo_member_str(m), "?",
+					"reason %u", m);
 	KUNIT_EXPECT_STREQ(test, afo_member_str(ARPFO_MEMBER_GOING + 1), "?");
 	KUNIT_EXPECT_TRUE(test, afo_member_settable(ARPFO_MEMBER_EXCLUDED));
 	KUNIT_EXPECT_TRUE(test, afo_member_settable(ARPFO_MEMBER_OFF));

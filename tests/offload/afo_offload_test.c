@@ -194,7 +194,8 @@ static bool afot_cache_lookup(struct afot_pair *pair, __be32 ip, u8 *mac,
 	spin_lock_bh(&pair->lock);
 	e = afot_cache_find(pair, ip);
 	if (e) {
-		memcpy(mac, e->mac, ETH_ALEN);	/* the caller's, maybe unaligned */
+		/* @mac is the caller's, maybe unaligned */
+		memcpy(mac, e->mac, ETH_ALEN);
 		*seen = e->seen;
 	}
 	spin_unlock_bh(&pair->lock);
@@ -531,7 +532,9 @@ static void afot_del_addr(struct net_device *dev, __be32 ip)
 static int afot_query(struct net_device *dev, __be32 ip, u8 *mac,
 		      unsigned long *seen)
 {
-	return afot_cache_lookup(afot_pair_of(dev), ip, mac, seen) ? 0 : -ENOENT;
+	if (!afot_cache_lookup(afot_pair_of(dev), ip, mac, seen))
+		return -ENOENT;
+	return 0;
 }
 
 static const struct afo_offload_ops afot_offload_ops = {
@@ -695,7 +698,8 @@ static int __init afot_init(void)
 	int err;
 
 	if (pairs < 1 || pairs > AFOT_MAX_PAIRS) {
-		pr_err("pairs=%u is out of range 1-%d\n", pairs, AFOT_MAX_PAIRS);
+		pr_err("pairs=%u is out of range 1-%d\n", pairs,
+		       AFOT_MAX_PAIRS);
 		return -EINVAL;
 	}
 	/* Failures are not checked, as debugfs asks; the tests will notice. */

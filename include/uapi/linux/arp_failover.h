@@ -70,8 +70,8 @@ enum arpfo_attr_pnet {
 
 /* ARPFO_A_ADAPTER_STATE */
 enum arpfo_adapter_state {
-	ARPFO_STATE_DOWN,		/* no carrier (or administratively down) */
-	ARPFO_STATE_DELAYED,		/* carrier back, reclaim delay running */
+	ARPFO_STATE_DOWN,		/* no carrier, or admin down */
+	ARPFO_STATE_DELAYED,		/* carrier back, reclaim delay runs */
 	ARPFO_STATE_HEALTHY,		/* may answer ARP */
 	ARPFO_STATE_FAILED,		/* carrier, but its path is judged
 					 * failed (ARPFO_A_ADAPTER_JUDGED)
@@ -84,7 +84,7 @@ enum arpfo_adapter_state {
  * second, and a target reachable through it (its gateway) the third.
  */
 enum arpfo_judgement {
-	ARPFO_JUDGED_OK,		/* may answer (as far as its path goes) */
+	ARPFO_JUDGED_OK,		/* its path lets it answer */
 	ARPFO_JUDGED_NO_CARRIER,	/* no carrier */
 	ARPFO_JUDGED_SILENT,		/* carrier, but it hears none of its
 					 * siblings and none hears it, while
@@ -120,9 +120,11 @@ enum arpfo_attr_adapter {
 	ARPFO_A_ADAPTER_MAC,		/* binary, ETH_ALEN */
 	ARPFO_A_ADAPTER_PNET,		/* u32 */
 	ARPFO_A_ADAPTER_STATE,		/* u32, enum arpfo_adapter_state */
-	ARPFO_A_ADAPTER_PROBING,	/* u32, nonzero: a discovery probe is out */
-	ARPFO_A_ADAPTER_RESPONDER,	/* u32 ifindex answering for it, 0: none */
-	ARPFO_A_ADAPTER_PRIORITY,	/* u32: backup preference, higher wins */
+	ARPFO_A_ADAPTER_PROBING,	/* u32, nonzero: discovery probe out */
+	ARPFO_A_ADAPTER_RESPONDER,	/* u32 ifindex answering for it,
+					 * 0: none
+					 */
+	ARPFO_A_ADAPTER_PRIORITY,	/* u32 backup preference, higher wins */
 	ARPFO_A_ADAPTER_KIND,		/* u32, enum arpfo_adapter_kind */
 	ARPFO_A_ADAPTER_MANAGED,	/* u32, set only: 0 stops managing it */
 	ARPFO_A_ADAPTER_STATS,		/* nest, enum arpfo_attr_stats */
@@ -194,7 +196,7 @@ enum arpfo_attr_addr {
 	ARPFO_A_ADDR_ADDR,		/* u32, network byte order; absent
 					 * for an IPv6 address
 					 */
-	ARPFO_A_ADDR_OWNER,		/* u32 ifindex of the device holding it */
+	ARPFO_A_ADDR_OWNER,		/* u32 ifindex of the holding device */
 	ARPFO_A_ADDR_RESPONDER,		/* u32 ifindex answering ARP, 0: none.
 					 * Not sent for a VIPA, which one
 					 * adapter per pnet answers
@@ -256,7 +258,7 @@ enum arpfo_event_type {
 /* ARPFO_A_EVENT_REASON of ARPFO_EVENT_PROBE_REJECTED */
 enum arpfo_reject_reason {
 	ARPFO_REJECT_FORGED = 1,	/* the tag does not verify */
-	ARPFO_REJECT_STALE,		/* a valid tag nobody waits for: replayed */
+	ARPFO_REJECT_STALE,		/* valid tag nobody awaits: replayed */
 };
 
 /* One transition, ARPFO_CMD_EVENT_NTF. */
@@ -305,7 +307,7 @@ enum arpfo_membership {
 	ARPFO_MEMBER_EXCLUDED,		/* the include or exclude parameter
 					 * leaves it out
 					 */
-	ARPFO_MEMBER_OFF,		/* managed off by ARPFO_CMD_ADAPTER_SET */
+	ARPFO_MEMBER_OFF,		/* managed off: ARPFO_CMD_ADAPTER_SET */
 	ARPFO_MEMBER_NO_ADDRESS,	/* no IPv4 address, no global or
 					 * unique-local IPv6 one
 					 */
