@@ -4,6 +4,7 @@
  * answer, checked as the kernel's own ND checks it. Softirq, no locks;
  * KUnit feeds it hostile frames (kunit/nd_parse_test.c).
  */
+#include <linux/etherdevice.h>
 #include <linux/if_arp.h>
 #include <linux/ipv6.h>
 #include <net/ipv6.h>
@@ -53,9 +54,11 @@ static bool afo_ns_options(const u8 *opt, unsigned int len, struct afo_ns *ns)
  * code 0, checksum, length, a unicast target, well-formed options; no
  * extension header before the ICMPv6 one.
  *
- * Return: false for anything else, which is the kernel's to judge, and
- * for a DAD probe (source ::), which only the holder of the address may
- * answer.
+ * Return: false for anything else, which is the kernel's to judge; for
+ * a DAD probe (source ::), which only the holder of the address may
+ * answer; and for a sender's MAC no unicast answer could go to (zero,
+ * multicast or broadcast): an answer to a group would reach every node
+ * of the link, the address's holder too, which fails its DAD on it.
  */
 bool afo_ns_parse(struct sk_buff *skb, struct afo_ns *ns)
 {
@@ -68,8 +71,8 @@ bool afo_ns_parse(struct sk_buff *skb, struct afo_ns *ns)
 	 * An Ethernet frame, whole: a solicitation reassembled from
 	 * fragments is dropped by ND (RFC 6980, ndisc_suppress_frag_ndisc()).
 	 */
-	if (skb->dev->type != ARPHRD_ETHER ||
-	    !skb_mac_header_was_set(skb) || skb_mac_header_len(skb) < ETH_HLEN ||
+	if (skb->dev->type != ARPHRD_ETHER || !skb_mac_header_was_set(skb) ||
+	    skb_mac_header_len(skb) < ETH_HLEN ||
 	    IP6CB(skb)->flags & IP6SKB_FRAGMENTED ||
 	    !pskb_may_pull(skb, off + sizeof(struct nd_msg)))
 		return false;
@@ -95,5 +98,6 @@ bool afo_ns_parse(struct sk_buff *skb, struct afo_ns *ns)
 	ns->saddr = ip6->saddr;
 	ns->target = msg->target;
 	memcpy(ns->lladdr, eth_hdr(skb)->h_source, ETH_ALEN);
-	return afo_ns_options(msg->opt, len - sizeof(*msg), ns);
+	return afo_ns_options(msg->opt, len - sizeof(*msg), ns) &&
+	       is_valid_ether_addr(ns->lladdr);
 }

@@ -38,6 +38,7 @@ static const struct in6_addr afo_np_saddr = { { { 0x20, 1, 0xd, 0xb8,
  * @bad_csum: break the checksum
  * @arphrd:  the device type
  * @frag:    reassembled from fragments (IP6SKB_FRAGMENTED)
+ * @eth_src_group: a multicast Ethernet source (never sent, but forged)
  */
 struct afo_np_frame {
 	u8 hop, code, type, nexthdr;
@@ -49,6 +50,7 @@ struct afo_np_frame {
 	bool bad_csum;
 	unsigned short arphrd;
 	bool frag;
+	bool eth_src_group;
 };
 
 static void afo_np_valid(struct afo_np_frame *f)
@@ -69,7 +71,8 @@ static void afo_np_valid(struct afo_np_frame *f)
 }
 
 /* The frame as an skb at LOCAL_IN: MAC header set, data at IPv6. */
-static struct sk_buff *afo_np_skb(struct kunit *test, const struct afo_np_frame *f)
+static struct sk_buff *afo_np_skb(struct kunit *test,
+				  const struct afo_np_frame *f)
 {
 	unsigned int len = sizeof(struct nd_msg) + f->optlen - f->cut;
 	struct net_device *dev = kunit_kzalloc(test, sizeof(*dev), GFP_KERNEL);
@@ -86,6 +89,8 @@ static struct sk_buff *afo_np_skb(struct kunit *test, const struct afo_np_frame 
 	eth = skb_put(skb, ETH_HLEN);
 	skb_reset_mac_header(skb);
 	memcpy(eth->h_source, afo_np_src_mac, ETH_ALEN);
+	if (f->eth_src_group)
+		eth->h_source[0] |= 1;
 	eth->h_proto = htons(ETH_P_IPV6);
 	skb_pull(skb, ETH_HLEN);
 	skb_reset_network_header(skb);
@@ -159,7 +164,7 @@ static void afo_np_hostile(struct kunit *test)
 	struct afo_ns ns;
 	unsigned int i;
 
-	for (i = 0; i < 17; i++) {
+	for (i = 0; i < 21; i++) {
 		afo_np_valid(&f);
 		switch (i) {
 		case 0:
@@ -216,6 +221,20 @@ static void afo_np_hostile(struct kunit *test)
 			break;
 		case 16:	/* reassembled from fragments */
 			f.frag = true;
+			break;
+		case 17:	/* a multicast source link-layer address */
+			f.opt[2] = 0x33;
+			f.opt[3] = 0x33;
+			break;
+		case 18:	/* the broadcast address */
+			memset(f.opt + 2, 0xff, ETH_ALEN);
+			break;
+		case 19:	/* zero */
+			memset(f.opt + 2, 0, ETH_ALEN);
+			break;
+		case 20:	/* no option, a group as the frame's source */
+			f.optlen = 0;
+			f.eth_src_group = true;
 			break;
 		}
 		KUNIT_EXPECT_FALSE_MSG(test, afo_np_parse(test, &f, &ns),
