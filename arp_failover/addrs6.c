@@ -22,6 +22,7 @@
 
 #include "addrs6.h"
 #include "adapter.h"
+#include "nd.h"
 #include "netns.h"
 #include "notify.h"
 
@@ -69,6 +70,8 @@ static unsigned int afo_ip6_list(struct net_device *dev, struct in6_addr *v,
 /**
  * afo_dev_has_ip6 - whether @dev has an IPv6 address we would manage
  * @dev: any network device (under RTNL)
+ *
+ * Return: true when it has one.
  */
 bool afo_dev_has_ip6(struct net_device *dev)
 {
@@ -95,7 +98,7 @@ void afo_ip6_each(struct net_device *dev,
 		return;
 	v = kvmalloc_array(n, sizeof(*v), GFP_KERNEL);
 	if (!v)
-		return;		/* unmanaged: the kernel answers, as without us */
+		return;	/* unmanaged: the kernel answers, as without us */
 	n = min(n, afo_ip6_list(dev, v, n));
 	for (i = 0; i < n; i++)
 		fn(arg, &v[i]);
@@ -108,6 +111,8 @@ void afo_ip6_each(struct net_device *dev,
  *
  * An adapter with IPv6 disabled drops what it would draw by answering
  * or advertising an IPv6 address: it does neither.
+ *
+ * Return: true when IPv6 is enabled on it.
  */
 bool afo_ip6_enabled(const struct net_device *dev)
 {
@@ -127,6 +132,8 @@ bool afo_ip6_enabled(const struct net_device *dev)
  * announced at once, although its kept addresses are marked tentative.
  * An address that failed DAD (it stays, marked, without an event) is
  * another node's: never ready.
+ *
+ * Return: true when it may be advertised.
  */
 bool afo_addr6_ready(const struct afo_addr *addr)
 {
@@ -178,26 +185,38 @@ static int afo_nd_listener(const struct afo_addr *addr)
  *
  * Called wherever its responder may have changed (apply.c, adapters.c).
  * The holder is a member already: the kernel joined when it added it.
+ * Each address with a group joined is a user of the ND hook (nd.c),
+ * taken before the join, so that what the join draws finds the hook.
  */
 void afo_nd_place(struct afo_addr *addr)
 {
-	int to;
+	struct afo_net *an;
+	int to, from;
 
 	ASSERT_RTNL();
 	if (!addr->v6)
 		return;
 	to = afo_nd_listener(addr);
-	if (addr->mc_dev == to)
+	from = addr->mc_dev;
+	if (from == to)
 		return;
-	if (addr->mc_dev)
-		afo_nd_group(addr->owner->an, addr, addr->mc_dev, false);
+	an = addr->owner->an;
 	/*
 	 * A join that failed is not left later (the group may be one the
 	 * kernel joined for another address), and the hook lets the holder
 	 * answer, as without us, while nobody else can.
 	 */
-	if (to && afo_nd_group(addr->owner->an, addr, to, true))
+	if (to && afo_nd_hook_get(an)) {
+		afo_nd_hook_put(an);
 		to = 0;
+	} else if (to && afo_nd_group(an, addr, to, true)) {
+		afo_nd_hook_put(an);
+		to = 0;
+	}
+	if (from) {
+		afo_nd_group(an, addr, from, false);
+		afo_nd_hook_put(an);
+	}
 	WRITE_ONCE(addr->mc_dev, to);
 }
 
@@ -208,9 +227,69 @@ void afo_nd_place(struct afo_addr *addr)
 void afo_nd_unplace(struct afo_addr *addr)
 {
 	ASSERT_RTNL();
-	if (addr->v6 && addr->mc_dev)
-		afo_nd_group(addr->owner->an, addr, addr->mc_dev, false);
+	if (!addr->v6 || !addr->mc_dev)
+		return;
+	afo_nd_group(addr->owner->an, addr, addr->mc_dev, false);
 	WRITE_ONCE(addr->mc_dev, 0);
+	afo_nd_hook_put(addr->owner->an);
+}
+
+/*
+ * The IPv6 state of @ad's device went away (its MTU went below 1280)
+ * with every group joined there: nothing to leave. Its VIPAs' groups and
+ * those of the addresses it answered for are marked lost, so that the
+ * holders answer again (the hook checks mc_dev), until the state is back.
+ */
+static void afo_nd_groups_lost(struct afo_adapter *ad)
+{
+	struct afo_net *an = ad->an;
+	struct afo_core_adapter *a;
+	struct afo_addr *addr;
+
+	ad->vipa_groups = false;
+	list_for_each_entry(a, &an->core.adapters, node) {
+		struct afo_adapter *holder = afo_adapter_of(a);
+
+		list_for_each_entry(addr, &holder->addrs, port_node) {
+			if (!addr->v6 || addr->mc_dev != ad->core.ifindex)
+				continue;
+			WRITE_ONCE(addr->mc_dev, 0);
+			afo_nd_hook_put(an);
+		}
+	}
+}
+
+/**
+ * afo_nd_dev_changed - join again the groups an adapter's IPv6 state lost
+ * @dev: a device that came up or changed its MTU, after addrconf saw it
+ *
+ * An MTU below the IPv6 minimum destroys the device's IPv6 state, group
+ * memberships included, and one at or above it builds a new one: the
+ * groups it joined as a responder, or a VIPA holder, are joined again.
+ * Under RTNL.
+ */
+void afo_nd_dev_changed(struct net_device *dev)
+{
+	struct afo_net *an = afo_net(dev_net(dev));
+	struct afo_core_adapter *a;
+	struct afo_adapter *ad;
+	struct afo_addr *addr;
+
+	ASSERT_RTNL();
+	ad = afo_adapter_find(an, dev->ifindex);
+	if (!ad)
+		return;
+	if (!__in6_dev_get(dev)) {
+		afo_nd_groups_lost(ad);
+		return;
+	}
+	afo_nd_vipa_groups(ad, ad->core.vipa_duty);
+	list_for_each_entry(a, &an->core.adapters, node) {
+		if (a->responder != dev->ifindex)
+			continue;
+		list_for_each_entry(addr, &afo_adapter_of(a)->addrs, port_node)
+			afo_nd_place(addr);
+	}
 }
 
 /*
@@ -261,6 +340,11 @@ void afo_nd_vipa_each_holder(struct afo_net *an, struct afo_addr *vipa,
 	ASSERT_RTNL();
 	if (!vipa->v6)
 		return;
+	/* An IPv6 VIPA is a user of the ND hook for its whole life. */
+	if (join)
+		afo_nd_hook_get(an);
+	else
+		afo_nd_hook_put(an);
 	list_for_each_entry(a, &an->core.adapters, node) {
 		struct afo_adapter *ad = afo_adapter_of(a);
 
@@ -360,6 +444,8 @@ static void afo_ip6_sync_work(struct work_struct *work)
  *
  * Such an address stays, marked, and is no longer ours: dropping it is
  * no loss.
+ *
+ * Return: true when @dev holds it and it failed DAD.
  */
 bool afo_ip6_failed(struct net_device *dev, const struct in6_addr *ip6)
 {
@@ -374,10 +460,13 @@ bool afo_ip6_failed(struct net_device *dev, const struct in6_addr *ip6)
  * @ip6: the address
  *
  * Tentative (in DAD) counts; failed by DAD does not.
+ *
+ * Return: true when @dev holds it so.
  */
 bool afo_ip6_held(struct net_device *dev, const struct in6_addr *ip6)
 {
-	return afo_ip6_kind(ip6) && ipv6_chk_addr_and_flags(dev_net(dev), ip6, dev, false, 1,
+	return afo_ip6_kind(ip6) &&
+	       ipv6_chk_addr_and_flags(dev_net(dev), ip6, dev, false, 1,
 				       IFA_F_DADFAILED);
 }
 

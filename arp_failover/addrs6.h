@@ -19,6 +19,7 @@ bool afo_ip6_enabled(const struct net_device *dev);
 bool afo_addr6_ready(const struct afo_addr *addr);
 void afo_nd_place(struct afo_addr *addr);
 void afo_nd_unplace(struct afo_addr *addr);
+void afo_nd_dev_changed(struct net_device *dev);
 void afo_nd_vipa_groups(struct afo_adapter *ad, bool join);
 void afo_nd_vipa_each_holder(struct afo_net *an, struct afo_addr *vipa,
 			     bool join);

@@ -184,18 +184,12 @@ static const struct nf_hook_ops afo_nf_ops[] = {
 
 int afo_hooks_register(struct net *net)
 {
-	int err = nf_register_net_hooks(net, afo_nf_ops, ARRAY_SIZE(afo_nf_ops));
-
-	if (err)
-		return err;
-	err = afo_nd_hooks_register(net);
-	if (err)
-		nf_unregister_net_hooks(net, afo_nf_ops, ARRAY_SIZE(afo_nf_ops));
-	return err;
+	return nf_register_net_hooks(net, afo_nf_ops, ARRAY_SIZE(afo_nf_ops));
 }
 
+/* The IPv6 hook too, which nd.c registers while it has users. */
 void afo_hooks_unregister(struct net *net)
 {
-	afo_nd_hooks_unregister(net);
+	afo_nd_hooks_close(net);
 	nf_unregister_net_hooks(net, afo_nf_ops, ARRAY_SIZE(afo_nf_ops));
 }

@@ -16,7 +16,10 @@
  * (addrs6.c), so the solicitation gets that far. It validates a
  * solicitation as ndisc_rcv() and ndisc_recv_ns() do and leaves anything
  * else, and every DAD probe (source ::), to the kernel: a sibling must
- * never defend an address whose holder is probing for it.
+ * never defend an address whose holder is probing for it, nor advertise
+ * it while the holder does. The hook is registered only while some
+ * sibling or VIPA holder answers (afo_nd_hook_get()); the advertisements
+ * pass the IPv6 output hooks as the kernel's own do.
  *
  * Runs in softirq under rcu_read_lock(); reads only what netns.h lists.
  */
@@ -27,6 +30,7 @@
 #include <linux/netfilter_ipv6.h>
 #include <net/addrconf.h>
 #include <net/ip6_checksum.h>
+#include <net/ip6_route.h>
 #include <net/ndisc.h>
 
 #include "addrs6.h"
@@ -40,6 +44,78 @@
 #define AFO_NA_LEN (sizeof(struct nd_msg) + 8)
 
 /**
+ * struct afo_nd_cb - an advertisement on its way through the output hooks
+ * @h:    the IPv6 layer's part, which the hooks may use
+ * @dmac: its Ethernet destination, the asker's MAC or a group's
+ */
+struct afo_nd_cb {
+	struct inet6_skb_parm h;
+	u8 dmac[ETH_ALEN];
+};
+
+static struct afo_nd_cb *afo_nd_cb(struct sk_buff *skb)
+{
+	BUILD_BUG_ON(sizeof(struct afo_nd_cb) > sizeof(skb->cb));
+	return (struct afo_nd_cb *)skb->cb;
+}
+
+/* After POST_ROUTING: to the MAC chosen before the hooks, on skb->dev. */
+static int afo_nd_finish(struct net *net, struct sock *sk, struct sk_buff *skb)
+{
+	struct net_device *dev = skb->dev;
+	int ret;
+
+	if (dev_hard_header(skb, dev, ETH_P_IPV6, afo_nd_cb(skb)->dmac,
+			    dev->dev_addr, skb->len) < 0) {
+		kfree_skb(skb);
+		return -EINVAL;
+	}
+	ret = dev_queue_xmit(skb);
+	if (ret == NET_XMIT_DROP)
+		return -ENOBUFS;
+	return ret == NET_XMIT_CN ? 0 : min(ret, 0);
+}
+
+static int afo_nd_post(struct net *net, struct sock *sk, struct sk_buff *skb)
+{
+	return NF_HOOK(NFPROTO_IPV6, NF_INET_POST_ROUTING, net, sk, skb, NULL,
+		       skb->dev, afo_nd_finish);
+}
+
+/*
+ * A route for @skb to @daddr out of @dev, which the output hooks expect
+ * (a rule that changes the mark reroutes from it). The advertisement
+ * leaves through @dev whatever the route says, as the kernel's own ND
+ * does with a route made for the device: to the destination when @dev
+ * has one, else the all-nodes group's, which every device with IPv6 has.
+ */
+static int afo_nd_route(struct sk_buff *skb, struct net_device *dev,
+			const struct in6_addr *daddr)
+{
+	struct flowi6 fl6 = {
+		.flowi6_oif = dev->ifindex,
+		.flowi6_proto = IPPROTO_ICMPV6,
+		.daddr = *daddr,
+	};
+	struct dst_entry *dst;
+
+	dst = ip6_route_output(dev_net(dev), NULL, &fl6);
+	if (dst->error) {
+		dst_release(dst);
+		fl6.daddr = in6addr_linklocal_allnodes;
+		dst = ip6_route_output(dev_net(dev), NULL, &fl6);
+		if (dst->error) {
+			int err = dst->error;
+
+			dst_release(dst);
+			return err;
+		}
+	}
+	skb_dst_set(skb, dst);
+	return 0;
+}
+
+/**
  * afo_nd_xmit - build and send one neighbour advertisement
  * @dev:    the adapter; its MAC is the target link-layer address
  * @target: the address advertised, also the source address
@@ -48,9 +124,13 @@
  * @solicited: an answer to a solicitation (else unsolicited)
  * @router: the router flag: whether the address's holder forwards
  *
- * Override is always set: the point is to move peers to @dev.
+ * Override is always set: the point is to move peers to @dev. It passes
+ * the IPv6 LOCAL_OUT and POST_ROUTING hooks as the kernel's own ND does,
+ * so the administrator's ip6tables and nft output rules apply to it.
+ * Softirq (answers) or process context (announcements).
  *
- * Return: 0, or a negative errno (-ENOBUFS: the queue was full).
+ * Return: 0, or a negative errno (-ENOBUFS: the queue was full). One an
+ * output rule dropped counts as sent: that is the administrator's call.
  */
 static int afo_nd_xmit(struct net_device *dev, const struct in6_addr *target,
 		       const struct in6_addr *daddr, const u8 *dmac,
@@ -75,6 +155,7 @@ static int afo_nd_xmit(struct net_device *dev, const struct in6_addr *target,
 	skb->dev = dev;
 	skb->protocol = htons(ETH_P_IPV6);
 	skb->priority = TC_PRIO_CONTROL;
+	ether_addr_copy(afo_nd_cb(skb)->dmac, dmac);
 
 	ip6_flow_hdr(ip6, 0, 0);
 	ip6->payload_len = htons(AFO_NA_LEN);
@@ -94,17 +175,17 @@ static int afo_nd_xmit(struct net_device *dev, const struct in6_addr *target,
 	memcpy(opt + 2, dev->dev_addr, ETH_ALEN);
 	msg->icmph.icmp6_cksum =
 		csum_ipv6_magic(&ip6->saddr, &ip6->daddr, AFO_NA_LEN,
-				IPPROTO_ICMPV6, csum_partial(msg, AFO_NA_LEN, 0));
+				IPPROTO_ICMPV6,
+				csum_partial(msg, AFO_NA_LEN, 0));
 
-	if (dev_hard_header(skb, dev, ETH_P_IPV6, dmac, dev->dev_addr,
-			    skb->len) < 0) {
+	ret = afo_nd_route(skb, dev, daddr);
+	if (ret) {
 		kfree_skb(skb);
-		return -EINVAL;
+		return ret;
 	}
-	ret = dev_queue_xmit(skb);
-	if (ret == NET_XMIT_DROP)
-		return -ENOBUFS;
-	return ret == NET_XMIT_CN ? 0 : min(ret, 0);
+	ret = NF_HOOK(NFPROTO_IPV6, NF_INET_LOCAL_OUT, dev_net(dev), NULL, skb,
+		      NULL, dev, afo_nd_post);
+	return ret == -EPERM ? 0 : ret;
 }
 
 /*
@@ -154,6 +235,46 @@ static bool afo_nd_responder_ok(struct afo_net *an, const struct afo_addr *addr,
 	return afo_ip6_enabled(resp->dev);
 }
 
+/* Whether @mac is one of our adapters' (under RCU). */
+static bool afo_nd_our_mac(struct afo_net *an, const u8 *mac)
+{
+	const struct afo_adapter *ad;
+
+	hash_for_each_possible_rcu(an->by_mac, ad, mac_node, afo_mac_hash(mac))
+		if (ether_addr_equal(ad->dev->dev_addr, mac))
+			return true;
+	return false;
+}
+
+/*
+ * Whether adapter @ad, not the holder, may answer @ns for @addr now.
+ * The address must still be held, as the packet finds it, and its holder
+ * must not be running DAD on it (afo_addr6_ready()): an advertisement
+ * reaching the holder then fails its DAD, and the asker chooses where the
+ * answer goes. So the answer never goes to one of our adapters (the
+ * sender's MAC is ours) nor to one of our addresses (a local source),
+ * whatever the solicitation says; the kernel's ND answers those, as
+ * without us, from the holder. Under RCU.
+ */
+static bool afo_nd_may_answer(struct afo_net *an, const struct afo_addr *addr,
+			      const struct afo_adapter *ad,
+			      const struct afo_ns *ns)
+{
+	if (!afo_nd_responder_ok(an, addr, ad->core.ifindex))
+		return false;
+	if (addr->vipa_dev) {
+		struct net_device *vdev;
+
+		vdev = dev_get_by_index_rcu(an->net, addr->vipa_dev);
+		if (!vdev || !afo_ip6_held(vdev, &addr->ip6))
+			return false;
+	} else if (!afo_addr6_ready(addr)) {
+		return false;
+	}
+	return !afo_nd_our_mac(an, ns->lladdr) &&
+	       !ipv6_chk_addr_and_flags(an->net, &ns->saddr, NULL, true, 0, 0);
+}
+
 static unsigned int afo_nd_in(void *priv, struct sk_buff *skb,
 			      const struct nf_hook_state *state)
 {
@@ -184,10 +305,9 @@ static unsigned int afo_nd_in(void *priv, struct sk_buff *skb,
 	}
 	if (holder == ad->core.ifindex)
 		return NF_ACCEPT;	/* its own: the kernel answers */
-	/* Still held, and not given up after a failed DAD. */
-	if (!addr->vipa_dev && !afo_ip6_held(addr->owner->dev, &ns.target))
+	if (!afo_nd_may_answer(an, addr, ad, &ns))
 		return NF_ACCEPT;
-	/* Unicast to the asker: never heard by a holder running DAD. */
+	/* Unicast to the asker, which is none of ours. */
 	if (!afo_nd_xmit(skb->dev, &ns.target, &ns.saddr, ns.lladdr, true,
 			 afo_nd_router(addr, skb->dev)))
 		atomic_long_inc(&ad->stats.replies);
@@ -195,21 +315,75 @@ static unsigned int afo_nd_in(void *priv, struct sk_buff *skb,
 }
 
 /* After the administrator's input rules, whatever priority they chose. */
-static const struct nf_hook_ops afo_nd_ops[] = {
-	{
-		.hook     = afo_nd_in,
-		.pf       = NFPROTO_IPV6,
-		.hooknum  = NF_INET_LOCAL_IN,
-		.priority = INT_MAX - 1,
-	},
+static const struct nf_hook_ops afo_nd_ops = {
+	.hook     = afo_nd_in,
+	.pf       = NFPROTO_IPV6,
+	.hooknum  = NF_INET_LOCAL_IN,
+	.priority = INT_MAX - 1,
 };
 
-int afo_nd_hooks_register(struct net *net)
+/**
+ * afo_nd_hook_get - the namespace needs the ND hook: one more user
+ * @an: the namespace
+ *
+ * Users are the addresses whose solicited-node group a sibling joined to
+ * answer for them (addrs6.c) and the IPv6 VIPAs: only then has the hook
+ * anything to answer or drop, and every other IPv6 packet of the
+ * namespace is spared it. Under RTNL.
+ *
+ * Return: 0 when the hook is registered, else a negative errno (memory;
+ * logged): the user is counted all the same, and the next one tries again.
+ */
+int afo_nd_hook_get(struct afo_net *an)
 {
-	return nf_register_net_hooks(net, afo_nd_ops, ARRAY_SIZE(afo_nd_ops));
+	int err;
+
+	ASSERT_RTNL();
+	an->nd_users++;
+	if (an->nd_hooked)
+		return 0;
+	if (an->nd_closed)
+		return -ENODEV;	/* the namespace is going away */
+	err = nf_register_net_hook(an->net, &afo_nd_ops);
+	if (err) {
+		pr_warn_ratelimited("cannot register the IPv6 hook: error %d\n",
+				    err);
+		return err;
+	}
+	an->nd_hooked = true;
+	return 0;
 }
 
-void afo_nd_hooks_unregister(struct net *net)
+/**
+ * afo_nd_hook_put - one user of the ND hook fewer; the last unregisters it
+ * @an: the namespace (under RTNL)
+ */
+void afo_nd_hook_put(struct afo_net *an)
 {
-	nf_unregister_net_hooks(net, afo_nd_ops, ARRAY_SIZE(afo_nd_ops));
+	ASSERT_RTNL();
+	if (WARN_ON_ONCE(!an->nd_users))
+		return;
+	if (--an->nd_users || !an->nd_hooked)
+		return;
+	nf_unregister_net_hook(an->net, &afo_nd_ops);
+	an->nd_hooked = false;
+}
+
+/**
+ * afo_nd_hooks_close - the namespace is going away: no ND hook from now on
+ * @net: the namespace (pre_exit: its devices, and our users, still exist)
+ *
+ * Takes RTNL. The hook goes with the ARP hooks, before the grace period
+ * that precedes the namespace's exit; the users left are put then.
+ */
+void afo_nd_hooks_close(struct net *net)
+{
+	struct afo_net *an = afo_net(net);
+
+	rtnl_lock();
+	an->nd_closed = true;
+	if (an->nd_hooked)
+		nf_unregister_net_hook(net, &afo_nd_ops);
+	an->nd_hooked = false;
+	rtnl_unlock();
 }

@@ -4,11 +4,13 @@
 #define _ARP_FAILOVER_ND_H
 
 struct afo_addr;
+struct afo_net;
 struct net;
 struct net_device;
 
 int afo_send_una(struct net_device *dev, const struct afo_addr *addr);
-int afo_nd_hooks_register(struct net *net);
-void afo_nd_hooks_unregister(struct net *net);
+int afo_nd_hook_get(struct afo_net *an);
+void afo_nd_hook_put(struct afo_net *an);
+void afo_nd_hooks_close(struct net *net);
 
 #endif /* _ARP_FAILOVER_ND_H */

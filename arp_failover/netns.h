@@ -85,6 +85,10 @@ struct afo_ip6_queue {
  * @live_next:  when the next round is due
  * @live_on:    liveness ran last round: turning it off clears judgements
  * @ndiverted:  adapters whose egress the LOCAL_OUT hook diverts
+ * @nd_users:   addresses answered by a sibling and IPv6 VIPAs: the users
+ *              of the IPv6 LOCAL_IN hook (nd.c)
+ * @nd_hooked:  that hook is registered
+ * @nd_closed:  the namespace is going away: it is not registered again
  * @tick:       the one timer of the namespace (tick.c)
  * @tick_at:    when @tick fires, while it is pending
  * @resync:     syncs every device again after a master let one go
@@ -116,6 +120,9 @@ struct afo_net {
 	unsigned long live_next;
 	bool live_on;
 	unsigned int ndiverted;
+	unsigned int nd_users;
+	bool nd_hooked;
+	bool nd_closed;
 	struct delayed_work tick;
 	unsigned long tick_at;
 	struct work_struct resync;

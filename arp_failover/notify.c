@@ -74,9 +74,16 @@ static int afo_netdev_event(struct notifier_block *nb, unsigned long event,
 		return NOTIFY_DONE;
 	switch (event) {
 	case NETDEV_UP:
+		afo_dev_changed(dev);
+		afo_nd_dev_changed(dev);
+		break;
 	case NETDEV_DOWN:
 	case NETDEV_CHANGE:
 		afo_dev_changed(dev);
+		break;
+	case NETDEV_CHANGEMTU:
+		/* After addrconf's notifier, which may have rebuilt IPv6. */
+		afo_nd_dev_changed(dev);
 		break;
 	case NETDEV_CHANGEADDR:
 		afo_dev_mac_changed(dev);
