@@ -17,11 +17,15 @@
       --bad-csum     a wrong ICMPv6 checksum
       --opt KIND     source link-layer option: sllao (default), none,
                      zero-length, overrun (runs past the end)
+      --sllao MAC    the MAC in the source link-layer option, where the
+                     answer goes (default: IFACE's)
       --short        cut the message before the target's last bytes
       --mcast-target a multicast target (ff02::1)
       --unicast MAC  to TARGET itself at MAC instead of its
                      solicited-node group
       --wait MS      how long to listen (default 300)
+      --macs         print only the MACs that answered, space-separated
+                     (one process fewer for the scenarios: TCG is slow)
 """
 import argparse
 import ipaddress
@@ -71,6 +75,7 @@ def checksum(src, dst, payload):
 
 
 def solicitation(a, mac):
+    lladdr = mac_bytes(a.sllao) if a.sllao else mac
     target = ipaddress.IPv6Address(a.target)
     if a.mcast_target:
         target = ipaddress.IPv6Address('ff02::1')
@@ -82,8 +87,9 @@ def solicitation(a, mac):
         low = ipaddress.IPv6Address(a.target).packed[13:]
         dst = ipaddress.IPv6Address(b'\xff\x02' + bytes(9) + b'\x01\xff' + low)
         dmac = b'\x33\x33\xff' + low
-    opt = {'sllao': b'\x01\x01' + mac, 'none': b'',
-           'zero-length': b'\x01\x00' + mac, 'overrun': b'\x01\x02' + mac}[a.opt]
+    opt = {'sllao': b'\x01\x01' + lladdr, 'none': b'',
+           'zero-length': b'\x01\x00' + lladdr,
+           'overrun': b'\x01\x02' + lladdr}[a.opt]
     if a.dad and a.opt == 'sllao':
         opt = b''
     body = struct.pack('>BBHI', NS, a.code, 0, 0) + target.packed + opt
@@ -130,7 +136,10 @@ def solicit(a):
             macs.append(na[0])
             flags.append(na[1])
     verdict = 'none' if not macs else 'single' if len(macs) == 1 else 'multiple'
-    print(json.dumps({'macs': macs, 'flags': flags, 'verdict': verdict}))
+    if a.macs:
+        print(' '.join(macs))
+    else:
+        print(json.dumps({'macs': macs, 'flags': flags, 'verdict': verdict}))
 
 
 def main(argv):
@@ -145,10 +154,12 @@ def main(argv):
     p.add_argument('--bad-csum', action='store_true')
     p.add_argument('--opt', default='sllao',
                    choices=['sllao', 'none', 'zero-length', 'overrun'])
+    p.add_argument('--sllao')
     p.add_argument('--short', action='store_true')
     p.add_argument('--mcast-target', action='store_true')
     p.add_argument('--unicast')
     p.add_argument('--wait', type=int, default=300)
+    p.add_argument('--macs', action='store_true')
     solicit(p.parse_args(argv[1:]))
 
 
