@@ -26,6 +26,7 @@
 #include "membership.h"
 #include "netlink.h"
 #include "netns.h"
+#include "notify.h"
 #include "offload.h"
 #include "settings.h"
 #include "tick.h"
@@ -518,6 +519,8 @@ void afo_sync_dev(struct net_device *dev)
 
 	if (an->dying)
 		why = "its namespace is going away";
+	else if (afo_unloading_now())
+		why = "the module is unloading";
 	else if (m != ARPFO_MEMBER_MANAGED)
 		why = afo_member_str(m);
 	else if (ad && ad->l3dev != l3mdev_master_ifindex(dev))

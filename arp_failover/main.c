@@ -37,9 +37,38 @@ unsigned int afo_net_id __read_mostly;
  */
 struct workqueue_struct *afo_wq __read_mostly;
 
+/*
+ * Every namespace with state of ours (afo_net.node), from the end of its
+ * init to its exit, under RTNL. Not for_each_net(): a namespace leaves
+ * that list as soon as its cleanup starts, while its devices, and our
+ * references on them, are still there (see afo_release_everywhere()).
+ */
+static LIST_HEAD(afo_nets);
+
+/**
+ * afo_release_everywhere - stop managing every adapter of every namespace
+ *
+ * For the unload, once no event is taken any more (afo_unloading_now()):
+ * in every namespace that has our state, dying ones included, every
+ * reference the module holds on a device is let go here. A namespace
+ * being dismantled is off the kernel's list from the start of its
+ * cleanup, before its devices are unregistered: their notifications
+ * would come too late (the module ignores them by then), and the cleanup
+ * would wait for our references for good, with rmmod waiting on it.
+ */
+void afo_release_everywhere(void)
+{
+	struct afo_net *an;
+
+	ASSERT_RTNL();
+	list_for_each_entry(an, &afo_nets, node)
+		afo_release_all(an);
+}
+
 static int __net_init afo_net_init(struct net *net)
 {
 	struct afo_net *an = afo_net(net);
+	int err;
 
 	an->net = net;
 	afo_core_init(&an->core);
@@ -56,7 +85,13 @@ static int __net_init afo_net_init(struct net *net)
 	afo_tick_init(an);
 	afo_resync_init(an);
 	afo_ip6_net_init(an);
-	return afo_hooks_register(net);
+	err = afo_hooks_register(net);
+	if (err)
+		return err;
+	rtnl_lock();
+	list_add(&an->node, &afo_nets);
+	rtnl_unlock();
+	return 0;
 }
 
 /*
@@ -80,6 +115,7 @@ static void __net_exit afo_net_exit(struct net *net)
 	struct afo_net *an = afo_net(net);
 
 	rtnl_lock();
+	list_del(&an->node);
 	an->dying = true;
 	afo_release_all(an);
 	afo_settings_free(an);

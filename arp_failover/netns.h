@@ -63,6 +63,7 @@ struct afo_ip6_queue {
 /**
  * struct afo_net - arp_failover state of one network namespace
  * @net:        the namespace
+ * @node:       in the module's list of namespaces (main.c, RTNL)
  * @core:       the decision core's state: the managed adapters (each
  *              afo_adapter.core), pnets, adapters with carrier
  * @settings:   netlink settings of adapters (struct afo_setting)
@@ -101,6 +102,7 @@ struct afo_ip6_queue {
  */
 struct afo_net {
 	struct net *net;
+	struct list_head node;
 	struct afo_core core;
 	struct list_head settings;
 	struct list_head vipas;
@@ -140,6 +142,8 @@ extern unsigned int afo_net_id;
  * works: exists from the start of afo_init() to the end of afo_exit().
  */
 extern struct workqueue_struct *afo_wq;
+
+void afo_release_everywhere(void);
 
 static inline struct afo_net *afo_net(const struct net *net)
 {

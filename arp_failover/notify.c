@@ -152,18 +152,15 @@ err_ip6:
  * Unregistering replays DOWN and UNREGISTER for every device; those are
  * not failures, so stop listening first, and release every adapter
  * quietly (putting back what we changed) before the notifiers go, so that
- * no device waits on our reference in between.
+ * no device waits on our reference in between: in every namespace with
+ * our state, those being dismantled too, whose unregistrations we no
+ * longer hear.
  */
 void afo_notifiers_unregister(void)
 {
-	struct net *net;
-
 	rtnl_lock();
 	WRITE_ONCE(afo_unloading, true);
-	down_read(&net_rwsem);
-	for_each_net(net)
-		afo_release_all(afo_net(net));
-	up_read(&net_rwsem);
+	afo_release_everywhere();
 	rtnl_unlock();
 	unregister_netdevice_notifier(&afo_netdev_nb);
 	afo_ip6_notifier_unregister();
