@@ -30,15 +30,21 @@ struct afo_offload_ops;
  * struct afo_round - the siblings that heard one discovery probe
  * @seq:      the probe's sequence number
  * @nbits:    size of @heard_by: the namespace's slot bound when it went out
+ * @gen:      the namespace's afo_net.adapter_gen when it went out
  * @rcu:      frees the round after the hooks are done with it
  * @heard_by: bit afo_adapter.slot of each adapter that heard it
  *
  * One bit per (prober, hearer) pair: a replayed probe sets a bit that is
  * already set, so no number of replays or siblings can push evidence out.
+ * A slot is handed out again as soon as its adapter goes, while rounds
+ * armed before may still carry its bit (set by the adapter that went,
+ * possibly by a hook that found it just before it was unhashed): only
+ * adapters that existed when the round went out (@gen) are read from it.
  */
 struct afo_round {
 	u32 seq;
 	unsigned int nbits;
+	u64 gen;
 	struct rcu_head rcu;
 	unsigned long heard_by[];
 };
@@ -112,6 +118,9 @@ struct afo_live {
  * @hnode:          in afo_net.by_ifindex (RCU)
  * @mac_node:       in afo_net.by_mac, keyed by the adapter's MAC (RCU)
  * @slot:           its bit in the probe rounds of its siblings
+ * @gen:            afo_net.adapter_gen when it came: the rounds armed
+ *                  before (struct afo_round) do not count it, whatever
+ *                  their bit in its slot says
  * @an:             the namespace state this adapter belongs to
  * @dev:            the adapter
  * @dev_tracker:    tracks our reference on @dev
@@ -149,6 +158,7 @@ struct afo_adapter {
 	struct hlist_node hnode;
 	struct hlist_node mac_node;
 	unsigned int slot;
+	u64 gen;
 	struct afo_net *an;
 	struct net_device *dev;
 	netdevice_tracker dev_tracker;

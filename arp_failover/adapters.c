@@ -428,6 +428,7 @@ static struct afo_adapter *afo_adapter_new(struct afo_net *an, struct net_device
 	}
 	ad->slot = slot;
 	an->slot_bound = max(an->slot_bound, ad->slot + 1);
+	ad->gen = ++an->adapter_gen;
 	ad->an = an;
 	ad->dev = dev;
 	ad->l3dev = l3mdev_master_ifindex(dev);

@@ -104,6 +104,7 @@ static u32 afo_probe_arm(struct afo_adapter *ad)
 		seq = ++an->probe_seq;
 	round->seq = seq;
 	round->nbits = nbits;
+	round->gen = an->adapter_gen;
 	afo_round_free(ad);
 	rcu_assign_pointer(ad->round, round);
 	trace_arp_failover_probe(ad->dev, seq);
@@ -163,10 +164,15 @@ bool afo_probe_send(struct afo_adapter *ad)
 	return true;
 }
 
-/* Whether the adapter in slot @slot heard @round. */
-static bool afo_round_heard(const struct afo_round *round, unsigned int slot)
+/*
+ * Whether @rx heard @round: its bit is set, and it is the adapter the bit
+ * was for, not a newer one given the slot of one that went.
+ */
+static bool afo_round_heard(const struct afo_round *round,
+			    const struct afo_adapter *rx)
 {
-	return round && slot < round->nbits && test_bit(slot, round->heard_by);
+	return round && rx->gen <= round->gen && rx->slot < round->nbits &&
+	       test_bit(rx->slot, round->heard_by);
 }
 
 /**
@@ -189,7 +195,7 @@ void afo_probe_collect(struct afo_adapter *ad)
 		a->heard = false;
 		if (rx == ad || !a->carrier || rx->l3dev != ad->l3dev)
 			continue;
-		a->heard = afo_round_heard(round, rx->slot);
+		a->heard = afo_round_heard(round, rx);
 		if (ad->offload && !a->heard)
 			a->heard = afo_offload_heard(rx, ad);
 	}

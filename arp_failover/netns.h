@@ -77,6 +77,7 @@ struct afo_ip6_queue {
  * @addrs:      managed addresses by address, for the hooks
  * @slots:      allocator of afo_adapter.slot
  * @slot_bound: one more than the highest slot handed out
+ * @adapter_gen: adapters managed so far (afo_adapter.gen of the newest)
  * @vipa_gen:   generation of the last VIPA sync of a device
  * @probe_key:  secret key of this namespace's probe tags (read-only)
  * @probe_origin: public random number in this namespace's probe tags:
@@ -114,6 +115,7 @@ struct afo_net {
 	DECLARE_HASHTABLE(addrs, 10);
 	struct ida slots;
 	unsigned int slot_bound;
+	u64 adapter_gen;
 	unsigned int vipa_gen;
 	siphash_key_t probe_key;
 	u32 probe_origin;
