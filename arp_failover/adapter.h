@@ -142,6 +142,11 @@ struct afo_live {
  *                  registered with it (the tick retries)
  * @vipas_registered: the VIPAs are registered with this offload adapter
  * @vipa_train:     the VIPA announcements still due from it
+ * @vipa_round:     a round of them is under way: from @vipa_next on, the
+ *                  VIPAs are still to be announced (announce.c)
+ * @vipa_catchup:   that round is no train's: it catches up with VIPAs
+ *                  added while the stack had no room
+ * @vipa_next:      the next VIPA of the round, NULL: none left
  * @vipa_groups:    it joined the solicited-node groups of the IPv6 VIPAs
  * @live:           its liveness evidence
  * @diverted:       its egress goes through its responder by the LOCAL_OUT
@@ -176,6 +181,9 @@ struct afo_adapter {
 	bool probe_wait;
 	bool vipas_registered;
 	struct afo_train vipa_train;
+	bool vipa_round;
+	bool vipa_catchup;
+	struct afo_addr *vipa_next;
 	bool vipa_groups;
 	struct afo_live live;
 	bool diverted;

@@ -285,8 +285,11 @@ static void afo_report(struct afo_adapter *ad, unsigned int action)
 
 /*
  * The hooks already see the new responder (the core stored it): move
- * egress and announce every address from it, first announcements at
- * once. No responder: each address goes back to the kernel's own ARP.
+ * egress and announce every address from it, IPv4 first: their first
+ * announcements go at once, while those of IPv6 addresses wait for the
+ * tick, which joins their groups on the responder as it goes
+ * (afo_announce()). No responder: each address goes back to the
+ * kernel's own ARP and ND.
  */
 static void afo_apply_responder(struct afo_adapter *ad, struct afo_step *s)
 {
@@ -294,15 +297,19 @@ static void afo_apply_responder(struct afo_adapter *ad, struct afo_step *s)
 	struct afo_adapter *by;
 	struct afo_addr *addr;
 	unsigned int n = 0;
+	int v6;
 
 	afo_egress_divert(ad, responder && responder != ad->core.ifindex);
 	by = responder ? afo_adapter_find(ad->an, responder) : NULL;
-	list_for_each_entry(addr, &ad->addrs, port_node) {
-		afo_nd_place(addr);
-		afo_announce(by, addr, s);
-		/* Let the stack drain what we queued (softirqs, other tasks). */
-		if (!(++n % 64))
-			cond_resched();
+	for (v6 = 0; v6 <= 1; v6++) {
+		list_for_each_entry(addr, &ad->addrs, port_node) {
+			if (addr->v6 != v6)
+				continue;
+			afo_announce(by, addr, s);
+			/* Let the stack drain what we queued. */
+			if (!(++n % 64))
+				cond_resched();
+		}
 	}
 }
 
@@ -314,6 +321,7 @@ static void afo_apply_vipa_duty(struct afo_adapter *ad, struct afo_step *s)
 		return;
 	}
 	afo_train_stop(&ad->vipa_train);
+	ad->vipa_round = false;
 	if (ad->vipas_registered)
 		afo_offload_vipas(ad, false);
 }

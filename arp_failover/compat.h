@@ -14,9 +14,6 @@
 #include <linux/netdevice.h>
 #include <net/genetlink.h>
 #include <net/route.h>
-#ifdef AFO_HAVE_NET_HOTDATA_H
-#include <net/hotdata.h>
-#endif
 
 /* 6.12 moved <asm/unaligned.h> to <linux/unaligned.h> (compat.mk). */
 #ifdef AFO_HAVE_LINUX_UNALIGNED_H
@@ -33,16 +30,6 @@
 #define afo_assign_str(dst, src) __assign_str(dst)
 #else
 #define afo_assign_str(dst, src) __assign_str(dst, src)
-#endif
-
-/*
- * The length of a CPU's input backlog (sysctl net.core.netdev_max_backlog)
- * is in net_hotdata since 6.9, which brought <net/hotdata.h> (compat.mk).
- */
-#ifdef AFO_HAVE_NET_HOTDATA_H
-#define afo_netdev_max_backlog() READ_ONCE(net_hotdata.max_backlog)
-#else
-#define afo_netdev_max_backlog() READ_ONCE(netdev_max_backlog)
 #endif
 
 /*
@@ -225,6 +212,24 @@ static const struct nla_policy afo_genl_reject_all[] __maybe_unused = {
 #else
 #define AFO_GENL_FAMILY_COMPAT
 #define AFO_GENL_DUMP_COMPAT
+#endif
+
+/*
+ * Who may listen to the events group (netlink.c): CAP_NET_ADMIN in the
+ * namespace's user namespace, checked by the core at subscription where
+ * a multicast group has flags (GENL_MCAST_CAP_NET_ADMIN: 6.7, and the
+ * stable updates of December 2023, Debian 12's 6.1 among them). Some
+ * stable kernels got only its forerunner, a cap_sys_admin bit (Debian
+ * 11's 5.10): CAP_SYS_ADMIN there. A kernel with neither gives a family
+ * no say at subscription: any user of the namespace may listen there.
+ * compat.mk looks for both.
+ */
+#if defined(AFO_HAVE_GENL_MCAST_CAP_NET_ADMIN)
+#define AFO_GENL_MCGRP_ADMIN .flags = GENL_MCAST_CAP_NET_ADMIN,
+#elif defined(AFO_HAVE_GENL_MCAST_CAP_SYS_ADMIN_BIT)
+#define AFO_GENL_MCGRP_ADMIN .cap_sys_admin = 1,
+#else
+#define AFO_GENL_MCGRP_ADMIN
 #endif
 
 #endif /* _ARP_FAILOVER_COMPAT_H */

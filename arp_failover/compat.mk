@@ -23,7 +23,6 @@ afo_have = $(if $(shell grep -sqE '$(2)' \
 afo_comma := ,
 afo_compat_flags := \
 	$(if $(wildcard $(srctree)/include/linux/unaligned.h),-DAFO_HAVE_LINUX_UNALIGNED_H) \
-	$(if $(wildcard $(srctree)/include/net/hotdata.h),-DAFO_HAVE_NET_HOTDATA_H) \
 	$(call afo_have,AFO_HAVE_NETDEVICE_TRACKER,typedef .*netdevice_tracker;,linux/netdevice.h net/net_trackers.h) \
 	$(call afo_have,AFO_HAVE_NETDEV_HOLD,void netdev_hold[^a-z_],linux/netdevice.h) \
 	$(call afo_have,AFO_HAVE_DEV_HOLD_TRACK,void dev_hold_track[^a-z_],linux/netdevice.h) \
@@ -31,4 +30,6 @@ afo_compat_flags := \
 	$(call afo_have,AFO_HAVE_SW_NETSTATS_TX_ADD,void dev_sw_netstats_tx_add[^a-z_],linux/netdevice.h) \
 	$(call afo_have,AFO_HAVE_GET_TSTATS64,void dev_get_tstats64[^a-z_],linux/netdevice.h) \
 	$(call afo_have,AFO_HAVE_CORE_STATS_INC,DEV_CORE_STATS_INC.rx_dropped|void dev_core_stats_rx_dropped_inc[^a-z_],linux/netdevice.h) \
-	$(call afo_have,AFO_HAVE_GENL_RESV_START_OP,resv_start_op;,net/genetlink.h)
+	$(call afo_have,AFO_HAVE_GENL_RESV_START_OP,resv_start_op;,net/genetlink.h) \
+	$(call afo_have,AFO_HAVE_GENL_MCAST_CAP_NET_ADMIN,define GENL_MCAST_CAP_NET_ADMIN,net/genetlink.h) \
+	$(call afo_have,AFO_HAVE_GENL_MCAST_CAP_SYS_ADMIN_BIT,cap_sys_admin:1;,net/genetlink.h)

@@ -35,6 +35,7 @@
 
 #include "addrs6.h"
 #include "adapter.h"
+#include "announce.h"
 #include "nd.h"
 #include "nd_parse.h"
 #include "netns.h"
@@ -155,6 +156,9 @@ static int afo_nd_xmit(struct net_device *dev, const struct in6_addr *target,
 	skb->dev = dev;
 	skb->protocol = htons(ETH_P_IPV6);
 	skb->priority = TC_PRIO_CONTROL;
+	/* An announcement: the announcer counts it in flight until freed. */
+	if (!solicited)
+		afo_garp_own(skb);
 	ether_addr_copy(afo_nd_cb(skb)->dmac, dmac);
 
 	ip6_flow_hdr(ip6, 0, 0);

@@ -72,6 +72,10 @@ struct afo_ip6_queue {
  * @garp_first: addresses whose first announcement waits for room in the
  *              stack (afo_addr.garp_node)
  * @garp_queue: addresses with announcements still due, in due order
+ * @garp_sock:  owns the announcer's frames while they are in flight
+ *              (announce.c): its write allocation is what the stack has
+ *              not consumed of them yet
+ * @garp_truesize: the true size of the last frame it owned
  * @by_ifindex: managed adapters by ifindex, for the hooks
  * @by_mac:     managed adapters by MAC, for the hooks
  * @addrs:      managed addresses by address, for the hooks
@@ -110,6 +114,8 @@ struct afo_net {
 	unsigned int nvipas;
 	struct list_head garp_first;
 	struct list_head garp_queue;
+	struct socket *garp_sock;
+	unsigned int garp_truesize;
 	DECLARE_HASHTABLE(by_ifindex, 6);
 	DECLARE_HASHTABLE(by_mac, 6);
 	DECLARE_HASHTABLE(addrs, 10);

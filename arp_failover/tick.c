@@ -45,7 +45,6 @@ static void afo_tick_work(struct work_struct *work)
 {
 	struct afo_net *an = container_of(to_delayed_work(work),
 					  struct afo_net, tick);
-	struct afo_core_adapter *a;
 	struct afo_core_params p;
 	struct afo_step s;
 
@@ -58,8 +57,6 @@ static void afo_tick_work(struct work_struct *work)
 	afo_core_tick(&an->core, &s);
 	afo_tick_waiting(an, &s);
 	afo_apply(an, &s);
-	list_for_each_entry(a, &an->core.adapters, node)
-		afo_announce_vipas_run(afo_adapter_of(a), &s);
 	afo_announce_run(an, &s);
 	if (s.next_set)
 		afo_tick_arm(an, s.next);

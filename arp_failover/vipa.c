@@ -25,6 +25,7 @@
 
 static void afo_vipa_free(struct afo_net *an, struct afo_addr *vipa)
 {
+	afo_announce_vipa_gone(an, vipa);
 	afo_nd_vipa_each_holder(an, vipa, false);
 	an->nvipas--;
 	afo_addr_unhash(an, vipa);
@@ -53,7 +54,7 @@ static struct afo_addr *afo_vipa_new(struct afo_net *an, struct net_device *dev,
 	struct afo_addr *vipa = kzalloc(sizeof(*vipa), GFP_KERNEL_ACCOUNT);
 
 	if (!vipa)
-		return NULL;	/* stays unmanaged: the kernel answers as usual */
+		return NULL;	/* unmanaged: the kernel answers as usual */
 	vipa->ip = key->ip;
 	vipa->ip6 = key->ip6;
 	vipa->v6 = key->v6;
@@ -129,7 +130,9 @@ static void afo_vipa_sync_one6(void *arg, const struct in6_addr *ip6)
 static bool afo_vipas_mirror(struct afo_net *an, struct net_device *dev,
 			     bool want)
 {
-	struct afo_vipa_sync vs = { .an = an, .dev = dev, .gen = ++an->vipa_gen };
+	struct afo_vipa_sync vs = {
+		.an = an, .dev = dev, .gen = ++an->vipa_gen,
+	};
 	struct in_device *in_dev = __in_dev_get_rtnl(dev);
 	struct afo_addr *vipa, *tmp;
 	const struct in_ifaddr *ifa;

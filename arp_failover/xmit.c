@@ -10,6 +10,7 @@
  * Replies go out from the NF_ARP_IN hook (softirq, under RCU); gratuitous
  * ARPs and probes from process context under RTNL.
  */
+#include <linux/err.h>
 #include <linux/if_arp.h>
 #include <linux/netdevice.h>
 #include <linux/netfilter.h>
@@ -17,6 +18,7 @@
 #include <linux/skbuff.h>
 
 #include "adapter.h"
+#include "announce.h"
 #include "xmit.h"
 #include "trace.h"
 
@@ -55,7 +57,7 @@ static int afo_xmit_finish(struct net *net, struct sock *sk,
 }
 
 /**
- * afo_arp_xmit - build and send one Ethernet/IPv4 ARP frame
+ * afo_arp_build - build one Ethernet/IPv4 ARP frame
  * @dev:     the adapter to send from; its MAC is the sender hardware address
  * @op:      ARPOP_REQUEST or ARPOP_REPLY
  * @sip:     sender protocol address
@@ -65,27 +67,22 @@ static int afo_xmit_finish(struct net *net, struct sock *sk,
  * @tail:    bytes to append after the ARP payload (a probe tag), or NULL
  * @tail_len: their length
  *
- * May run in softirq (replies) or process context.
- *
- * Return: 0; -ENOBUFS when the device's queue refused the frame (try again
- * later); another negative errno when it could not be sent. A frame an
- * administrator's NF_ARP_OUT rule dropped counts as sent: that is theirs
- * to decide.
+ * Return: the frame, or an ERR_PTR() (-ENOMEM, -EINVAL).
  */
-static int afo_arp_xmit(struct net_device *dev, u16 op, __be32 sip, __be32 tip,
-			const u8 *tha, const u8 *dest_hw,
-			const void *tail, unsigned int tail_len)
+static struct sk_buff *afo_arp_build(struct net_device *dev, u16 op,
+				     __be32 sip, __be32 tip, const u8 *tha,
+				     const u8 *dest_hw, const void *tail,
+				     unsigned int tail_len)
 {
 	unsigned int hlen = LL_RESERVED_SPACE(dev);
 	struct sk_buff *skb;
 	struct arphdr *arp;
-	int ret;
 	u8 *p;
 
 	skb = alloc_skb(hlen + arp_hdr_len(dev) + tail_len +
 			dev->needed_tailroom, GFP_ATOMIC);
 	if (!skb)
-		return -ENOMEM;
+		return ERR_PTR(-ENOMEM);
 	afo_skb_mark(skb);
 	skb_reserve(skb, hlen);
 	skb_reset_network_header(skb);
@@ -112,8 +109,27 @@ static int afo_arp_xmit(struct net_device *dev, u16 op, __be32 sip, __be32 tip,
 	if (dev_hard_header(skb, dev, ETH_P_ARP, dest_hw ?: dev->broadcast,
 			    dev->dev_addr, skb->len) < 0) {
 		kfree_skb(skb);
-		return -EINVAL;
+		return ERR_PTR(-EINVAL);
 	}
+	return skb;
+}
+
+/**
+ * afo_arp_send - send a frame of afo_arp_build() through NF_ARP_OUT
+ * @skb: the frame; consumed
+ *
+ * May run in softirq (replies) or process context.
+ *
+ * Return: 0; -ENOBUFS when the device's queue refused the frame (try again
+ * later); another negative errno when it could not be sent. A frame an
+ * administrator's NF_ARP_OUT rule dropped counts as sent: that is theirs
+ * to decide.
+ */
+static int afo_arp_send(struct sk_buff *skb)
+{
+	struct net_device *dev = skb->dev;
+	int ret;
+
 	ret = NF_HOOK(NFPROTO_ARP, NF_ARP_OUT, dev_net(dev), NULL, skb, NULL,
 		      dev, afo_xmit_finish);
 	if (ret == NET_XMIT_DROP)
@@ -121,11 +137,31 @@ static int afo_arp_xmit(struct net_device *dev, u16 op, __be32 sip, __be32 tip,
 	return ret == -EPERM || ret == NET_XMIT_CN ? 0 : min(ret, 0);
 }
 
-/* "IP is at my MAC", broadcast: peers holding an entry for IP update it. */
+/* Build and send: as afo_arp_build(), afo_arp_send(). */
+static int afo_arp_xmit(struct net_device *dev, u16 op, __be32 sip, __be32 tip,
+			const u8 *tha, const u8 *dest_hw,
+			const void *tail, unsigned int tail_len)
+{
+	struct sk_buff *skb = afo_arp_build(dev, op, sip, tip, tha, dest_hw,
+					    tail, tail_len);
+
+	return IS_ERR(skb) ? PTR_ERR(skb) : afo_arp_send(skb);
+}
+
+/*
+ * "IP is at my MAC", broadcast: peers holding an entry for IP update it.
+ * The announcer's (under RTNL), which counts it in flight (afo_garp_own()).
+ */
 int afo_send_garp(struct net_device *dev, __be32 ip)
 {
+	struct sk_buff *skb;
+
 	trace_arp_failover_garp(dev, ip);
-	return afo_arp_xmit(dev, ARPOP_REQUEST, ip, ip, NULL, NULL, NULL, 0);
+	skb = afo_arp_build(dev, ARPOP_REQUEST, ip, ip, NULL, NULL, NULL, 0);
+	if (IS_ERR(skb))
+		return PTR_ERR(skb);
+	afo_garp_own(skb);
+	return afo_arp_send(skb);
 }
 
 /* Answer a who-has for @sip that came from @tip at @tha. */
