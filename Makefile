@@ -15,6 +15,10 @@
 #                   (the side without it cached; FRESH=1 runs it again)
 #   make kernels    build, sparse, DKMS and e2e against 5.10, 6.1-rt, 6.12, sid
 #   make dkms-install  register the module with DKMS
+#   make deb        Debian packages (arp-failover-dkms, arp-failover-tools)
+#                   in build/deb, checked with lintian
+#   make deb-check  install them in a Debian 12 chroot, DKMS for two
+#                   kernels, purge; boot their module in the VM
 
 # The running kernel's build tree if it has one, else the newest Debian
 # headers (this machine's own kernel has no module support).
@@ -27,7 +31,7 @@ OFFLOAD_ARGS := -C $(KDIR) M=$(CURDIR)/tests/offload W=1 \
 
 .PHONY: all module sparse checkpatch kunit tools tools-test e2e bench bench-scale \
 	bench-where-lost kselftests kernels check check-debug fuzz demo install \
-	dkms-install clean deps
+	dkms-install deb deb-check clean deps
 
 all: module
 
@@ -118,6 +122,16 @@ dkms-install:
 	dkms add -m arp_failover -v $$v && \
 	dkms build -m arp_failover -v $$v && \
 	dkms install -m arp_failover -v $$v
+
+# Debian packages from the tree (scripts/deb-build); deb-check installs
+# them in a chroot and boots their module (scripts/deb-check, part of
+# make check).
+deb:
+	@scripts/install-deps
+	@scripts/deb-build
+
+deb-check: module tools
+	@scripts/deb-check
 
 clean:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) clean
