@@ -8,6 +8,7 @@
 #include "arpfo/check_ifupdown.hpp"
 #include "arpfo/check_networkd.hpp"
 #include "arpfo/check_nm.hpp"
+#include "arpfo/check_signature.hpp"
 #include "arpfo/check_sysctl.hpp"
 
 namespace arpfo::check {
@@ -111,6 +112,7 @@ Report run_checks(const HostFs &fs, Inputs in)
 	std::copy_if(in.devices.begin(), in.devices.end(), std::back_inserter(targets), checked);
 	const Interfaces interfaces = read_interfaces(fs);
 	append(r.findings, module_findings(in, targets));
+	append(r.findings, check_signature(fs, in.module, in.kernel_log));
 	append(r.findings, pnet_findings(targets));
 	append(r.findings, check_networkd(fs, targets));
 	append(r.findings, check_networkmanager(fs, targets, in.nmcli, interfaces));

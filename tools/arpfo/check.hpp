@@ -20,6 +20,8 @@ struct Inputs {
 	std::vector<DeviceFacts> devices;
 	// `nmcli -t -f DEVICE,STATE device`, nullopt when it could not run.
 	std::optional<std::string> nmcli;
+	// The kernel log (the running host's only), nullopt when unread.
+	std::optional<std::string> kernel_log;
 };
 
 Report run_checks(const HostFs &fs, Inputs inputs);

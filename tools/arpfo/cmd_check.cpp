@@ -12,6 +12,7 @@
 #include "arpfo/check.hpp"
 #include "arpfo/check_command.hpp"
 #include "arpfo/check_devices.hpp"
+#include "arpfo/check_kmsg.hpp"
 #include "arpfo/check_render.hpp"
 #include "arpfo/commands.hpp"
 #include "arpfo/connection.hpp"
@@ -81,10 +82,13 @@ int check_host(const CheckCommand &cmd)
 	if (!fs.is_dir("/"))
 		throw std::runtime_error("--root " + cmd.root + ": no such directory");
 	check::Inputs in = read_consistent(fs);
-	// nmcli speaks for the running host only, not for an image.
-	if (fs.live())
+	// nmcli and the kernel log speak for the running host only, not for
+	// an image.
+	if (fs.live()) {
 		in.nmcli = check::run_command({"nmcli", "-t", "-f", "DEVICE,STATE", "device"},
 					      kNmcliTimeout);
+		in.kernel_log = check::read_kernel_log();
+	}
 	const check::Report r = check::run_checks(fs, std::move(in));
 	if (cmd.json)
 		write_stdout(check::render_check_json(r));

@@ -15,7 +15,8 @@
 
 namespace arpfo {
 
-inline constexpr std::string_view kVersion = "0.3.0";
+// The module's AFO_VERSION (tools/CMakeLists.txt reads it from there).
+inline constexpr std::string_view kVersion = ARPFO_VERSION;
 
 struct ShowCommand {
 	Selection select;

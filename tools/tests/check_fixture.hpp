@@ -46,7 +46,7 @@ inline Report check(const std::string &name, std::vector<DeviceFacts> devices = 
 		    std::optional<std::string> nmcli = std::nullopt)
 {
 	return run_checks(fixture(name),
-			  {ModuleState::Loaded, std::move(devices), std::move(nmcli)});
+			  {ModuleState::Loaded, std::move(devices), std::move(nmcli), std::nullopt});
 }
 
 // The findings of @topic for @device.

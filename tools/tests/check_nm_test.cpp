@@ -191,7 +191,7 @@ TEST(CheckNetworkManager, EnabledButNotRunning)
 		<< in_image.text;
 
 	const HostFs live(std::string(ARPFO_CHECK_DATA) + "/nm-enabled", true);
-	const Report now = run_checks(live, {ModuleState::Loaded, two_adapters(), std::nullopt});
+	const Report now = run_checks(live, {ModuleState::Loaded, two_adapters(), std::nullopt, std::nullopt});
 	const Finding running_host = one(now, "eth0", "NetworkManager");
 	EXPECT_EQ(running_host.severity, Severity::Info);
 	EXPECT_EQ(running_host.fix, in_image.fix);

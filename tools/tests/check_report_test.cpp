@@ -172,7 +172,7 @@ TEST(CheckReport, Json)
 TEST(CheckReport, ModuleMissing)
 {
 	const HostFs fs = fixture("none");
-	const Report r = run_checks(fs, {ModuleState::Missing, sysfs_devices(fs), std::nullopt});
+	const Report r = run_checks(fs, {ModuleState::Missing, sysfs_devices(fs), std::nullopt, std::nullopt});
 	const std::string text = render_check(r, false);
 
 	EXPECT_TRUE(
