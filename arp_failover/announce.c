@@ -96,6 +96,7 @@ void afo_garp_own(struct sk_buff *skb)
 {
 	struct afo_net *an = afo_net(dev_net(skb->dev));
 
+	ASSERT_RTNL();		/* @an->garp_truesize */
 	skb_set_owner_w(skb, an->garp_sock->sk);
 	an->garp_truesize = skb->truesize;
 }
