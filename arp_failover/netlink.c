@@ -5,9 +5,21 @@
  * not), per-adapter settings, and the "events" multicast group.
  * Documentation/netlink/specs/arp_failover.yaml describes it.
  *
- * Dumps and the set command take RTNL, which protects everything they
- * read; events are built where the transition happens (under RTNL, or in
- * the ARP hook for rejected probes) and only when someone listens.
+ * Any user of the namespace may dump; the dumps of pnets, adapters and
+ * addresses read the tables the ARP hooks read, under RCU, so that a loop
+ * of dumps from many sockets never contends RTNL with the rest of the
+ * system. The device dump asks the membership predicate, which reads
+ * state only RTNL protects (masters, in_device): it alone takes RTNL,
+ * once per part of the dump, as `ip link show` does. The set command
+ * needs CAP_NET_ADMIN and takes RTNL.
+ *
+ * Events are built where the transition happens (under RTNL, or in the
+ * ARP hook for rejected probes) and only when someone listens; only
+ * CAP_NET_ADMIN in the namespace's user namespace may listen, where the
+ * kernel can tell (AFO_GENL_MCGRP_ADMIN, compat.h): a listener makes the
+ * hook build a message in softirq for frames anyone on the segment can
+ * send, which a monitoring tool of the administrator is worth and an
+ * unprivileged process is not.
  */
 #include <linux/etherdevice.h>
 #include <linux/rtnetlink.h>
@@ -32,16 +44,26 @@ enum afo_mcgrp {
 };
 
 static const struct genl_multicast_group afo_mcgrps[] = {
-	[AFO_MCGRP_EVENTS] = { .name = ARPFO_MCGRP_EVENTS },
+	[AFO_MCGRP_EVENTS] = {
+		.name = ARPFO_MCGRP_EVENTS,
+		AFO_GENL_MCGRP_ADMIN
+	},
 };
 
+/*
+ * The dumps read the core's fields under RCU while RTNL writers change
+ * them: each once (READ_ONCE), so that a dump racing with a change shows
+ * either value of a field, never a torn one; two fields may be of two
+ * moments, as the hooks see them.
+ */
 static u32 afo_adapter_state(const struct afo_adapter *ad)
 {
-	if (ad->core.healthy)
+	if (READ_ONCE(ad->core.healthy))
 		return ARPFO_STATE_HEALTHY;
-	if (!ad->core.carrier)
+	if (!READ_ONCE(ad->core.carrier))
 		return ARPFO_STATE_DOWN;
-	return ad->core.judged ? ARPFO_STATE_FAILED : ARPFO_STATE_DELAYED;
+	return READ_ONCE(ad->core.judged) ? ARPFO_STATE_FAILED :
+					    ARPFO_STATE_DELAYED;
 }
 
 static int afo_put_stats(struct sk_buff *skb, const struct afo_stats *st)
@@ -96,8 +118,9 @@ static int afo_put_live(struct sk_buff *skb, const struct afo_adapter *ad)
 	const struct afo_live *live = &ad->live;
 	__be32 target = READ_ONCE(live->target);
 
-	if (nla_put_u32(skb, ARPFO_A_ADAPTER_JUDGED, ad->core.carrier ?
-			afo_judged_uapi(ad->core.judged) :
+	if (nla_put_u32(skb, ARPFO_A_ADAPTER_JUDGED,
+			READ_ONCE(ad->core.carrier) ?
+			afo_judged_uapi(READ_ONCE(ad->core.judged)) :
 			ARPFO_JUDGED_NO_CARRIER) ||
 	    afo_put_ago(skb, ARPFO_A_ADAPTER_HEARS_MS, READ_ONCE(live->rx_at)) ||
 	    afo_put_ago(skb, ARPFO_A_ADAPTER_HEARD_MS, READ_ONCE(live->tx_at)))
@@ -117,53 +140,64 @@ static int afo_fill_adapter(struct sk_buff *skb, const struct afo_adapter *ad)
 	if (nla_put_u32(skb, ARPFO_A_ADAPTER_IFINDEX, dev->ifindex) ||
 	    nla_put_string(skb, ARPFO_A_ADAPTER_IFNAME, dev->name) ||
 	    nla_put(skb, ARPFO_A_ADAPTER_MAC, ETH_ALEN, dev->dev_addr) ||
-	    nla_put_u32(skb, ARPFO_A_ADAPTER_PNET, ad->core.pnet) ||
+	    nla_put_u32(skb, ARPFO_A_ADAPTER_PNET, READ_ONCE(ad->core.pnet)) ||
 	    nla_put_u32(skb, ARPFO_A_ADAPTER_STATE, afo_adapter_state(ad)) ||
-	    nla_put_u32(skb, ARPFO_A_ADAPTER_PROBING, ad->core.probing) ||
-	    nla_put_u32(skb, ARPFO_A_ADAPTER_RESPONDER, ad->core.responder) ||
-	    nla_put_u32(skb, ARPFO_A_ADAPTER_PRIORITY, ad->core.priority) ||
+	    nla_put_u32(skb, ARPFO_A_ADAPTER_PROBING,
+			READ_ONCE(ad->core.probing)) ||
+	    nla_put_u32(skb, ARPFO_A_ADAPTER_RESPONDER,
+			READ_ONCE(ad->core.responder)) ||
+	    nla_put_u32(skb, ARPFO_A_ADAPTER_PRIORITY,
+			READ_ONCE(ad->core.priority)) ||
 	    nla_put_u32(skb, ARPFO_A_ADAPTER_KIND,
 			ad->offload ? ARPFO_KIND_OFFLOAD : ARPFO_KIND_HOST) ||
-	    nla_put_u32(skb, ARPFO_A_ADAPTER_VIPA_DUTY, ad->core.vipa_duty) ||
+	    nla_put_u32(skb, ARPFO_A_ADAPTER_VIPA_DUTY,
+			READ_ONCE(ad->core.vipa_duty)) ||
 	    nla_put_u32(skb, ARPFO_A_ADAPTER_L3DEV, ad->l3dev) ||
-	    nla_put_u32(skb, ARPFO_A_ADAPTER_ADDRS_LOST, ad->addrs_lost) ||
+	    nla_put_u32(skb, ARPFO_A_ADAPTER_ADDRS_LOST,
+			READ_ONCE(ad->addrs_lost)) ||
 	    afo_put_live(skb, ad))
 		return -EMSGSIZE;
 	return afo_put_stats(skb, &ad->stats);
 }
 
-/* A shared address is answered by each holder, the kernel's way. */
+/*
+ * A shared address is answered by each holder, the kernel's way. Under
+ * RCU: its owner is freed after it (afo_adapter_free()).
+ */
 static int afo_fill_addr(struct sk_buff *skb, const struct afo_addr *addr)
 {
+	bool shared = READ_ONCE(addr->shared);
+
 	if ((addr->v6 ? nla_put_in6_addr(skb, ARPFO_A_ADDR_ADDR6, &addr->ip6) :
 			nla_put_in_addr(skb, ARPFO_A_ADDR_ADDR, addr->ip)) ||
 	    nla_put_u32(skb, ARPFO_A_ADDR_OWNER, afo_addr_holder(addr)) ||
 	    nla_put_u32(skb, ARPFO_A_ADDR_L3DEV, addr->l3dev) ||
-	    (addr->shared && nla_put_flag(skb, ARPFO_A_ADDR_SHARED)))
+	    (shared && nla_put_flag(skb, ARPFO_A_ADDR_SHARED)))
 		return -EMSGSIZE;
 	if (addr->vipa_dev)
 		return nla_put_flag(skb, ARPFO_A_ADDR_VIPA) ? -EMSGSIZE : 0;
 	return nla_put_u32(skb, ARPFO_A_ADDR_RESPONDER,
-			   addr->shared ? addr->owner->core.ifindex :
-					  addr->owner->core.responder) ?
+			   shared ? addr->owner->core.ifindex :
+				    READ_ONCE(addr->owner->core.responder)) ?
 	       -EMSGSIZE : 0;
 }
 
-static int afo_fill_pnet(struct sk_buff *skb, const struct afo_net *an,
-			 u32 pnet)
+/* Under RCU: the members of @pnet as the adapter table has them now. */
+static int afo_fill_pnet(struct sk_buff *skb, struct afo_net *an, u32 pnet)
 {
-	struct afo_core_adapter *a;
 	u32 healthy = 0, holder = 0;
+	struct afo_adapter *ad;
+	unsigned int bkt;
 
 	if (nla_put_u32(skb, ARPFO_A_PNET_ID, pnet))
 		return -EMSGSIZE;
-	list_for_each_entry(a, &an->core.adapters, node) {
-		if (a->pnet != pnet)
+	hash_for_each_rcu(an->by_ifindex, bkt, ad, hnode) {
+		if (READ_ONCE(ad->core.pnet) != pnet)
 			continue;
-		healthy += a->healthy;
-		if (a->vipa_duty)
-			holder = a->ifindex;
-		if (nla_put_u32(skb, ARPFO_A_PNET_MEMBER, a->ifindex))
+		healthy += READ_ONCE(ad->core.healthy);
+		if (READ_ONCE(ad->core.vipa_duty))
+			holder = ad->core.ifindex;
+		if (nla_put_u32(skb, ARPFO_A_PNET_MEMBER, ad->core.ifindex))
 			return -EMSGSIZE;
 	}
 	if (nla_put_u32(skb, ARPFO_A_PNET_HEALTHY, healthy) ||
@@ -224,24 +258,47 @@ static int afo_dump_finish(struct afo_dump *d)
 	return d->skb->len;
 }
 
+/*
+ * Under RCU: whether @ad comes first among the adapters on @pnet in the
+ * table's order, so that each pnet is visited once.
+ */
+static bool afo_pnet_first_rcu(struct afo_net *an,
+			       const struct afo_adapter *ad, u32 pnet)
+{
+	struct afo_adapter *b;
+	unsigned int bkt;
+
+	hash_for_each_rcu(an->by_ifindex, bkt, b, hnode) {
+		if (b == ad)
+			return true;
+		if (READ_ONCE(b->core.pnet) == pnet)
+			return false;
+	}
+	return true;
+}
+
+/* The pnets: a handful of adapters each, so a quadratic walk is cheap. */
 static int afo_nl_pnet_dump(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct afo_net *an = afo_net(sock_net(skb->sk));
 	struct afo_dump d = { .skb = skb, .cb = cb };
-	struct afo_core_adapter *a;
+	struct afo_adapter *ad;
+	unsigned int bkt;
 	void *hdr;
+	u32 pnet;
+	int err;
 
-	rtnl_lock();
-	list_for_each_entry(a, &an->core.adapters, node) {
-		if (!afo_pnet_first(&an->core, a))
-			continue;
-		if (afo_dump_skip(&d))
+	rcu_read_lock();
+	hash_for_each_rcu(an->by_ifindex, bkt, ad, hnode) {
+		pnet = READ_ONCE(ad->core.pnet);
+		if (!afo_pnet_first_rcu(an, ad, pnet) || afo_dump_skip(&d))
 			continue;
 		hdr = afo_dump_put(&d, ARPFO_CMD_PNET_GET);
-		if (afo_dump_end(&d, hdr, hdr ? afo_fill_pnet(skb, an, a->pnet) : 0))
+		err = hdr ? afo_fill_pnet(skb, an, pnet) : 0;
+		if (afo_dump_end(&d, hdr, err))
 			break;
 	}
-	rtnl_unlock();
+	rcu_read_unlock();
 	return afo_dump_finish(&d);
 }
 
@@ -249,18 +306,19 @@ static int afo_nl_adapter_dump(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct afo_net *an = afo_net(sock_net(skb->sk));
 	struct afo_dump d = { .skb = skb, .cb = cb };
-	struct afo_core_adapter *a;
+	struct afo_adapter *ad;
+	unsigned int bkt;
 	void *hdr;
 
-	rtnl_lock();
-	list_for_each_entry(a, &an->core.adapters, node) {
+	rcu_read_lock();
+	hash_for_each_rcu(an->by_ifindex, bkt, ad, hnode) {
 		if (afo_dump_skip(&d))
 			continue;
 		hdr = afo_dump_put(&d, ARPFO_CMD_ADAPTER_GET);
-		if (afo_dump_end(&d, hdr, hdr ? afo_fill_adapter(skb, afo_adapter_of(a)) : 0))
+		if (afo_dump_end(&d, hdr, hdr ? afo_fill_adapter(skb, ad) : 0))
 			break;
 	}
-	rtnl_unlock();
+	rcu_read_unlock();
 	return afo_dump_finish(&d);
 }
 
@@ -275,23 +333,19 @@ static int afo_dump_addr(struct afo_dump *d, const struct afo_addr *addr)
 	return afo_dump_end(d, hdr, hdr ? afo_fill_addr(d->skb, addr) : 0);
 }
 
+/* The adapters' addresses and the VIPAs: one table holds them all. */
 static int afo_nl_addr_dump(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct afo_net *an = afo_net(sock_net(skb->sk));
 	struct afo_dump d = { .skb = skb, .cb = cb };
-	struct afo_core_adapter *a;
 	struct afo_addr *addr;
+	unsigned int bkt;
 
-	rtnl_lock();
-	list_for_each_entry(a, &an->core.adapters, node)
-		list_for_each_entry(addr, &afo_adapter_of(a)->addrs, port_node)
-			if (afo_dump_addr(&d, addr))
-				goto out;
-	list_for_each_entry(addr, &an->vipas, port_node)
+	rcu_read_lock();
+	hash_for_each_rcu(an->addrs, bkt, addr, hnode)
 		if (afo_dump_addr(&d, addr))
 			break;
-out:
-	rtnl_unlock();
+	rcu_read_unlock();
 	return afo_dump_finish(&d);
 }
 

@@ -222,6 +222,21 @@ out=$(afo_in host setpriv --reuid=65534 --regid=65534 --clear-groups \
 check_err $? "unprivileged show refused: $out"
 log_test "unprivileged set refused, show allowed"
 
+# The events group is the administrator's (netlink.c): a process without
+# CAP_NET_ADMIN cannot subscribe; the dumps stay open to it (above).
+out=$(afo_in host setpriv --reuid=65534 --regid=65534 --clear-groups \
+	--inh-caps=-all python3 "$REPO/tests/genl_tool.py" listen 0 2>&1)
+[ $? -ne 0 ] && grep -q 'Operation not permitted' <<<"$out" &&
+	! grep -q '^listening' <<<"$out"
+check_err $? "an unprivileged process subscribed to the events: '$out'"
+out=$(afo_in host setpriv --reuid=65534 --regid=65534 --clear-groups \
+	--inh-caps=-all timeout 10 "$ARPFO" monitor 2>&1)
+[ $? -eq 1 ] && grep -q 'needs CAP_NET_ADMIN' <<<"$out"
+check_err $? "unprivileged monitor: '$out'"
+out=$(afo_in host python3 "$REPO/tests/genl_tool.py" listen 0 2>&1)
+check_err $? "root cannot subscribe to the events: '$out'"
+log_test "only CAP_NET_ADMIN subscribes to the events group"
+
 afo_in host "$ARPFO" set eth1 priority 7
 check_err $? "set priority failed"
 [ "$(field "$(show)" eth1 priority)" = 7 ]

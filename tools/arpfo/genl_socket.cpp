@@ -159,8 +159,12 @@ Family GenlSocket::resolve(std::string_view name)
 
 void GenlSocket::subscribe(std::uint32_t group, std::string_view what)
 {
-	if (mnl_socket_setsockopt(sock_.get(), NETLINK_ADD_MEMBERSHIP, &group, sizeof(group)) < 0)
-		fail(what, "joining the multicast group");
+	if (mnl_socket_setsockopt(sock_.get(), NETLINK_ADD_MEMBERSHIP, &group, sizeof(group)) == 0)
+		return;
+	// The kernel refuses a group of the administrator's to anyone else.
+	if (errno == EPERM)
+		fail(what, "joining the multicast group needs CAP_NET_ADMIN (run as root)");
+	fail(what, "joining the multicast group");
 }
 
 void GenlSocket::grow_receive_buffer(int bytes)

@@ -18,7 +18,7 @@ namespace arpfo {
 // One physical network: the adapters that hear each other's probes.
 struct Pnet {
 	std::uint32_t id = 0;
-	std::vector<std::uint32_t> members; // ifindexes, in message order
+	std::vector<std::uint32_t> members; // ifindexes (sort_snapshot() sorts)
 	std::uint32_t healthy = 0;	    // members that may answer
 	// ifindex answering for the host's VIPAs on this pnet; 0: none, or a
 	// module too old to say

@@ -521,6 +521,9 @@ void sort_snapshot(Snapshot &s)
 {
 	std::stable_sort(s.pnets.begin(), s.pnets.end(),
 			 [](const Pnet &a, const Pnet &b) { return a.id < b.id; });
+	// The module lists a pnet's members in the order of its hash table.
+	for (auto &p : s.pnets)
+		std::sort(p.members.begin(), p.members.end());
 	std::stable_sort(s.adapters.begin(), s.adapters.end(),
 			 [](const Adapter &a, const Adapter &b) { return a.ifindex < b.ifindex; });
 	std::stable_sort(s.devices.begin(), s.devices.end(),

@@ -580,6 +580,16 @@ TEST(ArpfoRender, SortsForDisplay)
 	EXPECT_EQ(s.addresses[3].addr.str(), "192.168.1.1");
 }
 
+// The module lists a pnet's members in its table's order: by ifindex.
+TEST(ArpfoRender, SortsPnetMembers)
+{
+	Snapshot s;
+	s.pnets = {{1, {9, 3, 5}, 3, 9}};
+	sort_snapshot(s);
+
+	EXPECT_EQ(s.pnets.front().members, (std::vector<std::uint32_t>{3, 5, 9}));
+}
+
 // One address in several L3 domains, or held by several devices of one:
 // by L3 master, then owner, whatever the order of the dump.
 TEST(ArpfoRender, SortsOneAddressByDomainThenOwner)
