@@ -40,10 +40,11 @@ unsigned long afo_damped_delay(unsigned long base, unsigned int flaps)
 unsigned long afo_flap_regain(struct afo_flaps *f, unsigned long now,
 			      unsigned long base)
 {
+	unsigned long window;
+
 	if (!base)
 		return 0;
-	unsigned long window = 10 * afo_damped_delay(base, f->flaps);
-
+	window = 10 * afo_damped_delay(base, f->flaps);
 	if (f->last_regain && time_before(now, f->last_regain + window))
 		f->flaps = min_t(unsigned int, f->flaps + 1,
 				 AFO_MAX_DAMPING_SHIFT);
