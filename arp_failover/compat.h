@@ -232,22 +232,4 @@ static const struct nla_policy afo_genl_reject_all[] __maybe_unused = {
 #define AFO_GENL_MCGRP_ADMIN
 #endif
 
-/*
- * Who may listen to the events group (netlink.c): CAP_NET_ADMIN in the
- * namespace's user namespace, checked by the core at subscription where
- * a multicast group has flags (GENL_MCAST_CAP_NET_ADMIN: 6.7, and the
- * stable updates of December 2023, Debian 12's 6.1 among them). Some
- * stable kernels got only its forerunner, a cap_sys_admin bit (Debian
- * 11's 5.10): CAP_SYS_ADMIN there. A kernel with neither gives a family
- * no say at subscription: any user of the namespace may listen there.
- * compat.mk looks for both.
- */
-#if defined(AFO_HAVE_GENL_MCAST_CAP_NET_ADMIN)
-#define AFO_GENL_MCGRP_ADMIN .flags = GENL_MCAST_CAP_NET_ADMIN,
-#elif defined(AFO_HAVE_GENL_MCAST_CAP_SYS_ADMIN_BIT)
-#define AFO_GENL_MCGRP_ADMIN .cap_sys_admin = 1,
-#else
-#define AFO_GENL_MCGRP_ADMIN
-#endif
-
 #endif /* _ARP_FAILOVER_COMPAT_H */
