@@ -190,19 +190,23 @@ check_err $? "event fields missing"
 log_test "monitor reports carrier, health, takeover, reclaim"
 
 raw=$(mktemp /var/tmp/arpfo-raw-events.XXXXXX)
-ip netns exec "$(afo_ns host)" python3 "$REPO/tests/genl_tool.py" listen 4 >"$raw" 2>&1 &
+# Waits are for what is awaited, not for a time: a loaded machine runs
+# Python and the monitor seconds late.
+ip netns exec "$(afo_ns host)" python3 "$REPO/tests/genl_tool.py" listen 120 >"$raw" 2>&1 &
 listener=$!
-afo_until 5 grep -q '^listening' "$raw"
+afo_until 60 grep -q '^listening' "$raw"
 check_err $? "the raw listener did not subscribe: $(cat "$raw")"
 afo_in host ip addr add 10.0.0.11/24 dev eth0
 afo_in host ip addr del 10.0.0.11/24 dev eth0
-sleep 0.3
+afo_until 30 grep -q '"event":"addr_del"' "$mon"
 [ "$(events addr_new eth0)" = 1 ] && [ "$(events addr_del eth0)" = 1 ] &&
 	grep '"event":"addr_new"' "$mon" | grep -q '10.0.0.11'
 check_err $? "address events: $(grep addr_ "$mon")"
 log_test "monitor reports addresses added and removed"
 
-wait "$listener"
+afo_until 30 grep -q ' ARPFO_A_EVENT_TYPE/4=9 ' "$raw"
+kill "$listener" 2>/dev/null
+wait "$listener" 2>/dev/null
 # ARPFO_EVENT_ADDR_NEW (8) and ARPFO_EVENT_ADDR_DEL (9), each a u32.
 grep -q '^cmd=ARPFO_CMD_EVENT_NTF version=2 ARPFO_A_EVENT_TYPE/4=8 ' "$raw" &&
 	grep -q '^cmd=ARPFO_CMD_EVENT_NTF version=2 ARPFO_A_EVENT_TYPE/4=9 ' "$raw" &&
