@@ -23,7 +23,7 @@
 #
 # afo-timeout: 240
 . "$(dirname "$0")/lib.sh"
-ROUNDS=12
+ROUNDS=20
 CLIENTS=6
 RMMOD_WAIT=30
 
@@ -78,13 +78,38 @@ waiting_lines() {
 # namespaces' cleanup seconds late under TCG.
 coproc UNLOADER { exec python3 "$REPO/tests/unloader.py" arp_failover 2>&1; }
 
-# delete_and_unload: every namespace deleted, the module unloaded at a
-# random moment while that goes on (within how long the deletion took
-# the round before, in ms), which must return within RMMOD_WAIT seconds.
-delete_and_unload() {
-	local res t0 at=$((RANDOM % (delete_ms + 1)))
+# The moment to aim at: the kernel unregisters a dying namespace's
+# devices (the module says "no longer managed") a grace period after it
+# took the namespace off its list. An unload just before that is the one
+# that meets the namespace half way. Each round measures when that came
+# after the deletion began (kernel timestamps, from a mark written to
+# the kernel log), in ms, for the next round to aim a little before it;
+# 0: not seen (the unload came first), aim anywhere in the deletion.
+first_release_ms() {
+	dmesg | awk '
+		/unload_race: deleting/ { t0 = substr($0, 2, index($0, "]") - 2) + 0; seen = 0; ms = 0 }
+		t0 && !seen && /no longer managed/ {
+			t = substr($0, 2, index($0, "]") - 2) + 0
+			ms = int((t - t0) * 1000); seen = 1
+		}
+		END { print ms + 0 }'
+}
 
+# delete_and_unload: every namespace deleted, the module unloaded at a
+# random moment of that (up to 80 ms before the devices went the round
+# before, else within how long the deletion took), which must return
+# within RMMOD_WAIT seconds.
+delete_and_unload() {
+	local res t0 at
+
+	if ((release_ms > 0)); then
+		at=$((release_ms - RANDOM % 80))
+		((at < 0)) && at=0
+	else
+		at=$((RANDOM % (delete_ms + 1)))
+	fi
 	t0=${EPOCHREALTIME/./}
+	echo "unload_race: deleting" >/dev/kmsg
 	printf '%d.%03d\n' $((at / 1000)) $((at % 1000)) >&"${UNLOADER[1]}"
 	ip -all netns delete
 	delete_ms=$(((${EPOCHREALTIME/./} - t0) / 1000))
@@ -94,6 +119,9 @@ delete_and_unload() {
 		return 124
 	fi
 	[ "$res" = ok ] || { echo "# rmmod: $res"; return 1; }
+	at=$(first_release_ms)
+	((at > 0)) && release_ms=$at
+	return 0
 }
 
 # takeover: s0 loses its cable; a sibling answers for it once discovery
@@ -109,7 +137,7 @@ takeover() {
 	taken=$(dmesg | grep -c 's0: takeover')
 }
 
-fails=0 takeovers=0 taken=0 delete_ms=300
+fails=0 takeovers=0 taken=0 delete_ms=300 release_ms=0
 for ((r = 1; r <= ROUNDS && fails == 0; r++)); do
 	if ((r % 2)); then
 		# Loaded while the beds' namespaces and devices come.
@@ -131,7 +159,7 @@ for ((r = 1; r <= ROUNDS && fails == 0; r++)); do
 	delete_and_unload || { fails=$((fails + 1)); break; }
 done
 rounds=$((r - 1))
-echo "# the last deletion of every namespace took ${delete_ms} ms"
+echo "# the last deletion of every namespace took ${delete_ms} ms, devices went after ${release_ms} ms"
 [ "$fails" -eq 0 ]
 check_err $? "round $rounds of $ROUNDS failed"
 log_test "$rounds rounds of netns delete + rmmod, $takeovers after a takeover ($taken seen)"
