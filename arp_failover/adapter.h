@@ -19,12 +19,17 @@ struct afo_net;
 struct afo_offload_ops;
 
 /*
- * Log lines name the module and the adapter, whatever driver the adapter
- * has: "arp_failover: eth0: takeover: ...". Files that log define pr_fmt
- * as KBUILD_MODNAME ": ". Callers rate-limit.
+ * Log lines about an adapter are netdev's, so that the record carries the
+ * device (journalctl -k _KERNEL_DEVICE=n3 finds them) and says when it is
+ * being unregistered; the module's name follows the adapter's, because
+ * the adapter's driver heads the line on real hardware: "eth0:
+ * arp_failover: takeover: ...", "ixgbe 0000:03:00.0 eth0: arp_failover:
+ * ...". Callers rate-limit.
  */
-#define afo_info(dev, fmt, ...) pr_info("%s: " fmt, netdev_name(dev), ##__VA_ARGS__)
-#define afo_warn(dev, fmt, ...) pr_warn("%s: " fmt, netdev_name(dev), ##__VA_ARGS__)
+#define afo_info(dev, fmt, ...) \
+	netdev_info(dev, KBUILD_MODNAME ": " fmt, ##__VA_ARGS__)
+#define afo_warn(dev, fmt, ...) \
+	netdev_warn(dev, KBUILD_MODNAME ": " fmt, ##__VA_ARGS__)
 
 /**
  * struct afo_round - the siblings that heard one discovery probe

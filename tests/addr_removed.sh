@@ -92,7 +92,7 @@ state() { afo_adapter host "$1" "a['state'] + ' ' + a['responder']"; }
 state_is() { [ "$(state "$1")" = "$2" ]; }
 # warned IFNAME: the module's lines about IFNAME's lost addresses since
 # the mark.
-warned() { afo_dmesg_since | grep "arp_failover: $1: .* removed while "; }
+warned() { afo_dmesg_since | grep "$1: arp_failover: .* removed while "; }
 warned_once() { [ "$(warned "$1" | wc -l)" -ge 1 ]; }
 # events ADDRESS: the addr_lost events of ADDRESS, as "IFNAME ANSWERED-BY
 # JUDGED", one a line.
@@ -128,7 +128,7 @@ afo_in host ip -6 addr del $A0/64 dev eth0
 afo_until 10 warned_once eth0
 check_err $? "no warning for $A0 in the kernel log"
 line=$(warned eth0)
-grep -qF "arp_failover: eth0: $A0 removed while eth1 answers for it (carrier lost): a network manager deconfigured it? see \"Network managers\" in the admin guide" <<<"$line"
+grep -qF "eth0: arp_failover: $A0 removed while eth1 answers for it (carrier lost): a network manager deconfigured it? see \"Network managers\" in the admin guide" <<<"$line"
 check_err $? "the warning: '$line'"
 d6=$(report_delay del6)
 below_1s "$d6"
@@ -186,7 +186,7 @@ afo_dmesg_mark
 echo > $T/trace
 afo_in host ip addr del 10.0.0.1/24 dev eth0
 afo_until 10 warned_once eth0
-grep -qF "arp_failover: eth0: 10.0.0.1 removed while eth1 answers for it (carrier lost)" <<<"$(warned eth0)"
+grep -qF "eth0: arp_failover: 10.0.0.1 removed while eth1 answers for it (carrier lost)" <<<"$(warned eth0)"
 check_err $? "no warning for 10.0.0.1 after the adapter was healthy: '$(warned eth0)'"
 d4=$(report_delay del4)
 below_1s "$d4"
@@ -201,7 +201,7 @@ afo_cable host eth0 up
 not_managed() { [ -z "$(lost "$(show)" eth0)" ]; }
 afo_until 30 not_managed
 check_err $? "eth0 still managed without addresses: '$(state eth0)'"
-afo_dmesg_since | grep -q 'arp_failover: eth0: no longer managed: no address'
+afo_dmesg_since | grep -q 'eth0: arp_failover: no longer managed: no address'
 check_err $? "no release line for eth0"
 afo_in host ip -batch - <<-EOF
 	addr add 10.0.0.1/24 dev eth0
@@ -258,7 +258,7 @@ log_test "a taken-over adapter deleted: no warning"
 afo_dmesg_mark
 afo_in host ip link set eth0 down
 afo_until 10 warned_once eth0
-grep -qF "arp_failover: eth0: $A0 removed while eth1 answers for it (adapter down): the kernel flushes a down adapter's IPv6 addresses without keep_addr_on_down; see \"Network managers\" in the admin guide" <<<"$(warned eth0)"
+grep -qF "eth0: arp_failover: $A0 removed while eth1 answers for it (adapter down): the kernel flushes a down adapter's IPv6 addresses without keep_addr_on_down; see \"Network managers\" in the admin guide" <<<"$(warned eth0)"
 check_err $? "admin down: '$(warned eth0)'"
 afo_in host ip link set eth0 up
 afo_in host ip addr add $A0/64 nodad dev eth0

@@ -59,7 +59,7 @@ egress_block() {
 	[ "$1" = off ] && want="reclaim: answers for its addresses again"
 	afo_dmesg_mark
 	afo_block host eth0 "$1" &&
-	afo_until 10 egress_logged "arp_failover: eth0: $want"
+	afo_until 10 egress_logged "eth0: arp_failover: $want"
 }
 egress_logged() { afo_dmesg_since | grep -q "$1"; }
 

@@ -61,7 +61,7 @@ egress_block off
 check_err $? "no reclaim by eth0 within 10 s of unblocking its port"
 afo_dmesg_mark
 afo_cable host eth0 down
-afo_until 10 egress_logged "arp_failover: eth0: takeover: eth1 answers for its 1 addresses"
+afo_until 10 egress_logged "eth0: arp_failover: takeover: eth1 answers for its 1 addresses"
 check_err $? "no takeover of eth0 by eth1 within 10 s of pulling its cable"
 refused 200 198.18.3.1
 log_test "eth0's cable pulled: the same, by the kernel's ignore_routes_with_linkdown"

@@ -48,7 +48,8 @@ counter() { jq_py "$(show)" "[a['stats']['$2'] for a in d['adapters'] if a['ifna
 # judged IFNAME: how the host's adapter IFNAME is judged
 judged() { jq_py "$(show)" "[a['judged'] for a in d['adapters'] if a['ifname'] == '$1'][0]"; }
 judged_is() { [ "$(judged "$1")" = "$2" ]; }
-logged() { afo_dmesg_since | grep -q "arp_failover: $1"; }
+# logged "DEV: TEXT": the module logged TEXT about DEV
+logged() { afo_dmesg_since | grep -q "${1%%: *}: arp_failover: ${1#*: }"; }
 # hearing: every adapter hears a sibling and is heard, within the last second
 hearing() {
 	[ "$(jq_py "$(show)" "all(a['hears_ms'] is not None and a['hears_ms'] < 1000 and

@@ -65,9 +65,9 @@ check_err $? "replaying the probe failed"
 afo_cable host eth2 down
 afo_cable host eth2 up
 sleep 1
-afo_dmesg_since | grep -q 'arp_failover: eth2: dropped a forged discovery probe from 02:00:00:00:01:00'
+afo_dmesg_since | grep -q 'eth2: arp_failover: dropped a forged discovery probe from 02:00:00:00:01:00'
 check_err $? "the forged probe was not reported"
-afo_dmesg_since | grep -q 'arp_failover: eth2: dropped a stale or replayed discovery probe from 02:00:00:00:01:00'
+afo_dmesg_since | grep -q 'eth2: arp_failover: dropped a stale or replayed discovery probe from 02:00:00:00:01:00'
 check_err $? "the replayed probe was not reported"
 [ "$(pnets)" = "$before" ]
 check_err $? "pnets changed: before $before, after $(pnets)"

@@ -89,7 +89,7 @@ check_err $? "takeover: eth0's link-local $LL0 answered by '$(nd_macs $LL0)'"
 check_err $? "takeover: the IPv6 VIPA answered by '$(nd_macs $VIPA6)', not by eth1"
 afo_in host ip -6 route get 2001:db8::100 from $A1 | grep -q 'dev eth1'
 check_err $? "egress from $A1 not via eth1: $(afo_in host ip -6 route get 2001:db8::100 from $A1)"
-afo_dmesg_since | grep -q 'arp_failover: eth0: takeover: eth1 answers for its 2 addresses'
+afo_dmesg_since | grep -q 'eth0: arp_failover: takeover: eth1 answers for its 2 addresses'
 check_err $? "no takeover line in the kernel log"
 log_test "takeover: $A1 moves to eth1 (override), egress follows, the VIPA too, link-local stays"
 

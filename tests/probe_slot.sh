@@ -57,7 +57,7 @@ log_test "eth1 heard eth0's probe and went; eth3 came while the round was open"
 
 # Both rounds decided: eth0's (10 s after its probe) and eth3's own.
 sleep 11
-moves=$(afo_dmesg_since | grep 'arp_failover: eth0: pnet')
+moves=$(afo_dmesg_since | grep 'eth0: arp_failover: pnet')
 [ -z "$moves" ]
 check_err $? "eth0 moved: $moves"
 [ "$(stat eth0 pnet)" = "$pnet0" ] && [ "$(stat eth0 pnet)" != "$(stat eth3 pnet)" ]

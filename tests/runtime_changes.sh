@@ -28,9 +28,9 @@ log_test "load"
 afo_dmesg_mark
 afo_port host eth2 seg0 02:00:00:00:01:02 10.0.0.3/24
 sleep 1
-afo_dmesg_since | grep -q 'eth2: managed: carrier'
+afo_dmesg_since | grep -q 'eth2: arp_failover: managed: carrier'
 check_err $? "hot-added eth2 not managed"
-afo_dmesg_since | grep -q 'eth2: pnet .*(3 adapters on it)'
+afo_dmesg_since | grep -q 'eth2: arp_failover: pnet .*(3 adapters on it)'
 check_err $? "hot-added eth2 did not join seg0's pnet"
 [ "$(afo_answer client eth0 10.0.0.3)" = 02:00:00:00:01:02 ]
 check_err $? "10.0.0.3 not answered once by eth2"
@@ -47,12 +47,12 @@ afo_cable host eth2 down
 ip -n "$(afo_ns sw)" link set "$(afo_peer host eth2)" master seg1
 afo_cable host eth2 up
 sleep 4
-afo_dmesg_since | grep -q 'eth2: pnet .*(1 adapters on it)'
+afo_dmesg_since | grep -q 'eth2: arp_failover: pnet .*(1 adapters on it)'
 check_err $? "eth2 not split off after its cable moved: $(afo_dmesg_since | grep pnet)"
 afo_dmesg_mark
 ip -n "$(afo_ns sw)" link set "$(afo_peer host eth2)" master seg0
 sleep 4
-afo_dmesg_since | grep -q 'eth2: pnet .*(3 adapters on it)'
+afo_dmesg_since | grep -q 'eth2: arp_failover: pnet .*(3 adapters on it)'
 check_err $? "eth2 not merged back: $(afo_dmesg_since | grep pnet)"
 echo 30 > /sys/module/arp_failover/parameters/reverify_s
 log_test "moved cable splits and merges pnets"
@@ -67,7 +67,7 @@ for prio in "" eth2:10; do
 	afo_dmesg_mark
 	afo_cable host eth0 down
 	sleep 0.3
-	afo_dmesg_since | grep -q "eth0: takeover: $want answers"
+	afo_dmesg_since | grep -q "eth0: arp_failover: takeover: $want answers"
 	check_err $? "priority '$prio': $(afo_dmesg_since | grep takeover)"
 	afo_cable host eth0 up
 	sleep 0.5
@@ -82,7 +82,7 @@ afo_in client ping -c 1 -W 1 10.0.0.11 >/dev/null
 afo_dmesg_mark
 afo_cable host eth0 down
 sleep 0.3
-afo_dmesg_since | grep -q 'eth0: takeover: eth1 answers for its 2 addresses'
+afo_dmesg_since | grep -q 'eth0: arp_failover: takeover: eth1 answers for its 2 addresses'
 check_err $? "takeover did not cover both addresses"
 [ "$(afo_neigh client 10.0.0.11)" = 02:00:00:00:01:01 ]
 check_err $? "client holds $(afo_neigh client 10.0.0.11) for the secondary"
@@ -116,10 +116,10 @@ log_test "renamed adapter still managed"
 
 afo_dmesg_mark
 afo_in host ip link set eth2 netns "$(afo_ns other)"
-afo_dmesg_since | grep -q 'eth2: no longer managed'
+afo_dmesg_since | grep -q 'eth2.*: arp_failover: no longer managed'
 check_err $? "eth2 still managed after leaving the namespace"
 afo_in host ip link del lan1
-afo_dmesg_since | grep -q 'lan1: no longer managed'
+afo_dmesg_since | grep -q 'lan1.*: arp_failover: no longer managed'
 check_err $? "deleted lan1 still managed"
 log_test "adapters moved away and deleted are released"
 
@@ -143,11 +143,11 @@ log_test "parameters validated"
 afo_dmesg_mark
 echo 'eth0' > $P/exclude
 sleep 0.5
-afo_dmesg_since | grep -q 'eth0: no longer managed'
+afo_dmesg_since | grep -q 'eth0: arp_failover: no longer managed'
 check_err $? "exclude=eth0 did not release eth0"
 echo '' > $P/exclude
 sleep 0.5
-afo_dmesg_since | grep -q 'eth0: managed'
+afo_dmesg_since | grep -q 'eth0: arp_failover: managed'
 check_err $? "clearing exclude did not manage eth0 again"
 log_test "include/exclude applied at runtime"
 

@@ -96,17 +96,17 @@ silent_failure() {
 	afo_dmesg_mark
 	afo_block host "$failed" on
 	check_err $? "cannot block $failed's switch port"
-	afo_until 10 logged "arp_failover: $failed: takeover: $other answers for its 1 addresses"
+	afo_until 10 logged "$failed: arp_failover: takeover: $other answers for its 1 addresses"
 	check_err $? "no takeover of $failed by $other within 10 s"
 	[ "$(afo_carrier host "$failed")" = 1 ]
 	check_err $? "$failed lost its carrier: not a silent failure"
 	[ "$(judged)" = "$failed=target-lost $other=ok" ] ||
 	[ "$(judged)" = "$other=ok $failed=target-lost" ]
 	check_err $? "judged after blocking $failed: $(judged)"
-	logged "arp_failover: $failed: path judged lost: hears no sibling and its target does not answer while a sibling's does"
+	logged "$failed: arp_failover: path judged lost: hears no sibling and its target does not answer while a sibling's does"
 	check_err $? "no 'path judged lost' line for $failed"
-	! logged "arp_failover: $other: path judged"
-	check_err $? "$other judged too: $(afo_dmesg_since | grep "$other: path judged")"
+	! logged "$other: arp_failover: path judged"
+	check_err $? "$other judged too: $(afo_dmesg_since | grep "$other: arp_failover: path judged")"
 	[ "$(responder "$addr")" = "$other" ]
 	check_err $? "$addr answered by '$(responder "$addr")' in arpfo show"
 	[ "$(stat_of "$failed" takeovers)" = $((t0 + 1)) ]
@@ -135,7 +135,7 @@ silent_failure() {
 		[ "$(judged)" = "$failed=target-lost $other=ok" ] ||
 		[ "$(judged)" = "$other=ok $failed=target-lost" ]
 		check_err $? "judged $hold_s s later: $(judged) ($failed: $(afo_adapter host "$failed" "'hears_ms %s heard_ms %s target_ms %s' % (a['hears_ms'], a['heard_ms'], a['target_ms'])"), port still blocked: $(bridge -n "$(afo_ns sw)" link show dev "$(afo_peer host "$failed")" | grep -o 'state [a-z]*'))"
-		! logged "arp_failover: $failed: reclaim"
+		! logged "$failed: arp_failover: reclaim"
 		check_err $? "$failed reclaimed while blocked"
 		mac=$(afo_answer client eth0 "$addr")
 		[ "$mac" = "$omac" ]
@@ -148,9 +148,9 @@ silent_failure() {
 	afo_dmesg_mark
 	afo_block host "$failed" off
 	check_err $? "cannot unblock $failed's switch port"
-	afo_until 10 logged "arp_failover: $failed: reclaim: answers for its addresses again (was $other)"
+	afo_until 10 logged "$failed: arp_failover: reclaim: answers for its addresses again (was $other)"
 	check_err $? "no reclaim by $failed within 10 s of unblocking"
-	logged "arp_failover: $failed: path works again"
+	logged "$failed: arp_failover: path works again"
 	check_err $? "no 'path works again' line for $failed"
 	afo_until 5 mon_more "$failed judged target-lost -> ok" "$m1"
 	check_err $? "arpfo monitor: no '$failed judged target-lost -> ok': $(grep judged "$mon")"

@@ -154,7 +154,7 @@ detect() {
 	t0=$(now)
 	cut_port "$(afo_peer "$ns" "$ifname")"
 	check_err $? "cannot cut $ifname's port"
-	afo_until "$DETECT_S" logged "arp_failover: $ifname: takeover: "
+	afo_until "$DETECT_S" logged "$ifname: arp_failover: takeover: "
 	check_err $? "no takeover of $ifname within $DETECT_S s of 100% loss"
 	took=$(elapsed "$t0")
 	[ "$(afo_carrier "$ns" "$ifname")" = 1 ]
@@ -164,10 +164,10 @@ detect() {
 	log_test "100% loss on $ifname's port: judged $want, taken over in $took s"
 
 	sleep "$HOLD_S"
-	! logged "arp_failover: $ifname: path works again" &&
-	! logged "arp_failover: $ifname: reclaim: " &&
-	[ "$(afo_dmesg_since | grep -c "arp_failover: $ifname: takeover: ")" = 1 ]
-	check_err $? "$ifname flaps with its port cut: $(afo_dmesg_since | grep -c "arp_failover: $ifname: reclaim: ") reclaims, $(afo_dmesg_since | grep -c "arp_failover: $ifname: takeover: ") takeovers in $(elapsed "$t0") s ($(ages "$ns" "$ifname"), judged $(judged "$ns"), pnets $(pnets "$ns"))"
+	! logged "$ifname: arp_failover: path works again" &&
+	! logged "$ifname: arp_failover: reclaim: " &&
+	[ "$(afo_dmesg_since | grep -c "$ifname: arp_failover: takeover: ")" = 1 ]
+	check_err $? "$ifname flaps with its port cut: $(afo_dmesg_since | grep -c "$ifname: arp_failover: reclaim: ") reclaims, $(afo_dmesg_since | grep -c "$ifname: arp_failover: takeover: ") takeovers in $(elapsed "$t0") s ($(ages "$ns" "$ifname"), judged $(judged "$ns"), pnets $(pnets "$ns"))"
 	[ "$(afo_adapter "$ns" "$ifname" "a['judged']")" = "$want" ]
 	check_err $? "judged $HOLD_S s later: $(judged "$ns")"
 	log_test "100% loss on $ifname's port: taken over for good (no reclaim in $HOLD_S s more)"
@@ -182,9 +182,9 @@ for p in $PORTS; do
 done
 afo_until 20 all_ok
 check_err $? "judged once the loss is gone: $(judged a) $(judged b)"
-logged "arp_failover: a0: reclaim: "
+logged "a0: arp_failover: reclaim: "
 check_err $? "no reclaim by a0"
-logged "arp_failover: b0: reclaim: "
+logged "b0: arp_failover: reclaim: "
 check_err $? "no reclaim by b0"
 log_test "loss gone: a0 and b0 reclaim, all judged ok"
 

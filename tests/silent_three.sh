@@ -81,9 +81,9 @@ silent_failure() {
 	afo_dmesg_mark
 	afo_block host "$failed" on
 	check_err $? "cannot block $failed's switch port"
-	afo_until 10 logged "arp_failover: $failed: takeover: eth[0-2] answers for its 1 addresses"
+	afo_until 10 logged "$failed: arp_failover: takeover: eth[0-2] answers for its 1 addresses"
 	check_err $? "no takeover of $failed within 10 s"
-	other=$(afo_dmesg_since | sed -n "s/.*arp_failover: $failed: takeover: \(eth[0-2]\) answers.*/\1/p" | head -1)
+	other=$(afo_dmesg_since | sed -n "s/.*$failed: arp_failover: takeover: \(eth[0-2]\) answers.*/\1/p" | head -1)
 	[ -n "$other" ] && [ "$other" != "$failed" ]
 	check_err $? "$failed taken over by '$other'"
 	[ "$(afo_carrier host "$failed")" = 1 ]
@@ -91,7 +91,7 @@ silent_failure() {
 	want=${OK/$failed=ok/$failed=silent}
 	[ "$(judged)" = "$want" ]
 	check_err $? "judged after blocking $failed: $(judged)"
-	logged "arp_failover: $failed: path judged silent: carrier up, hears no sibling and no sibling hears it"
+	logged "$failed: arp_failover: path judged silent: carrier up, hears no sibling and no sibling hears it"
 	check_err $? "no 'path judged silent' line for $failed"
 	[ "$(afo_dmesg_since | grep -c 'path judged')" = 1 ]
 	check_err $? "other judgements: $(afo_dmesg_since | grep 'path judged')"
@@ -128,9 +128,9 @@ silent_failure() {
 	afo_dmesg_mark
 	afo_block host "$failed" off
 	check_err $? "cannot unblock $failed's switch port"
-	afo_until 10 logged "arp_failover: $failed: reclaim: answers for its addresses again (was $other)"
+	afo_until 10 logged "$failed: arp_failover: reclaim: answers for its addresses again (was $other)"
 	check_err $? "no reclaim by $failed within 10 s of unblocking"
-	logged "arp_failover: $failed: path works again"
+	logged "$failed: arp_failover: path works again"
 	check_err $? "no 'path works again' line for $failed"
 	afo_until 5 mon_more "$failed judged silent -> ok" "$m1"
 	check_err $? "arpfo monitor: no '$failed judged silent -> ok': $(grep judged "$mon")"

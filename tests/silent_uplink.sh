@@ -83,16 +83,16 @@ log_test "two switches: eth0 reached across the isl, both judged ok"
 afo_dmesg_mark
 isl 1
 check_err $? "cannot cut the isl"
-afo_until 10 logged "arp_failover: eth0: takeover: eth1 answers for its 1 addresses"
+afo_until 10 logged "eth0: arp_failover: takeover: eth1 answers for its 1 addresses"
 check_err $? "no takeover of eth0 by eth1 within 10 s of cutting the isl"
 [ "$(afo_carrier host eth0)$(afo_carrier host eth1)" = 11 ]
 check_err $? "an adapter lost its carrier"
 [ "$(judged)" = "eth0=target-lost eth1=ok" ]
 check_err $? "judged with the isl cut: $(judged)"
-logged "arp_failover: eth0: path judged lost: hears no sibling and its target does not answer while a sibling's does"
+logged "eth0: arp_failover: path judged lost: hears no sibling and its target does not answer while a sibling's does"
 check_err $? "no 'path judged lost' line for eth0"
-! logged "arp_failover: eth1: path judged"
-check_err $? "eth1 judged: $(afo_dmesg_since | grep 'eth1: path judged')"
+! logged "eth1: arp_failover: path judged"
+check_err $? "eth1 judged: $(afo_dmesg_since | grep 'eth1: arp_failover: path judged')"
 afo_until 5 neigh_is 10.0.0.1 $MAC1
 check_err $? "client holds $(afo_neigh client 10.0.0.1) for 10.0.0.1"
 [ "$(afo_answer client eth0 10.0.0.1)" = $MAC1 ]
@@ -104,9 +104,9 @@ log_test "isl cut: eth0 judged target-lost, eth1 takes over 10.0.0.1, traffic fl
 afo_dmesg_mark
 isl 3
 check_err $? "cannot restore the isl"
-afo_until 10 logged "arp_failover: eth0: reclaim: answers for its addresses again (was eth1)"
+afo_until 10 logged "eth0: arp_failover: reclaim: answers for its addresses again (was eth1)"
 check_err $? "no reclaim by eth0 within 10 s of restoring the isl"
-logged "arp_failover: eth0: path works again"
+logged "eth0: arp_failover: path works again"
 check_err $? "no 'path works again' line for eth0"
 afo_until 5 judged_is "eth0=ok eth1=ok"
 check_err $? "judged with the isl back: $(judged)"
@@ -169,12 +169,12 @@ log_test "three adapters, eth0 beyond the isl: all judged ok"
 afo_dmesg_mark
 isl 1
 check_err $? "cannot cut the isl"
-afo_until 10 logged "arp_failover: eth0: takeover: eth[12] answers for its 1 addresses"
+afo_until 10 logged "eth0: arp_failover: takeover: eth[12] answers for its 1 addresses"
 check_err $? "no takeover of eth0 within 10 s of cutting the isl"
-other=$(afo_dmesg_since | sed -n 's/.*arp_failover: eth0: takeover: \(eth[12]\) answers.*/\1/p' | head -1)
+other=$(afo_dmesg_since | sed -n 's/.*eth0: arp_failover: takeover: \(eth[12]\) answers.*/\1/p' | head -1)
 [ "$(judged)" = "eth0=silent eth1=ok eth2=ok" ]
 check_err $? "judged with the isl cut: $(judged)"
-logged "arp_failover: eth0: path judged silent: carrier up, hears no sibling and no sibling hears it"
+logged "eth0: arp_failover: path judged silent: carrier up, hears no sibling and no sibling hears it"
 check_err $? "no 'path judged silent' line for eth0"
 [ "$(afo_dmesg_since | grep -c 'path judged')" = 1 ]
 check_err $? "other judgements: $(afo_dmesg_since | grep 'path judged')"
@@ -187,7 +187,7 @@ log_test "isl cut: the siblings judge eth0 silent, $other takes over 10.0.0.1"
 afo_dmesg_mark
 isl 3
 check_err $? "cannot restore the isl"
-afo_until 10 logged "arp_failover: eth0: reclaim: answers for its addresses again (was $other)"
+afo_until 10 logged "eth0: arp_failover: reclaim: answers for its addresses again (was $other)"
 check_err $? "no reclaim by eth0 within 10 s of restoring the isl"
 afo_until 5 judged_is "eth0=ok eth1=ok eth2=ok"
 check_err $? "judged with the isl back: $(judged)"

@@ -51,7 +51,7 @@ afo_in host ip route get 10.0.0.100 from 10.0.0.1 | grep -q 'dev eth1'
 check_err $? "egress from 10.0.0.1 not via eth1: $(afo_in host ip route get 10.0.0.100 from 10.0.0.1)"
 afo_in client ping -c 1 -W 1 10.0.0.1 >/dev/null
 check_err $? "client cannot reach 10.0.0.1 during takeover"
-afo_dmesg_since | grep -q 'arp_failover: eth0: takeover: eth1 answers for its 1 addresses'
+afo_dmesg_since | grep -q 'eth0: arp_failover: takeover: eth1 answers for its 1 addresses'
 check_err $? "no takeover line in the kernel log"
 log_test "takeover: 10.0.0.1 moves to eth1, egress follows"
 
@@ -72,7 +72,7 @@ mac=$(afo_answer client eth0 10.0.0.1)
 check_err $? "10.0.0.1 answered by '$mac' after reclaim"
 afo_in host ip route get 10.0.0.100 from 10.0.0.1 | grep -q 'dev eth0'
 check_err $? "egress from 10.0.0.1 not back on eth0"
-afo_dmesg_since | grep -q 'arp_failover: eth0: reclaim: answers for its addresses again (was eth1)'
+afo_dmesg_since | grep -q 'eth0: arp_failover: reclaim: answers for its addresses again (was eth1)'
 check_err $? "no reclaim line in the kernel log"
 log_test "reclaim: 10.0.0.1 back on eth0"
 

@@ -131,10 +131,10 @@ takeover() {
 
 	ip -n ur-sw link set p0 down
 	for ((t = 0; t < 25; t++)); do
-		[ "$(dmesg | grep -c 's0: takeover')" -gt "$taken" ] && break
+		[ "$(dmesg | grep -c 's0: arp_failover: takeover')" -gt "$taken" ] && break
 		sleep 0.2
 	done
-	taken=$(dmesg | grep -c 's0: takeover')
+	taken=$(dmesg | grep -c 's0: arp_failover: takeover')
 }
 
 fails=0 takeovers=0 taken=0 delete_ms=300 release_ms=0

@@ -69,7 +69,7 @@ check_err $? "seg0 holder after eth0 failed: $(holder "$(show)" eth1)"
 check_err $? "VIPA answered by '$(afo_answer a eth0 $VIPA)' after eth0 failed"
 [ "$(afo_neigh a $VIPA)" = $MAC1 ]
 check_err $? "client a not moved by an announcement: $(afo_neigh a $VIPA)"
-afo_dmesg_since | grep -q 'eth1: answers for the 1 VIPAs on pnet'
+afo_dmesg_since | grep -q 'eth1: arp_failover: answers for the 1 VIPAs on pnet'
 check_err $? "no log line for the duty move"
 [ "$(afo_answer b eth0 $VIPA)" = $MAC2 ]
 check_err $? "seg1 disturbed"

@@ -103,7 +103,7 @@ afo_until 10 answered_by red $R1
 check_err $? "red's $GW answered by '$(afo_answer red eth0 $GW)' after r0 failed, not r1"
 answered_by blue $B0
 check_err $? "blue's $GW answered by '$(afo_answer blue eth0 $GW)' after r0 failed"
-! afo_dmesg_since | grep -q 'r0: takeover: b'
+! afo_dmesg_since | grep -q 'r0: arp_failover: takeover: b'
 check_err $? "an adapter of blue took over r0's addresses"
 log_test "r0 fails: r1 takes over, not b2 on the same segment"
 
