@@ -23,7 +23,7 @@ std::vector<Finding> module_findings(const Inputs &in, std::span<const DeviceFac
 			       "arp_failover is not loaded: no adapter fails over; every Ethernet "
 			       "device is checked below as if it were managed",
 			       Fix{Fix::Action::Create,
-				   "/etc/modules-load.d/arp-failover.conf",
+				   "/etc/modules-load.d/arp_failover.conf",
 				   {"arp_failover"},
 				   {"modprobe arp_failover"}}});
 	if (in.module == ModuleState::NoDevices)

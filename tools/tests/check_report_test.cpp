@@ -188,7 +188,7 @@ TEST(CheckReport, ModuleMissing)
 				 "  error  module: arp_failover is not loaded"))
 		<< text;
 	EXPECT_EQ(one(r, "", "module").fix, (Fix{Fix::Action::Create,
-						 "/etc/modules-load.d/arp-failover.conf",
+						 "/etc/modules-load.d/arp_failover.conf",
 						 {"arp_failover"},
 						 {"modprobe arp_failover"}}));
 	EXPECT_EQ(exit_status(r), 1);
