@@ -183,17 +183,20 @@ struct afo_addr *afo_addr6_find_held(struct afo_net *an, int l3dev,
 	struct afo_addr *addr;
 
 	ASSERT_RTNL();
-	hash_for_each_possible(an->addrs, addr, hnode, afo_addr6_key(l3dev, ip6))
+	hash_for_each_possible(an->addrs, addr, hnode,
+			       afo_addr6_key(l3dev, ip6))
 		if (afo_addr6_is(addr, l3dev, ip6) &&
 		    afo_addr_holder(addr) == holder)
 			return addr;
 	return NULL;
 }
 
-static const char *afo_holder_name(struct afo_net *an, const struct afo_addr *addr)
+static const char *afo_holder_name(struct afo_net *an,
+				   const struct afo_addr *addr)
 {
-	struct net_device *dev = __dev_get_by_index(an->net, afo_addr_holder(addr));
+	struct net_device *dev;
 
+	dev = __dev_get_by_index(an->net, afo_addr_holder(addr));
 	return dev ? dev->name : "?";
 }
 
@@ -204,7 +207,8 @@ static const char *afo_holder_name(struct afo_net *an, const struct afo_addr *ad
  * shared address (anycast, or a mistake) is the kernel's: it answers from
  * every holder, and we announce nothing for it. Said once, when it starts.
  */
-static void afo_addr_share_update(struct afo_net *an, const struct afo_addr *ref)
+static void afo_addr_share_update(struct afo_net *an,
+				  const struct afo_addr *ref)
 {
 	u32 key = afo_addr_hkey(ref);
 	struct afo_addr *addr, *first = NULL;
@@ -403,18 +407,24 @@ static void afo_sync_addrs(struct afo_adapter *ad)
 	const struct in_ifaddr *ifa;
 
 	in_dev_for_each_ifa_rtnl(ifa, in_dev) {
-		struct afo_addr key = { .ip = ifa->ifa_local, .l3dev = ad->l3dev };
+		struct afo_addr key = {
+			.ip = ifa->ifa_local,
+			.l3dev = ad->l3dev,
+		};
 
 		afo_sync_one(ad, &key);
 	}
 	afo_ip6_each(ad->dev, afo_sync_one6, ad);
-	list_for_each_entry_safe(addr, tmp, &ad->addrs, port_node)
-		if (addr->sync_gen != gen)
-			afo_adapter_addr_removed(addr, addr->v6 &&
-						 afo_ip6_failed(ad->dev, &addr->ip6));
+	list_for_each_entry_safe(addr, tmp, &ad->addrs, port_node) {
+		if (addr->sync_gen == gen)
+			continue;
+		afo_adapter_addr_removed(addr, addr->v6 &&
+					 afo_ip6_failed(ad->dev, &addr->ip6));
+	}
 }
 
-static struct afo_adapter *afo_adapter_new(struct afo_net *an, struct net_device *dev)
+static struct afo_adapter *afo_adapter_new(struct afo_net *an,
+					   struct net_device *dev)
 {
 	struct afo_adapter *ad = kzalloc(sizeof(*ad), GFP_KERNEL_ACCOUNT);
 	int slot;
@@ -538,7 +548,8 @@ void afo_sync_dev(struct net_device *dev)
 	}
 	afo_sync_vipas(dev, !an->dying && m == ARPFO_MEMBER_VIPA, &s);
 	if (ad) {
-		afo_core_priority(&an->core, &ad->core, afo_dev_priority(dev), &s);
+		afo_core_priority(&an->core, &ad->core, afo_dev_priority(dev),
+				  &s);
 		afo_sync_addrs(ad);
 	} else if (!why) {
 		afo_adapter_manage(an, dev, &s);
@@ -587,7 +598,7 @@ void afo_addr_added(struct net_device *dev, __be32 ip)
 	if (m == ARPFO_MEMBER_VIPA)
 		afo_vipa_added(dev, ip);
 	else if (m == ARPFO_MEMBER_MANAGED)
-		afo_sync_dev(dev);	/* its first address: managed from now */
+		afo_sync_dev(dev);	/* first address: managed from now */
 }
 
 /**
@@ -697,7 +708,8 @@ void afo_dev_gone(struct net_device *dev)
 		struct afo_step s;
 
 		afo_step_begin(an, &s, &p);
-		afo_adapter_release(ad, "unregistered or left the namespace", &s);
+		afo_adapter_release(ad,
+				    "unregistered or left the namespace", &s);
 		afo_step_commit(an, &s);
 	}
 	afo_offload_dev_gone(dev);

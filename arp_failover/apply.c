@@ -34,8 +34,9 @@
  */
 static void afo_linkdown_write(struct in_device *in_dev, int val)
 {
-	WRITE_ONCE(in_dev->cnf.data[IPV4_DEVCONF_IGNORE_ROUTES_WITH_LINKDOWN - 1],
-		   val);
+	int slot = IPV4_DEVCONF_IGNORE_ROUTES_WITH_LINKDOWN - 1;
+
+	WRITE_ONCE(in_dev->cnf.data[slot], val);
 }
 
 /*
@@ -131,8 +132,8 @@ static void afo_report_pnet(struct afo_adapter *ad, u32 old, u32 new)
 	trace_arp_failover_pnet(ad->dev, old, new);
 	afo_notify(ad->dev, ARPFO_EVENT_PNET, old, new);
 	if (net_ratelimit())
-		afo_info(ad->dev, "pnet %u -> %u (%u adapters on it)\n", old, new,
-			 afo_pnet_size(&ad->an->core, new));
+		afo_info(ad->dev, "pnet %u -> %u (%u adapters on it)\n",
+			 old, new, afo_pnet_size(&ad->an->core, new));
 }
 
 static void afo_report_vipa_duty(struct afo_adapter *ad, bool duty)
@@ -193,12 +194,13 @@ static u32 afo_answered_why(const struct afo_adapter *ad, const char **why)
 static const char *afo_addr_lost_cause(const struct afo_adapter *ad,
 				       const struct afo_addr *addr)
 {
-	static const char flushed[] =
-		"the kernel flushes a down adapter's IPv6 addresses without keep_addr_on_down;";
+	/* [true]: the kernel flushed it. Each whole, so that grep finds it. */
+	static const char *const cause[] = {
+		"a network manager deconfigured it?",
+		"the kernel flushes a down adapter's IPv6 addresses without keep_addr_on_down;",
+	};
 
-	if (addr->v6 && !netif_running(ad->dev))
-		return flushed;
-	return "a network manager deconfigured it?";
+	return cause[addr->v6 && !netif_running(ad->dev)];
 }
 
 /**
@@ -231,8 +233,9 @@ void afo_report_addr_lost(struct afo_adapter *ad, const struct afo_addr *addr)
 		return;
 	ad->addrs_lost_said = true;
 	afo_warn(ad->dev, "%s removed while %s answers for it (%s): %s see \"Network managers\" in the admin guide\n",
-		 afo_addr_str(addr, buf), afo_ifname(ad->an, ad->core.responder),
-		 why, afo_addr_lost_cause(ad, addr));
+		 afo_addr_str(addr, buf),
+		 afo_ifname(ad->an, ad->core.responder), why,
+		 afo_addr_lost_cause(ad, addr));
 }
 
 /*
@@ -261,10 +264,12 @@ static void afo_report(struct afo_adapter *ad, unsigned int action)
 	switch (action) {
 	case AFO_DO_CARRIER:
 		trace_arp_failover_carrier(ad->dev, a->carrier);
-		afo_notify(ad->dev, ARPFO_EVENT_CARRIER, !a->carrier, a->carrier);
+		afo_notify(ad->dev, ARPFO_EVENT_CARRIER, !a->carrier,
+			   a->carrier);
 		break;
 	case AFO_DO_HEALTHY:
-		afo_notify(ad->dev, ARPFO_EVENT_HEALTHY, !a->healthy, a->healthy);
+		afo_notify(ad->dev, ARPFO_EVENT_HEALTHY, !a->healthy,
+			   a->healthy);
 		if (a->healthy)
 			afo_addrs_lost_clear(ad);
 		break;

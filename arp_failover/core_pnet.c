@@ -45,6 +45,8 @@ u32 afo_pnet_new(struct afo_core *c)
  * afo_pnet_size - how many adapters sit on @pnet
  * @c:    the namespace
  * @pnet: the pnet
+ *
+ * Return: the number of adapters whose pnet is @pnet.
  */
 unsigned int afo_pnet_size(const struct afo_core *c, u32 pnet)
 {
@@ -70,6 +72,8 @@ static void afo_verified(struct afo_core_adapter *a, struct afo_step *s)
  * @a: one of its adapters
  *
  * Visits each pnet once when iterating over the adapters.
+ *
+ * Return: true if no adapter before @a in the list is on @a's pnet.
  */
 bool afo_pnet_first(const struct afo_core *c, const struct afo_core_adapter *a)
 {
@@ -139,6 +143,8 @@ void afo_core_probe_unsent(struct afo_core_adapter *a)
  *
  * The glue then sets afo_core_adapter.heard on every adapter that heard
  * it and calls afo_core_probe_done().
+ *
+ * Return: true if @a is probing and its deadline has come at @now.
  */
 bool afo_core_probe_due(const struct afo_core_adapter *a, unsigned long now)
 {
@@ -218,12 +224,12 @@ static void afo_pnet_alone(struct afo_core *c, struct afo_core_adapter *prober)
  * Whether member @a of a pnet the probe touched, that did not hear it,
  * leaves the prober's network. Without carrier, deaf (an offload
  * adapter, whose ARP never reaches the host) or with a silent path, it
- * could not hear: it follows the merge as the best guess. When the probe merges nothing
- * (all hearers are the prober's pnet-mates), one frame lost is the
- * likelier story than a split segment: only AFO_SPLIT_MISSES misses in a
- * row split it, and never while liveness frames still flow between it
- * and its pnet. When pnets merge, the prober may have moved: the silent
- * ones split off at once.
+ * could not hear: it follows the merge as the best guess. When the probe
+ * merges nothing (all hearers are the prober's pnet-mates), one frame
+ * lost is the likelier story than a split segment: only AFO_SPLIT_MISSES
+ * misses in a row split it, and never while liveness frames still flow
+ * between it and its pnet. When pnets merge, the prober may have moved:
+ * the silent ones split off at once.
  */
 static bool afo_pnet_leaves(struct afo_core_adapter *a, bool merging)
 {

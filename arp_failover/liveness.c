@@ -131,7 +131,8 @@ static bool afo_live_route(struct afo_adapter *ad, __be32 daddr, __be32 *gw)
 	rcu_read_lock();
 	if (!fib_lookup(dev_net(ad->dev), &fl4, &res, FIB_LOOKUP_NOREF) &&
 	    res.type == RTN_UNICAST && res.nhc && res.nhc->nhc_dev == ad->dev) {
-		*gw = res.nhc->nhc_gw_family == AF_INET ? res.nhc->nhc_gw.ipv4 : 0;
+		*gw = res.nhc->nhc_gw_family == AF_INET ?
+		      res.nhc->nhc_gw.ipv4 : 0;
 		found = true;
 	}
 	rcu_read_unlock();
@@ -190,7 +191,8 @@ static void afo_live_send(struct afo_adapter *from, struct afo_adapter *to,
 	struct arpfo_probe_tag tag;
 	struct afo_addr *addr;
 
-	addr = list_first_entry_or_null(&from->addrs, struct afo_addr, port_node);
+	addr = list_first_entry_or_null(&from->addrs, struct afo_addr,
+					port_node);
 	if (!addr)
 		return;
 	afo_tag_fill(&tag, from, true, seq, addr->ip);
@@ -248,11 +250,12 @@ static void afo_live_send_all(struct afo_core_adapter **v, unsigned int n,
 		}
 		for (k = 0; k < size; k++) {
 			struct afo_adapter *from = afo_adapter_of(v[i + k]);
+			struct afo_adapter *to;
 
-			for (f = 1; f <= min(AFO_LIVE_FANOUT, size - 1); f++)
-				afo_live_send(from,
-					      afo_adapter_of(v[i + (k + f) % size]),
-					      round);
+			for (f = 1; f <= min(AFO_LIVE_FANOUT, size - 1); f++) {
+				to = afo_adapter_of(v[i + (k + f) % size]);
+				afo_live_send(from, to, round);
+			}
 			afo_live_probe_target(from, size == 2 ||
 					      afo_live_quiet(from, round),
 					      round, misses);

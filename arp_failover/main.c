@@ -185,7 +185,8 @@ static void __exit afo_exit(void)
 	afo_params_stop();
 	afo_notifiers_unregister();
 	unregister_pernet_subsys(&afo_net_ops);
-	rcu_barrier();	/* adapters, addresses, rounds are freed with kfree_rcu() */
+	/* adapters, addresses, rounds are freed with kfree_rcu() */
+	rcu_barrier();
 	destroy_workqueue(afo_wq);
 	pr_info("unloaded\n");
 }

@@ -72,19 +72,32 @@ static int afo_put_stats(struct sk_buff *skb, const struct afo_stats *st)
 		int attr;
 		size_t off;
 	} counters[] = {
-		{ ARPFO_A_STATS_PROBES_SENT, offsetof(struct afo_stats, probes_sent) },
-		{ ARPFO_A_STATS_PROBES_HEARD, offsetof(struct afo_stats, probes_heard) },
-		{ ARPFO_A_STATS_PROBES_REJECTED, offsetof(struct afo_stats, probes_rejected) },
-		{ ARPFO_A_STATS_ANNOUNCEMENTS, offsetof(struct afo_stats, announcements) },
-		{ ARPFO_A_STATS_REPLIES, offsetof(struct afo_stats, replies) },
-		{ ARPFO_A_STATS_DROPPED, offsetof(struct afo_stats, dropped) },
-		{ ARPFO_A_STATS_TAKEOVERS, offsetof(struct afo_stats, takeovers) },
-		{ ARPFO_A_STATS_RECLAIMS, offsetof(struct afo_stats, reclaims) },
-		{ ARPFO_A_STATS_LIVE_SENT, offsetof(struct afo_stats, live_sent) },
-		{ ARPFO_A_STATS_LIVE_HEARD, offsetof(struct afo_stats, live_heard) },
-		{ ARPFO_A_STATS_TARGET_SENT, offsetof(struct afo_stats, target_sent) },
-		{ ARPFO_A_STATS_TARGET_HEARD, offsetof(struct afo_stats, target_heard) },
-		{ ARPFO_A_STATS_ADDRS_LOST, offsetof(struct afo_stats, addrs_lost) },
+		{ ARPFO_A_STATS_PROBES_SENT,
+		  offsetof(struct afo_stats, probes_sent) },
+		{ ARPFO_A_STATS_PROBES_HEARD,
+		  offsetof(struct afo_stats, probes_heard) },
+		{ ARPFO_A_STATS_PROBES_REJECTED,
+		  offsetof(struct afo_stats, probes_rejected) },
+		{ ARPFO_A_STATS_ANNOUNCEMENTS,
+		  offsetof(struct afo_stats, announcements) },
+		{ ARPFO_A_STATS_REPLIES,
+		  offsetof(struct afo_stats, replies) },
+		{ ARPFO_A_STATS_DROPPED,
+		  offsetof(struct afo_stats, dropped) },
+		{ ARPFO_A_STATS_TAKEOVERS,
+		  offsetof(struct afo_stats, takeovers) },
+		{ ARPFO_A_STATS_RECLAIMS,
+		  offsetof(struct afo_stats, reclaims) },
+		{ ARPFO_A_STATS_LIVE_SENT,
+		  offsetof(struct afo_stats, live_sent) },
+		{ ARPFO_A_STATS_LIVE_HEARD,
+		  offsetof(struct afo_stats, live_heard) },
+		{ ARPFO_A_STATS_TARGET_SENT,
+		  offsetof(struct afo_stats, target_sent) },
+		{ ARPFO_A_STATS_TARGET_HEARD,
+		  offsetof(struct afo_stats, target_heard) },
+		{ ARPFO_A_STATS_ADDRS_LOST,
+		  offsetof(struct afo_stats, addrs_lost) },
 	};
 	struct nlattr *nest = nla_nest_start(skb, ARPFO_A_ADAPTER_STATS);
 	unsigned int i;
@@ -122,13 +135,16 @@ static int afo_put_live(struct sk_buff *skb, const struct afo_adapter *ad)
 			READ_ONCE(ad->core.carrier) ?
 			afo_judged_uapi(READ_ONCE(ad->core.judged)) :
 			ARPFO_JUDGED_NO_CARRIER) ||
-	    afo_put_ago(skb, ARPFO_A_ADAPTER_HEARS_MS, READ_ONCE(live->rx_at)) ||
-	    afo_put_ago(skb, ARPFO_A_ADAPTER_HEARD_MS, READ_ONCE(live->tx_at)))
+	    afo_put_ago(skb, ARPFO_A_ADAPTER_HEARS_MS,
+			READ_ONCE(live->rx_at)) ||
+	    afo_put_ago(skb, ARPFO_A_ADAPTER_HEARD_MS,
+			READ_ONCE(live->tx_at)))
 		return -EMSGSIZE;
 	if (!target)
 		return 0;
 	if (nla_put_in_addr(skb, ARPFO_A_ADAPTER_TARGET, target) ||
-	    afo_put_ago(skb, ARPFO_A_ADAPTER_TARGET_MS, READ_ONCE(live->target_at)))
+	    afo_put_ago(skb, ARPFO_A_ADAPTER_TARGET_MS,
+			READ_ONCE(live->target_at)))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -357,7 +373,8 @@ static int afo_fill_device(struct sk_buff *skb, struct net_device *dev)
 	if (nla_put_u32(skb, ARPFO_A_DEVICE_IFINDEX, dev->ifindex) ||
 	    nla_put_string(skb, ARPFO_A_DEVICE_IFNAME, dev->name) ||
 	    nla_put_u32(skb, ARPFO_A_DEVICE_MEMBERSHIP, afo_membership(dev)) ||
-	    (master && nla_put_u32(skb, ARPFO_A_DEVICE_MASTER, master->ifindex)))
+	    (master &&
+	     nla_put_u32(skb, ARPFO_A_DEVICE_MASTER, master->ifindex)))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -381,7 +398,8 @@ static int afo_nl_device_dump(struct sk_buff *skb, struct netlink_callback *cb)
 	return afo_dump_finish(&d);
 }
 
-static struct net_device *afo_nl_find_dev(struct net *net, struct genl_info *info)
+static struct net_device *afo_nl_find_dev(struct net *net,
+					  struct genl_info *info)
 {
 	struct nlattr **tb = info->attrs;
 	struct net_device *dev = NULL;
@@ -398,7 +416,8 @@ static struct net_device *afo_nl_find_dev(struct net *net, struct genl_info *inf
 		return ERR_PTR(-EINVAL);
 	}
 	if (!dev) {
-		NL_SET_ERR_MSG_ATTR(info->extack, attr, "no such device in this namespace");
+		NL_SET_ERR_MSG_ATTR(info->extack, attr,
+				    "no such device in this namespace");
 		return ERR_PTR(-ENODEV);
 	}
 	return dev;
@@ -420,7 +439,8 @@ static int afo_nl_adapter_set(struct sk_buff *skb, struct genl_info *info)
 		set.manage = nla_get_u32(tb[ARPFO_A_ADAPTER_MANAGED]) ?
 			     AFO_MANAGE_ON : AFO_MANAGE_OFF;
 	if (!set.has_priority && set.manage == AFO_MANAGE_DEFAULT) {
-		GENL_SET_ERR_MSG(info, "nothing to set: give a priority or managed");
+		GENL_SET_ERR_MSG(info,
+				 "nothing to set: give a priority or managed");
 		return -EINVAL;
 	}
 
@@ -460,8 +480,8 @@ static int afo_nl_adapter_set(struct sk_buff *skb, struct genl_info *info)
  * below, which holds its request attributes and nothing else (state, mac
  * and the other reply attributes are refused, not ignored), and the dumps
  * have none: the core then gives them its reject-all policy (compat.h
- * before 6.1), so any attribute in a dump request is an error. The spec says the same
- * (kernel-policy: per-op); scripts/check-spec compares them.
+ * before 6.1), so any attribute in a dump request is an error. The spec
+ * says the same (kernel-policy: per-op); scripts/check-spec compares them.
  */
 /* Not const: struct nla_policy of 6.1 points to a non-const range. */
 static struct netlink_range_validation afo_ifindex_range = {
@@ -469,9 +489,12 @@ static struct netlink_range_validation afo_ifindex_range = {
 	.max = INT_MAX,
 };
 
-static const struct nla_policy afo_adapter_set_policy[ARPFO_A_ADAPTER_MAX + 1] = {
-	[ARPFO_A_ADAPTER_IFINDEX]  = NLA_POLICY_FULL_RANGE(NLA_U32, &afo_ifindex_range),
-	[ARPFO_A_ADAPTER_IFNAME]   = { .type = NLA_NUL_STRING, .len = IFNAMSIZ - 1 },
+static const struct nla_policy
+afo_adapter_set_policy[ARPFO_A_ADAPTER_MAX + 1] = {
+	[ARPFO_A_ADAPTER_IFINDEX]  =
+		NLA_POLICY_FULL_RANGE(NLA_U32, &afo_ifindex_range),
+	[ARPFO_A_ADAPTER_IFNAME]   = { .type = NLA_NUL_STRING,
+				       .len = IFNAMSIZ - 1 },
 	[ARPFO_A_ADAPTER_PRIORITY] = { .type = NLA_U32 },
 	[ARPFO_A_ADAPTER_MANAGED]  = NLA_POLICY_MAX(NLA_U32, 1),
 };
