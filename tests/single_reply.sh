@@ -20,9 +20,9 @@ afo_load
 check_err $? "insmod failed"
 log_test "load"
 
-afo_dmesg_since | grep -q 'eth[0-2]: pnet .*(3 adapters on it)'
+afo_dmesg_since | grep -q 'eth[0-2]: arp_failover: pnet .*(3 adapters on it)'
 check_err $? "the three seg0 adapters did not end up on one pnet"
-! afo_dmesg_since | grep -q 'eth3: pnet'
+! afo_dmesg_since | grep -q 'eth3: arp_failover: pnet'
 check_err $? "eth3 changed pnet although it is alone"
 log_test "discovery: seg0 adapters share a pnet, eth3 alone"
 
