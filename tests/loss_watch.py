@@ -128,7 +128,8 @@ def main(argv):
     rt = route_socket()
     ev, family = event_socket()
     kmsg = kmsg_open()
-    line_re = re.compile(re.escape(f"{ifname}: ") + r"(\S+) " + LOG_TEXT)
+    line_re = re.compile(re.escape(f"{ifname}: arp_failover: ") +
+                         r"(\S+) " + LOG_TEXT)
     out = {"carrier_lost": None, "deleted": {}, "event": {}, "logged": None,
            "line": None}
     print("ready", flush=True)
