@@ -12,15 +12,23 @@
 . "$(dirname "$0")/egress_lib.bash"
 require_cmd python3
 
+# reach_gw N FIRST: N datagrams to off-subnet addresses from FIRST are
+# sent and reach the gateway.
+reach_gw() {
+	local n0 out
+
+	n0=$(egress_noports gw)
+	out=$(egress_send "$2+$1:9")
+	[ "$out" = "$2+$1:9 sent=$1" ]
+	check_err $? "sending: $out"
+	afo_until 5 egress_noports_is gw $((n0 + $1))
+	check_err $? "the gateway got $(( $(egress_noports gw) - n0 )) of $1"
+}
+
 egress_setup
 afo_until 20 egress_live
 check_err $? "liveness: $(afo_in host "$ARPFO" show --json)"
-n0=$(egress_noports gw)
-out=$(egress_send 198.18.0.1+20:9)
-[ "$out" = "198.18.0.1+20:9 sent=20" ]
-check_err $? "sending: $out"
-afo_until 5 egress_noports_is gw $((n0 + 20))
-check_err $? "the gateway got $(( $(egress_noports gw) - n0 )) of 20"
+reach_gw 20 198.18.0.1
 log_test "before: off-subnet traffic reaches the gateway through eth0"
 
 egress_block on
@@ -44,12 +52,7 @@ log_test "eth0 silent, no route through eth1: 200 off-subnet destinations refuse
 
 afo_in host ip route add default via $GW dev eth1 metric 200
 check_err $? "cannot add a default route through eth1"
-n0=$(egress_noports gw)
-out=$(egress_send 198.18.2.1+50:9)
-[ "$out" = "198.18.2.1+50:9 sent=50" ]
-check_err $? "sending: $out"
-afo_until 5 egress_noports_is gw $((n0 + 50))
-check_err $? "the gateway got $(( $(egress_noports gw) - n0 )) of 50"
+reach_gw 50 198.18.2.1
 n=$(egress_neigh_count host eth1 198.18.2.)
 [ "$n" = 0 ]
 check_err $? "eth1's neighbour table holds $n off-subnet destinations"
