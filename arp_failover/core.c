@@ -204,10 +204,51 @@ afo_holder_rule(const struct afo_pnet_view *v)
 	return v->cand;
 }
 
+/* Whether @a can take part in liveness rounds: carrier, hears frames. */
+static bool afo_live_can(const struct afo_core_adapter *a)
+{
+	return a->carrier && !a->deaf;
+}
+
+/*
+ * Count again which members of @pnet take part in liveness rounds (two
+ * or more that can). Every change of a carrier or of a pnet's members
+ * ends with its pnets settled, so that counting here keeps
+ * afo_core.live_members right with two passes over the adapters per
+ * settled pnet, never one over every pnet. An adapter that left @pnet is
+ * counted again with its new one; one removed is taken off the count by
+ * afo_core_remove() and afo_core_forget().
+ */
+static void afo_live_count(struct afo_core *c, u32 pnet)
+{
+	struct afo_core_adapter *a;
+	unsigned int n = 0;
+	bool on;
+
+	list_for_each_entry(a, &c->adapters, node)
+		n += a->pnet == pnet && afo_live_can(a);
+	list_for_each_entry(a, &c->adapters, node) {
+		if (a->pnet != pnet)
+			continue;
+		on = n >= 2 && afo_live_can(a);
+		c->live_members += (int)on - (int)a->live_member;
+		a->live_member = on;
+	}
+}
+
+/* @a is no longer managed: it takes part in no round. */
+static void afo_live_uncount(struct afo_core *c, struct afo_core_adapter *a)
+{
+	if (a->live_member)
+		c->live_members--;
+	a->live_member = false;
+}
+
 /*
  * Apply both rules to every member of @pnet: one pass to look, one to
  * decide. Losers of the duty are marked before its winner, so that the
- * reports show the duty leave, then arrive.
+ * reports show the duty leave, then arrive. Then count its members in
+ * liveness rounds again.
  */
 void afo_settle(struct afo_core *c, u32 pnet, struct afo_step *s)
 {
@@ -226,6 +267,7 @@ void afo_settle(struct afo_core *c, u32 pnet, struct afo_step *s)
 	}
 	if (holder)
 		afo_set_vipa_duty(s, (struct afo_core_adapter *)holder, true);
+	afo_live_count(c, pnet);
 }
 
 /**
@@ -253,6 +295,7 @@ void afo_core_init(struct afo_core *c)
 	INIT_LIST_HEAD(&c->adapters);
 	c->next_pnet = 1;
 	c->carriers = 0;
+	c->live_members = 0;
 }
 
 /**
@@ -291,6 +334,7 @@ void afo_core_remove(struct afo_core *c, struct afo_core_adapter *a,
 	a->todo = 0;
 	if (a->carrier)
 		c->carriers--;
+	afo_live_uncount(c, a);
 	afo_settle(c, a->pnet, s);
 }
 
@@ -305,6 +349,7 @@ void afo_core_forget(struct afo_core *c, struct afo_core_adapter *a)
 	list_del_init(&a->step_node);
 	if (a->carrier)
 		c->carriers--;
+	afo_live_uncount(c, a);
 }
 
 /**

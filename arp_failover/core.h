@@ -137,6 +137,8 @@ struct afo_flaps {
  * @hears:          heard a sibling's liveness frame lately (fact); also
  *                  keeps discovery from splitting it off on lost probes
  * @heard_by:       a sibling heard its liveness frame lately (fact)
+ * @live_member:    counted in afo_core.live_members at its pnet's last
+ *                  settling
  * @young:          it started afresh (carrier back, another pnet) within
  *                  the last rounds: @hears and @heard_by are the benefit
  *                  of the doubt, not evidence for discovery (fact)
@@ -170,6 +172,7 @@ struct afo_core_adapter {
 	unsigned long last_verified;
 	bool hears;
 	bool heard_by;
+	bool live_member;
 	bool young;
 	u8 target;
 	u8 judged;
@@ -184,11 +187,15 @@ struct afo_core_adapter {
  * @adapters:  every managed adapter (afo_core_adapter.node)
  * @next_pnet: the next pnet identifier to try
  * @carriers:  adapters with carrier
+ * @live_members: adapters with carrier that hear frames (not deaf) on a
+ *             pnet with another such: liveness rounds run while there is
+ *             one (afo_core_live_idle())
  */
 struct afo_core {
 	struct list_head adapters;
 	u32 next_pnet;
 	unsigned int carriers;
+	unsigned int live_members;
 };
 
 /**
@@ -254,6 +261,15 @@ enum afo_judged afo_live_judge(const struct afo_core_adapter *a,
 void afo_settle(struct afo_core *c, u32 pnet, struct afo_step *s);
 void afo_usable_update(struct afo_core_adapter *a, bool was,
 		       struct afo_step *s);
+
+/*
+ * Whether no pnet has two members with carrier that hear frames: a
+ * liveness round would have nobody to compare, so none runs.
+ */
+static inline bool afo_core_live_idle(const struct afo_core *c)
+{
+	return !c->live_members;
+}
 
 /* Whether liveness frames flow between @a and its pnet, as evidence. */
 static inline bool afo_live_evidence(const struct afo_core_adapter *a)

@@ -264,8 +264,8 @@ static void afo_live_send_all(struct afo_core_adapter **v, unsigned int n,
 }
 
 /*
- * Liveness paused (off, or fewer than two adapters with carrier): with
- * nobody to compare with, no path stays judged.
+ * Liveness paused (off, or no pnet with two members that can take part):
+ * with nobody to compare with, no path stays judged.
  */
 static void afo_live_pause(struct afo_net *an, struct afo_step *s)
 {
@@ -318,16 +318,17 @@ static void afo_live_run(struct afo_net *an, struct afo_step *s)
  * @an: the namespace
  * @s:  the step; gets the next round's deadline
  *
- * Rounds run while liveness is on and two adapters have carrier: a host
- * with one adapter, or a thousand single-adapter containers, sends
- * nothing.
+ * Rounds run while liveness is on and some pnet has two members with
+ * carrier that hear frames (afo_core_live_idle()): a host with one
+ * adapter, with two on two LANs, or a thousand containers with a veth or
+ * two each, runs none and takes no RTNL for them.
  */
 void afo_live_tick(struct afo_net *an, struct afo_step *s)
 {
 	unsigned long interval = afo_liveness_interval();
 
 	ASSERT_RTNL();
-	if (!interval || an->core.carriers < 2) {
+	if (!interval || afo_core_live_idle(&an->core)) {
 		afo_live_pause(an, s);
 		return;
 	}
@@ -345,11 +346,11 @@ void afo_live_tick(struct afo_net *an, struct afo_step *s)
  * @an: the namespace
  * @s:  a step about to be committed
  *
- * After an event that may have made two adapters have carrier.
+ * After an event that may have given a pnet two members with carrier.
  */
 void afo_live_deadline(struct afo_net *an, struct afo_step *s)
 {
-	if (an->core.carriers < 2 || !afo_liveness_interval())
+	if (afo_core_live_idle(&an->core) || !afo_liveness_interval())
 		return;
 	afo_step_deadline(s, an->live_on ? an->live_next : s->now);
 }

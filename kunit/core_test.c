@@ -493,6 +493,72 @@ static void afo_pnet_deaf_prober_heard_joins(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t->a[1].pnet, t->a[0].pnet);
 }
 
+/* --- liveness rounds only where a pnet has two members -------------------- */
+
+static void afo_live_members_two_lans_idle(struct kunit *test)
+{
+	struct afo_t *t = afo_t_new(test, 3);
+
+	/* Two adapters with carrier on two LANs: nothing to compare. */
+	afo_t_carrier(t, 0, true);
+	afo_t_carrier(t, 1, true);
+	afo_t_run(t, 100);
+	KUNIT_EXPECT_NE(test, t->a[0].pnet, t->a[1].pnet);
+	KUNIT_EXPECT_EQ(test, t->c.live_members, 0u);
+	KUNIT_EXPECT_TRUE(test, afo_core_live_idle(&t->c));
+	/* A third on the first one's LAN: a pnet of two. */
+	t->seg[2] = 0;
+	afo_t_carrier(t, 2, true);
+	afo_t_run(t, 100);
+	KUNIT_EXPECT_EQ(test, t->a[2].pnet, t->a[0].pnet);
+	KUNIT_EXPECT_EQ(test, t->c.live_members, 2u);
+	KUNIT_EXPECT_FALSE(test, afo_core_live_idle(&t->c));
+	KUNIT_EXPECT_FALSE(test, t->a[1].live_member);
+	/* Its carrier goes: the first is alone again. */
+	afo_t_carrier(t, 2, false);
+	KUNIT_EXPECT_EQ(test, t->c.live_members, 0u);
+	afo_t_carrier(t, 2, true);
+	afo_t_run(t, 100);
+	KUNIT_EXPECT_EQ(test, t->c.live_members, 2u);
+	/* Removed: the one left has nobody. */
+	AFO_T_STEP(t, afo_core_remove(&t->c, &t->a[0], &s_));
+	KUNIT_EXPECT_EQ(test, t->c.live_members, 0u);
+}
+
+static void afo_live_members_follow_moves(struct kunit *test)
+{
+	struct afo_t *t = afo_t_segments(test);	/* 0..2 one pnet, 3 alone */
+
+	KUNIT_EXPECT_EQ(test, t->c.live_members, 3u);
+	/* 2 moves to 3's LAN: two pnets of two. */
+	t->seg[2] = 3;
+	afo_t_carrier(t, 2, false);
+	afo_t_carrier(t, 2, true);
+	afo_t_run(t, 100);
+	KUNIT_EXPECT_EQ(test, t->a[2].pnet, t->a[3].pnet);
+	KUNIT_EXPECT_EQ(test, t->c.live_members, 4u);
+	/* 0 and 2 go: two pnets of one. */
+	afo_t_carrier(t, 0, false);
+	afo_t_carrier(t, 2, false);
+	KUNIT_EXPECT_EQ(test, t->c.live_members, 0u);
+	afo_core_forget(&t->c, &t->a[1]);
+	KUNIT_EXPECT_EQ(test, t->c.live_members, 0u);
+}
+
+static void afo_live_members_deaf_not_counted(struct kunit *test)
+{
+	struct afo_t *t = afo_t_new(test, 2);
+
+	/* An offload adapter hears no frame: no round for it. */
+	t->a[1].deaf = true;
+	t->seg[1] = 0;
+	afo_t_carrier(t, 0, true);
+	afo_t_carrier(t, 1, true);
+	afo_t_probe(t, 1, BIT(0));
+	KUNIT_EXPECT_EQ(test, t->a[1].pnet, t->a[0].pnet);
+	KUNIT_EXPECT_EQ(test, t->c.live_members, 0u);
+}
+
 /* --- actions and deadlines ------------------------------------------------ */
 
 static void afo_actions_report_changes_once(struct kunit *test)
@@ -644,6 +710,9 @@ static struct kunit_case afo_core_cases[] = {
 	KUNIT_CASE(afo_pnet_deaf_member_not_split),
 	KUNIT_CASE(afo_pnet_deaf_sibling_no_evidence),
 	KUNIT_CASE(afo_pnet_deaf_prober_heard_joins),
+	KUNIT_CASE(afo_live_members_two_lans_idle),
+	KUNIT_CASE(afo_live_members_follow_moves),
+	KUNIT_CASE(afo_live_members_deaf_not_counted),
 	KUNIT_CASE(afo_actions_report_changes_once),
 	KUNIT_CASE(afo_actions_old_values),
 	KUNIT_CASE(afo_tick_deadlines),
