@@ -225,13 +225,19 @@ afo_until() {
 	done
 }
 
-# afo_capture NS IFNAME FILE: capture ARP on IFNAME of NS into FILE in the
-# background (tcpdump's pid in AFO_CAPTURE); returns once tcpdump listens,
-# which takes seconds on the debug kernel.
+# afo_capture NS IFNAME FILE [FILTER...]: capture ARP (or what the tcpdump
+# FILTER says) on IFNAME of NS into FILE in the background (tcpdump's pid
+# in AFO_CAPTURE); returns once tcpdump listens, which takes seconds on
+# the debug kernel. Liveness frames are not ARP: "arp or ether proto
+# 0x88b5" takes them too.
 afo_capture() {
-	afo_in "$1" tcpdump -q -U -n -i "$2" -w "$3" arp 2>"$3.log" &
+	local ns=$1 ifname=$2 file=$3
+
+	shift 3
+	[ $# -gt 0 ] || set -- arp
+	afo_in "$ns" tcpdump -q -U -n -i "$ifname" -w "$file" "$@" 2>"$file.log" &
 	AFO_CAPTURE=$!
-	afo_until 60 grep -q 'listening on' "$3.log"
+	afo_until 60 grep -q 'listening on' "$file.log"
 }
 
 # afo_capture_end: stop the capture afo_capture started.
