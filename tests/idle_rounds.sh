@@ -1,0 +1,100 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# No work when idle: liveness rounds run only in a namespace where a pnet
+# has two members with carrier. A host with two adapters on two LANs
+# (two pnets of one) runs no round: its tick, the one work of the
+# namespace that takes RTNL, stays still and no liveness frame goes out.
+# Once the second adapter's cable moves to the first one's LAN they are
+# one pnet, and rounds run: the tick comes every liveness_ms and both
+# send liveness frames.
+#
+# The tick's runs are counted with a kprobe on afo_tick_work() over a
+# window of IDLE_S seconds; reverify_s=0 keeps re-verification (a tick
+# per adapter every 30 s) out of the count.
+#
+#        host                      switch
+#   eth0 10.0.0.1/24 ------------ seg0
+#   eth1 10.0.1.1/24 ------------ seg1   (later moved to seg0)
+. "$(dirname "$0")/lib.sh"
+IDLE_S=${AFO_IDLE_S:-5}
+# At most this many tick runs in the idle window: the module's own
+# leftovers (a discovery probe's timeout) may still come; a round every
+# 50 ms would be IDLE_S * 20.
+IDLE_MAX=3
+TRACING=/sys/kernel/tracing
+KPROBE=afo_idle_rounds/tick
+
+afo_switch seg0 seg1
+afo_netns_add host
+afo_port host eth0 seg0 02:00:00:00:01:00 10.0.0.1/24 &&
+	afo_port host eth1 seg1 02:00:00:00:01:01 10.0.1.1/24
+check_err $? "topology setup failed"
+
+[ -e $TRACING/kprobe_events ] || mount -t tracefs nodev $TRACING 2>/dev/null
+if [ ! -w $TRACING/kprobe_events ]; then
+	echo "SKIP: no kprobe events in this kernel"
+	exit $ksft_skip
+fi
+
+AFO_SETTLE=3 afo_load reverify_s=0
+check_err $? "insmod failed"
+
+stop_probe() {
+	echo 0 > $TRACING/events/$KPROBE/enable 2>/dev/null
+	echo "-:$KPROBE" >> $TRACING/kprobe_events 2>/dev/null
+}
+echo "p:$KPROBE arp_failover:afo_tick_work" >> $TRACING/kprobe_events &&
+	echo 1 > $TRACING/events/$KPROBE/enable
+check_err $? "kprobe on afo_tick_work failed"
+trap 'stop_probe; afo_cleanup' EXIT
+
+# ticks: runs of the tick over IDLE_S seconds from now.
+ticks() {
+	echo > $TRACING/trace
+	sleep "$IDLE_S"
+	grep -c 'tick:' $TRACING/trace
+}
+# state: "PNET0 PNET1 SENT0 SENT1", eth0's and eth1's pnets and liveness
+# frames sent, from one show (each process start costs under TCG).
+state() {
+	jq_py "$(afo_in host "$ARPFO" show --json)" \
+		"[a[k] for k in ('pnet', 'live_sent') for a in sorted((dict(a, **a['stats']) for a in d['adapters']), key=lambda a: a['ifname'])]"
+}
+one_pnet() { local s=($(state)); [ "${s[0]}" = "${s[1]}" ]; }
+
+# --- two adapters with carrier on two LANs: two pnets of one ---
+
+[ "$(afo_carrier host eth0)$(afo_carrier host eth1)" = 11 ]
+check_err $? "both adapters should have carrier"
+s=($(state))
+[ "${s[0]}" != "${s[1]}" ]
+check_err $? "eth0 and eth1 should be on two pnets (pnets ${s[*]:0:2})"
+n=$(ticks)
+echo "# two LANs: $n tick runs in ${IDLE_S}s"
+[ "$n" -le $IDLE_MAX ]
+check_err $? "two pnets of one ran the tick $n times in ${IDLE_S}s (at most $IDLE_MAX): liveness rounds with nothing to compare"
+s=($(state))
+[ "${s[*]:2}" = "0 0" ]
+check_err $? "liveness frames sent on two pnets of one: ${s[*]:2}"
+log_test "two adapters on two LANs: no liveness round"
+
+# --- eth1's cable moves to seg0: one pnet of two ---
+
+peer=$(afo_peer host eth1)
+afo_cable host eth1 down &&
+	ip -n "$(afo_ns sw)" link set "$peer" master seg0 &&
+	afo_cable host eth1 up
+check_err $? "moving eth1's cable failed"
+afo_until 30 one_pnet
+check_err $? "eth0 and eth1 should be one pnet after the move"
+n=$(ticks)
+echo "# one pnet: $n tick runs in ${IDLE_S}s"
+[ "$n" -gt $((IDLE_MAX * 3)) ]
+check_err $? "one pnet of two ran the tick only $n times in ${IDLE_S}s: no liveness rounds"
+s=($(state))
+[ "${s[2]}" -gt 0 ] && [ "${s[3]}" -gt 0 ]
+check_err $? "liveness frames not sent by both on one pnet of two: ${s[*]:2}"
+log_test "one pnet of two: liveness rounds run"
+
+afo_exit
