@@ -11,6 +11,8 @@
 #   make install    install the module for KDIR's kernel and run depmod
 #   make bench      failover benchmark against bonding, in the VM
 #   make bench-scale  scale benchmark: 2-64 adapters, 1-4096 addresses, in the VM
+#   make bench-netns  1,000 unprivileged namespaces with a veth pair: ip link
+#                     add latency and RTNL hold time with and without the module
 #   make kselftests the kernel's net selftests without and with the module
 #                   (the side without it cached; FRESH=1 runs it again)
 #   make kernels    build, sparse, DKMS and e2e against 5.10, 6.1-rt, 6.12, sid
@@ -29,7 +31,7 @@ KBUILD_ARGS := -C $(KDIR) M=$(CURDIR) W=1
 OFFLOAD_ARGS := -C $(KDIR) M=$(CURDIR)/tests/offload W=1 \
 	KBUILD_EXTRA_SYMBOLS=$(CURDIR)/Module.symvers
 
-.PHONY: all module sparse checkpatch kunit tools tools-test e2e bench bench-scale \
+.PHONY: all module sparse checkpatch kunit tools tools-test e2e bench bench-scale bench-netns \
 	bench-where-lost kselftests kernels check check-debug fuzz demo install \
 	dkms-install deb deb-check clean deps
 
@@ -74,6 +76,9 @@ bench: module tools
 
 bench-scale: module tools
 	@scripts/bench-scale
+
+bench-netns: module
+	@scripts/bench-netns
 
 bench-where-lost: module tools
 	@scripts/bench-where-lost
