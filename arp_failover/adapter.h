@@ -98,6 +98,9 @@ struct afo_stats {
  * @target_from: round its current streak of target probes began (RTNL)
  * @target_on: it is probing its target (RTNL)
  * @since:     round it last started afresh (RTNL)
+ * @rx_packets: the device's count of frames received at the last round
+ *             (RTNL)
+ * @wire_rx:   round in which that count last grew (RTNL)
  *
  * The rounds and times are written by the ARP hook (WRITE_ONCE) as frames
  * arrive and read under RTNL by the round, which also resets them when
@@ -114,6 +117,8 @@ struct afo_live {
 	u32 target_from;
 	bool target_on;
 	u32 since;
+	u64 rx_packets;
+	u32 wire_rx;
 };
 
 /**

@@ -354,9 +354,10 @@ void afo_core_forget(struct afo_core *c, struct afo_core_adapter *a)
 
 /**
  * afo_usable_update - whether @a may answer changed with a fact
- * @a:   the adapter
- * @was: afo_core_usable() before the fact changed
- * @s:   the step; the caller settles @a's pnet
+ * @a:    the adapter
+ * @was:  afo_core_usable() before the fact changed
+ * @base: the reclaim delay before damping
+ * @s:    the step; the caller settles @a's pnet
  *
  * A reclaim delay runs only where there is something to reclaim: a
  * sibling answers for the adapter now. An adapter nobody answered for
@@ -365,7 +366,7 @@ void afo_core_forget(struct afo_core *c, struct afo_core_adapter *a)
  * its carrier or its path (the liveness judgement) came and went.
  */
 void afo_usable_update(struct afo_core_adapter *a, bool was,
-		       struct afo_step *s)
+		       unsigned long base, struct afo_step *s)
 {
 	unsigned long delay = 0;
 
@@ -377,7 +378,7 @@ void afo_usable_update(struct afo_core_adapter *a, bool was,
 		return;
 	}
 	if (a->responder && a->responder != a->ifindex)
-		delay = afo_flap_regain(&a->flaps, s->now, s->p->reclaim_delay);
+		delay = afo_flap_regain(&a->flaps, s->now, base);
 	if (delay) {
 		a->usable_at = (s->now + delay) | 1;	/* 0 means "none" */
 		afo_step_deadline(s, a->usable_at);
@@ -409,11 +410,12 @@ void afo_core_carrier(struct afo_core *c, struct afo_core_adapter *a,
 	a->hears = false;	/* liveness facts start again */
 	a->heard_by = false;
 	a->young = true;
+	a->repairs = 0;
 	c->carriers += carrier ? 1 : -1;
 	afo_step_mark(s, a, AFO_DO_CARRIER, true);
 	if (!carrier)
 		WRITE_ONCE(a->probing, false);	/* the hooks read it */
-	afo_usable_update(a, was, s);
+	afo_usable_update(a, was, s->p->reclaim_delay, s);
 	if (carrier) {
 		struct afo_core_adapter *b;
 

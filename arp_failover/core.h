@@ -50,9 +50,30 @@
  */
 #define AFO_TRAIN_BURST 2
 
+/*
+ * Hysteresis of the liveness rule: a judged path is repaired only after
+ * this many rounds in a row with evidence of its own (a frame heard
+ * either way, or its target's answer), as illumos IPMP wants 10 probe
+ * answers in a row. A path losing a share q of its frames passes with a
+ * chance of (1 - q)^10 per try: about 10^-7 per round on a failing optic
+ * dropping 90% each way, where one frame of either kind gets through in a
+ * round about once in five; one try in eight at 50% loss, which is back
+ * within a second or two. At the default 50 ms rounds: half a second.
+ */
+#define AFO_LIVE_REPAIR_ROUNDS 10
+
+/*
+ * The least reclaim delay after a liveness judgement clears, in rounds,
+ * whatever reclaim_delay_ms says: the flap damping of afo_flap_regain()
+ * doubles a delay, and 0 doubled stays 0. One second at the defaults:
+ * a path judged again within ten of these waits twice as long, and so on.
+ */
+#define AFO_LIVE_RECLAIM_ROUNDS 20
+
 /**
  * struct afo_core_params - the module parameters, in the core's units
  * @reclaim_delay: wait after carrier returns before taking addresses back
+ * @judged_reclaim: the least wait after a liveness judgement clears
  * @probe_timeout: how long a probe waits for siblings to hear it
  * @reverify:      how often an adapter probes again; 0: never
  * @garp_count:    announcements per address that changed hands; 0: none
@@ -60,6 +81,7 @@
  */
 struct afo_core_params {
 	unsigned long reclaim_delay;
+	unsigned long judged_reclaim;
 	unsigned long probe_timeout;
 	unsigned long reverify;
 	unsigned int garp_count;
@@ -143,6 +165,17 @@ struct afo_flaps {
  *                  the last rounds: @hears and @heard_by are the benefit
  *                  of the doubt, not evidence for discovery (fact)
  * @target:         enum afo_target: its target's answers (fact)
+ * @fresh:          evidence of its own path came in the last round: it
+ *                  heard a sibling or was heard (not @young), or its
+ *                  target answered (fact)
+ * @wire:           frames reached it lately, from anyone (fact): on a
+ *                  port that passes nothing, none do
+ * @repairs:        rounds in a row with @fresh, up to
+ *                  %AFO_LIVE_REPAIR_ROUNDS
+ * @pnet_seen:      liveness frames flowed between it and its pnet since
+ *                  it was last verified
+ * @wire_seen:      frames reached it, or its target answered, since it
+ *                  was last verified: its own path works
  * @judged:         enum afo_judged: its path, by the liveness rule
  * @todo:           enum afo_action bits the glue has still to apply
  * @old_responder:  @responder before the step, for the report
@@ -175,6 +208,11 @@ struct afo_core_adapter {
 	bool live_member;
 	bool young;
 	u8 target;
+	bool fresh;
+	bool wire;
+	u8 repairs;
+	bool pnet_seen;
+	bool wire_seen;
 	u8 judged;
 	unsigned int todo;
 	int old_responder;
@@ -260,7 +298,8 @@ enum afo_judged afo_live_judge(const struct afo_core_adapter *a,
 /* Internal to the core (core.c, core_live.c). */
 void afo_settle(struct afo_core *c, u32 pnet, struct afo_step *s);
 void afo_usable_update(struct afo_core_adapter *a, bool was,
-		       struct afo_step *s);
+		       unsigned long base, struct afo_step *s);
+void afo_live_unjudge(struct afo_core_adapter *a, struct afo_step *s);
 
 /*
  * Whether no pnet has two members with carrier that hear frames: a

@@ -19,12 +19,15 @@
  *   otherwise                                 -> ok (nothing decides:
  *                                                never move on a guess)
  *
- * A judgement holds until the adapter itself is heard, hears, or reaches
- * its target again.
+ * A judgement holds until the adapter's own path shows again (it is
+ * heard, hears, or reaches its target) for %AFO_LIVE_REPAIR_ROUNDS rounds
+ * in a row: one frame that gets through a failing optic repairs nothing.
  *
  * A silent or target-lost adapter no longer answers, exactly as without
- * carrier; heard again, it reclaims after the (damped) reclaim delay.
+ * carrier; repaired, it reclaims after the reclaim delay, at least
+ * %AFO_LIVE_RECLAIM_ROUNDS rounds, damped as a carrier flap.
  */
+#include <linux/minmax.h>
 #include <linux/sort.h>
 
 #include "core.h"
@@ -65,15 +68,19 @@ void afo_live_sort(struct afo_core_adapter **v, unsigned int n)
 enum afo_judged afo_live_judge(const struct afo_core_adapter *a,
 			       unsigned int n_ok, unsigned int n_up)
 {
-	if (a->hears || a->heard_by || a->target == AFO_TARGET_UP)
-		return AFO_JUDGED_OK;
+	bool own = a->hears || a->heard_by || a->target == AFO_TARGET_UP;
+
 	/*
-	 * Only evidence of its own path clears a judgement: a sibling's
-	 * evidence that flickers (its target's answers lost to a lossy
-	 * link) must not hand the addresses back to a dead path.
+	 * Only evidence of its own path clears a judgement, and only when
+	 * it keeps coming: a sibling's evidence that flickers (its target's
+	 * answers lost to a lossy link) must not hand the addresses back to
+	 * a dead path, nor must a frame that got through a failing one.
 	 */
 	if (a->judged)
-		return a->judged;
+		return own && a->repairs >= AFO_LIVE_REPAIR_ROUNDS ?
+		       AFO_JUDGED_OK : a->judged;
+	if (own)
+		return AFO_JUDGED_OK;
 	/*
 	 * A probe of its, begun without liveness evidence, is out (carrier
 	 * came back, a cable may have moved): discovery says first where it
@@ -91,10 +98,15 @@ enum afo_judged afo_live_judge(const struct afo_core_adapter *a,
 	return AFO_JUDGED_OK;
 }
 
-/* Record a judgement; return: whether @a may answer changed. */
+/*
+ * Record a judgement; return: whether @a may answer changed. A path that
+ * works again waits at least judged_reclaim before it takes its addresses
+ * back, so that flap damping has a delay to double.
+ */
 static bool afo_set_judged(struct afo_core_adapter *a, enum afo_judged judged,
 			   struct afo_step *s)
 {
+	unsigned long base = max(s->p->reclaim_delay, s->p->judged_reclaim);
 	bool was = afo_core_usable(a);
 
 	if (a->judged == judged)
@@ -105,15 +117,30 @@ static bool afo_set_judged(struct afo_core_adapter *a, enum afo_judged judged,
 	afo_step_mark(s, a, AFO_DO_JUDGED, false);
 	if (a->judged == a->old_judged)
 		a->todo &= ~AFO_DO_JUDGED;
-	afo_usable_update(a, was, s);
+	afo_usable_update(a, was, base, s);
 	return afo_core_usable(a) != was;
+}
+
+/*
+ * Count the rounds in a row with evidence of @a's own path, and note
+ * what it showed since its pnet was last verified (core_pnet.c).
+ */
+static void afo_live_note(struct afo_core_adapter *a)
+{
+	if (!a->fresh)
+		a->repairs = 0;
+	else if (a->repairs < AFO_LIVE_REPAIR_ROUNDS)
+		a->repairs++;
+	a->pnet_seen |= afo_live_evidence(a);
+	a->wire_seen |= a->wire || a->target == AFO_TARGET_UP;
 }
 
 /**
  * afo_core_liveness - judge every path after a round of liveness frames
  * @c: the namespace
  * @v: every adapter with carrier that hears frames (not deaf), with its
- *     facts (hears, heard_by, target) set, sorted by afo_live_sort()
+ *     facts (hears, heard_by, young, target, fresh, wire) set, sorted
+ *     by afo_live_sort()
  * @n: how many
  * @s: the step
  *
@@ -130,6 +157,7 @@ void afo_core_liveness(struct afo_core *c, struct afo_core_adapter **v,
 		n_ok = 0;
 		n_up = 0;
 		for (j = i; j < n && v[j]->pnet == v[i]->pnet; j++) {
+			afo_live_note(v[j]);
 			n_ok += v[j]->hears || v[j]->heard_by;
 			n_up += v[j]->target == AFO_TARGET_UP;
 		}
@@ -146,6 +174,20 @@ void afo_core_liveness(struct afo_core *c, struct afo_core_adapter **v,
 }
 
 /**
+ * afo_live_unjudge - @a left its pnet: it has no siblings to compare with
+ * @a: the adapter
+ * @s: the step; the caller settles @a's pnets, old and new
+ *
+ * Whatever it was judged on its old pnet is void on its new one, as on a
+ * carrier regain: it answers for its addresses there at once.
+ */
+void afo_live_unjudge(struct afo_core_adapter *a, struct afo_step *s)
+{
+	a->repairs = 0;
+	afo_set_judged(a, AFO_JUDGED_OK, s);
+}
+
+/**
  * afo_core_liveness_off - liveness was turned off: no path is judged
  * @c: the namespace
  * @s: the step
@@ -157,6 +199,9 @@ void afo_core_liveness_off(struct afo_core *c, struct afo_step *s)
 	list_for_each_entry(a, &c->adapters, node) {
 		a->hears = false;	/* no evidence for discovery either */
 		a->heard_by = false;
+		a->fresh = false;
+		a->wire = false;
+		a->repairs = 0;
 		if (afo_set_judged(a, AFO_JUDGED_OK, s))
 			afo_settle(c, a->pnet, s);
 	}

@@ -58,10 +58,15 @@ unsigned int afo_pnet_size(const struct afo_core *c, u32 pnet)
 	return n;
 }
 
-/* @a's pnet was verified now: verify it again after the interval. */
+/*
+ * @a's pnet was verified now: verify it again after the interval, and
+ * gather the evidence of afo_core_elsewhere() afresh until then.
+ */
 static void afo_verified(struct afo_core_adapter *a, struct afo_step *s)
 {
 	a->last_verified = s->now | 1;	/* 0 means "never" */
+	a->pnet_seen = false;
+	a->wire_seen = false;
 	if (s->p->reverify)
 		afo_step_deadline(s, a->last_verified + s->p->reverify);
 }
@@ -149,6 +154,20 @@ void afo_core_probe_unsent(struct afo_core_adapter *a)
 bool afo_core_probe_due(const struct afo_core_adapter *a, unsigned long now)
 {
 	return a->probing && time_after_eq(now, a->probe_deadline);
+}
+
+/*
+ * Whether @a, whose probe nobody heard, sits on another segment than its
+ * pnet: since it was last verified no liveness frame flowed between them
+ * either way, yet its own path works (frames reach it from its segment,
+ * or its target answers through it). An adapter merged by a transient
+ * leak, or by a relayed probe, heals so. A blocked port hears nothing at
+ * all, and a failing one still hears its siblings now and then: both
+ * stay where they are, judged.
+ */
+static bool afo_elsewhere(const struct afo_core_adapter *a)
+{
+	return !a->pnet_seen && a->wire_seen;
 }
 
 /*
@@ -301,6 +320,7 @@ void afo_core_probe_done(struct afo_core *c, struct afo_core_adapter *prober,
 {
 	struct afo_core_adapter *a;
 	bool any = false;
+	u32 was;
 
 	WRITE_ONCE(prober->probing, false);
 	prober->heard = false;
@@ -312,9 +332,10 @@ void afo_core_probe_done(struct afo_core *c, struct afo_core_adapter *prober,
 	/*
 	 * A silent path hears nothing: that proves no move. It still
 	 * probes, so that a cable moved (or a port put in another VLAN)
-	 * next to other siblings is found there; unheard, it stays.
+	 * next to other siblings is found there; unheard, it stays, unless
+	 * its own path works elsewhere.
 	 */
-	if (!any && prober->judged) {
+	if (!any && prober->judged && !afo_elsewhere(prober)) {
 		afo_verified(prober, s);
 		return;
 	}
@@ -333,7 +354,11 @@ void afo_core_probe_done(struct afo_core *c, struct afo_core_adapter *prober,
 		afo_verified(prober, s);
 		return;
 	}
+	was = prober->pnet;
 	afo_pnet_decide(c, prober);
+	/* On another pnet: what it was judged on the old one is void. */
+	if (prober->pnet != was)
+		afo_live_unjudge(prober, s);
 	afo_verified(prober, s);
 	list_for_each_entry(a, &c->adapters, node) {
 		a->heard = false;

@@ -207,6 +207,33 @@ static bool afo_live_recent(u32 round, u32 last, unsigned int misses)
 	return (s32)(round - 1 - last) < (s32)misses;
 }
 
+/*
+ * The facts of @a's own path: whether evidence of it came in the round
+ * just past (the core repairs a judged path only after a run of such
+ * rounds), and whether frames of anyone reached it lately, counted by
+ * the device: a blocked port receives none, a port on another segment
+ * than its pnet still receives its segment's broadcasts.
+ */
+static void afo_live_own_facts(struct afo_core_adapter *a, u32 round,
+			       unsigned int misses)
+{
+	struct afo_adapter *ad = afo_adapter_of(a);
+	struct afo_live *live = &ad->live;
+	struct rtnl_link_stats64 st;
+
+	a->fresh = (!a->young &&
+		    (afo_live_recent(round, READ_ONCE(live->rx), 1) ||
+		     afo_live_recent(round, READ_ONCE(live->tx), 1))) ||
+		   (a->target == AFO_TARGET_UP &&
+		    afo_live_recent(round, READ_ONCE(live->target_rx), 1));
+	dev_get_stats(ad->dev, &st);
+	if (st.rx_packets != live->rx_packets) {
+		live->rx_packets = st.rx_packets;
+		live->wire_rx = round - 1;	/* arrived in the last round */
+	}
+	a->wire = afo_live_recent(round, live->wire_rx, misses);
+}
+
 /* The facts of @a for the round @round. */
 static void afo_live_facts(struct afo_core_adapter *a, u32 round,
 			   unsigned int misses)
@@ -224,6 +251,7 @@ static void afo_live_facts(struct afo_core_adapter *a, u32 round,
 		a->target = AFO_TARGET_DOWN;	/* asked often enough */
 	else
 		a->target = AFO_TARGET_NONE;
+	afo_live_own_facts(a, round, misses);
 }
 
 /* Whether @a heard nothing, either way, in the last round. */

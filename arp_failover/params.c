@@ -159,6 +159,7 @@ unsigned long afo_reclaim_delay(void)
 void afo_core_params_now(struct afo_core_params *p)
 {
 	p->reclaim_delay = afo_reclaim_delay();
+	p->judged_reclaim = AFO_LIVE_RECLAIM_ROUNDS * afo_liveness_interval();
 	p->probe_timeout = afo_probe_timeout();
 	p->reverify = afo_reverify_interval();
 	p->garp_count = afo_garp_count();

@@ -114,7 +114,64 @@ static void afo_lt_all_fine(struct afo_lt *t, u8 target)
 		t->a[i].heard_by = true;
 		t->a[i].young = false;
 		t->a[i].target = target;
+		t->a[i].fresh = true;
+		t->a[i].wire = true;
 	}
+}
+
+/* Adapter @i hears nothing at all: its port passes no frame. */
+static void afo_lt_cut(struct afo_lt *t, unsigned int i)
+{
+	t->a[i].hears = false;
+	t->a[i].heard_by = false;
+	t->a[i].fresh = false;
+	t->a[i].wire = false;
+	if (t->a[i].target == AFO_TARGET_UP)
+		t->a[i].target = AFO_TARGET_DOWN;
+}
+
+/* Adapter @i is heard again, with a fresh frame every round. */
+static void afo_lt_heal(struct afo_lt *t, unsigned int i)
+{
+	t->a[i].hears = true;
+	t->a[i].heard_by = true;
+	t->a[i].fresh = true;
+	t->a[i].wire = true;
+}
+
+/* @n liveness rounds, @dt apart, with the reclaim delays they run out. */
+static void afo_lt_rounds(struct afo_lt *t, unsigned int n, unsigned long dt)
+{
+	while (n--) {
+		afo_lt_tick(t, dt);
+		afo_lt_round(t);
+	}
+}
+
+/* Decide a probe of @i that nobody heard, every try of it. */
+static void afo_lt_probe_unheard(struct afo_lt *t, unsigned int i)
+{
+	struct afo_step s;
+	int k;
+
+	for (k = 0; k < AFO_PROBE_TRIES && t->a[i].probing; k++) {
+		afo_step_init(&s, t->now, &t->p);
+		afo_core_probe_done(&t->c, &t->a[i], &s);
+		afo_lt_drain(&s);
+	}
+}
+
+/* Re-verify adapter @i when due: every member was verified at the start. */
+static void afo_lt_reverify(struct afo_lt *t, unsigned int i)
+{
+	unsigned int k;
+
+	for (k = 0; k < t->n; k++)
+		if (!t->a[k].last_verified)
+			t->a[k].last_verified = t->now - 1;
+	t->a[i].last_verified = (t->now - t->p.reverify) | 1;
+	afo_lt_tick(t, 1);
+	afo_lt_probe_unheard(t, i);
 }
 
 /**
@@ -276,14 +333,14 @@ static void afo_live_reclaim_after_damped_delay(struct kunit *test)
 	int self = t->a[0].ifindex;
 
 	afo_lt_all_fine(t, AFO_TARGET_NONE);
-	t->a[0].hears = false;
-	t->a[0].heard_by = false;
+	afo_lt_cut(t, 0);
 	afo_lt_round(t);
 	KUNIT_EXPECT_EQ(test, t->a[0].judged, AFO_JUDGED_SILENT);
 	KUNIT_EXPECT_EQ(test, t->a[0].responder, t->a[1].ifindex);
 
 	t->a[0].heard_by = true;
-	afo_lt_round(t);
+	t->a[0].fresh = true;
+	afo_lt_rounds(t, AFO_LIVE_REPAIR_ROUNDS, 0);
 	KUNIT_EXPECT_EQ(test, t->a[0].judged, AFO_JUDGED_OK);
 	KUNIT_EXPECT_NE(test, t->a[0].responder, self);
 	afo_lt_tick(t, t->p.reclaim_delay - 1);
@@ -292,10 +349,12 @@ static void afo_live_reclaim_after_damped_delay(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t->a[0].responder, self);
 
 	t->a[0].heard_by = false;
+	t->a[0].fresh = false;
 	afo_lt_round(t);
 	KUNIT_EXPECT_NE(test, t->a[0].responder, self);
 	t->a[0].heard_by = true;
-	afo_lt_round(t);
+	t->a[0].fresh = true;
+	afo_lt_rounds(t, AFO_LIVE_REPAIR_ROUNDS, 0);
 	afo_lt_tick(t, t->p.reclaim_delay + 1);
 	KUNIT_EXPECT_NE(test, t->a[0].responder, self);	/* damped: 2x */
 	afo_lt_tick(t, t->p.reclaim_delay + 1);
@@ -390,8 +449,7 @@ static void afo_live_silent_keeps_pnet(struct kunit *test)
 	int k;
 
 	afo_lt_all_fine(t, AFO_TARGET_NONE);
-	t->a[2].hears = false;
-	t->a[2].heard_by = false;
+	afo_lt_cut(t, 2);
 	afo_lt_round(t);
 	KUNIT_ASSERT_EQ(test, t->a[2].judged, AFO_JUDGED_SILENT);
 	/* a sibling's probes, unheard by it, again and again */
@@ -459,11 +517,9 @@ static void afo_live_judgement_needs_own_evidence(struct kunit *test)
 	struct afo_lt *t = afo_lt_new(test, 2);
 
 	afo_lt_all_fine(t, AFO_TARGET_UP);
-	t->a[0].hears = false;
-	t->a[0].heard_by = false;
+	afo_lt_cut(t, 0);
 	t->a[1].hears = false;
 	t->a[1].heard_by = false;
-	t->a[0].target = AFO_TARGET_DOWN;
 	afo_lt_round(t);
 	KUNIT_ASSERT_EQ(test, t->a[0].judged, AFO_JUDGED_TARGET);
 	t->a[1].target = AFO_TARGET_NONE;
@@ -475,8 +531,239 @@ static void afo_live_judgement_needs_own_evidence(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t->a[0].judged, AFO_JUDGED_TARGET);
 	KUNIT_EXPECT_EQ(test, t->a[0].responder, t->a[1].ifindex);
 	t->a[0].target = AFO_TARGET_UP;
-	afo_lt_round(t);
+	t->a[0].fresh = true;
+	afo_lt_rounds(t, AFO_LIVE_REPAIR_ROUNDS, 0);
 	KUNIT_EXPECT_EQ(test, t->a[0].judged, AFO_JUDGED_OK);
+}
+
+/*
+ * Hysteresis: a frame that gets through a failing path repairs nothing,
+ * nor do AFO_LIVE_REPAIR_ROUNDS - 1 rounds of evidence broken by one
+ * without; AFO_LIVE_REPAIR_ROUNDS in a row do.
+ */
+static void afo_live_one_frame_repairs_nothing(struct kunit *test)
+{
+	struct afo_lt *t = afo_lt_new(test, 2);
+	unsigned int k;
+
+	afo_lt_all_fine(t, AFO_TARGET_UP);
+	afo_lt_cut(t, 0);
+	t->a[1].hears = false;
+	t->a[1].heard_by = false;
+	t->a[1].fresh = false;
+	afo_lt_round(t);
+	KUNIT_ASSERT_EQ(test, t->a[0].judged, AFO_JUDGED_TARGET);
+
+	/* one frame each way, heard for liveness_misses rounds */
+	afo_lt_heal(t, 0);
+	afo_lt_round(t);
+	t->a[0].fresh = false;
+	afo_lt_rounds(t, 3, 1);
+	KUNIT_EXPECT_EQ(test, t->a[0].judged, AFO_JUDGED_TARGET);
+	KUNIT_EXPECT_EQ(test, t->a[0].responder, t->a[1].ifindex);
+	afo_lt_cut(t, 0);
+	afo_lt_round(t);
+
+	/* a run one round short, then a round without */
+	afo_lt_heal(t, 0);
+	afo_lt_rounds(t, AFO_LIVE_REPAIR_ROUNDS - 1, 1);
+	KUNIT_EXPECT_EQ(test, t->a[0].judged, AFO_JUDGED_TARGET);
+	t->a[0].fresh = false;
+	afo_lt_round(t);
+	KUNIT_EXPECT_EQ(test, t->a[0].judged, AFO_JUDGED_TARGET);
+
+	/* the full run */
+	for (k = 1; k <= AFO_LIVE_REPAIR_ROUNDS; k++) {
+		t->a[0].fresh = true;
+		afo_lt_round(t);
+		KUNIT_EXPECT_EQ_MSG(test, t->a[0].judged,
+				    k < AFO_LIVE_REPAIR_ROUNDS ?
+				    AFO_JUDGED_TARGET : AFO_JUDGED_OK,
+				    "round %u of evidence", k);
+	}
+	afo_lt_tick(t, t->p.reclaim_delay + 1);
+	KUNIT_EXPECT_EQ(test, t->a[0].responder, t->a[0].ifindex);
+	afo_lt_invariants(test, t);
+}
+
+/*
+ * At reclaim_delay 0, a path that works again still waits judged_reclaim
+ * before it takes its addresses back, and that wait doubles while the
+ * path keeps failing again soon after: a failing optic that passes a run
+ * of frames now and then moves the addresses rarely. A carrier regain at
+ * reclaim_delay 0 still answers at once.
+ */
+static void afo_live_judged_reclaim_damped(struct kunit *test)
+{
+	struct afo_lt *t = afo_lt_new(test, 3);
+	int self = t->a[0].ifindex;
+	unsigned long base = 40, wait = base;
+	unsigned int flip;
+
+	t->p.reclaim_delay = 0;
+	t->p.judged_reclaim = base;
+	afo_lt_all_fine(t, AFO_TARGET_NONE);
+	for (flip = 0; flip < 4; flip++, wait *= 2) {
+		afo_lt_cut(t, 0);
+		afo_lt_round(t);
+		KUNIT_ASSERT_EQ(test, t->a[0].judged, AFO_JUDGED_SILENT);
+		KUNIT_EXPECT_NE(test, t->a[0].responder, self);
+		afo_lt_heal(t, 0);
+		afo_lt_rounds(t, AFO_LIVE_REPAIR_ROUNDS, 0);
+		KUNIT_ASSERT_EQ(test, t->a[0].judged, AFO_JUDGED_OK);
+		afo_lt_tick(t, wait - 1);
+		KUNIT_EXPECT_NE_MSG(test, t->a[0].responder, self,
+				    "flip %u reclaims before %lu", flip, wait);
+		afo_lt_tick(t, 2);
+		KUNIT_EXPECT_EQ_MSG(test, t->a[0].responder, self,
+				    "flip %u does not reclaim at %lu", flip,
+				    wait);
+		afo_lt_invariants(test, t);
+	}
+
+	/* carrier is damped by reclaim_delay alone, as before */
+	t->now += 100 * wait;	/* quiet long enough: damping starts over */
+	afo_lt_carrier(t, 0, false);
+	KUNIT_EXPECT_NE(test, t->a[0].responder, self);
+	afo_lt_carrier(t, 0, true);
+	KUNIT_EXPECT_EQ(test, t->a[0].responder, self);
+}
+
+/* Adapter 2 left the pnet of 0 and 1: each pnet answers on its own. */
+static void afo_lt_two_pnets(struct kunit *test, struct afo_lt *t)
+{
+	unsigned int i;
+
+	KUNIT_EXPECT_EQ(test, t->a[0].pnet, t->a[1].pnet);
+	KUNIT_EXPECT_NE(test, t->a[2].pnet, t->a[0].pnet);
+	for (i = 0; i < 3; i++) {
+		KUNIT_EXPECT_TRUE(test, t->a[i].healthy);
+		KUNIT_EXPECT_EQ(test, t->a[i].judged, AFO_JUDGED_OK);
+		KUNIT_EXPECT_EQ(test, t->a[i].responder, t->a[i].ifindex);
+	}
+	KUNIT_EXPECT_TRUE(test, t->a[2].vipa_duty);
+	KUNIT_EXPECT_EQ(test, t->a[0].vipa_duty + t->a[1].vipa_duty, 1);
+}
+
+/*
+ * A false merge heals: adapter 2 of a pnet of three, merged by a leak
+ * that ended, hears none of its pnet. Without a target of its own it is
+ * judged silent; frames of its own segment still reach it. Its next
+ * re-verification still saw the leak's liveness frames: it stays. At the
+ * one after, nobody hears it and it heard none of its pnet: it leaves
+ * for a pnet of its own, judged no more, and answers for its addresses.
+ */
+static void afo_live_false_merge_heals(struct kunit *test)
+{
+	struct afo_lt *t = afo_lt_new(test, 3);
+	int self = t->a[2].ifindex;
+
+	afo_lt_all_fine(t, AFO_TARGET_NONE);
+	afo_lt_round(t);
+	afo_lt_cut(t, 2);
+	t->a[2].wire = true;		/* its own segment's broadcasts */
+	afo_lt_round(t);
+	KUNIT_ASSERT_EQ(test, t->a[2].judged, AFO_JUDGED_SILENT);
+	KUNIT_ASSERT_EQ(test, t->a[2].responder, t->a[0].ifindex);
+
+	afo_lt_reverify(t, 2);
+	KUNIT_EXPECT_EQ(test, t->a[2].pnet, t->a[0].pnet);
+	KUNIT_EXPECT_EQ(test, t->a[2].judged, AFO_JUDGED_SILENT);
+
+	afo_lt_rounds(t, 5, 1);
+	afo_lt_reverify(t, 2);
+	KUNIT_EXPECT_NE(test, t->a[2].pnet, t->a[0].pnet);
+	KUNIT_EXPECT_NE(test, t->a[2].pnet, t->a[1].pnet);
+	KUNIT_EXPECT_EQ(test, t->a[2].judged, AFO_JUDGED_OK);
+	KUNIT_EXPECT_EQ(test, t->a[2].responder, self);
+	KUNIT_EXPECT_EQ(test, t->a[0].pnet, t->a[1].pnet);
+	KUNIT_EXPECT_EQ(test, t->a[0].responder, t->a[0].ifindex);
+	afo_lt_round(t);	/* alone: nothing to judge */
+	KUNIT_EXPECT_EQ(test, t->a[2].judged, AFO_JUDGED_OK);
+	afo_lt_tick(t, t->p.reclaim_delay + 1);
+	KUNIT_EXPECT_TRUE(test, t->a[2].healthy);
+	afo_lt_two_pnets(test, t);
+}
+
+/*
+ * The same with a target: its target answers through it while it hears
+ * none of its pnet. Its path is repaired by the target's answers, and it
+ * leaves the pnet at its next re-verification, not judged.
+ */
+static void afo_live_target_up_leaves_pnet(struct kunit *test)
+{
+	struct afo_lt *t = afo_lt_new(test, 3);
+	unsigned int k;
+
+	afo_lt_all_fine(t, AFO_TARGET_NONE);
+	afo_lt_round(t);
+	afo_lt_cut(t, 2);
+	afo_lt_round(t);
+	KUNIT_ASSERT_EQ(test, t->a[2].judged, AFO_JUDGED_SILENT);
+	afo_lt_reverify(t, 2);	/* the leak's frames are still news */
+	KUNIT_ASSERT_EQ(test, t->a[2].pnet, t->a[0].pnet);
+
+	/* answers in every other round: too few to repair the path */
+	t->a[2].target = AFO_TARGET_UP;
+	for (k = 0; k < 4 * AFO_LIVE_REPAIR_ROUNDS; k++) {
+		t->a[2].fresh = k % 2;
+		afo_lt_rounds(t, 1, 1);
+	}
+	KUNIT_ASSERT_EQ(test, t->a[2].judged, AFO_JUDGED_SILENT);
+	afo_lt_reverify(t, 2);
+	KUNIT_EXPECT_NE(test, t->a[2].pnet, t->a[0].pnet);
+	KUNIT_EXPECT_EQ(test, t->a[2].judged, AFO_JUDGED_OK);
+	KUNIT_EXPECT_EQ(test, t->a[2].responder, t->a[2].ifindex);
+	afo_lt_tick(t, t->p.reclaim_delay + 1);
+	afo_lt_two_pnets(test, t);
+}
+
+/*
+ * A true failure holds: a blocked port hears nothing at all, and a
+ * failing one hears its pnet now and then. Through many re-verifications
+ * of every member, each stays judged on its pnet, its addresses on a
+ * sibling, and its siblings stay with it.
+ */
+static void afo_live_blocked_port_holds(struct kunit *test)
+{
+	static const unsigned int sizes[] = { 2, 3 };
+	unsigned int z, i, r;
+
+	for (z = 0; z < ARRAY_SIZE(sizes); z++) {
+		struct afo_lt *t = afo_lt_new(test, sizes[z]);
+		unsigned int n = sizes[z];
+		u8 want = n == 2 ? AFO_JUDGED_TARGET : AFO_JUDGED_SILENT;
+
+		afo_lt_all_fine(t, n == 2 ? AFO_TARGET_UP : AFO_TARGET_NONE);
+		afo_lt_round(t);
+		for (i = 0; i < n; i++)	/* each re-verifies every reverify */
+			t->a[i].last_verified = t->now - i;
+		afo_lt_cut(t, 0);
+		if (n == 2) {	/* its sibling hears nobody either */
+			t->a[1].hears = false;
+			t->a[1].heard_by = false;
+			t->a[1].fresh = false;
+		}
+		for (r = 0; r < 8; r++) {
+			/* a failing optic: a frame gets through now and then */
+			t->a[0].wire = z && r % 2;
+			t->a[0].hears = z && r % 2;
+			afo_lt_rounds(t, 3, t->p.reverify / 3);
+			t->a[0].hears = false;
+			afo_lt_round(t);
+			for (i = 0; i < n; i++)
+				if (t->a[i].probing)
+					afo_lt_probe_unheard(t, i);
+			for (i = 1; i < n; i++)
+				KUNIT_EXPECT_EQ(test, t->a[i].pnet,
+						t->a[0].pnet);
+			KUNIT_EXPECT_EQ_MSG(test, t->a[0].judged, want,
+					    "n=%u re-verification %u", n, r);
+			KUNIT_EXPECT_EQ(test, t->a[0].responder,
+					t->a[1].ifindex);
+			afo_lt_invariants(test, t);
+		}
+	}
 }
 
 /*
@@ -627,6 +914,11 @@ static struct kunit_case afo_live_cases[] = {
 	KUNIT_CASE(afo_live_silent_keeps_pnet),
 	KUNIT_CASE(afo_live_pair_survives_reverify),
 	KUNIT_CASE(afo_live_judgement_needs_own_evidence),
+	KUNIT_CASE(afo_live_one_frame_repairs_nothing),
+	KUNIT_CASE(afo_live_judged_reclaim_damped),
+	KUNIT_CASE(afo_live_false_merge_heals),
+	KUNIT_CASE(afo_live_target_up_leaves_pnet),
+	KUNIT_CASE(afo_live_blocked_port_holds),
 	KUNIT_CASE(afo_live_frames_keep_pnet_under_loss),
 	KUNIT_CASE(afo_live_probing_not_judged),
 	KUNIT_CASE(afo_live_cut_while_probing),
