@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 """The table of bench/netns_scale.sh: one column per run (none, module,
 baseline, none again), the raw numbers, and the ratio of the module's to
-the mean of the runs without it. Reports, never asserts."""
+the mean of the runs without it (and of the baseline's, if run).
+Reports, never asserts."""
 import sys
 
 ROWS = [
@@ -29,16 +30,20 @@ def main(path):
             if 'label' in kv:
                 runs.append(kv)
     labels = [r['label'] for r in runs]
-    print(f'{"":32}' + ''.join(f'{lab:>12}' for lab in labels) +
-          f'{"module/none":>13}')
+    others = [lab for lab in ('module', 'baseline') if lab in labels]
+    print(f'{"":32}' + ''.join(f'{lab:>10}' for lab in labels) +
+          ''.join(f'{lab + "/none":>15}' for lab in others))
     for key, name in ROWS:
         vals = [float(r.get(key, 'nan')) for r in runs]
-        none = [v for v, r in zip(vals, runs) if r['label'] == 'none']
-        mod = [v for v, r in zip(vals, runs) if r['label'] == 'module']
-        base = sum(none) / len(none) if none else 0
-        ratio = f'{mod[0] / base:13.2f}' if mod and base else f'{"-":>13}'
-        print(f'{name:32}' + ''.join(f'{v:12.0f}' if v >= 10 else f'{v:12.2f}'
-                                     for v in vals) + ratio)
+
+        def mean(label):
+            v = [x for x, r in zip(vals, runs) if r['label'] == label]
+            return sum(v) / len(v) if v else 0
+        none = mean('none')
+        ratios = ''.join(f'{mean(lab) / none:15.2f}' if none else f'{"-":>15}'
+                         for lab in others)
+        print(f'{name:32}' + ''.join(f'{v:10.0f}' if v >= 10 else f'{v:10.2f}'
+                                     for v in vals) + ratios)
     return 0
 
 

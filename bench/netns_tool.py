@@ -3,9 +3,14 @@
 """The two halves of the namespace benchmark (bench/netns_scale.sh).
 
 hold N: as an unprivileged user (uid 65534) with a user namespace of its
-own, as rootless container tools do, create N network namespaces, each
-with a veth pair whose two ends are up (carrier, no address). Prints
-"ready N" once they exist and keeps them until its stdin closes.
+own, as rootless container tools do, create a hub namespace and N
+"container" namespaces, each with two veth pairs to the hub: eth0
+(10.0.0.2/24) and eth1 (10.0.1.2/24), up, their peers up in the hub and
+connected to nothing. Each container has two adapters with carrier on
+two LANs of their own, no pnet of two: what the module manages there is
+idle. (A veth pair with both ends in one namespace is one segment: its
+ends hear each other's probes and are one pnet.) Prints "ready N" once
+they exist and keeps them until its stdin closes.
 
 measure LABEL: in the initial namespace, as root: RTNL hold times over an
 idle window, then the latency of SAMPLES veth pairs added and deleted
@@ -28,7 +33,8 @@ CLONE_NEWNET = 0x40000000
 CLONE_NEWUSER = 0x10000000
 NOBODY = 65534
 
-RTM_NEWLINK, RTM_DELLINK, RTM_SETLINK, NLMSG_ERROR = 16, 17, 19, 2
+RTM_NEWLINK, RTM_DELLINK, RTM_SETLINK, RTM_NEWADDR, NLMSG_ERROR = 16, 17, 19, 20, 2
+IFA_ADDRESS, IFA_LOCAL, IFLA_NET_NS_FD = 1, 2, 28
 NLM_F_REQUEST, NLM_F_ACK, NLM_F_EXCL, NLM_F_CREATE = 1, 4, 0x200, 0x400
 IFLA_IFNAME, IFLA_LINKINFO = 3, 18
 IFLA_INFO_KIND, IFLA_INFO_DATA, VETH_INFO_PEER = 1, 2, 1
@@ -58,9 +64,12 @@ def name(a):
     return attr(IFLA_IFNAME, a.encode() + b'\0')
 
 
-def veth_msg(a, b):
-    """A veth pair, down, as `ip link add A type veth peer name B`."""
+def veth_msg(a, b, peer_ns=None):
+    """A veth pair, down, as `ip link add A type veth peer name B`; the
+    peer in the namespace of fd @peer_ns if given."""
     peer = ifinfo() + name(b)
+    if peer_ns is not None:
+        peer += attr(IFLA_NET_NS_FD, struct.pack('I', peer_ns))
     info = attr(IFLA_INFO_KIND, b'veth\0') + \
         attr(IFLA_INFO_DATA, attr(VETH_INFO_PEER, peer))
     return ifinfo() + name(a) + attr(IFLA_LINKINFO, info)
@@ -89,8 +98,16 @@ class Rtnl:
                     raise OSError(-err, f'rtnetlink {kind}: {os.strerror(-err)}')
                 return
 
-    def veth_add(self, a, b):
-        self.request(RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL, veth_msg(a, b))
+    def veth_add(self, a, b, peer_ns=None):
+        self.request(RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL,
+                     veth_msg(a, b, peer_ns))
+
+    def addr_add(self, a, ip, plen):
+        raw = socket.inet_aton(ip)
+        self.request(RTM_NEWADDR, NLM_F_CREATE | NLM_F_EXCL,
+                     struct.pack('BBBBI', socket.AF_INET, plen, 0, 0,
+                                 socket.if_nametoindex(a)) +
+                     attr(IFA_LOCAL, raw) + attr(IFA_ADDRESS, raw))
 
     def link_up(self, a):
         self.request(RTM_SETLINK, 0, ifinfo(IFF_UP, IFF_UP) + name(a))
@@ -119,16 +136,27 @@ def hold(n):
     except OSError as e:
         print(f'error: no user namespace for uid {NOBODY}: {e}', flush=True)
         return 1
-    fds = []
     t0 = time.monotonic()
-    for _ in range(n):
+    unshare(CLONE_NEWNET)
+    hub = os.open('/proc/self/ns/net', os.O_RDONLY)
+    fds = []
+    for i in range(n):
         unshare(CLONE_NEWNET)
         fds.append(os.open('/proc/self/ns/net', os.O_RDONLY))
         nl = Rtnl()
-        nl.veth_add('va', 'vb')
-        nl.link_up('va')
-        nl.link_up('vb')
+        for k in range(2):
+            nl.veth_add(f'eth{k}', f'c{i}e{k}', hub)
+            nl.addr_add(f'eth{k}', f'10.0.{k}.2', 24)
+            nl.link_up(f'eth{k}')
         nl.close()
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.setns(hub, CLONE_NEWNET):
+        raise OSError(ctypes.get_errno(), 'setns to the hub')
+    nl = Rtnl()
+    for i in range(n):
+        for k in range(2):
+            nl.link_up(f'c{i}e{k}')
+    nl.close()
     print(f'ready {len(fds)} uid={os.getuid()} secs={time.monotonic() - t0:.1f}',
           flush=True)
     sys.stdin.read()
