@@ -66,11 +66,37 @@ void afo_release_everywhere(void)
 		afo_release_all(an);
 }
 
+/*
+ * Undo afo_net_alloc(). Nothing of the namespace's can use @an any more:
+ * its hooks went before the grace period that precedes exits, its works
+ * are stopped, and it is on no list.
+ */
+static void afo_net_free(struct net *net, struct afo_net *an)
+{
+	*(struct afo_net **)net_generic(net, afo_net_id) = NULL;
+	kvfree(an);
+}
+
+/*
+ * The state of a new namespace, charged to the memory cgroup of the task
+ * that creates it (an unprivileged user can create thousands; about
+ * 11 kB each, struct afo_net with its hash tables).
+ */
+static struct afo_net *afo_net_alloc(struct net *net)
+{
+	struct afo_net *an = kvzalloc(sizeof(*an), GFP_KERNEL_ACCOUNT);
+
+	*(struct afo_net **)net_generic(net, afo_net_id) = an;
+	return an;
+}
+
 static int __net_init afo_net_init(struct net *net)
 {
-	struct afo_net *an = afo_net(net);
+	struct afo_net *an = afo_net_alloc(net);
 	int err;
 
+	if (!an)
+		return -ENOMEM;
 	an->net = net;
 	afo_core_init(&an->core);
 	INIT_LIST_HEAD(&an->settings);
@@ -88,16 +114,21 @@ static int __net_init afo_net_init(struct net *net)
 	afo_ip6_net_init(an);
 	err = afo_announce_net_init(an);
 	if (err)
-		return err;
+		goto err_announce;
 	err = afo_hooks_register(net);
-	if (err) {
-		afo_announce_net_exit(an);
-		return err;
-	}
+	if (err)
+		goto err_hooks;
 	rtnl_lock();
 	list_add(&an->node, &afo_nets);
 	rtnl_unlock();
 	return 0;
+
+err_hooks:
+	afo_announce_net_exit(an);
+err_announce:
+	ida_destroy(&an->slots);
+	afo_net_free(net, an);
+	return err;
 }
 
 /*
@@ -131,6 +162,7 @@ static void __net_exit afo_net_exit(struct net *net)
 	afo_ip6_net_stop(an);
 	afo_announce_net_exit(an);
 	ida_destroy(&an->slots);
+	afo_net_free(net, an);
 }
 
 static struct pernet_operations afo_net_ops = {
@@ -138,7 +170,7 @@ static struct pernet_operations afo_net_ops = {
 	.pre_exit = afo_net_pre_exit,
 	.exit = afo_net_exit,
 	.id   = &afo_net_id,
-	.size = sizeof(struct afo_net),
+	.size = sizeof(struct afo_net *),	/* afo_net_alloc() */
 };
 
 /*

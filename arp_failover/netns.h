@@ -153,9 +153,15 @@ extern struct workqueue_struct *afo_wq;
 
 void afo_release_everywhere(void);
 
+/*
+ * The namespace's state, from the start of afo_net_init() to the end of
+ * afo_net_exit(). The generic slot holds only a pointer: the state is
+ * allocated by afo_net_init(), charged to the memory cgroup of the task
+ * that creates the namespace (net_generic()'s own allocation is not).
+ */
 static inline struct afo_net *afo_net(const struct net *net)
 {
-	return net_generic(net, afo_net_id);
+	return *(struct afo_net **)net_generic(net, afo_net_id);
 }
 
 #endif /* _ARP_FAILOVER_NETNS_H */
