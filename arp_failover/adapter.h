@@ -96,7 +96,15 @@ struct afo_stats {
  * @target_at: jiffies of @target_rx (0: never)
  * @target:    the target it probes, 0: none (WRITE_ONCE, read by the hook)
  * @target_from: round its current streak of target probes began (RTNL)
- * @target_on: it is probing its target (RTNL)
+ * @target_on: it is probing its target (WRITE_ONCE, read by the hook)
+ * @target_src: enum arpfo_target_src: where @target came from (RTNL;
+ *             WRITE_ONCE, read by dumps)
+ * @target_mac: the MAC its target last answered from, 0: none
+ *             (ether_addr_to_u64(); a torn read on 32 bits only makes
+ *             the next probe go to a wrong MAC, then broadcast)
+ * @peer:      the last host heard on its segment: a target where there
+ *             is no gateway
+ * @peer_at:   jiffies when @peer was last heard (0: never)
  * @since:     round it last started afresh (RTNL)
  * @rx_packets: the device's count of frames received at the last round
  *             (RTNL)
@@ -116,6 +124,10 @@ struct afo_live {
 	__be32 target;
 	u32 target_from;
 	bool target_on;
+	u8 target_src;
+	u64 target_mac;
+	__be32 peer;
+	unsigned long peer_at;
 	u32 since;
 	u64 rx_packets;
 	u32 wire_rx;

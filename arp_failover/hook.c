@@ -22,7 +22,7 @@
 #include "adapter.h"
 #include "discovery.h"
 #include "hook.h"
-#include "liveness.h"
+#include "live_target.h"
 #include "nd.h"
 #include "netns.h"
 #include "xmit.h"
@@ -99,7 +99,7 @@ static unsigned int afo_arp_in(void *priv, struct sk_buff *skb,
 	if (afo_probe_received(an, skb, ad, arp.sha, arp.sip, arp.tip))
 		return NF_DROP;
 	afo_announcement_received(an, ad, arp.sha, arp.sip, arp.tip);
-	afo_live_target_heard(an, ad, arp.op, arp.sip);
+	afo_target_heard(an, ad, arp.op, arp.sha, arp.sip, arp.tha, arp.tip);
 	if (arp.op != ARPOP_REQUEST)
 		return NF_ACCEPT;
 	addr = afo_addr_find(an, ad->l3dev, arp.tip);

@@ -14,17 +14,14 @@
  * nothing after that. A frame heard makes two facts fresh: the hearer
  * hears a sibling, the sender is heard.
  *
- * Where siblings may not decide, an adapter also sends an RFC 5227 probe
- * (sender 0.0.0.0, so no neighbour learns a binding from it, which
- * matters while its addresses are answered by a sibling) for its target:
- * the first liveness_targets address on its link, else the gateway of
- * the default route through it. The target's reply is the third fact.
- * Members of a pair probe every round: losing each other, only the
- * target tells which one failed. On larger pnets an adapter probes only
- * once it heard nothing either way for a round, so that a target that
- * answers can veto its judgement (the lone side of a split segment) by
- * the time the siblings' evidence is complete; the gateway sees a probe
- * per round from a few adapters, not from all 64.
+ * Where siblings may not decide, an adapter also asks its target (its
+ * gateway, found with no configuration: live_target.c) through itself;
+ * the answer is the third fact. It asks only once it heard nothing
+ * either way for a round, or while it is judged: two adapters that lose
+ * each other learn from their targets which one failed, a target that
+ * answers vetoes the judgement of the lone side of a split segment by
+ * the time the siblings' evidence is complete, and an idle host whose
+ * frames flow sends no target probe at all.
  *
  * Rounds are counted, not timed: staleness is "nothing in the last
  * liveness_misses rounds", so a stalled timer or a busy RTNL delays the
@@ -35,11 +32,11 @@
 #include <linux/if_arp.h>
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
-#include <net/ip_fib.h>
 #include <uapi/linux/arp_failover_probe.h>
 
 #include "adapter.h"
 #include "discovery.h"
+#include "live_target.h"
 #include "liveness.h"
 #include "netns.h"
 #include "params.h"
@@ -47,9 +44,6 @@
 
 /* Siblings each adapter sends to per round. */
 #define AFO_LIVE_FANOUT 2
-
-/* Targets of liveness_targets looked at per adapter. */
-#define AFO_LIVE_MAX_TARGETS 8
 
 /**
  * afo_live_fresh - @ad starts afresh: nothing it missed so far counts
@@ -62,7 +56,7 @@ void afo_live_fresh(struct afo_adapter *ad)
 	WRITE_ONCE(ad->live.rx, round);
 	WRITE_ONCE(ad->live.tx, round);
 	ad->live.since = round;
-	ad->live.target_on = false;	/* a streak starts afresh */
+	WRITE_ONCE(ad->live.target_on, false);	/* a streak starts afresh */
 }
 
 /**
@@ -91,97 +85,6 @@ bool afo_live_record(struct afo_net *an, struct afo_adapter *rx,
 	WRITE_ONCE(from->live.tx_at, now);
 	atomic_long_inc(&rx->stats.live_heard);
 	return true;
-}
-
-/**
- * afo_live_target_heard - look for an answer of @rx's target
- * @an:  the namespace
- * @rx:  the adapter the ARP frame arrived on
- * @op:  its operation
- * @sip: its sender protocol address
- *
- * Runs in softirq under RCU. A reply from the target's address, to the
- * probe or to anyone's request heard on @rx, shows the way to it works.
- */
-void afo_live_target_heard(struct afo_net *an, struct afo_adapter *rx,
-			   u16 op, __be32 sip)
-{
-	__be32 target = READ_ONCE(rx->live.target);
-
-	if (op != ARPOP_REPLY || !target || sip != target)
-		return;
-	WRITE_ONCE(rx->live.target_rx, READ_ONCE(an->live_round));
-	WRITE_ONCE(rx->live.target_at, jiffies | 1);	/* 0: never */
-	atomic_long_inc(&rx->stats.target_heard);
-}
-
-/*
- * The route to @daddr through @ad only: whether there is one, and its
- * gateway (0: on the link). Under RTNL.
- */
-static bool afo_live_route(struct afo_adapter *ad, __be32 daddr, __be32 *gw)
-{
-	struct flowi4 fl4 = {
-		.daddr = daddr,
-		.flowi4_oif = ad->core.ifindex,
-	};
-	struct fib_result res;
-	bool found = false;
-
-	rcu_read_lock();
-	if (!fib_lookup(dev_net(ad->dev), &fl4, &res, FIB_LOOKUP_NOREF) &&
-	    res.type == RTN_UNICAST && res.nhc && res.nhc->nhc_dev == ad->dev) {
-		*gw = res.nhc->nhc_gw_family == AF_INET ?
-		      res.nhc->nhc_gw.ipv4 : 0;
-		found = true;
-	}
-	rcu_read_unlock();
-	return found;
-}
-
-/* The first named target on @ad's link, else its default gateway, or 0. */
-static __be32 afo_live_find_target(struct afo_adapter *ad)
-{
-	__be32 named[AFO_LIVE_MAX_TARGETS], gw;
-	unsigned int i, n;
-
-	n = afo_liveness_targets(named, ARRAY_SIZE(named));
-	for (i = 0; i < n; i++)
-		if (afo_live_route(ad, named[i], &gw) && !gw)
-			return named[i];
-	if (afo_live_route(ad, 0, &gw))
-		return gw;
-	return 0;
-}
-
-/*
- * Probe @ad's target in round @round when @on, finding it again first
- * (routes change); a new target, or a new streak of probes, counts
- * unanswered probes from @round on.
- */
-static void afo_live_probe_target(struct afo_adapter *ad, bool on, u32 round,
-				  unsigned int misses)
-{
-	struct afo_live *live = &ad->live;
-	__be32 target;
-
-	if (!on) {
-		live->target_on = false;
-		return;
-	}
-	target = afo_live_find_target(ad);
-	if (target != live->target) {
-		WRITE_ONCE(live->target, target);
-		/* answers of the old one prove nothing of this one */
-		WRITE_ONCE(live->target_rx, round - 1 - misses);
-		live->target_on = false;
-	}
-	if (!live->target_on) {
-		live->target_from = round;
-		live->target_on = true;
-	}
-	if (target && !afo_send_probe(ad->dev, target, NULL, 0, NULL))
-		atomic_long_inc(&ad->stats.target_sent);
 }
 
 /* One liveness frame of @from's round @seq to @to. */
@@ -266,6 +169,7 @@ static void afo_live_send_all(struct afo_core_adapter **v, unsigned int n,
 			      u32 round, unsigned int misses)
 {
 	unsigned int i, j, k, f, size;
+	__be32 peer;
 
 	for (i = 0; i < n; i = j) {
 		for (j = i; j < n && v[j]->pnet == v[i]->pnet; j++)
@@ -276,6 +180,7 @@ static void afo_live_send_all(struct afo_core_adapter **v, unsigned int n,
 			afo_live_fresh(afo_adapter_of(v[i]));
 			continue;
 		}
+		peer = afo_target_pnet_peer(v + i, size);
 		for (k = 0; k < size; k++) {
 			struct afo_adapter *from = afo_adapter_of(v[i + k]);
 			struct afo_adapter *to;
@@ -284,9 +189,9 @@ static void afo_live_send_all(struct afo_core_adapter **v, unsigned int n,
 				to = afo_adapter_of(v[i + (k + f) % size]);
 				afo_live_send(from, to, round);
 			}
-			afo_live_probe_target(from, size == 2 ||
-					      afo_live_quiet(from, round),
-					      round, misses);
+			afo_target_probe(from, afo_live_quiet(from, round) ||
+					 from->core.judged, round, misses,
+					 peer);
 		}
 	}
 }

@@ -143,6 +143,8 @@ static int afo_put_live(struct sk_buff *skb, const struct afo_adapter *ad)
 	if (!target)
 		return 0;
 	if (nla_put_in_addr(skb, ARPFO_A_ADAPTER_TARGET, target) ||
+	    nla_put_u8(skb, ARPFO_A_ADAPTER_TARGET_SRC,
+		       READ_ONCE(live->target_src)) ||
 	    afo_put_ago(skb, ARPFO_A_ADAPTER_TARGET_MS,
 			READ_ONCE(live->target_at)))
 		return -EMSGSIZE;

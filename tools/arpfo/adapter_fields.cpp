@@ -29,7 +29,7 @@ constexpr AdapterFieldInfo kFields[] = {
 	{F::Vrf, "vrf", {"VRF"}, "its VRF, - for none"},
 	{F::Judged, "judged", {"JUDGED"}, "ok, no-carrier, silent or target-lost"},
 	{F::Heard, "heard", {"HEARD"}, "ms since it heard a sibling / a sibling heard it"},
-	{F::Target, "target", {"TARGET"}, "the target it probes (ms since it answered)"},
+	{F::Target, "target", {"TARGET"}, "the target it probes (where from, ms since it answered)"},
 };
 
 // adapter_field() indexes kFields by the enum's value.

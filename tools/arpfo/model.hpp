@@ -71,6 +71,9 @@ struct Adapter {
 	std::optional<std::uint32_t> target;
 	// Milliseconds since the target last answered; absent: never.
 	std::optional<std::uint32_t> target_ms;
+	// enum arpfo_target_src: where the target came from; NONE from a
+	// module too old to say.
+	std::uint8_t target_src = 0;
 	// Its addresses removed while a sibling answered for them, since it was
 	// last healthy: the takeover does not hold for those. 0 from a module
 	// too old to say.

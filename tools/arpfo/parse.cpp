@@ -50,6 +50,7 @@ constexpr std::array<AttrPolicy, ARPFO_A_ADAPTER_MAX + 1> adapter_policy()
 	p[ARPFO_A_ADAPTER_TARGET] = {"TARGET", MNL_TYPE_U32};
 	p[ARPFO_A_ADAPTER_TARGET_MS] = {"TARGET_MS", MNL_TYPE_U32};
 	p[ARPFO_A_ADAPTER_ADDRS_LOST] = {"ADDRS_LOST", MNL_TYPE_U32};
+	p[ARPFO_A_ADAPTER_TARGET_SRC] = {"TARGET_SRC", MNL_TYPE_U8};
 	return p;
 }
 
@@ -250,6 +251,7 @@ Adapter parse_adapter(std::span<const std::uint8_t> bytes)
 	ad.heard_ms = a.u32(ARPFO_A_ADAPTER_HEARD_MS);
 	ad.target = a.u32(ARPFO_A_ADAPTER_TARGET);
 	ad.target_ms = a.u32(ARPFO_A_ADAPTER_TARGET_MS);
+	ad.target_src = a.u8(ARPFO_A_ADAPTER_TARGET_SRC).value_or(ARPFO_TARGET_SRC_NONE);
 	ad.addrs_lost = a.u32(ARPFO_A_ADAPTER_ADDRS_LOST).value_or(0);
 	return ad;
 }

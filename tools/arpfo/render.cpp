@@ -98,13 +98,15 @@ std::string heard_text(const Adapter &a)
 	return age_text(a.hears_ms) + "/" + age_text(a.heard_ms);
 }
 
-// The target it probes and when it last answered: "10.0.0.254 (40ms)",
-// "10.0.0.254 (never)"; "-" for no target.
+// The target it probes, where it came from and when it last answered:
+// "10.0.0.254 (gateway, 40ms)", "10.0.0.254 (never)" from a module that
+// does not say where; "-" for no target.
 std::string target_text(const Adapter &a)
 {
 	if (!a.target)
 		return "-";
-	return format_ipv4(ipv4_of(*a.target)) + " (" +
+	const std::string src = target_src_name(a.target_src);
+	return format_ipv4(ipv4_of(*a.target)) + " (" + (src.empty() ? "" : src + ", ") +
 	       (a.target_ms ? age_text(a.target_ms) : "never") + ")";
 }
 
@@ -302,6 +304,11 @@ void json_adapters(JsonWriter &w, std::span<const Adapter> adapters, const Names
 		else
 			w.null();
 		json_optional(w, "target_ms", a.target_ms);
+		w.key("target_src");
+		if (a.target && a.target_src != ARPFO_TARGET_SRC_NONE)
+			w.string(target_src_name(a.target_src));
+		else
+			w.null();
 		w.key("addrs_lost").number(a.addrs_lost);
 		w.end_object();
 	}
@@ -378,6 +385,22 @@ std::string kind_name(std::uint32_t kind)
 		return "offload";
 	default:
 		return "unknown(" + std::to_string(kind) + ")";
+	}
+}
+
+std::string target_src_name(std::uint8_t src)
+{
+	switch (src) {
+	case ARPFO_TARGET_SRC_NONE:
+		return "";
+	case ARPFO_TARGET_SRC_NAMED:
+		return "named";
+	case ARPFO_TARGET_SRC_GATEWAY:
+		return "gateway";
+	case ARPFO_TARGET_SRC_NEIGHBOUR:
+		return "neighbour";
+	default:
+		return std::to_string(src);
 	}
 }
 

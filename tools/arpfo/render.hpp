@@ -33,6 +33,8 @@ std::string kind_name(std::uint32_t kind);
 // "ok", "no-carrier", "silent", "target-lost"; the number itself for a
 // judgement this version does not know.
 std::string judgement_name(std::uint32_t judged);
+// enum arpfo_target_src: "named", "gateway", "neighbour"; "" for none.
+std::string target_src_name(std::uint8_t src);
 // "ok" when every member is healthy, "failed" when none is, else "degraded".
 std::string pnet_state(const Pnet &p);
 

@@ -113,8 +113,8 @@ TEST(ArpfoAddrsLost, ShowMarksTheAdapter)
 	const std::string json = render_show_json(s, {false, true, false}, names);
 	EXPECT_NE(json.find("\"takeovers\":1,"), std::string::npos) << json;
 	EXPECT_NE(json.find("\"target_heard\":0,\"addrs_lost\":2},"), std::string::npos) << json;
-	EXPECT_NE(json.find("\"target_ms\":null,\"addrs_lost\":2},"), std::string::npos) << json;
-	EXPECT_NE(json.find("\"target_ms\":null,\"addrs_lost\":0}]}"), std::string::npos) << json;
+	EXPECT_NE(json.find("\"target_ms\":null,\"target_src\":null,\"addrs_lost\":2},"), std::string::npos) << json;
+	EXPECT_NE(json.find("\"target_ms\":null,\"target_src\":null,\"addrs_lost\":0}]}"), std::string::npos) << json;
 }
 
 // Once the adapter is healthy again the module sends 0: no mark, no note.

@@ -471,12 +471,12 @@ TEST(ArpfoParse, JudgedFromMessagesToOutput)
 	EXPECT_NE(json.find("\"reclaims\":2,\"live_sent\":10,\"live_heard\":11,"
 			    "\"target_sent\":12,\"target_heard\":78187493520,\"addrs_lost\":0},\"l3dev\":null,"
 			    "\"judged\":\"silent\",\"hears_ms\":40,\"heard_ms\":0,"
-			    "\"target\":\"10.0.0.254\",\"target_ms\":1500,\"addrs_lost\":0}"),
+			    "\"target\":\"10.0.0.254\",\"target_ms\":1500,\"target_src\":null,\"addrs_lost\":0}"),
 		  std::string::npos)
 		<< json;
 	EXPECT_NE(json.find("\"target_heard\":0,\"addrs_lost\":0},\"l3dev\":null,\"judged\":\"ok\","
 			    "\"hears_ms\":null,\"heard_ms\":null,\"target\":null,"
-			    "\"target_ms\":null,\"addrs_lost\":0}]}"),
+			    "\"target_ms\":null,\"target_src\":null,\"addrs_lost\":0}]}"),
 		  std::string::npos)
 		<< json;
 }

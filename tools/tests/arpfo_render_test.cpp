@@ -319,6 +319,38 @@ TEST(ArpfoRender, AdapterVrf)
 // sibling heard its own, each "-" for never (0 ms is no "never"). TARGET:
 // the target it probes and how long ago it answered, "never" when it has
 // not, "-" for no target. Ages are the module's milliseconds, unscaled.
+// TARGET also says where the target came from when the module says so:
+// the administrator (named), the default route's gateway, or a host heard
+// on the segment; JSON gives it as "target_src", null when unknown.
+TEST(ArpfoRender, TargetSource)
+{
+	Adapter gw = adapter(3, "eth0", ARPFO_STATE_HEALTHY, 3);
+	gw.target = htonl(0x0a0000fe);
+	gw.target_ms = 40;
+	gw.target_src = ARPFO_TARGET_SRC_GATEWAY;
+	Adapter peer = adapter(4, "eth1", ARPFO_STATE_HEALTHY, 3);
+	peer.target = htonl(0x0a000064);
+	peer.target_src = ARPFO_TARGET_SRC_NEIGHBOUR;
+	Adapter named = adapter(5, "eth2", ARPFO_STATE_HEALTHY, 3);
+	named.target = htonl(0x0a000001);
+	named.target_ms = 0;
+	named.target_src = ARPFO_TARGET_SRC_NAMED;
+	const std::vector<Adapter> list{gw, peer, named};
+	const Names n = Names::of_adapters(list);
+	const std::string text = render_adapters(list, n, false, all_adapter_fields());
+
+	EXPECT_NE(text.find("10.0.0.254 (gateway, 40ms)\n"), std::string::npos) << text;
+	EXPECT_NE(text.find("10.0.0.100 (neighbour, never)\n"), std::string::npos) << text;
+	EXPECT_NE(text.find("10.0.0.1 (named, 0ms)\n"), std::string::npos) << text;
+
+	Snapshot s;
+	s.adapters = {gw};
+	const std::string json = render_show_json(s, {false, true, false}, n);
+	EXPECT_NE(json.find("\"target\":\"10.0.0.254\",\"target_ms\":40,\"target_src\":\"gateway\""),
+		  std::string::npos)
+		<< json;
+}
+
 TEST(ArpfoRender, JudgedHeardAndTarget)
 {
 	Adapter ok = adapter(3, "eth0", ARPFO_STATE_HEALTHY, 3);
@@ -370,15 +402,15 @@ TEST(ArpfoRender, JudgedHeardAndTarget)
 	const Snapshot s{{}, list, {}};
 	const std::string json = render_show_json(s, {false, true, false}, n);
 	EXPECT_NE(json.find("\"l3dev\":null,\"judged\":\"ok\",\"hears_ms\":0,"
-			    "\"heard_ms\":4294967295,\"target\":\"192.168.1.1\",\"target_ms\":0,\"addrs_lost\":0}"),
+			    "\"heard_ms\":4294967295,\"target\":\"192.168.1.1\",\"target_ms\":0,\"target_src\":null,\"addrs_lost\":0}"),
 		  std::string::npos)
 		<< json;
 	EXPECT_NE(json.find("\"l3dev\":null,\"judged\":\"target-lost\",\"hears_ms\":null,"
-			    "\"heard_ms\":250,\"target\":\"10.0.0.254\",\"target_ms\":null,\"addrs_lost\":0}"),
+			    "\"heard_ms\":250,\"target\":\"10.0.0.254\",\"target_ms\":null,\"target_src\":null,\"addrs_lost\":0}"),
 		  std::string::npos)
 		<< json;
 	EXPECT_NE(json.find("\"l3dev\":null,\"judged\":\"silent\",\"hears_ms\":null,"
-			    "\"heard_ms\":null,\"target\":\"10.0.0.254\",\"target_ms\":30000,\"addrs_lost\":0}]}"),
+			    "\"heard_ms\":null,\"target\":\"10.0.0.254\",\"target_ms\":30000,\"target_src\":null,\"addrs_lost\":0}]}"),
 		  std::string::npos)
 		<< json;
 }
@@ -457,21 +489,21 @@ TEST(ArpfoRender, Json)
 		  "\"probes_rejected\":0,\"announcements\":3,\"replies\":4,\"dropped\":5,"
 		  "\"takeovers\":0,\"reclaims\":0,\"live_sent\":6,\"live_heard\":7,\"target_sent\":8,"
 		  "\"target_heard\":9,\"addrs_lost\":0},\"l3dev\":null,\"judged\":\"ok\",\"hears_ms\":40,\"heard_ms\":120,"
-		  "\"target\":\"10.0.0.254\",\"target_ms\":40,\"addrs_lost\":0},"
+		  "\"target\":\"10.0.0.254\",\"target_ms\":40,\"target_src\":null,\"addrs_lost\":0},"
 		  "{\"ifindex\":4,\"ifname\":\"eth1\",\"mac\":\"02:00:00:00:00:04\",\"pnet\":1,"
 		  "\"state\":\"down\",\"probing\":false,\"responder\":\"eth0\",\"priority\":100,"
 		  "\"kind\":\"host\",\"vipa_duty\":false,\"stats\":{\"probes_sent\":12,\"probes_heard\":34,"
 		  "\"probes_rejected\":1,\"announcements\":2,\"replies\":0,\"dropped\":0,"
 		  "\"takeovers\":1,\"reclaims\":1,\"live_sent\":0,\"live_heard\":0,\"target_sent\":0,"
 		  "\"target_heard\":0,\"addrs_lost\":0},\"l3dev\":null,\"judged\":\"no-carrier\",\"hears_ms\":null,"
-		  "\"heard_ms\":null,\"target\":\"10.0.0.254\",\"target_ms\":null,\"addrs_lost\":0},"
+		  "\"heard_ms\":null,\"target\":\"10.0.0.254\",\"target_ms\":null,\"target_src\":null,\"addrs_lost\":0},"
 		  "{\"ifindex\":5,\"ifname\":\"eth2\",\"mac\":\"02:00:00:00:00:05\",\"pnet\":2,"
 		  "\"state\":\"delayed\",\"probing\":true,\"responder\":null,\"priority\":0,"
 		  "\"kind\":\"offload\",\"vipa_duty\":false,\"stats\":{\"probes_sent\":0,\"probes_heard\":0,"
 		  "\"probes_rejected\":0,\"announcements\":0,\"replies\":0,\"dropped\":0,"
 		  "\"takeovers\":0,\"reclaims\":0,\"live_sent\":0,\"live_heard\":0,\"target_sent\":0,"
 		  "\"target_heard\":0,\"addrs_lost\":0},\"l3dev\":\"blue\",\"judged\":\"silent\",\"hears_ms\":1500,"
-		  "\"heard_ms\":null,\"target\":null,\"target_ms\":null,\"addrs_lost\":0}],"
+		  "\"heard_ms\":null,\"target\":null,\"target_ms\":null,\"target_src\":null,\"addrs_lost\":0}],"
 		  "\"addresses\":["
 		  "{\"address\":\"10.0.0.1\",\"family\":\"inet\","
 		  "\"owner\":\"eth0\",\"responder\":\"eth0\",\"vipa\":false,"

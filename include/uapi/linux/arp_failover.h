@@ -96,6 +96,21 @@ enum arpfo_judgement {
 					 */
 };
 
+/*
+ * ARPFO_A_ADAPTER_TARGET_SRC: where an adapter's target (the host it asks
+ * through itself when liveness frames cannot decide) came from.
+ */
+enum arpfo_target_src {
+	ARPFO_TARGET_SRC_NONE,		/* no target */
+	ARPFO_TARGET_SRC_NAMED,		/* the liveness_targets parameter */
+	ARPFO_TARGET_SRC_GATEWAY,	/* the gateway of the default route
+					 * of its table, on its link
+					 */
+	ARPFO_TARGET_SRC_NEIGHBOUR,	/* a host lately heard on its
+					 * segment (no gateway)
+					 */
+};
+
 /* ARPFO_A_ADAPTER_KIND */
 enum arpfo_adapter_kind {
 	ARPFO_KIND_HOST,		/* the host answers ARP on it */
@@ -156,6 +171,9 @@ enum arpfo_attr_adapter {
 					 * while a sibling answered for them
 					 * (ARPFO_EVENT_ADDR_LOST), since it
 					 * was last healthy; 0 once healthy
+					 */
+	ARPFO_A_ADAPTER_TARGET_SRC,	/* u8, enum arpfo_target_src: where
+					 * ARPFO_A_ADAPTER_TARGET came from
 					 */
 
 	__ARPFO_A_ADAPTER_MAX,

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Liveness targets (live_target.c): which host an adapter asks whether
+ * its path works, the probes, and the answers.
+ */
+#ifndef _ARP_FAILOVER_LIVE_TARGET_H
+#define _ARP_FAILOVER_LIVE_TARGET_H
+
+#include <linux/types.h>
+
+struct afo_adapter;
+struct afo_core_adapter;
+struct afo_net;
+
+__be32 afo_target_pnet_peer(struct afo_core_adapter **v, unsigned int n);
+void afo_target_probe(struct afo_adapter *ad, bool on, u32 round,
+		      unsigned int misses, __be32 peer);
+void afo_target_heard(struct afo_net *an, struct afo_adapter *rx, u16 op,
+		      const u8 *sha, __be32 sip, const u8 *tha, __be32 tip);
+
+#endif /* _ARP_FAILOVER_LIVE_TARGET_H */
