@@ -56,13 +56,11 @@ judged_is() { [ "$(judged)" = "$1" ]; }
 logged() { afo_dmesg_since | grep -q "$1"; }
 neigh_is() { [ "$(afo_neigh client "$1")" = "$2" ]; }
 takeovers() { jq_py "$(show)" "sorted(a['stats']['takeovers'] for a in d['adapters'])"; }
-# ready N: N adapters on one pnet, each hearing a sibling; a pair probes
-# the gateway every round and hears it answer (larger pnets probe it only
-# when their siblings may not decide, and show no target meanwhile).
+# ready N: N adapters on one pnet, each hearing a sibling and knowing the
+# gateway as its target (asked only when it misses its siblings).
 ready() {
 	[ "$(jq_py "$(show)" "[len(p['members']) for p in d['pnets']] == [$1] and all(
-		a['hears_ms'] is not None and a['hears_ms'] < 1000 and
-		($1 > 2 or a['target'] == '$GW' and a['target_ms'] is not None and a['target_ms'] < 1000)
+		a['hears_ms'] is not None and a['hears_ms'] < 1000 and a['target'] == '$GW'
 		for a in d['adapters'])")" = True ]
 }
 isl() { afo_port_state isl1 "$1"; }
