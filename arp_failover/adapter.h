@@ -106,9 +106,8 @@ struct afo_stats {
  *             is no gateway
  * @peer_at:   jiffies when @peer was last heard (0: never)
  * @since:     round it last started afresh (RTNL)
- * @rx_packets: the device's count of frames received at the last round
- *             (RTNL)
- * @wire_rx:   round in which that count last grew (RTNL)
+ * @wire_rx:   round in which it last heard an ARP frame of its segment,
+ *             not a probe of ours (WRITE_ONCE, by the hook)
  *
  * The rounds and times are written by the ARP hook (WRITE_ONCE) as frames
  * arrive and read under RTNL by the round, which also resets them when
@@ -129,7 +128,6 @@ struct afo_live {
 	__be32 peer;
 	unsigned long peer_at;
 	u32 since;
-	u64 rx_packets;
 	u32 wire_rx;
 };
 

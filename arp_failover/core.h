@@ -168,14 +168,15 @@ struct afo_flaps {
  * @fresh:          evidence of its own path came in the last round: it
  *                  heard a sibling or was heard (not @young), or its
  *                  target answered (fact)
- * @wire:           frames reached it lately, from anyone (fact): on a
- *                  port that passes nothing, none do
+ * @wire:           it heard ARP of its segment lately, not ours (fact):
+ *                  a blocked port hears none
  * @repairs:        rounds in a row with @fresh, up to
  *                  %AFO_LIVE_REPAIR_ROUNDS
  * @pnet_seen:      liveness frames flowed between it and its pnet since
  *                  it was last verified
- * @wire_seen:      frames reached it, or its target answered, since it
- *                  was last verified: its own path works
+ * @wire_seen:      it heard ARP of its segment since it was last verified
+ * @up_seen:        its target answered since then
+ * @down_seen:      its target was lost at some round since then
  * @judged:         enum afo_judged: its path, by the liveness rule
  * @todo:           enum afo_action bits the glue has still to apply
  * @old_responder:  @responder before the step, for the report
@@ -213,6 +214,8 @@ struct afo_core_adapter {
 	u8 repairs;
 	bool pnet_seen;
 	bool wire_seen;
+	bool up_seen;
+	bool down_seen;
 	u8 judged;
 	unsigned int todo;
 	int old_responder;

@@ -132,7 +132,9 @@ static void afo_live_note(struct afo_core_adapter *a)
 	else if (a->repairs < AFO_LIVE_REPAIR_ROUNDS)
 		a->repairs++;
 	a->pnet_seen |= afo_live_evidence(a);
-	a->wire_seen |= a->wire || a->target == AFO_TARGET_UP;
+	a->wire_seen |= a->wire;
+	a->up_seen |= a->target == AFO_TARGET_UP;
+	a->down_seen |= a->target == AFO_TARGET_DOWN;
 }
 
 /**

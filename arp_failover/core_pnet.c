@@ -67,6 +67,8 @@ static void afo_verified(struct afo_core_adapter *a, struct afo_step *s)
 	a->last_verified = s->now | 1;	/* 0 means "never" */
 	a->pnet_seen = false;
 	a->wire_seen = false;
+	a->up_seen = false;
+	a->down_seen = false;
 	if (s->p->reverify)
 		afo_step_deadline(s, a->last_verified + s->p->reverify);
 }
@@ -159,15 +161,18 @@ bool afo_core_probe_due(const struct afo_core_adapter *a, unsigned long now)
 /*
  * Whether @a, whose probe nobody heard, sits on another segment than its
  * pnet: since it was last verified no liveness frame flowed between them
- * either way, yet its own path works (frames reach it from its segment,
- * or its target answers through it). An adapter merged by a transient
- * leak, or by a relayed probe, heals so. A blocked port hears nothing at
- * all, and a failing one still hears its siblings now and then: both
- * stay where they are, judged.
+ * either way, yet its own path works: its target answers through it, or
+ * frames reach it from its segment while its target never went
+ * unanswered. An adapter merged by a transient leak, or by a relayed
+ * probe, heals so. A blocked port hears nothing at all, a failing one
+ * still hears its siblings now and then, and a port put in a wrong VLAN
+ * hears that VLAN's frames but not the pnet's gateway: all stay where
+ * they are, judged, their addresses answered on their pnet.
  */
 static bool afo_elsewhere(const struct afo_core_adapter *a)
 {
-	return !a->pnet_seen && a->wire_seen;
+	return !a->pnet_seen &&
+	       (a->up_seen || (a->wire_seen && !a->down_seen));
 }
 
 /*

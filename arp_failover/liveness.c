@@ -110,31 +110,37 @@ static bool afo_live_recent(u32 round, u32 last, unsigned int misses)
 	return (s32)(round - 1 - last) < (s32)misses;
 }
 
+/**
+ * afo_live_segment_heard - an ARP frame of its segment arrived on @rx
+ * @an: the namespace
+ * @rx: the adapter
+ *
+ * Runs in softirq under RCU, for every ARP frame that is not one of our
+ * probes: a port on another segment than its pnet still hears its
+ * segment's hosts ask and answer; a blocked one hears no ARP at all
+ * (only a switch's own frames, BPDUs or LLDP, which are not ARP).
+ */
+void afo_live_segment_heard(struct afo_net *an, struct afo_adapter *rx)
+{
+	WRITE_ONCE(rx->live.wire_rx, READ_ONCE(an->live_round));
+}
+
 /*
  * The facts of @a's own path: whether evidence of it came in the round
  * just past (the core repairs a judged path only after a run of such
- * rounds), and whether frames of anyone reached it lately, counted by
- * the device: a blocked port receives none, a port on another segment
- * than its pnet still receives its segment's broadcasts.
+ * rounds), and whether it heard its segment's ARP lately.
  */
 static void afo_live_own_facts(struct afo_core_adapter *a, u32 round,
 			       unsigned int misses)
 {
-	struct afo_adapter *ad = afo_adapter_of(a);
-	struct afo_live *live = &ad->live;
-	struct rtnl_link_stats64 st;
+	struct afo_live *live = &afo_adapter_of(a)->live;
 
 	a->fresh = (!a->young &&
 		    (afo_live_recent(round, READ_ONCE(live->rx), 1) ||
 		     afo_live_recent(round, READ_ONCE(live->tx), 1))) ||
 		   (a->target == AFO_TARGET_UP &&
 		    afo_live_recent(round, READ_ONCE(live->target_rx), 1));
-	dev_get_stats(ad->dev, &st);
-	if (st.rx_packets != live->rx_packets) {
-		live->rx_packets = st.rx_packets;
-		live->wire_rx = round - 1;	/* arrived in the last round */
-	}
-	a->wire = afo_live_recent(round, live->wire_rx, misses);
+	a->wire = afo_live_recent(round, READ_ONCE(live->wire_rx), misses);
 }
 
 /* The facts of @a for the round @round. */

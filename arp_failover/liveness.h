@@ -17,6 +17,7 @@ struct afo_step;
 
 bool afo_live_record(struct afo_net *an, struct afo_adapter *rx,
 		     struct afo_adapter *from, u32 seq);
+void afo_live_segment_heard(struct afo_net *an, struct afo_adapter *rx);
 void afo_live_fresh(struct afo_adapter *ad);
 void afo_live_tick(struct afo_net *an, struct afo_step *s);
 void afo_live_deadline(struct afo_net *an, struct afo_step *s);

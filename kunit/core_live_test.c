@@ -719,6 +719,31 @@ static void afo_live_target_up_leaves_pnet(struct kunit *test)
 }
 
 /*
+ * A port put in a wrong VLAN hears that VLAN's frames, but not the
+ * pnet's gateway it probes: not shown to be elsewhere, it stays judged
+ * through re-verifications, its address answered on its pnet.
+ */
+static void afo_live_wrong_vlan_holds(struct kunit *test)
+{
+	struct afo_lt *t = afo_lt_new(test, 3);
+	unsigned int r;
+
+	afo_lt_all_fine(t, AFO_TARGET_UP);
+	afo_lt_round(t);
+	afo_lt_cut(t, 2);
+	t->a[2].wire = true;
+	afo_lt_round(t);
+	KUNIT_ASSERT_EQ(test, t->a[2].judged, AFO_JUDGED_SILENT);
+	for (r = 0; r < 4; r++) {
+		afo_lt_rounds(t, 5, 1);
+		afo_lt_reverify(t, 2);
+		KUNIT_EXPECT_EQ(test, t->a[2].pnet, t->a[0].pnet);
+		KUNIT_EXPECT_EQ(test, t->a[2].judged, AFO_JUDGED_SILENT);
+		KUNIT_EXPECT_EQ(test, t->a[2].responder, t->a[0].ifindex);
+	}
+}
+
+/*
  * A true failure holds: a blocked port hears nothing at all, and a
  * failing one hears its pnet now and then. Through many re-verifications
  * of every member, each stays judged on its pnet, its addresses on a
@@ -918,6 +943,7 @@ static struct kunit_case afo_live_cases[] = {
 	KUNIT_CASE(afo_live_judged_reclaim_damped),
 	KUNIT_CASE(afo_live_false_merge_heals),
 	KUNIT_CASE(afo_live_target_up_leaves_pnet),
+	KUNIT_CASE(afo_live_wrong_vlan_holds),
 	KUNIT_CASE(afo_live_blocked_port_holds),
 	KUNIT_CASE(afo_live_frames_keep_pnet_under_loss),
 	KUNIT_CASE(afo_live_probing_not_judged),
