@@ -276,6 +276,7 @@ struct afo_addr *afo_addr6_find(struct afo_net *an, int l3dev,
 				const struct in6_addr *ip6);
 struct afo_addr *afo_addr6_find_held(struct afo_net *an, int l3dev,
 				     const struct in6_addr *ip6, int holder);
+int afo_addrs_alloc(struct afo_net *an);
 void afo_addr_hash(struct afo_net *an, struct afo_addr *addr);
 void afo_addr_unhash(struct afo_net *an, struct afo_addr *addr);
 void afo_sync_dev(struct net_device *dev);

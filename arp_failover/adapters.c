@@ -77,6 +77,43 @@ static u32 afo_addr_hkey(const struct afo_addr *addr)
 			  afo_addr_key(addr->l3dev, addr->ip);
 }
 
+/*
+ * The bucket of @key in the address table, or NULL while there is no
+ * table (no address yet). Under rcu_read_lock() or RTNL.
+ */
+static struct hlist_head *afo_addrs_bucket(struct afo_net *an, u32 key)
+{
+	struct hlist_head *t = rcu_dereference_rtnl(an->addrs);
+
+	return t ? &t[hash_32(key, AFO_ADDRS_BITS)] : NULL;
+}
+
+/**
+ * afo_addrs_alloc - the address table of @an, made when first needed
+ * @an: the namespace
+ *
+ * A namespace that manages no address (no Ethernet device with one, no
+ * VIPA) has none: 8 kB saved each. Charged to the memory cgroup of the
+ * task whose event brought the first address. Caller holds RTNL; the
+ * table stays until the namespace goes.
+ *
+ * Return: 0, or -ENOMEM: the address stays the kernel's.
+ */
+int afo_addrs_alloc(struct afo_net *an)
+{
+	struct hlist_head *t;
+
+	ASSERT_RTNL();
+	if (rtnl_dereference(an->addrs))
+		return 0;
+	/* zeroed: every bucket an empty hlist_head */
+	t = kvcalloc(1 << AFO_ADDRS_BITS, sizeof(*t), GFP_KERNEL_ACCOUNT);
+	if (!t)
+		return -ENOMEM;
+	rcu_assign_pointer(an->addrs, t);
+	return 0;
+}
+
 static bool afo_addr_is(const struct afo_addr *addr, int l3dev, __be32 ip)
 {
 	return !addr->v6 && addr->ip == ip && addr->l3dev == l3dev;
@@ -109,11 +146,12 @@ static bool afo_addr_same(const struct afo_addr *a, const struct afo_addr *b)
  */
 struct afo_addr *afo_addr_find(struct afo_net *an, int l3dev, __be32 ip)
 {
+	struct hlist_head *b = afo_addrs_bucket(an, afo_addr_key(l3dev, ip));
 	struct afo_addr *addr;
 
-	hash_for_each_possible_rcu(an->addrs, addr, hnode,
-				   afo_addr_key(l3dev, ip),
-				   lockdep_rtnl_is_held())
+	if (!b)
+		return NULL;
+	hlist_for_each_entry_rcu(addr, b, hnode, lockdep_rtnl_is_held())
 		if (afo_addr_is(addr, l3dev, ip))
 			return addr;
 	return NULL;
@@ -133,10 +171,13 @@ struct afo_addr *afo_addr_find(struct afo_net *an, int l3dev, __be32 ip)
 struct afo_addr *afo_addr_find_held(struct afo_net *an, int l3dev, __be32 ip,
 				    int holder)
 {
+	struct hlist_head *b = afo_addrs_bucket(an, afo_addr_key(l3dev, ip));
 	struct afo_addr *addr;
 
 	ASSERT_RTNL();
-	hash_for_each_possible(an->addrs, addr, hnode, afo_addr_key(l3dev, ip))
+	if (!b)
+		return NULL;
+	hlist_for_each_entry(addr, b, hnode)
 		if (afo_addr_is(addr, l3dev, ip) &&
 		    afo_addr_holder(addr) == holder)
 			return addr;
@@ -156,11 +197,12 @@ struct afo_addr *afo_addr_find_held(struct afo_net *an, int l3dev, __be32 ip,
 struct afo_addr *afo_addr6_find(struct afo_net *an, int l3dev,
 				const struct in6_addr *ip6)
 {
+	struct hlist_head *b = afo_addrs_bucket(an, afo_addr6_key(l3dev, ip6));
 	struct afo_addr *addr;
 
-	hash_for_each_possible_rcu(an->addrs, addr, hnode,
-				   afo_addr6_key(l3dev, ip6),
-				   lockdep_rtnl_is_held())
+	if (!b)
+		return NULL;
+	hlist_for_each_entry_rcu(addr, b, hnode, lockdep_rtnl_is_held())
 		if (afo_addr6_is(addr, l3dev, ip6))
 			return addr;
 	return NULL;
@@ -180,11 +222,13 @@ struct afo_addr *afo_addr6_find(struct afo_net *an, int l3dev,
 struct afo_addr *afo_addr6_find_held(struct afo_net *an, int l3dev,
 				     const struct in6_addr *ip6, int holder)
 {
+	struct hlist_head *b = afo_addrs_bucket(an, afo_addr6_key(l3dev, ip6));
 	struct afo_addr *addr;
 
 	ASSERT_RTNL();
-	hash_for_each_possible(an->addrs, addr, hnode,
-			       afo_addr6_key(l3dev, ip6))
+	if (!b)
+		return NULL;
+	hlist_for_each_entry(addr, b, hnode)
 		if (afo_addr6_is(addr, l3dev, ip6) &&
 		    afo_addr_holder(addr) == holder)
 			return addr;
@@ -210,13 +254,13 @@ static const char *afo_holder_name(struct afo_net *an,
 static void afo_addr_share_update(struct afo_net *an,
 				  const struct afo_addr *ref)
 {
-	u32 key = afo_addr_hkey(ref);
+	struct hlist_head *b = afo_addrs_bucket(an, afo_addr_hkey(ref));
 	struct afo_addr *addr, *first = NULL;
 	char buf[AFO_ADDR_STRLEN];
 	unsigned int n = 0;
 	bool was = false, now;
 
-	hash_for_each_possible(an->addrs, addr, hnode, key) {
+	hlist_for_each_entry(addr, b, hnode) {
 		if (!afo_addr_same(ref, addr))
 			continue;
 		was |= addr->shared;
@@ -224,7 +268,7 @@ static void afo_addr_share_update(struct afo_net *an,
 			first = addr;
 	}
 	now = n > 1;
-	hash_for_each_possible(an->addrs, addr, hnode, key) {
+	hlist_for_each_entry(addr, b, hnode) {
 		if (!afo_addr_same(ref, addr) || addr->shared == now)
 			continue;
 		WRITE_ONCE(addr->shared, now);
@@ -245,11 +289,14 @@ static void afo_addr_share_update(struct afo_net *an,
  * afo_addr_hash - make @addr visible to the hooks
  * @an:   the namespace
  * @addr: a new address, its @ip, @l3dev and holder set
+ *
+ * The caller made sure the table exists (afo_addrs_alloc()).
  */
 void afo_addr_hash(struct afo_net *an, struct afo_addr *addr)
 {
 	ASSERT_RTNL();
-	hash_add_rcu(an->addrs, &addr->hnode, afo_addr_hkey(addr));
+	hlist_add_head_rcu(&addr->hnode,
+			   afo_addrs_bucket(an, afo_addr_hkey(addr)));
 	afo_addr_share_update(an, addr);
 	/* Placed already when it became shared. */
 	if (!addr->vipa_dev && !addr->shared)
@@ -322,7 +369,8 @@ static struct afo_addr *afo_adapter_addr_new(struct afo_adapter *ad,
 	struct afo_net *an = ad->an;
 	struct afo_addr *addr;
 
-	if (afo_addr_find_like(an, key, ad->core.ifindex))
+	if (afo_addr_find_like(an, key, ad->core.ifindex) ||
+	    afo_addrs_alloc(an))
 		return NULL;
 	addr = kzalloc(sizeof(*addr), GFP_KERNEL_ACCOUNT);
 	if (!addr)

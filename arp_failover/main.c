@@ -105,7 +105,6 @@ static int __net_init afo_net_init(struct net *net)
 	INIT_LIST_HEAD(&an->garp_queue);
 	hash_init(an->by_ifindex);
 	hash_init(an->by_mac);
-	hash_init(an->addrs);
 	ida_init(&an->slots);
 	get_random_bytes(&an->probe_key, sizeof(an->probe_key));
 	an->probe_origin = get_random_u32();
@@ -162,6 +161,8 @@ static void __net_exit afo_net_exit(struct net *net)
 	afo_ip6_net_stop(an);
 	afo_announce_net_exit(an);
 	ida_destroy(&an->slots);
+	/* empty: every address was unhashed under RTNL above */
+	kvfree(rcu_dereference_protected(an->addrs, true));
 	afo_net_free(net, an);
 }
 

@@ -356,13 +356,17 @@ static int afo_nl_addr_dump(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct afo_net *an = afo_net(sock_net(skb->sk));
 	struct afo_dump d = { .skb = skb, .cb = cb };
+	struct hlist_head *t;
 	struct afo_addr *addr;
 	unsigned int bkt;
 
 	rcu_read_lock();
-	hash_for_each_rcu(an->addrs, bkt, addr, hnode)
-		if (afo_dump_addr(&d, addr))
-			break;
+	t = rcu_dereference(an->addrs);
+	for (bkt = 0; t && bkt < (1U << AFO_ADDRS_BITS); bkt++)
+		hlist_for_each_entry_rcu(addr, &t[bkt], hnode)
+			if (afo_dump_addr(&d, addr))
+				goto out;
+out:
 	rcu_read_unlock();
 	return afo_dump_finish(&d);
 }

@@ -39,6 +39,9 @@
 
 #define AFO_VERSION "0.3.0"
 
+/* Buckets of afo_net.addrs: 1,024 (8 kB), for hosts with thousands. */
+#define AFO_ADDRS_BITS 10
+
 /**
  * struct afo_ip6_queue - IPv6 address changes the notifier recorded
  * @changes: the address and device of each change, once each; whether
@@ -78,7 +81,10 @@ struct afo_ip6_queue {
  * @garp_truesize: the true size of the last frame it owned
  * @by_ifindex: managed adapters by ifindex, for the hooks
  * @by_mac:     managed adapters by MAC, for the hooks
- * @addrs:      managed addresses by address, for the hooks
+ * @addrs:      managed addresses by address, for the hooks: a table of
+ *              1 << %AFO_ADDRS_BITS buckets, allocated with the first
+ *              address (afo_addrs_alloc()) and charged to the memory
+ *              cgroup; NULL before. Set once under RTNL, read under RCU
  * @slots:      allocator of afo_adapter.slot
  * @slot_bound: one more than the highest slot handed out
  * @adapter_gen: adapters managed so far (afo_adapter.gen of the newest)
@@ -118,7 +124,7 @@ struct afo_net {
 	unsigned int garp_truesize;
 	DECLARE_HASHTABLE(by_ifindex, 6);
 	DECLARE_HASHTABLE(by_mac, 6);
-	DECLARE_HASHTABLE(addrs, 10);
+	struct hlist_head __rcu *addrs;
 	struct ida slots;
 	unsigned int slot_bound;
 	u64 adapter_gen;

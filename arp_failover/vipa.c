@@ -51,10 +51,13 @@ static void afo_vipa_event(struct net_device *dev, u8 type,
 static struct afo_addr *afo_vipa_new(struct afo_net *an, struct net_device *dev,
 				     const struct afo_addr *key)
 {
-	struct afo_addr *vipa = kzalloc(sizeof(*vipa), GFP_KERNEL_ACCOUNT);
+	struct afo_addr *vipa;
 
-	if (!vipa)
+	if (afo_addrs_alloc(an))
 		return NULL;	/* unmanaged: the kernel answers as usual */
+	vipa = kzalloc(sizeof(*vipa), GFP_KERNEL_ACCOUNT);
+	if (!vipa)
+		return NULL;
 	vipa->ip = key->ip;
 	vipa->ip6 = key->ip6;
 	vipa->v6 = key->v6;
