@@ -10,8 +10,8 @@
 #   group (a multicast source link-layer address), to one of our adapters
 #   (its MAC as the source link-layer address) or to one of our addresses
 #   (a local source);
-# - its advertisements pass the IPv6 output hooks: an ip6tables OUTPUT
-#   rule that drops them silences it, and counts them;
+# - its advertisements pass the IPv6 output hooks: an nft output rule
+#   that drops them silences it, and counts them;
 # - its solicited-node group survives its IPv6 state being rebuilt (MTU
 #   1200, then 1500);
 # - while eth0 runs DAD on its return and eth1 still answers for it
@@ -24,7 +24,7 @@
 #   eth1 2001:db8::2 ---+
 . "$(dirname "$0")/lib.sh"
 require_cmd ping
-require_cmd ip6tables
+require_cmd nft
 
 MAC0=02:00:00:00:01:00
 MAC1=02:00:00:00:01:01
@@ -110,18 +110,24 @@ r1=$(replies)
 check_err $? "answered to eth0's MAC: replies $r0 -> $r1, client saw '$out'"
 log_test "takeover: no answer to a group, to eth0's MAC or to a local source"
 
-# The administrator's output rules apply to the module's advertisements.
-rule="OUTPUT -p icmpv6 --icmpv6-type neighbour-advertisement -s $A1 -d $C -j DROP"
-# shellcheck disable=SC2086
-afo_in host ip6tables -A $rule
-check_err $? "cannot add the ip6tables rule"
+# The administrator's output rules apply to the module's advertisements:
+# an nft output chain (the IPv6 LOCAL_OUT hook ip6tables uses too; the
+# debug kernel has nf_tables but not the xtables compatibility).
+afo_in host nft -f - <<-NFT
+	table inet afo_nd {
+		chain out {
+			type filter hook output priority 0;
+			ip6 saddr $A1 ip6 daddr $C icmpv6 type nd-neighbor-advert counter drop
+		}
+	}
+NFT
+check_err $? "cannot add the nft output rule"
 out=$(nd_macs $A1)
-dropped=$(afo_in host ip6tables -nvxL OUTPUT | awk '/DROP/ { print $1 }')
-# shellcheck disable=SC2086
-afo_in host ip6tables -D $rule
+dropped=$(afo_in host nft list chain inet afo_nd out | sed -n 's/.*counter packets \([0-9]*\).*/\1/p')
+afo_in host nft delete table inet afo_nd
 [ -z "$out" ] && [ "${dropped:-0}" -ge 1 ]
-check_err $? "an OUTPUT rule dropping advertisements: '$out' answered, ${dropped:-0} dropped"
-log_test "advertisements pass ip6tables OUTPUT: a rule dropped $dropped"
+check_err $? "an output rule dropping advertisements: '$out' answered, ${dropped:-0} dropped"
+log_test "advertisements pass the output hook: an nft rule dropped $dropped"
 
 # eth0 comes back and runs DAD on $A1 (6 probes 2 s apart: time for two
 # solicitations, however slow the VM) while eth1 still answers for it
