@@ -37,37 +37,27 @@
 afo_static_assert_packed(sizeof(struct arpfo_probe_tag) == ARPFO_PROBE_TAG_LEN);
 
 /*
- * The MAC of a tag: a discovery probe's over three words, a liveness
- * frame's over four (its magic too), so neither verifies as the other.
+ * The MAC of a probe's tag, over three words (a liveness frame's is over
+ * five: live_frame.c), so neither verifies as the other.
  */
-static u64 afo_tag_mac(const struct afo_net *an, bool live, u32 ifindex,
-		       u32 seq, const u8 *sha, __be32 tip)
+static u64 afo_tag_mac(const struct afo_net *an, u32 ifindex, u32 seq,
+		       const u8 *sha, __be32 tip)
 {
 	u64 w0 = (u64)ifindex << 32 | seq, w1 = ether_addr_to_u64(sha);
 	u64 w2 = (u64)an->probe_origin << 32 | (__force u32)tip;
 
-	if (live)
-		return siphash_4u64(w0, w1, w2, ARPFO_LIVE_MAGIC,
-				    &an->probe_key);
 	return siphash_3u64(w0, w1, w2, &an->probe_key);
 }
 
-/**
- * afo_tag_fill - the tag of a probe or liveness frame @ad sends
- * @tag:  filled in
- * @ad:   the sender
- * @live: a liveness frame (ARPFO_LIVE_MAGIC), else a discovery probe
- * @seq:  its sequence number (a liveness frame: the round)
- * @tip:  the target protocol address of the frame
- */
-void afo_tag_fill(struct arpfo_probe_tag *tag, const struct afo_adapter *ad,
-		  bool live, u32 seq, __be32 tip)
+/* The tag of the probe @ad sends with sequence number @seq for @tip. */
+static void afo_tag_fill(struct arpfo_probe_tag *tag,
+			 const struct afo_adapter *ad, u32 seq, __be32 tip)
 {
-	tag->magic = htons(live ? ARPFO_LIVE_MAGIC : ARPFO_PROBE_MAGIC);
+	tag->magic = htons(ARPFO_PROBE_MAGIC);
 	tag->origin = htonl(ad->an->probe_origin);
 	tag->ifindex = htonl(ad->core.ifindex);
 	tag->seq = htonl(seq);
-	put_unaligned_be64(afo_tag_mac(ad->an, live, ad->core.ifindex, seq,
+	put_unaligned_be64(afo_tag_mac(ad->an, ad->core.ifindex, seq,
 				       ad->dev->dev_addr, tip), tag->mac);
 }
 
@@ -158,7 +148,7 @@ bool afo_probe_send(struct afo_adapter *ad)
 	seq = afo_probe_arm(ad);
 	if (!seq)
 		return false;
-	afo_tag_fill(&tag, ad, false, seq, addr->ip);
+	afo_tag_fill(&tag, ad, seq, addr->ip);
 	if (!afo_send_probe(ad->dev, addr->ip, &tag, sizeof(tag), NULL))
 		atomic_long_inc(&ad->stats.probes_sent);
 	return true;
@@ -223,8 +213,18 @@ static const char *const afo_reject_why[] = {
 	[ARPFO_REJECT_STALE] = "stale or replayed",
 };
 
-/* Counted always; logged and sent to listeners at a limited rate. */
-static void afo_probe_reject(struct afo_adapter *rx, const u8 *sha, u8 reason)
+/**
+ * afo_probe_reject - a probe or liveness frame heard on @rx is rejected
+ * @rx:     the adapter that heard it
+ * @sha:    its sender MAC
+ * @reason: ARPFO_REJECT_*
+ * @live:   a liveness frame (live_frame.c), else a discovery probe
+ *
+ * Runs in softirq under RCU. Counted always; logged and sent to
+ * listeners at a limited rate.
+ */
+void afo_probe_reject(struct afo_adapter *rx, const u8 *sha, u8 reason,
+		      bool live)
 {
 	struct afo_event_info ev = {
 		.type = ARPFO_EVENT_PROBE_REJECTED,
@@ -237,7 +237,8 @@ static void afo_probe_reject(struct afo_adapter *rx, const u8 *sha, u8 reason)
 	trace_arp_failover_probe_rejected(rx->dev, sha, why);
 	if (!net_ratelimit())
 		return;
-	afo_warn(rx->dev, "dropped a %s discovery probe from %pM\n", why, sha);
+	afo_warn(rx->dev, "dropped a %s %s from %pM\n", why,
+		 live ? "liveness frame" : "discovery probe", sha);
 	afo_event(rx->dev, &ev, GFP_ATOMIC);
 }
 
@@ -253,9 +254,14 @@ static void afo_probe_reject(struct afo_adapter *rx, const u8 *sha, u8 reason)
  * Runs in softirq under RCU. Only a frame of a probe's shape (an RFC 5227
  * probe: a request from 0.0.0.0) is looked at, so that a host's frame
  * whose padding happens to start like a tag is never taken for one. A
- * genuine probe or liveness frame (liveness.c) of a sibling is recorded;
- * one of ours with a bad tag, or not of the round its sender is in, is
- * counted and reported; another origin's is consumed quietly.
+ * genuine probe of a sibling is recorded; one of ours with a bad tag, or
+ * not the one its prober waits for, is counted and reported; another
+ * origin's is consumed quietly. Liveness frames are not ARP
+ * (live_frame.c): the ARP-shaped ones of earlier versions (magic 0xaf03)
+ * are left to the kernel like any unknown tag, as RFC 5227 probes. They
+ * were unicast to a sibling of their own host, so they reach another
+ * host only flooded, as frames for another host, which ARP ignores; in
+ * our namespace no module of an earlier version runs beside this one.
  *
  * Return: true when the frame carries our tag: it is ours to consume.
  */
@@ -268,13 +274,10 @@ bool afo_probe_received(struct afo_net *an, struct sk_buff *skb,
 	struct arpfo_probe_tag tag;
 	struct afo_adapter *prober;
 	u32 ifindex, seq;
-	bool live;
 
 	if (arp->ar_op != htons(ARPOP_REQUEST) || sip ||
-	    skb_copy_bits(skb, off, &tag, sizeof(tag)) < 0)
-		return false;
-	live = tag.magic == htons(ARPFO_LIVE_MAGIC);
-	if (!live && tag.magic != htons(ARPFO_PROBE_MAGIC))
+	    skb_copy_bits(skb, off, &tag, sizeof(tag)) < 0 ||
+	    tag.magic != htons(ARPFO_PROBE_MAGIC))
 		return false;
 
 	/*
@@ -287,15 +290,14 @@ bool afo_probe_received(struct afo_net *an, struct sk_buff *skb,
 	seq = ntohl(tag.seq);
 	prober = ifindex <= INT_MAX ? afo_adapter_find(an, ifindex) : NULL;
 	if (!prober || get_unaligned_be64(tag.mac) !=
-		       afo_tag_mac(an, live, ifindex, seq, sha, tip)) {
-		afo_probe_reject(rx, sha, ARPFO_REJECT_FORGED);
+		       afo_tag_mac(an, ifindex, seq, sha, tip)) {
+		afo_probe_reject(rx, sha, ARPFO_REJECT_FORGED, false);
 		return true;
 	}
 	if (prober == rx)
 		return true;
-	if (live ? !afo_live_record(an, rx, prober, seq) :
-		   !afo_heard_record(rx, prober, seq))
-		afo_probe_reject(rx, sha, ARPFO_REJECT_STALE);
+	if (!afo_heard_record(rx, prober, seq))
+		afo_probe_reject(rx, sha, ARPFO_REJECT_STALE, false);
 	return true;
 }
 

@@ -12,16 +12,14 @@
 struct afo_adapter;
 struct afo_net;
 
-struct arpfo_probe_tag;
-
-void afo_tag_fill(struct arpfo_probe_tag *tag, const struct afo_adapter *ad,
-		  bool live, u32 seq, __be32 tip);
 bool afo_probe_send(struct afo_adapter *ad);
 void afo_probe_collect(struct afo_adapter *ad);
 void afo_round_free(struct afo_adapter *ad);
 bool afo_probe_received(struct afo_net *an, struct sk_buff *skb,
 			struct afo_adapter *rx, const u8 *sha, __be32 sip,
 			__be32 tip);
+void afo_probe_reject(struct afo_adapter *rx, const u8 *sha, u8 reason,
+		      bool live);
 void afo_announcement_received(struct afo_net *an, struct afo_adapter *rx,
 			       const u8 *sha, __be32 sip, __be32 tip);
 

@@ -7,12 +7,12 @@
  * or more, sends a liveness frame to the next two members of its pnet in
  * a ring ordered by ifindex, unicast to their MACs: each adapter sends
  * two frames and hears two per round whatever the pnet's size, so 64
- * siblings cost 128 frames a round and no broadcast. The frame is a
- * discovery probe's shape with its own magic and MAC (the tag of
- * uapi/linux/arp_failover_probe.h): forged ones fail the MAC, and only
- * the current and the previous round are accepted, so a replay proves
- * nothing after that. A frame heard makes two facts fresh: the hearer
- * hears a sibling, the sender is heard.
+ * siblings cost 128 frames a round and no broadcast. The frame is not
+ * ARP (live_frame.c, uapi/linux/arp_failover_probe.h): its MAC binds
+ * sender, receiver, pnet and L3 domain, so forged or reflected ones fail
+ * it, and only the current and the previous round are accepted, so a
+ * replay proves nothing after that. A frame heard makes two facts fresh:
+ * the hearer hears a sibling, the sender is heard.
  *
  * Where siblings may not decide, an adapter also asks its target (its
  * gateway, found with no configuration: live_target.c) through itself;
@@ -36,6 +36,7 @@
 
 #include "adapter.h"
 #include "discovery.h"
+#include "live_frame.h"
 #include "live_target.h"
 #include "liveness.h"
 #include "netns.h"
@@ -87,20 +88,14 @@ bool afo_live_record(struct afo_net *an, struct afo_adapter *rx,
 	return true;
 }
 
-/* One liveness frame of @from's round @seq to @to. */
+/*
+ * One liveness frame of @from's round @seq to @to. It needs no address:
+ * an adapter without IPv4 sends and hears them too.
+ */
 static void afo_live_send(struct afo_adapter *from, struct afo_adapter *to,
 			  u32 seq)
 {
-	struct arpfo_probe_tag tag;
-	struct afo_addr *addr;
-
-	addr = list_first_entry_or_null(&from->addrs, struct afo_addr,
-					port_node);
-	if (!addr)
-		return;
-	afo_tag_fill(&tag, from, true, seq, addr->ip);
-	if (!afo_send_probe(from->dev, addr->ip, &tag, sizeof(tag),
-			    to->dev->dev_addr))
+	if (!afo_live_frame_send(from, to, seq))
 		atomic_long_inc(&from->stats.live_sent);
 }
 

@@ -17,6 +17,7 @@
 #include "adapter.h"
 #include "announce.h"
 #include "hook.h"
+#include "live_frame.h"
 #include "netlink.h"
 #include "netns.h"
 #include "notify.h"
@@ -194,6 +195,7 @@ static int __init afo_init(void)
 	if (err)
 		goto err_notifiers;
 	afo_params_start();
+	afo_live_frame_start();
 	err = afo_netlink_register();
 	if (err)
 		goto err_netlink;
@@ -202,6 +204,7 @@ static int __init afo_init(void)
 	return 0;
 
 err_netlink:
+	afo_live_frame_stop();
 	afo_params_stop();
 	afo_notifiers_unregister();
 err_notifiers:
@@ -215,6 +218,7 @@ err_pernet:
 static void __exit afo_exit(void)
 {
 	afo_netlink_unregister();
+	afo_live_frame_stop();
 	afo_params_stop();
 	afo_notifiers_unregister();
 	unregister_pernet_subsys(&afo_net_ops);

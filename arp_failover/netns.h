@@ -15,9 +15,13 @@
  *    afo_adapter.round, .probe_ip, .live.target, .diverted;
  *    afo_addr.shared, .mc_dev; afo_net.live_round) are
  *    written with WRITE_ONCE() or rcu_assign_pointer() and read with
- *    READ_ONCE() or rcu_dereference().
+ *    READ_ONCE() or rcu_dereference(). The liveness frame handler
+ *    (live_frame.c) is one of these hooks; it also reads
+ *    afo_core_adapter.pnet with READ_ONCE(), which the core writes as a
+ *    plain aligned u32 (never torn): a frame that races with a change of
+ *    pnet is merely taken as stale.
  *  - The liveness evidence (struct afo_live, other than .target) is
- *    written by the ARP hook with WRITE_ONCE() and read under RTNL with
+ *    written by the hooks with WRITE_ONCE() and read under RTNL with
  *    READ_ONCE(); a frame that races with the round counts in the next.
  *  - The bitmap of a probe round (struct afo_round) is written by the ARP
  *    hook with atomic bit operations and read under RTNL once the round

@@ -13,13 +13,22 @@
                                      arp_failover discovery probe in PCAP
   frame_tool.py lives PCAP           print, one per line in hex, every
                                      arp_failover liveness frame in PCAP
+                                     (EtherType 0x88b5, not ARP)
+  frame_tool.py persec PCAP START SECONDS
+                                     print, for each second of SECONDS from
+                                     START (epoch seconds), "ARP LIVE": the
+                                     ARP frames and arp_failover liveness
+                                     frames in PCAP that second
   frame_tool.py origin HEX           print the origin (decimal) of the
                                      probe or liveness frame HEX
   frame_tool.py seq HEX              print its sequence number (decimal)
-  frame_tool.py retag HEX MAGIC      print the probe or liveness frame HEX
-                                     with its tag's magic replaced by MAGIC
-                                     (0xaf02 a probe's, 0xaf03 a liveness
-                                     frame's), the rest untouched
+  frame_tool.py retag HEX MAGIC      print the probe HEX with its tag's
+                                     magic replaced by MAGIC (0xaf03: the
+                                     ARP-shaped liveness frame of earlier
+                                     versions), the rest untouched
+  frame_tool.py aslive PROBE LIVE    print the liveness frame LIVE carrying
+                                     the tag of the probe PROBE (under the
+                                     liveness magic), the rest untouched
   frame_tool.py reorigin HEX ORIGIN  print it with the tag's origin
                                      replaced by ORIGIN, the rest untouched
   frame_tool.py forge SHA ORIGIN IFINDEX TIP
@@ -34,14 +43,20 @@ import struct
 import sys
 import time
 
-# ARPFO_PROBE_MAGIC, ARPFO_LIVE_MAGIC, ARPFO_PROBE_TAG_LEN and the layout
-# of struct arpfo_probe_tag (magic, origin, ifindex, seq, mac[8]), from
-# include/uapi/linux/arp_failover_probe.h.
+# ARPFO_PROBE_MAGIC, ARPFO_LIVE_MAGIC, ARPFO_LIVE_ETHERTYPE,
+# ARPFO_PROBE_TAG_LEN, ARPFO_LIVE_FRAME_LEN and the layouts of struct
+# arpfo_probe_tag (magic, origin, ifindex, seq, mac[8]) and struct
+# arpfo_live_frame (the tag, rx_ifindex, pnet), from
+# include/uapi/linux/arp_failover_probe.h. A probe's tag follows its ARP
+# payload; a liveness frame's, the Ethernet header.
 PROBE_MAGIC = 0xaf02
-LIVE_MAGIC = 0xaf03
+LIVE_MAGIC = 0xaf04
+LIVE_ETHERTYPE = 0x88b5
 TAG_LEN = 22
 TAG_FORMAT = '>HIII8s'
 TAG_OFF = 14 + 28
+LIVE_LEN = 30
+LIVE_OFF = 14
 assert struct.calcsize(TAG_FORMAT) == TAG_LEN
 
 
@@ -95,17 +110,43 @@ def is_probe(frame):
 
 
 def is_live(frame):
-    return is_tagged(frame, (LIVE_MAGIC,))
+    """A liveness frame: EtherType 0x88b5, the liveness magic, whole."""
+    return len(frame) >= LIVE_OFF + LIVE_LEN and \
+        struct.unpack_from('>HH', frame, 12) == (LIVE_ETHERTYPE, LIVE_MAGIC)
 
 
-def pcap_frames(path):
+def tag_offset(frame):
+    """Where the tag of a probe or liveness frame starts."""
+    return LIVE_OFF if is_live(frame) else TAG_OFF
+
+
+def pcap_records(path):
+    """(seconds since the epoch, frame) of every record of a pcap file
+    (microsecond timestamps, little endian: tcpdump's, here)."""
     with open(path, 'rb') as f:
         data = f.read()
     off = 24                                  # pcap global header
     while off + 16 <= len(data):
-        caplen = struct.unpack_from('<I', data, off + 8)[0]
-        yield data[off + 16:off + 16 + caplen]
+        sec, usec, caplen = struct.unpack_from('<III', data, off)
+        yield sec + usec / 1e6, data[off + 16:off + 16 + caplen]
         off += 16 + caplen
+
+
+def pcap_frames(path):
+    for _, frame in pcap_records(path):
+        yield frame
+
+
+def persec(path, start_text, seconds_text):
+    start, seconds = float(start_text), int(seconds_text)
+    counts = [[0, 0] for _ in range(seconds)]
+    for when, frame in pcap_records(path):
+        i = int(when - start)
+        if 0 <= when - start and i < seconds:
+            counts[i][0] += frame[12:14] == b'\x08\x06'
+            counts[i][1] += is_live(frame)
+    for arp, live in counts:
+        print(arp, live)
 
 
 def probes(path):
@@ -120,23 +161,27 @@ def lives(path):
             print(frame.hex())
 
 
-def tagged(hexframe):
-    """The frame HEX, which must carry a probe's or a liveness frame's tag."""
+def tagged(hexframe, probe=True, live=True):
+    """The frame HEX, which must be a probe (if @probe) or a liveness
+    frame (if @live)."""
     try:
         frame = bytes.fromhex(hexframe)
     except ValueError:
         frame = b''
-    if not is_tagged(frame, (PROBE_MAGIC, LIVE_MAGIC)):
-        sys.exit(f'frame_tool.py: not a probe or liveness frame: {hexframe}')
+    if not (probe and is_probe(frame) or live and is_live(frame)):
+        what = ' or '.join(w for w, ok in (('probe', probe), ('liveness frame', live)) if ok)
+        sys.exit(f'frame_tool.py: not a {what}: {hexframe}')
     return bytearray(frame)
 
 
 def origin(hexframe):
-    print(struct.unpack_from(TAG_FORMAT, tagged(hexframe), TAG_OFF)[1])
+    frame = tagged(hexframe)
+    print(struct.unpack_from(TAG_FORMAT, frame, tag_offset(frame))[1])
 
 
 def seq(hexframe):
-    print(struct.unpack_from(TAG_FORMAT, tagged(hexframe), TAG_OFF)[3])
+    frame = tagged(hexframe)
+    print(struct.unpack_from(TAG_FORMAT, frame, tag_offset(frame))[3])
 
 
 def u32(text):
@@ -151,7 +196,7 @@ def u32(text):
 
 
 def retag(hexframe, magic_text):
-    frame = tagged(hexframe)
+    frame = tagged(hexframe, live=False)
     magic = u32(magic_text)
     if magic > 0xffff:
         sys.exit(f'frame_tool.py: {magic_text}: not a u16')
@@ -159,9 +204,16 @@ def retag(hexframe, magic_text):
     print(frame.hex())
 
 
+def aslive(probe_hex, live_hex):
+    probe = tagged(probe_hex, live=False)
+    frame = tagged(live_hex, probe=False)
+    frame[LIVE_OFF + 2:LIVE_OFF + TAG_LEN] = probe[TAG_OFF + 2:TAG_OFF + TAG_LEN]
+    print(frame.hex())
+
+
 def reorigin(hexframe, origin_text):
     frame = tagged(hexframe)
-    struct.pack_into('>I', frame, TAG_OFF + 2, u32(origin_text))
+    struct.pack_into('>I', frame, tag_offset(frame) + 2, u32(origin_text))
     print(frame.hex())
 
 
@@ -184,8 +236,10 @@ def padded(sha, sip, tip):
 
 def main(argv):
     cmds = {'send': (send, 2), 'flood': (flood, 3), 'replay': (replay, 3),
-            'probes': (probes, 1), 'lives': (lives, 1), 'origin': (origin, 1),
-            'seq': (seq, 1), 'retag': (retag, 2), 'reorigin': (reorigin, 2),
+            'probes': (probes, 1), 'lives': (lives, 1), 'persec': (persec, 3),
+            'origin': (origin, 1),
+            'seq': (seq, 1), 'retag': (retag, 2), 'aslive': (aslive, 2),
+            'reorigin': (reorigin, 2),
             'forge': (forge, 4), 'padded': (padded, 3)}
     if len(argv) < 2 or argv[1] not in cmds or len(argv) - 2 != cmds[argv[1]][1]:
         sys.exit(__doc__)

@@ -5,10 +5,13 @@
 # alive. Genuine liveness frames of eth0, captured on their way to eth1,
 # are replayed into eth1 once eth0's switch port is blocked (carrier up)
 # and eth0 is judged silent: they are stale, rejected and reported, and
-# eth0 stays silent until its port passes frames again. A genuine
-# discovery probe of eth0 retagged as a liveness frame fails the
-# liveness MAC: rejected as forged. A liveness frame under another
-# origin is another host's or namespace's: consumed quietly.
+# eth0 stays silent until its port passes frames again. The tag of a
+# genuine discovery probe of eth0 in a liveness frame fails the liveness
+# MAC: rejected as forged. A liveness frame under another origin is
+# another host's or namespace's: consumed quietly. A probe under the
+# magic of the ARP-shaped liveness frames of earlier versions (0xaf03) is
+# no liveness frame: the kernel's, an RFC 5227 probe like any other.
+# Liveness frames are not ARP (EtherType 0x88b5): eth0 sends eth1 none.
 #
 # Frames are injected on the switch side of eth1's cable, in the switch
 # namespace, so that they reach eth1 alone. Liveness frames are unicast:
@@ -78,7 +81,7 @@ from_to() { awk -v s="$1" -v d="$2" 'substr($0, 13, 12) == s && (d == "any" || s
 # Everything eth1's port passes, from before the module loads (discovery
 # probes) to a second of liveness rounds.
 pcap=$tmp/eth1-port.pcap
-afo_capture sw "$PORT1" "$pcap"
+afo_capture sw "$PORT1" "$pcap" arp or ether proto 0x88b5
 check_err $? "tcpdump did not start on eth1's switch port"
 afo_load
 check_err $? "insmod failed"
@@ -97,28 +100,50 @@ check_err $? "only $n liveness frames of eth0 to eth1 captured on eth1's port"
 check_err $? "liveness frames of eth0 not unicast: $(grep -v "^.[02468ace]" "$tmp/lives0.all" | head -n 3)"
 [ -s "$tmp/probes0" ]
 check_err $? "no discovery probe of eth0 captured"
+# ARP from eth0 to eth1's MAC: liveness frames of an earlier version.
+arp01=$(tcpdump -r "$pcap" -nn "arp and ether src $MAC0 and ether dst $MAC1" 2>/dev/null | wc -l)
+[ "$arp01" -eq 0 ]
+check_err $? "$arp01 ARP frames of eth0 unicast to eth1"
 origin=$($TOOL origin "$(head -n 1 "$tmp/lives0")")
 check_err $? "no origin in eth0's liveness frame"
 [ "$origin" = "$($TOOL origin "$(head -n 1 "$tmp/probes0")")" ]
 check_err $? "eth0's liveness frames and probes carry different origins"
 [ "$(judged eth0) $(judged eth1) $(judged eth2)" = "ok ok ok" ]
 check_err $? "judged before any failure: $(judged eth0) $(judged eth1) $(judged eth2)"
-log_test "capture genuine liveness frames (unicast) and a probe of eth0"
+log_test "capture genuine liveness frames (unicast, not ARP) and a probe of eth0"
 
-# A genuine discovery probe of eth0 with the liveness magic: its MAC is a
-# probe's, which never verifies as a liveness frame's.
+# The tag of a genuine discovery probe of eth0 in a liveness frame of
+# eth0 to eth1: its MAC is a probe's, which never verifies as a liveness
+# frame's.
 rejected=$(counter eth1 probes_rejected)
 afo_dmesg_mark
-afo_in sw $TOOL send "$PORT1" "$($TOOL retag "$(head -n 1 "$tmp/probes0")" 0xaf03)"
-check_err $? "sending the retagged probe failed"
-afo_until 10 logged "eth1: dropped a forged discovery probe from $MAC0"
-check_err $? "the retagged probe was not reported as forged: $(afo_dmesg_since | grep arp_failover)"
+afo_in sw $TOOL send "$PORT1" "$($TOOL aslive "$(head -n 1 "$tmp/probes0")" "$(head -n 1 "$tmp/lives0")")"
+check_err $? "sending the probe's tag as a liveness frame failed"
+afo_until 10 logged "eth1: dropped a forged liveness frame from $MAC0"
+check_err $? "the probe's tag was not reported as a forged liveness frame: $(afo_dmesg_since | grep arp_failover)"
 now=$(counter eth1 probes_rejected)
 [ "$now" -eq $((rejected + 1)) ]
-check_err $? "eth1 counted $((now - rejected)) rejected probes for one retagged probe"
+check_err $? "eth1 counted $((now - rejected)) rejected frames for one probe's tag"
 ! logged "eth1: dropped a stale or replayed"
-check_err $? "the retagged probe was taken for a genuine, stale one"
-log_test "a discovery probe retagged as a liveness frame: rejected as forged"
+check_err $? "the probe's tag was taken for a genuine, stale liveness frame"
+log_test "a discovery probe's tag in a liveness frame: rejected as forged"
+
+# A probe of eth0 under 0xaf03, the magic of the ARP-shaped liveness
+# frames of earlier versions: no tag of ours, so an ordinary request for
+# eth0's address, which eth1 does not answer (eth0 does): counted as
+# dropped, neither rejected nor heard.
+rejected=$(counter eth1 probes_rejected)
+dropped=$(counter eth1 dropped)
+afo_dmesg_mark
+afo_in sw $TOOL send "$PORT1" "$($TOOL retag "$(head -n 1 "$tmp/probes0")" 0xaf03)"
+check_err $? "sending the probe under 0xaf03 failed"
+afo_until 10 eval '[ "$(counter eth1 dropped)" -gt "$dropped" ]'
+check_err $? "the probe under 0xaf03 was not taken as a request for eth0's address: dropped $dropped -> $(counter eth1 dropped)"
+[ "$(counter eth1 probes_rejected)" = "$rejected" ]
+check_err $? "the probe under 0xaf03 was rejected: $rejected -> $(counter eth1 probes_rejected)"
+! logged "eth1: dropped a"
+check_err $? "the probe under 0xaf03 reported: $(afo_dmesg_since | grep dropped)"
+log_test "an ARP probe under the old liveness magic 0xaf03: left to the kernel"
 
 # Another origin: another host's or namespace's frame, even in eth0's
 # name. Sent while eth0 is still heard, so that only the counter and the
@@ -182,7 +207,7 @@ check_err $? "eth0 judged otherwise than silent during the replay:$seen"
 now=$(counter eth1 probes_rejected)
 [ "$now" -ge $((rejected + sent)) ]
 check_err $? "eth1 rejected $((now - rejected)) of $sent replayed frames"
-logged "eth1: dropped a stale or replayed discovery probe from $MAC0"
+logged "eth1: dropped a stale or replayed liveness frame from $MAC0"
 check_err $? "the replay was not reported: $(afo_dmesg_since | grep arp_failover)"
 ! logged "eth0: path works again"
 check_err $? "eth0 declared working again by replayed frames"

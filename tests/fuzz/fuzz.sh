@@ -3,10 +3,10 @@
 #
 # Hostile input (make fuzz): arpfo-fuzz injects FUZZ_COUNT (default one
 # million) malformed, truncated, oversized, random and spoofed ARP frames,
-# forged discovery probes and liveness frames, replayed genuine ones, and
-# (a quarter of them) ICMPv6 Neighbor Discovery frames, valid-looking and
-# hostile, aimed at the managed IPv6 addresses, into the segment of two
-# host adapters. Afterwards nothing the module decides may have changed
+# forged discovery probes and liveness frames (EtherType 0x88b5), replayed
+# genuine ones, and (a quarter of them) ICMPv6 Neighbor Discovery frames,
+# valid-looking and hostile, aimed at the managed IPv6 addresses, into
+# the segment of two host adapters. Afterwards nothing the module decides may have changed
 # (pnets, who answers for what, the IPv6 addresses too), the forged
 # probes must have been counted, and the module must still answer ARP
 # and neighbour solicitations, carry IPv6, and fail over correctly.
@@ -49,9 +49,9 @@ afo_in host ip addr add $A6_0/64 dev eth0 nodad &&
 check_err $? "IPv6 setup failed"
 
 # On eth1's switch port: the broadcast probes, and the liveness frames
-# eth0 sends eth1 (unicast: the client never sees them).
+# eth0 sends eth1 (unicast: the client never sees them; not ARP).
 pcap=/var/tmp/fuzz.$$.pcap
-afo_capture sw "$(afo_peer host eth1)" "$pcap"
+afo_capture sw "$(afo_peer host eth1)" "$pcap" arp or ether proto 0x88b5
 check_err $? "tcpdump did not start"
 afo_load
 check_err $? "insmod failed"

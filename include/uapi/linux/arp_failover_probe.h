@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only WITH Linux-syscall-note */
 /*
- * arp_failover: the discovery probe's wire format, shared by the module
- * and the userspace tools that build, capture or fuzz probes.
+ * arp_failover: the wire formats of the discovery probe and the liveness
+ * frame, shared by the module and the userspace tools that build, capture
+ * or fuzz them.
  *
  * A probe is an ARP probe in the sense of RFC 5227 (a who-has request
  * with sender address 0.0.0.0, so no neighbour learns anything from it)
@@ -27,12 +28,12 @@
 #define ARPFO_PROBE_MAGIC	0xaf02	/* 0xaf01: before the origin */
 
 /*
- * A liveness frame has the probe's shape and tag, with this magic, and is
- * unicast to a sibling on the sender's pnet at every liveness interval.
- * Its seq is the sender's liveness round: only the current and the
- * previous round are accepted, so a replay proves nothing after that.
+ * The liveness frame's magic (below). 0xaf03 was that of the liveness
+ * frames of earlier versions, which had a probe's ARP shape: no longer
+ * liveness, such a frame is left to the kernel, an RFC 5227 probe like
+ * any other.
  */
-#define ARPFO_LIVE_MAGIC	0xaf03
+#define ARPFO_LIVE_MAGIC	0xaf04
 
 struct arpfo_probe_tag {
 	__be16 magic;		/* ARPFO_PROBE_MAGIC */
@@ -48,5 +49,42 @@ struct arpfo_probe_tag {
 } __attribute__((packed));
 
 #define ARPFO_PROBE_TAG_LEN	22
+
+/*
+ * Liveness frames: every liveness interval each adapter on a pnet of two
+ * or more sends one to each of (at most) two siblings of its pnet,
+ * unicast to the sibling's MAC. They are not ARP: switches with Dynamic
+ * ARP Inspection police ARP on untrusted ports (15 frames/s by default)
+ * and shut a port down above the limit, and routers' ARP policers would
+ * count them too. Their EtherType is ETH_P_802_EX1 (0x88b5), which IEEE
+ * 802 sets aside for local experimental use: no protocol is assigned it,
+ * so no host or switch parses these frames as anything, and none was
+ * ours to register for a frame that never leaves the segment. Ours are
+ * told from other local uses by the magic (and the MAC).
+ *
+ * The frame is the Ethernet header (destination: the receiver's MAC,
+ * source: the sender's), this structure, and zeroes up to the 60-byte
+ * Ethernet minimum. The tag's seq is the sender's liveness round: only
+ * the current and the previous round are accepted, so a replay proves
+ * nothing after that. Its MAC, SipHash-2-4 under the namespace's key,
+ * covers the origin, the sender's ifindex, round and MAC, the receiver's
+ * ifindex and MAC, the pnet and the L3 domain (the ifindex of the VRF
+ * both are in, 0: none), which the receiver takes from itself: a frame
+ * reflected to another adapter, another VRF or another segment fails it.
+ * A genuine frame of a pnet the receiver is no longer on (pnets merge
+ * and split while frames fly) is stale, not forged.
+ */
+#define ARPFO_LIVE_ETHERTYPE	0x88b5	/* ETH_P_802_EX1 */
+
+struct arpfo_live_frame {
+	struct arpfo_probe_tag tag;	/* magic ARPFO_LIVE_MAGIC */
+	__be32 rx_ifindex;	/* the receiver: an L2 ipvlan device hears
+				 * it on its lower device, which shares
+				 * its MAC
+				 */
+	__be32 pnet;		/* the sender's pnet */
+} __attribute__((packed));
+
+#define ARPFO_LIVE_FRAME_LEN	30
 
 #endif /* _UAPI_LINUX_ARP_FAILOVER_PROBE_H */
