@@ -3,15 +3,23 @@
 // frames with made-up, broken or misplaced tags) and replayed_live
 // (captured genuine liveness frames sent again).
 //
-// A liveness frame has a discovery probe's shape (an RFC 5227 probe: a
-// request from 0.0.0.0) and tag, with magic ARPFO_LIVE_MAGIC (0xaf03), a
-// MAC of its own, and the sender's liveness round as sequence number. The
-// module sends it unicast to a sibling; it reads one whatever the
-// destination. It reports a liveness frame as forged when it claims the
-// namespace's origin and fails the check, as stale or replayed when it
-// passes it but its round is neither the current nor the previous one;
-// one with another origin is consumed quietly. A probe's tag never
-// verifies as a liveness frame's, nor the other way round.
+// A liveness frame is not ARP: EtherType 0x88b5, then struct
+// arpfo_live_frame (a probe's tag with magic ARPFO_LIVE_MAGIC, the
+// receiver's ifindex, the sender's pnet), zeroes to 60 bytes. The module
+// sends it unicast to a sibling and reads only those unicast to one of
+// its adapters. Its MAC covers the sender's and the receiver's ifindex
+// and MAC (the Ethernet source and destination), the round, the origin,
+// the pnet and the L3 domain. The module reports one as forged when it
+// claims the namespace's origin and fails the check, as stale or
+// replayed when it passes it but its round is neither the current nor
+// the previous one (or its pnet is not the receiver's); one with another
+// origin is consumed quietly. A probe's tag never verifies as a liveness
+// frame's, nor the other way round.
+//
+// Forged frames come from the client's Ethernet address: one from a host
+// adapter's would teach the switch to send that adapter's frames to the
+// client, and its siblings would stop hearing it (a state change the
+// fuzzing must not cause for a reason outside the module).
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -29,25 +37,74 @@ Mac live_destination(const CaseInput &in, std::uint64_t round)
 	return round % 3 == 2 ? kBroadcast : host_mac(in);
 }
 
+// A small number, as ifindexes and pnets are.
+std::uint32_t small(Rng &rng)
+{
+	return static_cast<std::uint32_t>(rng.between(1, 64));
+}
+
+// The Ethernet header, @t, the receiver's ifindex and the pnet, zeroes to
+// the Ethernet minimum; @len bytes of the frame after the header (less:
+// truncated).
+void write_live(Frame &f, const Mac &dst, const Mac &src, const Tag &t,
+		std::uint32_t rx_ifindex, std::uint32_t pnet, std::size_t len = kLiveLen)
+{
+	write_eth(f, dst, src, kEthPLive);
+	const auto tag = tag_bytes(t);
+	put_bytes(f, kLiveOffset, tag);
+	put_be32(f, kLiveOffset + kLiveRxIfindexOff, rx_ifindex);
+	put_be32(f, kLiveOffset + kLivePnetOff, pnet);
+	f.len = kLiveOffset + kLiveLen;
+	pad_zero(f, kMinFrameLen);
+	f.len = kLiveOffset + len;
+	if (len == kLiveLen)
+		f.len = kMinFrameLen;
+}
+
+// A liveness frame with a probe's tag: a captured genuine probe's.
+void live_from_probe(const CaseInput &in, Frame &f, std::uint64_t round, const Tag &t)
+{
+	const auto &probe = in.ctx.replay[round % in.ctx.replay.size()];
+
+	write_live(f, live_destination(in, round), in.ctx.client_mac, t, small(in.rng),
+		   small(in.rng));
+	std::copy(probe.begin() + static_cast<std::ptrdiff_t>(kTagOffset + 2),
+		  probe.begin() + static_cast<std::ptrdiff_t>(kTagOffset + kTagLen),
+		  f.bytes.begin() + static_cast<std::ptrdiff_t>(kLiveOffset + 2));
+	f.variant = "live_from_probe";
+}
+
+// The ARP-shaped liveness frame of earlier versions: a probe of a host
+// address under magic 0xaf03, which the module leaves to the kernel.
+void live_old_shape(const CaseInput &in, Frame &f, Tag t)
+{
+	ArpFields a = probe_shape(in, host_mac(in));
+
+	a.eth_dst = host_mac(in);
+	t.magic = kOldLiveMagic;
+	write_arp(f, a);
+	const auto tag = tag_bytes(t);
+	put_bytes(f, kTagOffset, tag);
+	f.len = kTagOffset + kTagLen;
+	f.variant = "live_old_arp";
+}
+
 } // namespace
 
 void make_forged_live(const CaseInput &in, Frame &f)
 {
 	const std::uint64_t variant = in.ordinal % 10;
 	const std::uint64_t round = in.ordinal / 10;
-	// In the host's name, mostly: its origin and one of its MACs. Variant
-	// 1 is another host's liveness frame; 2 another origin from a MAC of
-	// ours (a shared MAC): both consumed quietly.
+	// In the host's name, mostly: its origin. Variant 1 is another
+	// host's liveness frame, 2 has a wild origin: consumed quietly.
 	const bool ours = variant != 1 && variant != 2;
-	const Mac sha = variant == 1 ? random_unicast_mac(in.rng) : host_mac(in);
 	const std::optional<std::uint32_t> our_origin = captured_origin(in.ctx);
-	ArpFields a = probe_shape(in, sha);
 	Tag t = plausible_tag(in.rng);
-	std::size_t tag_off = kTagOffset;
-	std::size_t tag_len = kTagLen;
+	std::uint32_t rx_ifindex = small(in.rng);
+	std::uint32_t pnet = small(in.rng);
+	std::size_t len = kLiveLen;
 
 	t.magic = kLiveMagic;
-	a.eth_dst = live_destination(in, round);
 	if (ours && our_origin)
 		t.origin = *our_origin;
 	else if (!ours)
@@ -69,8 +126,8 @@ void make_forged_live(const CaseInput &in, Frame &f)
 		f.variant = "live_origin_wild";
 		break;
 	}
-	case 3: // the padding ends inside the tag
-		tag_len = round % kTagLen;
+	case 3: // the frame ends inside the tag or the fields after it
+		len = round % kLiveLen;
 		f.variant = "live_truncated";
 		break;
 	case 4: {
@@ -82,61 +139,47 @@ void make_forged_live(const CaseInput &in, Frame &f)
 		break;
 	}
 	case 5: {
+		// The sender's or the receiver's ifindex.
 		static constexpr std::array<std::uint32_t, 4> kWild{0, 0x7fffffff, 0x80000000,
 								    0xffffffff};
-		t.ifindex = round % 5 < kWild.size() ? kWild[round % 5] : in.rng.u32();
+		const std::uint32_t wild = round % 5 < kWild.size() ? kWild[round % 5]
+								     : in.rng.u32();
+		(round % 2 ? rx_ifindex : t.ifindex) = wild;
 		f.variant = "live_ifindex_wild";
 		break;
 	}
 	case 6:
-		if (!in.ctx.replay.empty()) {
-			// A genuine discovery probe under the liveness magic: its
-			// MAC is a probe's, which never verifies as a liveness
-			// frame's. Unicast like a liveness frame, or broadcast as
-			// it was sent; from the client's Ethernet address (the
-			// module reads the ARP sender's).
-			const auto &orig = in.ctx.replay[round % in.ctx.replay.size()];
-			put_bytes(f, 0, orig);
-			f.len = orig.size();
-			put_be16(f, kTagOffset, kLiveMagic);
-			put_bytes(f, 0, a.eth_dst);
-			put_bytes(f, 6, in.ctx.client_mac);
-			f.variant = "live_from_probe";
-			return;
-		}
+		if (!in.ctx.replay.empty())
+			return live_from_probe(in, f, round, t);
 		f.variant = "live_ours";
 		break;
 	case 7:
 		t.ifindex = 0;
 		t.seq = 0;
 		t.mac = {};
+		rx_ifindex = 0;
+		pnet = 0;
 		f.variant = "live_zero_fields";
 		break;
 	case 8:
-		// Not a probe's shape (a request from a stranger's address):
-		// the tag is padding, and the frame the kernel's.
-		a.sha = random_unicast_mac(in.rng);
-		a.spa = stranger_ip(in);
-		f.variant = "live_padded";
-		break;
-	default: // zeroes, then the tag: not where the module reads it
-		tag_off = kTagOffset + 1 + round % kTagLen;
-		f.variant = "live_tag_offset";
+		return live_old_shape(in, f, t);
+	default: {
+		static constexpr std::array<std::uint32_t, 4> kWild{0, 0x7fffffff, 0x80000000,
+								    0xffffffff};
+		pnet = round % 5 < kWild.size() ? kWild[round % 5] : in.rng.u32();
+		f.variant = "live_pnet_wild";
 		break;
 	}
-	write_arp(f, a);
-	pad_zero(f, tag_off);
-	const auto tag = tag_bytes(t);
-	put_bytes(f, tag_off, std::span(tag).first(tag_len));
-	f.len = tag_off + tag_len;
+	}
+	write_live(f, live_destination(in, round), in.ctx.client_mac, t, rx_ifindex, pnet, len);
 }
 
 void make_replayed_live(const CaseInput &in, Frame &f)
 {
 	const auto &orig = in.ctx.replay_live[(in.ordinal / 10) % in.ctx.replay_live.size()];
-	const std::size_t origin_at = kTagOffset + kTagOriginOff;
-	const std::size_t ifindex_at = kTagOffset + kTagIfindexOff;
-	const std::size_t seq_at = kTagOffset + kTagSeqOff;
+	const std::size_t origin_at = kLiveOffset + kTagOriginOff;
+	const std::size_t ifindex_at = kLiveOffset + kTagIfindexOff;
+	const std::size_t seq_at = kLiveOffset + kTagSeqOff;
 
 	put_bytes(f, 0, orig);
 	f.len = orig.size();
@@ -160,13 +203,18 @@ void make_replayed_live(const CaseInput &in, Frame &f)
 		put_be32(f, seq_at, seq + static_cast<std::uint32_t>(in.rng.between(2, 100000)));
 		f.variant = "seq_ahead";
 		break;
-	case 3:
-		put_be32(f, seq_at, seq ^ (in.rng.u32() | 1));
-		f.variant = "seq_random";
+	case 3: {
+		// Another receiver or another pnet: the MAC binds both.
+		const std::size_t at = kLiveOffset +
+				       (in.rng.one_in(2) ? kLiveRxIfindexOff : kLivePnetOff);
+		put_be32(f, at, load_be32(f.data(), at) +
+					static_cast<std::uint32_t>(in.rng.between(1, 64)));
+		f.variant = "rx_or_pnet_other";
 		break;
+	}
 	case 4: {
 		const std::uint64_t bit = in.rng.below(64);
-		f.bytes[kTagOffset + kTagMacOff + bit / 8] ^=
+		f.bytes[kLiveOffset + kTagMacOff + bit / 8] ^=
 			static_cast<std::uint8_t>(1u << (bit % 8));
 		f.variant = "mac_bitflip";
 		break;
@@ -182,9 +230,9 @@ void make_replayed_live(const CaseInput &in, Frame &f)
 		f.variant = "origin_other";
 		break;
 	case 7:
-		// Under the probe magic: a liveness MAC never verifies as a
-		// probe's.
-		put_be16(f, kTagOffset, kProbeMagic);
+		// Under the probe magic: never a probe (not ARP), and its tag
+		// never verifies as a liveness frame's either.
+		put_be16(f, kLiveOffset, kProbeMagic);
 		f.variant = "as_probe";
 		break;
 	case 8:
@@ -193,12 +241,12 @@ void make_replayed_live(const CaseInput &in, Frame &f)
 		f.variant = "broadcast";
 		break;
 	default: {
-		// In another adapter's name (sender MAC), the tag unchanged:
-		// the MAC covers the sender MAC.
+		// In another adapter's name (Ethernet source), the tag
+		// unchanged: the MAC covers the sender MAC.
 		Mac sha = host_mac(in);
-		if (std::equal(sha.begin(), sha.end(), f.bytes.begin() + kEthHeaderLen + 8))
+		if (std::equal(sha.begin(), sha.end(), f.bytes.begin() + 6))
 			sha = random_unicast_mac(in.rng);
-		put_bytes(f, kEthHeaderLen + 8, sha);
+		put_bytes(f, 6, sha);
 		f.variant = "sha_other";
 		break;
 	}

@@ -56,7 +56,7 @@ std::optional<std::uint32_t> captured_origin(const FuzzContext &ctx)
 	if (!ctx.replay.empty())
 		return load_be32(ctx.replay.front(), kTagOffset + kTagOriginOff);
 	if (!ctx.replay_live.empty())
-		return load_be32(ctx.replay_live.front(), kTagOffset + kTagOriginOff);
+		return load_be32(ctx.replay_live.front(), kLiveOffset + kTagOriginOff);
 	return std::nullopt;
 }
 

@@ -20,7 +20,7 @@ enum class Category : std::uint8_t {
 	ReplayedProbe,	// a captured genuine probe, unchanged or mutated
 	OddMac,		// broadcast, multicast or zero MACs
 	RandomPayload,	// random bytes after an ARP Ethernet header
-	ForgedLive,	// liveness frames (magic 0xaf03) with made-up or broken tags
+	ForgedLive,	// liveness frames (EtherType 0x88b5) with made-up or broken tags
 	ReplayedLive,	// a captured genuine liveness frame, unchanged or mutated
 	// ICMPv6 Neighbor Discovery (Ethernet/IPv6), aimed at the managed
 	// IPv6 addresses:

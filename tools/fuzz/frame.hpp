@@ -31,9 +31,21 @@ inline constexpr std::size_t kTagOffset = kEthHeaderLen + kArpPayloadLen;
 // The tag's length and magic, as the module's uapi header defines them.
 inline constexpr std::size_t kTagLen = ARPFO_PROBE_TAG_LEN;
 inline constexpr std::uint16_t kProbeMagic = ARPFO_PROBE_MAGIC;
-// A liveness frame: the probe's shape and tag under its own magic.
-inline constexpr std::uint16_t kLiveMagic = ARPFO_LIVE_MAGIC;
 static_assert(sizeof(arpfo_probe_tag) == kTagLen, "struct arpfo_probe_tag is the whole tag");
+// A liveness frame: not ARP, EtherType ARPFO_LIVE_ETHERTYPE; the Ethernet
+// header, struct arpfo_live_frame (a probe's tag under its own magic,
+// the receiver's ifindex and the pnet), zeroes to the Ethernet minimum.
+inline constexpr std::uint16_t kLiveMagic = ARPFO_LIVE_MAGIC;
+inline constexpr std::uint16_t kEthPLive = ARPFO_LIVE_ETHERTYPE;
+inline constexpr std::size_t kLiveOffset = kEthHeaderLen;
+inline constexpr std::size_t kLiveLen = ARPFO_LIVE_FRAME_LEN;
+inline constexpr std::size_t kLiveRxIfindexOff = offsetof(arpfo_live_frame, rx_ifindex);
+inline constexpr std::size_t kLivePnetOff = offsetof(arpfo_live_frame, pnet);
+static_assert(sizeof(arpfo_live_frame) == kLiveLen, "struct arpfo_live_frame is the whole frame");
+static_assert(offsetof(arpfo_live_frame, tag) == 0);
+// The magic of the ARP-shaped liveness frames of earlier versions: now a
+// tag the module does not know, the frame an RFC 5227 probe.
+inline constexpr std::uint16_t kOldLiveMagic = 0xaf03;
 inline constexpr std::uint16_t kEthPArp = 0x0806;
 inline constexpr std::uint16_t kEthPIpv6 = 0x86dd;
 
@@ -64,8 +76,9 @@ struct FuzzContext {
 	// bytes and at most max_frame_len. The first one's origin is the
 	// host's, which forged probes and liveness frames claim.
 	std::vector<std::vector<std::uint8_t>> replay;
-	// Genuine liveness frames to replay, under the same rules (their
-	// origin is the host's too when there is no probe).
+	// Genuine liveness frames to replay: each at least kLiveOffset +
+	// kLiveLen bytes and at most max_frame_len (their origin is the
+	// host's too when there is no probe).
 	std::vector<std::vector<std::uint8_t>> replay_live;
 };
 

@@ -15,16 +15,19 @@ Generator::Generator(std::uint64_t seed, FuzzContext ctx) : seed_(seed), ctx_(st
 					    std::to_string(ctx_.max_frame_len) +
 					    " outside 60.." + std::to_string(kMaxFrameLen) +
 					    " (is the MTU below 46?)");
-	for (const auto *frames : {&ctx_.replay, &ctx_.replay_live})
+	for (const auto *frames : {&ctx_.replay, &ctx_.replay_live}) {
+		const bool live = frames == &ctx_.replay_live;
+		const std::size_t min = live ? kLiveOffset + kLiveLen : kTagOffset + kTagLen;
 		for (std::size_t i = 0; i < frames->size(); i++) {
 			const std::size_t len = (*frames)[i].size();
-			if (len < kTagOffset + kTagLen || len > ctx_.max_frame_len)
+			if (len < min || len > ctx_.max_frame_len)
 				throw std::invalid_argument(
-					std::string(frames == &ctx_.replay ? "replay" : "liveness replay") +
-					" frame " + std::to_string(i + 1) + " has " + std::to_string(len) +
-					" bytes, not " + std::to_string(kTagOffset + kTagLen) + ".." +
+					std::string(live ? "liveness replay" : "replay") + " frame " +
+					std::to_string(i + 1) + " has " + std::to_string(len) +
+					" bytes, not " + std::to_string(min) + ".." +
 					std::to_string(ctx_.max_frame_len));
 		}
+	}
 	for (Category c : kAllCategories)
 		if ((c != Category::ReplayedProbe || !ctx_.replay.empty()) &&
 		    (c != Category::ReplayedLive || !ctx_.replay_live.empty()))

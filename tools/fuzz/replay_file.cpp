@@ -27,8 +27,7 @@ std::string hex16(unsigned int v)
 	return buf;
 }
 
-// Empty when @frame is a probe or liveness frame we can replay, else why
-// not.
+// Empty when @frame is a probe we can replay, else why not.
 std::string check_probe(const std::vector<std::uint8_t> &frame)
 {
 	const std::size_t min = kTagOffset + kTagLen;
@@ -37,22 +36,49 @@ std::string check_probe(const std::vector<std::uint8_t> &frame)
 		return std::to_string(frame.size()) + " bytes, a probe frame has at least " +
 		       std::to_string(min) + " (Ethernet 14, ARP 28, tag " +
 		       std::to_string(kTagLen) + ")";
-	if (frame.size() > kMaxFrameLen)
-		return std::to_string(frame.size()) + " bytes, more than " +
-		       std::to_string(kMaxFrameLen);
-	const unsigned int type = frame[12] << 8 | frame[13];
-	if (type != kEthPArp)
-		return "EtherType " + hex16(type) + ", not ARP (0x0806)";
 	const unsigned int magic = frame[kTagOffset] << 8 | frame[kTagOffset + 1];
-	if (magic != kProbeMagic && magic != kLiveMagic)
+	if (magic != kProbeMagic)
 		return "no probe tag at byte " + std::to_string(kTagOffset) + " (" + hex16(magic) +
-		       ", not " + hex16(kProbeMagic) + " or " + hex16(kLiveMagic) + ")";
+		       ", not " + hex16(kProbeMagic) + ")";
 	return {};
 }
 
-bool is_live(const std::vector<std::uint8_t> &frame)
+// Empty when @frame is a liveness frame we can replay, else why not.
+std::string check_live(const std::vector<std::uint8_t> &frame)
 {
-	return (frame[kTagOffset] << 8 | frame[kTagOffset + 1]) == kLiveMagic;
+	const std::size_t min = kLiveOffset + kLiveLen;
+
+	if (frame.size() < min)
+		return std::to_string(frame.size()) + " bytes, a liveness frame has at least " +
+		       std::to_string(min) + " (Ethernet 14, then " + std::to_string(kLiveLen) + ")";
+	const unsigned int magic = frame[kLiveOffset] << 8 | frame[kLiveOffset + 1];
+	if (magic != kLiveMagic)
+		return "no liveness tag at byte " + std::to_string(kLiveOffset) + " (" +
+		       hex16(magic) + ", not " + hex16(kLiveMagic) + ")";
+	return {};
+}
+
+unsigned int ethertype(const std::vector<std::uint8_t> &frame)
+{
+	return frame.size() < kEthHeaderLen ? 0 : frame[12] << 8 | frame[13];
+}
+
+// Empty when @frame is a probe or a liveness frame we can replay, else
+// why not.
+std::string check_frame(const std::vector<std::uint8_t> &frame)
+{
+	if (frame.size() > kMaxFrameLen)
+		return std::to_string(frame.size()) + " bytes, more than " +
+		       std::to_string(kMaxFrameLen);
+	if (frame.size() < kEthHeaderLen)
+		return std::to_string(frame.size()) + " bytes, not even an Ethernet header";
+	const unsigned int type = ethertype(frame);
+	if (type == kEthPArp)
+		return check_probe(frame);
+	if (type == kEthPLive)
+		return check_live(frame);
+	return "EtherType " + hex16(type) + ", neither ARP (0x0806) nor a liveness frame's (" +
+	       hex16(kEthPLive) + ")";
 }
 
 } // namespace
@@ -90,7 +116,7 @@ ReplayResult parse_replay(std::string_view text)
 					   ": odd number of hex digits"};
 		if (frame.empty())
 			continue;
-		if (auto why = check_probe(frame); !why.empty())
+		if (auto why = check_frame(frame); !why.empty())
 			return ReplayError{"line " + std::to_string(line_no) + ": " + why};
 		frames.push_back(std::move(frame));
 	}
@@ -104,7 +130,8 @@ ReplaySets split_replay(ReplayFrames frames)
 	ReplaySets sets;
 
 	for (auto &frame : frames)
-		(is_live(frame) ? sets.lives : sets.probes).push_back(std::move(frame));
+		(ethertype(frame) == kEthPLive ? sets.lives : sets.probes)
+			.push_back(std::move(frame));
 	return sets;
 }
 

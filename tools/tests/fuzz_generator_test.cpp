@@ -36,15 +36,15 @@ std::vector<std::uint8_t> captured_probe()
 }
 
 // A genuine-looking liveness frame of host A to host B: origin kOrigin,
-// ifindex 2, round 1000.
+// ifindex 2, round 1000, receiver ifindex 3, pnet 5, padded to 60 bytes.
 std::vector<std::uint8_t> captured_live()
 {
 	std::vector<std::uint8_t> f = {
-		0x02, 0x00, 0x00, 0x00, 0x01, 0x01, 0x02, 0x00, 0x00, 0x00, 0x01, 0x00, 0x08, 0x06,
-		0x00, 0x01, 0x08, 0x00, 0x06, 0x04, 0x00, 0x01, 0x02, 0x00, 0x00, 0x00, 0x01, 0x00,
-		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10, 0, 0, 1,
-		0xaf, 0x03, 0x5e, 0xed, 0x00, 0x01, 0, 0, 0, 2, 0, 0, 0x03, 0xe8, 8, 7, 6, 5, 4, 3, 2, 1,
+		0x02, 0x00, 0x00, 0x00, 0x01, 0x01, 0x02, 0x00, 0x00, 0x00, 0x01, 0x00, 0x88, 0xb5,
+		0xaf, 0x04, 0x5e, 0xed, 0x00, 0x01, 0, 0, 0, 2, 0, 0, 0x03, 0xe8, 8, 7, 6, 5, 4, 3, 2, 1,
+		0, 0, 0, 3, 0, 0, 0, 5,
 	};
+	f.resize(60);
 	return f;
 }
 
@@ -77,8 +77,10 @@ std::uint32_t be32(const Frame &f, std::size_t off)
 	return static_cast<std::uint32_t>(be16(f, off)) << 16 | be16(f, off + 2);
 }
 
-// The origin of the tag at byte 42.
+// The origin of the tag at byte 42 (a probe's), at byte 14 (a liveness
+// frame's).
 std::uint32_t origin(const Frame &f) { return be32(f, 44); }
+std::uint32_t live_origin(const Frame &f) { return be32(f, 16); }
 
 template <std::size_t N> std::array<std::uint8_t, N> at(const Frame &f, std::size_t off)
 {
@@ -510,7 +512,8 @@ TEST(FuzzGenerator, EthernetSourceIsTheClientOutsideOddMacsAndReplays)
 		    f.variant == "eth_src_multicast" || f.variant == "eth_src_zero")
 			continue;
 		ASSERT_EQ(eth_src(f), kClient) << category_name(f.category) << "/" << f.variant;
-		ASSERT_EQ(be16(f, 12), is_nd(f.category) ? 0x86dd : 0x0806);
+		const bool live = f.category == Category::ForgedLive && f.variant != "live_old_arp";
+		ASSERT_EQ(be16(f, 12), is_nd(f.category) ? 0x86dd : live ? 0x88b5 : 0x0806);
 	}
 }
 
@@ -550,88 +553,90 @@ TEST(FuzzGenerator, RejectsUnusableContexts)
 	EXPECT_THROW(Generator(1, short_replay), std::invalid_argument);
 
 	FuzzContext short_live = context(true);
-	short_live.replay_live[0].resize(63);
+	short_live.replay_live[0].resize(43);
 	EXPECT_THROW(Generator(1, short_live), std::invalid_argument);
 }
 
-// Liveness frames as a forger would make them: the probe's shape (a
-// request from 0.0.0.0 for a host address) with the liveness magic, in
-// the host's name (its origin, as captured, and its MACs) save for the
-// other-origin variants, unicast to a host adapter or broadcast.
-TEST(FuzzGenerator, ForgedLivenessFramesHaveTheProbeShape)
+// Liveness frames as a forger would make them: EtherType 0x88b5, the
+// tag at byte 14 in the host's name (its origin, as captured) save for
+// the other-origin variants, from the client's Ethernet address, unicast
+// to a host adapter or broadcast, padded to 60 bytes; and the ARP-shaped
+// liveness frame of earlier versions (magic 0xaf03).
+TEST(FuzzGenerator, ForgedLivenessFramesAreNotArp)
 {
 	const Generator gen(67, context(true));
 	std::map<std::string_view, int> variants;
 	std::set<std::size_t> truncated;
-	std::set<std::uint32_t> seqs, wild_origins;
+	std::set<std::uint32_t> seqs, wild_origins, wild_pnets;
 	int unicast = 0, broadcast = 0;
 
 	for (const Frame &f : frames_of(gen, Category::ForgedLive, 10 * 60)) {
 		variants[f.variant]++;
-		EXPECT_EQ(be16(f, 12), 0x0806);
-		EXPECT_EQ(be16(f, 20), 1) << "an ARP request";
 		EXPECT_EQ(eth_src(f), kClient) << f.variant;
-		EXPECT_TRUE(is_host_ip(tpa(f))) << f.variant;
 		const Mac dst = at<6>(f, 0);
+		if (f.variant == "live_old_arp") {
+			EXPECT_EQ(be16(f, 12), 0x0806);
+			EXPECT_EQ(be16(f, 20), 1) << "an ARP request";
+			EXPECT_EQ(spa(f), (Ipv4{0, 0, 0, 0})) << "RFC 5227 sender 0.0.0.0";
+			EXPECT_TRUE(is_host_ip(tpa(f)));
+			EXPECT_TRUE(is_host_mac(dst));
+			ASSERT_EQ(f.len, 64u);
+			EXPECT_EQ(be16(f, 42), 0xaf03);
+			EXPECT_EQ(origin(f), kOrigin);
+			continue;
+		}
+		EXPECT_EQ(be16(f, 12), 0x88b5) << f.variant;
 		EXPECT_TRUE(is_host_mac(dst) || dst == (Mac{0xff, 0xff, 0xff, 0xff, 0xff, 0xff}))
 			<< f.variant;
 		unicast += is_host_mac(dst);
 		broadcast += !is_host_mac(dst);
-		if (f.variant == "live_padded") {
-			EXPECT_NE(spa(f), (Ipv4{0, 0, 0, 0})) << "a stranger's request";
-			EXPECT_EQ(be16(f, 42), 0xaf03);
-			continue;
-		}
-		EXPECT_EQ(spa(f), (Ipv4{0, 0, 0, 0})) << f.variant << ": RFC 5227 sender 0.0.0.0";
 		if (f.variant == "live_truncated") {
 			truncated.insert(f.len);
-			EXPECT_LT(f.len, 64u);
+			EXPECT_LT(f.len, 44u);
 			continue;
 		}
-		if (f.variant == "live_tag_offset") {
-			EXPECT_GT(f.len, 64u);
-			EXPECT_EQ(f.bytes[42], 0) << "zeroes before the tag";
-			EXPECT_EQ(be16(f, f.len - 22), 0xaf03);
-			continue;
-		}
-		ASSERT_EQ(f.len, 64u) << f.variant;
-		EXPECT_EQ(be16(f, 42), 0xaf03) << f.variant;
-		if (f.variant == "live_foreign") {
-			EXPECT_NE(origin(f), kOrigin);
-			EXPECT_FALSE(is_host_mac(sha(f)));
-		} else if (f.variant == "live_origin_wild") {
-			EXPECT_NE(origin(f), kOrigin);
-			EXPECT_TRUE(is_host_mac(sha(f))) << "another origin in a MAC of ours";
-			wild_origins.insert(origin(f));
+		ASSERT_EQ(f.len, 60u) << f.variant;
+		EXPECT_EQ(be16(f, 14), 0xaf04) << f.variant;
+		EXPECT_TRUE(std::all_of(f.bytes.begin() + 44, f.bytes.begin() + 60,
+					[](std::uint8_t b) { return b == 0; }))
+			<< f.variant << ": zeroes after struct arpfo_live_frame";
+		if (f.variant == "live_foreign" || f.variant == "live_origin_wild") {
+			EXPECT_NE(live_origin(f), kOrigin);
 		} else {
-			EXPECT_EQ(origin(f), kOrigin) << f.variant;
-			EXPECT_TRUE(is_host_mac(sha(f))) << f.variant;
+			EXPECT_EQ(live_origin(f), kOrigin) << f.variant;
 		}
+		if (f.variant == "live_origin_wild")
+			wild_origins.insert(live_origin(f));
 		if (f.variant == "live_seq_random")
-			seqs.insert(be32(f, 52));
+			seqs.insert(be32(f, 24));
+		if (f.variant == "live_pnet_wild")
+			wild_pnets.insert(be32(f, 40));
 		if (f.variant == "live_from_probe") {
 			// The captured probe's tag under the liveness magic.
 			const auto probe = captured_probe();
-			EXPECT_TRUE(std::equal(probe.begin() + 44, probe.end(), f.bytes.begin() + 44));
-			EXPECT_TRUE(std::equal(probe.begin() + 14, probe.begin() + 42,
-					       f.bytes.begin() + 14));
+			EXPECT_TRUE(std::equal(probe.begin() + 44, probe.begin() + 64,
+					       f.bytes.begin() + 16));
 		}
 		if (f.variant == "live_zero_fields") {
-			EXPECT_EQ(be32(f, 48), 0u);
-			EXPECT_EQ(be32(f, 52), 0u);
+			EXPECT_EQ(be32(f, 20), 0u);
+			EXPECT_EQ(be32(f, 24), 0u);
+			EXPECT_EQ(be32(f, 36), 0u);
+			EXPECT_EQ(be32(f, 40), 0u);
 		}
 	}
 	for (auto v : {"live_ours", "live_foreign", "live_origin_wild", "live_truncated",
 		       "live_seq_random", "live_ifindex_wild", "live_from_probe", "live_zero_fields",
-		       "live_padded", "live_tag_offset"})
+		       "live_old_arp", "live_pnet_wild"})
 		EXPECT_GT(variants[v], 0) << v;
 	EXPECT_EQ(variants.size(), 10u);
-	EXPECT_EQ(truncated.size(), 22u) << "0 to 21 bytes of the tag";
+	EXPECT_EQ(truncated.size(), 30u) << "0 to 29 bytes after the Ethernet header";
 	for (std::uint32_t q : {0u, 1u, 2u, 0x7fffffffu, 0x80000000u, 0xffffffffu})
 		EXPECT_EQ(seqs.count(q), 1u) << q;
 	EXPECT_GT(seqs.size(), 6u) << "and random ones";
 	for (std::uint32_t o : {0u, 1u, 0x7fffffffu, 0x80000000u, 0xffffffffu})
 		EXPECT_EQ(wild_origins.count(o), 1u) << o;
+	for (std::uint32_t p : {0u, 0x7fffffffu, 0x80000000u, 0xffffffffu})
+		EXPECT_EQ(wild_pnets.count(p), 1u) << p;
 	EXPECT_GT(unicast, broadcast);
 	EXPECT_GT(broadcast, 0);
 }
@@ -646,7 +651,7 @@ TEST(FuzzGenerator, ForgedLivenessFramesWithoutACapture)
 	for (const Frame &f : frames_of(gen, Category::ForgedLive, 10 * 20)) {
 		EXPECT_NE(f.variant, "live_from_probe");
 		if (f.variant == "live_ours")
-			origins.insert(origin(f));
+			origins.insert(live_origin(f));
 	}
 	EXPECT_GT(origins.size(), 15u);
 }
@@ -666,8 +671,10 @@ TEST(FuzzGenerator, ReplayedLivenessFramesMutateOnlyTheTagOrAddresses)
 			continue;
 		}
 		EXPECT_NE(got, orig) << f.variant;
-		EXPECT_TRUE(std::equal(orig.begin() + 6, orig.begin() + 22, got.begin() + 6))
-			<< f.variant << ": Ethernet source and ARP header kept";
+		EXPECT_TRUE(std::equal(orig.begin() + 12, orig.begin() + 14, got.begin() + 12))
+			<< f.variant << ": EtherType kept";
+		EXPECT_TRUE(std::equal(orig.begin() + 44, orig.end(), got.begin() + 44))
+			<< f.variant << ": padding kept";
 		if (f.variant == "broadcast") {
 			EXPECT_EQ(at<6>(f, 0), (Mac{0xff, 0xff, 0xff, 0xff, 0xff, 0xff}));
 			EXPECT_TRUE(std::equal(orig.begin() + 6, orig.end(), got.begin() + 6));
@@ -676,27 +683,32 @@ TEST(FuzzGenerator, ReplayedLivenessFramesMutateOnlyTheTagOrAddresses)
 		EXPECT_TRUE(std::equal(orig.begin(), orig.begin() + 6, got.begin()))
 			<< f.variant << ": unicast to the sibling, as captured";
 		if (f.variant == "sha_other") {
-			EXPECT_NE(sha(f), kHostA);
-			EXPECT_TRUE(std::equal(orig.begin() + 28, orig.end(), got.begin() + 28));
+			EXPECT_NE(eth_src(f), kHostA);
+			EXPECT_TRUE(std::equal(orig.begin() + 12, orig.end(), got.begin() + 12));
 			continue;
 		}
-		EXPECT_TRUE(std::equal(orig.begin(), orig.begin() + 42, got.begin()))
-			<< f.variant << ": only the tag changed";
+		EXPECT_TRUE(std::equal(orig.begin(), orig.begin() + 14, got.begin()))
+			<< f.variant << ": only the tag or the fields after it changed";
 		if (f.variant == "as_probe") {
-			EXPECT_EQ(be16(f, 42), 0xaf02);
+			EXPECT_EQ(be16(f, 14), 0xaf02);
 		} else {
-			EXPECT_EQ(be16(f, 42), 0xaf03) << f.variant;
+			EXPECT_EQ(be16(f, 14), 0xaf04) << f.variant;
 		}
 		if (f.variant == "origin_other") {
-			EXPECT_NE(origin(f), kOrigin);
+			EXPECT_NE(live_origin(f), kOrigin);
 		} else {
-			EXPECT_EQ(origin(f), kOrigin) << f.variant;
+			EXPECT_EQ(live_origin(f), kOrigin) << f.variant;
 		}
 		if (f.variant == "seq_next") {
-			EXPECT_EQ(be32(f, 52), 1001u);
+			EXPECT_EQ(be32(f, 24), 1001u);
 		}
 		if (f.variant == "seq_ahead") {
-			EXPECT_GE(be32(f, 52), 1002u);
+			EXPECT_GE(be32(f, 24), 1002u);
+		}
+		if (f.variant == "rx_or_pnet_other") {
+			EXPECT_TRUE(be32(f, 36) != 3 || be32(f, 40) != 5);
+			EXPECT_TRUE(std::equal(orig.begin() + 14, orig.begin() + 36, got.begin() + 14))
+				<< "the tag kept";
 		}
 	}
 	EXPECT_EQ(variants.size(), 10u);

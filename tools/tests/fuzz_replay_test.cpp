@@ -56,27 +56,49 @@ TEST(FuzzReplay, RejectsWhatIsNotAProbe)
 		  "line 1: 63 bytes, a probe frame has at least 64 (Ethernet 14, ARP 28, tag 22)");
 	std::string ip = kProbe;
 	ip.replace(24, 4, "0800");
-	EXPECT_EQ(error_of(ip), "line 1: EtherType 0x0800, not ARP (0x0806)");
+	EXPECT_EQ(error_of(ip),
+		  "line 1: EtherType 0x0800, neither ARP (0x0806) nor a liveness frame's (0x88b5)");
+	EXPECT_EQ(error_of(kProbe.substr(0, 26)), "line 1: 13 bytes, not even an Ethernet header");
 	std::string untagged = kProbe;
 	untagged.replace(84, 4, "0000");
-	EXPECT_EQ(error_of(untagged),
-		  "line 1: no probe tag at byte 42 (0x0000, not 0xaf02 or 0xaf03)");
+	EXPECT_EQ(error_of(untagged), "line 1: no probe tag at byte 42 (0x0000, not 0xaf02)");
 	// A probe of a module from before the origin: not one to replay.
 	std::string old_magic = kProbe;
 	old_magic.replace(84, 4, "af01");
-	EXPECT_EQ(error_of(old_magic),
-		  "line 1: no probe tag at byte 42 (0xaf01, not 0xaf02 or 0xaf03)");
+	EXPECT_EQ(error_of(old_magic), "line 1: no probe tag at byte 42 (0xaf01, not 0xaf02)");
+	// Nor an ARP-shaped liveness frame of an earlier version.
+	std::string old_live = kProbe;
+	old_live.replace(84, 4, "af03");
+	EXPECT_EQ(error_of(old_live), "line 1: no probe tag at byte 42 (0xaf03, not 0xaf02)");
 	EXPECT_NE(error_of(kProbe + std::string(2 * 1455, '0')).find("more than 1514"),
 		  std::string::npos);
 }
 
-// Liveness frames (magic 0xaf03, as `tests/frame_tool.py lives` prints
-// them) go with the probes in one file and come apart by their magic.
+// A liveness frame as tests/frame_tool.py lives prints it: 60 bytes,
+// unicast to a sibling, EtherType 0x88b5, the tag at 14 (magic 0xaf04,
+// origin 0x5eed0001, ifindex 2, round 1000, MAC), receiver ifindex 3,
+// pnet 5, zeroes.
+const std::string kLive = "02000000010102000000010088b5"
+			  "af045eed0001000000020000" "03e8" "0102030405060708"
+			  "0000000300000005" +
+			  std::string(2 * 16, '0');
+
+TEST(FuzzReplay, LivenessFramesNeedTheirWholeStruct)
+{
+	ASSERT_EQ(kLive.size(), 2 * 60u);
+	EXPECT_EQ(error_of(kLive), "");
+	EXPECT_EQ(error_of(kLive.substr(0, 86)),
+		  "line 1: 43 bytes, a liveness frame has at least 44 (Ethernet 14, then 30)");
+	std::string other = kLive;
+	other.replace(28, 4, "af03");
+	EXPECT_EQ(error_of(other), "line 1: no liveness tag at byte 14 (0xaf03, not 0xaf04)");
+}
+
+// Liveness frames go with the probes in one file and come apart by their
+// EtherType.
 TEST(FuzzReplay, LivenessFramesBesideProbes)
 {
-	std::string live = kProbe;
-	live.replace(0, 12, "020000000101"); // unicast to a sibling
-	live.replace(84, 4, "af03");
+	const std::string live = kLive;
 	const std::string text = live + "\n" + kProbe + "\n" + live + "\n";
 	auto r = parse_replay(text);
 	auto *frames = std::get_if<ReplayFrames>(&r);
@@ -87,7 +109,8 @@ TEST(FuzzReplay, LivenessFramesBesideProbes)
 	ASSERT_EQ(sets.probes.size(), 1u);
 	ASSERT_EQ(sets.lives.size(), 2u);
 	EXPECT_EQ(sets.probes[0][43], 0x02);
-	EXPECT_EQ(sets.lives[0][43], 0x03);
+	EXPECT_EQ(sets.lives[0][13], 0xb5);
+	EXPECT_EQ(sets.lives[0][15], 0x04);
 	EXPECT_EQ(sets.lives[1][0], 0x02) << "the destination kept";
 	EXPECT_EQ(error_of(live), "");
 }
