@@ -93,10 +93,10 @@ failover() {
 	check_err $? "judged with $failed blocked: $(judged "$ns")"
 	[ "$(afo_carrier "$ns" "$failed")" = 1 ]
 	check_err $? "$failed lost its carrier: not a silent failure"
-	afo_until 5 neigh_is "$client" "$addr" "$omac"
-	check_err $? "$client holds $(afo_neigh "$client" "$addr") for $addr"
 	afo_in "$client" ping -c 2 -W 2 "$addr" >/dev/null
 	check_err $? "$client cannot ping $addr during the takeover"
+	afo_until 5 neigh_is "$client" "$addr" "$omac"
+	check_err $? "$client holds '$(afo_neigh "$client" "$addr")' for $addr"
 	log_test "$ns: $failed's port blocked: $other takes over $addr, traffic follows"
 
 	afo_block "$ns" "$failed" off

@@ -66,7 +66,7 @@ for a in 1 2 3; do
 done
 afo_in client ping -c 1 -W 2 $VIPA >/dev/null
 check_err $? "client cannot reach the VIPA"
-log_test "before: three siblings hear each other (no target), judged ok"
+log_test "before: three siblings hear each other, judged ok"
 
 # silent_failure FAILED ADDRESS [vipa]: block FAILED's switch port: it
 # is judged silent by its siblings, one of them takes over ADDRESS (and
