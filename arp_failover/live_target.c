@@ -160,8 +160,11 @@ static const u8 *afo_target_dest(struct afo_live *live, u32 round, u8 *mac)
 {
 	u64 last = READ_ONCE(live->target_mac);
 
-	/* unanswered since the last probe: the target may have moved */
-	if (!last || READ_ONCE(live->target_rx) != round - 1)
+	/*
+	 * Unanswered since the last probe (an answer may also have come
+	 * in this round already): the target may have moved.
+	 */
+	if (!last || round - READ_ONCE(live->target_rx) > 1)
 		return NULL;
 	u64_to_ether_addr(last, mac);
 	return mac;
