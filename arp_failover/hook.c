@@ -100,7 +100,6 @@ static unsigned int afo_arp_in(void *priv, struct sk_buff *skb,
 	if (afo_probe_received(an, skb, ad, arp.sha, arp.sip, arp.tip))
 		return NF_DROP;
 	afo_announcement_received(an, ad, arp.sha, arp.sip, arp.tip);
-	afo_live_segment_heard(an, ad);
 	afo_target_heard(an, ad, arp.op, arp.sha, arp.sip, arp.tha, arp.tip);
 	if (arp.op != ARPOP_REQUEST)
 		return NF_ACCEPT;

@@ -38,6 +38,7 @@
 
 #include "adapter.h"
 #include "live_target.h"
+#include "liveness.h"
 #include "netns.h"
 #include "params.h"
 #include "xmit.h"
@@ -225,6 +226,17 @@ void afo_target_probe(struct afo_adapter *ad, bool on, u32 round,
 		atomic_long_inc(&ad->stats.target_sent);
 }
 
+/* Whether @mac is one of our adapters': a sibling's frame, not a host's. */
+static bool afo_target_mac_ours(struct afo_net *an, const u8 *mac)
+{
+	struct afo_adapter *ad;
+
+	hash_for_each_possible_rcu(an->by_mac, ad, mac_node, afo_mac_hash(mac))
+		if (ether_addr_equal(ad->dev->dev_addr, mac))
+			return true;
+	return false;
+}
+
 /**
  * afo_target_heard - look at an ARP frame for @rx's target and neighbours
  * @an:  the namespace
@@ -237,7 +249,10 @@ void afo_target_probe(struct afo_adapter *ad, bool on, u32 round,
  *
  * Runs in softirq under RCU. Counts the reply of @rx's target to a probe
  * of @rx's, and remembers a host heard on the segment (the neighbour
- * candidate): one that is not ours, from an address of its own.
+ * candidate): one that is not ours, from an address of its own. Such a
+ * host is also the evidence that @rx's own segment works when it hears
+ * none of its pnet (afo_live_segment_heard()): the announcements and
+ * requests of its siblings, which a cut-off port may still hear, are not.
  */
 void afo_target_heard(struct afo_net *an, struct afo_adapter *rx, u16 op,
 		      const u8 *sha, __be32 sip, const u8 *tha, __be32 tip)
@@ -255,8 +270,9 @@ void afo_target_heard(struct afo_net *an, struct afo_adapter *rx, u16 op,
 	}
 	if (!sip || ipv4_is_multicast(sip) || ipv4_is_loopback(sip) ||
 	    ipv4_is_lbcast(sip) || !is_valid_ether_addr(sha) ||
-	    afo_addr_find(an, rx->l3dev, sip))
+	    afo_addr_find(an, rx->l3dev, sip) || afo_target_mac_ours(an, sha))
 		return;
+	afo_live_segment_heard(an, rx);
 	if (READ_ONCE(live->peer) != sip)
 		WRITE_ONCE(live->peer, sip);
 	WRITE_ONCE(live->peer_at, jiffies | 1);

@@ -106,14 +106,16 @@ static bool afo_live_recent(u32 round, u32 last, unsigned int misses)
 }
 
 /**
- * afo_live_segment_heard - an ARP frame of its segment arrived on @rx
+ * afo_live_segment_heard - ARP of another host of its segment reached @rx
  * @an: the namespace
  * @rx: the adapter
  *
- * Runs in softirq under RCU, for every ARP frame that is not one of our
- * probes: a port on another segment than its pnet still hears its
- * segment's hosts ask and answer; a blocked one hears no ARP at all
- * (only a switch's own frames, BPDUs or LLDP, which are not ARP).
+ * Runs in softirq under RCU, for ARP from a host that is not ours
+ * (afo_target_heard()): a port on another segment than its pnet still
+ * hears its segment's hosts ask and answer; a blocked one hears no ARP
+ * at all (only a switch's own frames, BPDUs or LLDP, which are not ARP),
+ * and a port cut off from its siblings may still hear their
+ * announcements, which prove nothing of its segment.
  */
 void afo_live_segment_heard(struct afo_net *an, struct afo_adapter *rx)
 {

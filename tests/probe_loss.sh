@@ -60,14 +60,19 @@ check_err $? "the filter dropped $(dropped) probes of eth0, not 4 or more"
 check_err $? "eth2 changed pnet $(pnet_events) times (pnets now $(pnet_sizes))"
 log_test "a member that misses every probe of one sibling stays on its pnet ($(dropped) probes dropped)"
 
-# No probe or liveness frame reaches eth2 or leaves it, with carrier:
-# its path is judged silent, its siblings answer for it, and its unheard
-# probes do not split it off (tests/silent.sh covers the takeover).
+# No probe (ARP from 0.0.0.0) or liveness frame (EtherType 0x88b5)
+# reaches eth2 or leaves it, with carrier: its path is judged silent, its
+# siblings answer for it, and its unheard probes do not split it off
+# (tests/silent.sh covers the takeover).
 eth2_silent() { afo_judged_is host eth2 silent; }
 afo_in host tc filter replace dev eth2 ingress protocol arp pref 1 \
 	flower skip_hw arp_sip 0.0.0.0 action drop &&
 	afo_in host tc filter add dev eth2 egress protocol arp pref 1 \
-		flower skip_hw arp_sip 0.0.0.0 action drop
+		flower skip_hw arp_sip 0.0.0.0 action drop &&
+	afo_in host tc filter add dev eth2 ingress protocol 0x88b5 pref 2 \
+		matchall skip_hw action drop &&
+	afo_in host tc filter add dev eth2 egress protocol 0x88b5 pref 2 \
+		matchall skip_hw action drop
 check_err $? "tc filter change failed"
 afo_until 10 eth2_silent
 check_err $? "eth2 is cut off from its siblings but judged '$(afo_judged host eth2)'"
