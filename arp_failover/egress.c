@@ -82,11 +82,12 @@ static void afo_egress_key(struct flowi4 *fl4, struct net *net,
 }
 
 /*
- * Whether the FIB routes @fl4 through its oif, as afo_live_route() asks:
- * with the oif set, the output lookup never fails but assumes a
- * destination it has no route for is on the oif's link, and would ARP
- * for every remote peer on the sibling's segment. 0, or the FIB's error
- * for the destination (-ENETUNREACH: no route through the sibling).
+ * Whether the FIB routes @fl4 through its oif, as afo_target_route()
+ * (live_target.c) asks: with the oif set, the output lookup never fails
+ * but assumes a destination it has no route for is on the oif's link,
+ * and would ARP for every remote peer on the sibling's segment. 0, or
+ * the FIB's error for the destination (-ENETUNREACH: no route through
+ * the sibling).
  */
 static int afo_egress_fib(struct net *net, struct flowi4 *fl4)
 {
