@@ -2,13 +2,14 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # An IPv6-only host: adapters without an IPv4 address are managed,
-# discovery finds them on one network (its probes and liveness frames
-# are ARP frames, with 0.0.0.0 as target, which needs no IPv4 address),
-# and an address fails over and back as on a dual-stack host: the
-# client's neighbour entry follows each move, a ping6 stream at 10 ms
-# loses at most one, a TCP connection lives on, and the owner's address
-# is neither tentative nor dadfailed afterwards. A silent path (switch
-# port blocked, carrier up) is judged by liveness and taken over too.
+# discovery finds them on one network (its probes are ARP frames with
+# 0.0.0.0 as target and its liveness frames are not IP at all, so
+# neither needs an IPv4 address), and an address fails over and back as
+# on a dual-stack host: the client's neighbour entry follows each move,
+# a ping6 stream at 10 ms loses no more than a few, a TCP connection
+# lives on, and the owner's address is neither tentative nor dadfailed
+# afterwards. A silent path (switch port blocked, carrier up) is judged
+# by liveness and taken over too.
 #
 #        host                  switch          client
 #   eth0 2001:db8::1 ---+
@@ -70,7 +71,7 @@ sleep 1
 check_err $? "reclaim: client holds $(afo_neigh client $A1), answered by '$(afo_nd_macs client $A1)'"
 afo_traffic_end
 check_err $? "the TCP connection died: $AFO_TCP"
-[ "$AFO_LOST" -le "$(afo_slowdown)" ]
+[ "$AFO_LOST" -le "$(afo_move_loss_limit)" ]
 check_err $? "ping6 stream: $AFO_LOST of $AFO_PINGS lost"
 [ -z "$(afo_dad_left host eth0)" ]
 check_err $? "after reclaim: $(afo_dad_left host eth0)"
