@@ -134,7 +134,10 @@ sleep 1
 # carrier is back.
 P=/sys/module/arp_failover/parameters
 echo 2000 > $P/reclaim_delay_ms
-afo_in host sysctl -qw net.ipv6.conf.eth0.dad_transmits=3
+# DAD lasts 3 s, 24 on the debug kernel: time for the slower processes to
+# see it running.
+dad_s=$(( 3 * $(afo_slowdown) ))
+afo_in host sysctl -qw net.ipv6.conf.eth0.dad_transmits=$dad_s
 a1_at_eth0() { [ "$(neigh6 $A1)" = $MAC0 ]; }
 dad_return() {
 	local mode=$1 seen
@@ -157,13 +160,13 @@ dad_return() {
 		afo_in host ip addr del $A1/64 dev eth0 &&
 			afo_in host ip addr add $A1/64 dev eth0 optimistic
 	fi
-	# At once: DAD lasts 3 s, which a slow kernel spends starting two
-	# processes.
+	# At once: DAD lasts $dad_s s, most of which a slow kernel spends
+	# starting two processes.
 	[ "$mode" = plain ] && sleep 0.3
 	seen=$(afo_dad_left host eth0 | grep -F "$A1/" | head -1)
 	[ "$mode" = plain ] || [[ $seen == *optimistic* ]]
 	check_err $? "$mode DAD: $A1 on eth0 was '$seen' while probing"
-	afo_until 20 dad_done
+	afo_until $(( dad_s + 17 )) dad_done
 	check_err $? "$mode DAD: after eth0 came back: $(afo_dad_left host eth0)"
 	afo_until 10 a1_at_eth0
 	check_err $? "$mode DAD: client holds $(neigh6 $A1) for $A1 after the reclaim"

@@ -129,13 +129,15 @@ afo_in host nft delete table inet afo_nd
 check_err $? "an output rule dropping advertisements: '$out' answered, ${dropped:-0} dropped"
 log_test "advertisements pass the output hook: an nft rule dropped $dropped"
 
-# eth0 comes back and runs DAD on $A1 (6 probes 2 s apart: time for two
-# solicitations, however slow the VM) while eth1 still answers for it
-# (reclaim delay): eth1 must answer nobody, and a solicitation from $A2
-# (delivered locally on any adapter) at eth0's MAC must not fail the DAD.
-echo 30000 > $P/reclaim_delay_ms
+# eth0 comes back and runs DAD on $A1 (6 probes 2 s apart, 16 s apart on
+# the debug kernel: time for two solicitations and a look at the address
+# however slow the VM) while eth1 still answers for it (reclaim delay):
+# eth1 must answer nobody, and a solicitation from $A2 (delivered locally
+# on any adapter) at eth0's MAC must not fail the DAD.
+dad_gap_ms=$(( 2000 * $(afo_slowdown) ))
+echo $(( 15 * dad_gap_ms )) > $P/reclaim_delay_ms
 afo_in host sysctl -qw net.ipv6.conf.eth0.dad_transmits=6 \
-	net.ipv6.neigh.eth0.retrans_time_ms=2000
+	net.ipv6.neigh.eth0.retrans_time_ms=$dad_gap_ms
 afo_in host ip link set eth0 down
 afo_cable host eth0 up
 afo_in host ip link set eth0 up
@@ -147,7 +149,7 @@ check_err $? "eth0's DAD on $A1 was over before the solicitations ('$seen')"
 [ -z "$out" ]
 check_err $? "during eth0's DAD, $A1 answered by '$out'"
 log_test "eth0's DAD on its return: nobody answers for $A1 meanwhile"
-afo_until 30 dad_done
+afo_until $(( 7 * dad_gap_ms / 1000 + 16 )) dad_done
 check_err $? "after a solicitation from $A2 at eth0's MAC: $(afo_dad_left host eth0)"
 log_test "eth0's DAD passes, whatever a solicitation names as its answer's way"
 

@@ -339,7 +339,10 @@ afo_traffic_start() {
 	sleep 1
 	afo_in "$1" ping -q -i 0.01 -c "$AFO_PINGS" -W 1 "$2" > /tmp/afo-ping.out 2>&1 &
 	AFO_TRAFFIC_PING=$!
-	afo_in "$1" timeout 12 "$REPO/build/tools/arpfo-pingpong" client "$2" 5006 7000 \
+	# The timeout only ends a hung connection: 7 s of ping-pong, and
+	# seconds to start on a slow kernel.
+	afo_in "$1" timeout $(( 12 * $(afo_slowdown) )) \
+		"$REPO/build/tools/arpfo-pingpong" client "$2" 5006 7000 \
 		> /tmp/afo-tcp.out 2>&1 &
 	AFO_TRAFFIC_TCP=$!
 }
