@@ -12,6 +12,7 @@
 #include <linux/inetdevice.h>
 #include <linux/jhash.h>
 #include <linux/netdevice.h>
+#include <linux/random.h>
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
 #include <net/l3mdev.h>
@@ -498,6 +499,7 @@ static struct afo_adapter *afo_adapter_new(struct afo_net *an,
 	INIT_LIST_HEAD(&ad->offload_addrs);
 	afo_core_add(&an->core, &ad->core, dev->ifindex,
 		     afo_dev_priority(dev), !!ad->offload);
+	ad->core.spread = get_random_u32() & U16_MAX;
 	afo_live_fresh(ad);
 	hash_add_rcu(an->by_ifindex, &ad->hnode, dev->ifindex);
 	afo_adapter_hash_mac(ad);

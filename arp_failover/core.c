@@ -480,7 +480,7 @@ void afo_core_tick(struct afo_core *c, struct afo_step *s)
 			afo_settle(c, a->pnet, s);
 		if (!a->probing && a->carrier && a->last_verified &&
 		    s->p->reverify) {
-			unsigned long due = a->last_verified + s->p->reverify;
+			unsigned long due = afo_core_reverify_due(a, s->p);
 
 			if (time_after_eq(s->now, due))
 				afo_core_probe_start(c, a, s);

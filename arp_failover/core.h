@@ -156,6 +156,9 @@ struct afo_flaps {
  *                  its probe began: unheard, it was cut off, not moved
  * @misses:         sibling probes of its pnet it missed in a row
  * @last_verified:  when its pnet was last verified (0: never)
+ * @spread:         where in the last quarter of the interval its
+ *                  re-verification falls (0 to U16_MAX: none to a
+ *                  quarter early), set at random by the glue
  * @hears:          heard a sibling's liveness frame lately (fact); also
  *                  keeps discovery from splitting it off on lost probes
  * @heard_by:       a sibling heard its liveness frame lately (fact)
@@ -204,6 +207,7 @@ struct afo_core_adapter {
 	bool probe_live;
 	unsigned int misses;
 	unsigned long last_verified;
+	u16 spread;
 	bool hears;
 	bool heard_by;
 	bool live_member;
@@ -308,6 +312,9 @@ void afo_live_unjudge(struct afo_core_adapter *a, struct afo_step *s);
  * Whether no pnet has two members with carrier that hear frames: a
  * liveness round would have nobody to compare, so none runs.
  */
+unsigned long afo_core_reverify_due(const struct afo_core_adapter *a,
+				    const struct afo_core_params *p);
+
 static inline bool afo_core_live_idle(const struct afo_core *c)
 {
 	return !c->live_members;

@@ -58,6 +58,26 @@ unsigned int afo_pnet_size(const struct afo_core *c, u32 pnet)
 	return n;
 }
 
+/**
+ * afo_core_reverify_due - when @a's pnet is to be verified again
+ * @a: the adapter, verified before
+ * @p: the parameters
+ *
+ * The interval less up to a quarter of it, by @a's spread: adapters
+ * managed in the same instant (one insmod for a thousand namespaces, a
+ * host's boot) would otherwise probe, and take RTNL, in one burst every
+ * interval, forever.
+ *
+ * Return: the deadline, in jiffies.
+ */
+unsigned long afo_core_reverify_due(const struct afo_core_adapter *a,
+				    const struct afo_core_params *p)
+{
+	u64 early = (u64)(p->reverify / 4) * a->spread;
+
+	return a->last_verified + p->reverify - (unsigned long)(early >> 16);
+}
+
 /*
  * @a's pnet was verified now: verify it again after the interval, and
  * gather the evidence of afo_core_elsewhere() afresh until then.
@@ -70,7 +90,7 @@ static void afo_verified(struct afo_core_adapter *a, struct afo_step *s)
 	a->up_seen = false;
 	a->down_seen = false;
 	if (s->p->reverify)
-		afo_step_deadline(s, a->last_verified + s->p->reverify);
+		afo_step_deadline(s, afo_core_reverify_due(a, s->p));
 }
 
 /**

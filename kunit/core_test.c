@@ -330,6 +330,42 @@ static void afo_reverify_periodically(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t->probes[1], before);
 }
 
+/*
+ * Adapters verified together re-verify spread over the last quarter of
+ * the interval, each by its own spread, so a thousand of them never
+ * probe in one burst.
+ */
+static void afo_reverify_spread(struct kunit *test)
+{
+	struct afo_t *t = afo_t_new(test, 4);
+	unsigned int before[4];
+	int i;
+
+	t->seg[1] = 0;
+	t->seg[2] = 0;
+	t->a[1].spread = U16_MAX;	/* a quarter early: at about 750 */
+	t->a[2].spread = U16_MAX / 2;	/* an eighth early: at about 875 */
+	for (i = 0; i < 4; i++)
+		afo_t_carrier(t, i, true);
+	afo_t_run(t, 100);
+	for (i = 0; i < 4; i++)
+		before[i] = t->probes[i];
+	afo_t_run(t, 600);
+	for (i = 0; i < 4; i++)
+		KUNIT_EXPECT_EQ(test, t->probes[i], before[i]);
+	afo_t_run(t, 120);	/* 820 */
+	KUNIT_EXPECT_EQ(test, t->probes[1] - before[1], 1u);
+	KUNIT_EXPECT_EQ(test, t->probes[2], before[2]);
+	KUNIT_EXPECT_EQ(test, t->probes[0], before[0]);
+	afo_t_run(t, 120);	/* 940 */
+	KUNIT_EXPECT_EQ(test, t->probes[2] - before[2], 1u);
+	KUNIT_EXPECT_EQ(test, t->probes[0], before[0]);
+	afo_t_run(t, 200);	/* 1140: every one once, none twice */
+	for (i = 0; i < 4; i++)
+		KUNIT_EXPECT_GE(test, t->probes[i] - before[i], 1u);
+	KUNIT_EXPECT_EQ(test, t->probes[1] - before[1], 1u);
+}
+
 static void afo_pnet_merge_takes_lowest(struct kunit *test)
 {
 	struct afo_t *t = afo_t_new(test, 4);
@@ -699,6 +735,7 @@ static struct kunit_case afo_core_cases[] = {
 	KUNIT_CASE(afo_probe_retries_then_alone),
 	KUNIT_CASE(afo_probe_heard_once_is_enough),
 	KUNIT_CASE(afo_reverify_periodically),
+	KUNIT_CASE(afo_reverify_spread),
 	KUNIT_CASE(afo_pnet_merge_takes_lowest),
 	KUNIT_CASE(afo_pnet_merge_pulls_whole_pnets),
 	KUNIT_CASE(afo_pnet_moved_prober_splits),
