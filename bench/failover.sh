@@ -17,9 +17,14 @@
 # passing frames both ways (bridge port state listening, see afo_block in
 # tests/lib.sh) and passes them again, a gateway (10.0.0.254) on the
 # segment; the time measured is from the block to the first gratuitous
-# ARP for 10.0.0.1 the client receives, for
+# ARP for the pinged address (10.0.0.1) the client receives, for
 #   safo     arp_failover with no configuration but a default route via
 #            the gateway through each adapter (its liveness defaults),
+#   safo1    arp_failover with the one default route a common host has
+#            (ip route add default via the gateway: the kernel puts it
+#            on eth0), nothing else configured,
+#   safo1b   the same, but eth1's port blocked, the adapter without the
+#            route (10.0.0.2 pinged, its gratuitous ARPs timed),
 #   sbond    bonding active-backup over the same two adapters, ARP
 #            monitor: arp_interval 100, arp_validate all, arp_ip_target
 #            the gateway (the MII monitor sees no failure at all there).
@@ -36,12 +41,13 @@
 #   eth0 10.0.0.1 ---+
 #                    +---- seg<system> ---------------- cl<x> 10.0.0.100
 #   eth1 10.0.0.2 ---+   (bond0/team0 10.0.0.1 over eth0 and eth1)
-#                             (safo, sbond: + gateway gw<x> 10.0.0.254)
+#                        (safo*, sbond: + gateway gw<x> 10.0.0.254)
 . "$(dirname "$0")/../tests/lib.sh"
 PP=$REPO/build/tools/arpfo-pingpong
 OUT=${BENCH_OUT:-/run/results}
 ROUNDS=${BENCH_ROUNDS:-30}
-SYSTEMS=${BENCH_SYSTEMS:-afo bond100 bond10 team ctl safo sbond afo6 bond6}
+SYSTEMS=${BENCH_SYSTEMS:-afo bond100 bond10 team ctl safo safo1 safo1b sbond afo6 bond6}
+SYSTEMS=${SYSTEMS//,/ }	# BENCH_SYSTEMS=safo1,sbond works as well
 T=/sys/kernel/tracing
 
 # The client's adapter of each system has a name of its own, so that the
@@ -54,6 +60,8 @@ client_if() {
 	team) echo cld ;;
 	safo) echo sla ;;
 	sbond) echo slb ;;
+	safo1) echo slc ;;
+	safo1b) echo sld ;;
 	afo6) echo v6a ;;
 	bond6) echo v6b ;;
 	*) echo cle ;;
@@ -61,10 +69,19 @@ client_if() {
 }
 
 # A silent failure (the switch port blocked, the carrier up) or a cable.
-silent() { case $1 in safo | sbond) true ;; *) false ;; esac; }
+silent() { case $1 in safo | safo1 | safo1b | sbond) true ;; *) false ;; esac; }
 
-# The address the client pings and connects to.
-target() { case $1 in *6) echo 2001:db8::1 ;; *) echo 10.0.0.1 ;; esac; }
+# The adapter whose cable is pulled or whose switch port is blocked.
+event_if() { case $1 in safo1b) echo eth1 ;; *) echo eth0 ;; esac; }
+
+# The address the client pings and connects to: the event's adapter's.
+target() {
+	case $1 in
+	*6) echo 2001:db8::1 ;;
+	safo1b) echo 10.0.0.2 ;;
+	*) echo 10.0.0.1 ;;
+	esac
+}
 
 topology() {
 	local sys=$1 cl
@@ -86,6 +103,14 @@ topology() {
 		afo_port "h$sys" eth1 "seg$sys" 02:00:00:00:01:01 10.0.0.2/24
 		afo_in "h$sys" ip route add default via 10.0.0.254 dev eth0 metric 100
 		afo_in "h$sys" ip route add default via 10.0.0.254 dev eth1 metric 101
+		;;
+	safo1 | safo1b)
+		afo_port "h$sys" eth0 "seg$sys" 02:00:00:00:01:00 10.0.0.1/24
+		afo_port "h$sys" eth1 "seg$sys" 02:00:00:00:01:01 10.0.0.2/24
+		afo_in "h$sys" ip route add default via 10.0.0.254
+		# where a host's kernel puts it: eth0's subnet route came first
+		[ "$(afo_in "h$sys" ip route show default | grep -o 'dev [a-z0-9]*')" = "dev eth0" ] ||
+			{ echo "bench: $sys: default route not on eth0" >&2; return 1; }
 		;;
 	sbond)
 		afo_port "h$sys" eth0 "seg$sys" 02:00:00:00:01:00
@@ -184,7 +209,7 @@ event() {
 	if [ "$sys" = ctl ]; then
 		ip -n "$(afo_ns sw)" link set "dm$sys" "$action"
 	elif silent "$sys"; then
-		afo_block "h$sys" eth0 "$action" ||
+		afo_block "h$sys" "$(event_if "$sys")" "$action" ||
 			echo "bench: $sys: port state not set ($action)" >&2
 	else
 		afo_cable "h$sys" eth0 "$action"
@@ -225,23 +250,29 @@ echo 'dev == "eth0"' > $T/events/kprobes/afo_carrier_off/filter
 echo 'dev == "eth0"' > $T/events/kprobes/afo_carrier_on/filter
 # Silent failures: the state of the blocked ports (struct net_bridge_port
 # starts with br, dev on every kernel) and the gratuitous ARPs for
-# 10.0.0.1 (sender and target 10.0.0.1, 0x0100000a read as a
-# little-endian u32) their clients receive: bonding's ARP monitor
-# broadcasts its probes of the gateway, and arp_failover's own probes of
-# it may be broadcasts too, so not every ARP counts. skb->data (the ARP
-# header in arp_rcv) from the kernel's BTF.
+# 10.0.0.1 and 10.0.0.2 (sender = target, 0x0100000a and 0x0200000a read
+# as little-endian u32s; the report keeps those of each system's pinged
+# address) their clients receive: bonding's ARP monitor broadcasts its
+# probes of the gateway, and arp_failover's own probes of it may be
+# broadcasts too, so not every ARP counts. skb->data (the ARP header in
+# arp_rcv) from the kernel's BTF.
 ports=
 for sys in $SYSTEMS; do
-	silent "$sys" && ports="$ports${ports:+ || }dev == \"$(afo_peer "h$sys" eth0)\""
+	silent "$sys" && ports="$ports${ports:+ || }dev == \"$(afo_peer "h$sys" "$(event_if "$sys")")\""
 done
 if [ -n "$ports" ]; then
 	data=$(python3 "$REPO/bench/btf_offset.py" sk_buff data) || exit 1
 	echo 'p:kprobes/afo_port_state bridge:br_set_state dev=+0(+8(%di)):string state=%si:u32' >> $T/kprobe_events
 	echo "p:kprobes/afo_garp_rcv arp_rcv dev=+0(%si):string sip=+14(+$data(%di)):u32 tip=+24(+$data(%di)):u32" >> $T/kprobe_events
 	echo "$ports" > $T/events/kprobes/afo_port_state/filter
-	echo 'dev ~ "sl*" && sip == 0x0100000a && tip == 0x0100000a' > $T/events/kprobes/afo_garp_rcv/filter
+	garp='(sip == 0x0100000a && tip == 0x0100000a) || (sip == 0x0200000a && tip == 0x0200000a)'
+	echo "dev ~ \"sl*\" && ($garp)" > $T/events/kprobes/afo_garp_rcv/filter
 	echo 8192 > $T/buffer_size_kb
 fi
+# The report matches each event's t_action (/proc/uptime: CLOCK_BOOTTIME)
+# with the trace's times: one clock for both (the default, local, is the
+# scheduler's clock, which nothing keeps in step with it).
+echo boot > $T/trace_clock
 echo > $T/trace
 echo 1 > $T/events/kprobes/enable
 
