@@ -227,10 +227,16 @@ check_err $? "unprivileged show refused: $out"
 log_test "unprivileged set refused, show allowed"
 
 # The events group is the administrator's (netlink.c): a process without
-# CAP_NET_ADMIN cannot subscribe; the dumps stay open to it (above).
+# CAP_NET_ADMIN cannot subscribe; the dumps stay open to it (above). The
+# tool runs from a copy anybody may read: the checkout may be in a
+# directory only root enters (a clone in mktemp -d's).
+genl_copy=$(mktemp -d)
+chmod 755 "$genl_copy" && install -m 644 "$REPO/tests/genl_tool.py" "$genl_copy/"
 out=$(afo_in host setpriv --reuid=65534 --regid=65534 --clear-groups \
-	--inh-caps=-all python3 "$REPO/tests/genl_tool.py" listen 0 2>&1)
-[ $? -ne 0 ] && grep -q 'Operation not permitted' <<<"$out" &&
+	--inh-caps=-all python3 "$genl_copy/genl_tool.py" listen 0 2>&1)
+rc=$?
+rm -rf "$genl_copy"
+[ $rc -ne 0 ] && grep -q 'Operation not permitted' <<<"$out" &&
 	! grep -q '^listening' <<<"$out"
 check_err $? "an unprivileged process subscribed to the events: '$out'"
 out=$(afo_in host setpriv --reuid=65534 --regid=65534 --clear-groups \
