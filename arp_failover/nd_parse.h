@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* Reading neighbour solicitations (nd_parse.c). */
+/* Reading neighbour solicitations and advertisements (nd_parse.c). */
 #ifndef _ARP_FAILOVER_ND_PARSE_H
 #define _ARP_FAILOVER_ND_PARSE_H
 
@@ -20,6 +20,21 @@ struct afo_ns {
 	u8 lladdr[ETH_ALEN];
 };
 
+/**
+ * struct afo_na - what a liveness target's answer must bind
+ * @daddr:     its IPv6 destination
+ * @target:    the address advertised
+ * @solicited: its solicited flag: an answer to a solicitation
+ * @lladdr:    the MAC it came from (its Ethernet source)
+ */
+struct afo_na {
+	struct in6_addr daddr;
+	struct in6_addr target;
+	bool solicited;
+	u8 lladdr[ETH_ALEN];
+};
+
 bool afo_ns_parse(struct sk_buff *skb, struct afo_ns *ns);
+bool afo_na_parse(struct sk_buff *skb, struct afo_na *na);
 
 #endif /* _ARP_FAILOVER_ND_PARSE_H */
