@@ -104,7 +104,9 @@ enum arpfo_target_src {
 	ARPFO_TARGET_SRC_NONE,		/* no target */
 	ARPFO_TARGET_SRC_NAMED,		/* the liveness_targets parameter */
 	ARPFO_TARGET_SRC_GATEWAY,	/* the gateway of the default route
-					 * of its table, on its link
+					 * of its table, on its link; without
+					 * one, its IPv6 default router
+					 * (ARPFO_A_ADAPTER_TARGET6)
 					 */
 	ARPFO_TARGET_SRC_NEIGHBOUR,	/* a host lately heard on its
 					 * segment (no gateway)
@@ -173,7 +175,14 @@ enum arpfo_attr_adapter {
 					 * was last healthy; 0 once healthy
 					 */
 	ARPFO_A_ADAPTER_TARGET_SRC,	/* u8, enum arpfo_target_src: where
-					 * ARPFO_A_ADAPTER_TARGET came from
+					 * ARPFO_A_ADAPTER_TARGET (or _TARGET6)
+					 * came from
+					 */
+	ARPFO_A_ADAPTER_TARGET6,	/* binary, 16 bytes: in place of
+					 * ARPFO_A_ADAPTER_TARGET, the IPv6
+					 * router it probes (usually
+					 * link-local, on its link); absent:
+					 * none
 					 */
 
 	__ARPFO_A_ADAPTER_MAX,
