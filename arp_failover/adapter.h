@@ -95,6 +95,11 @@ struct afo_stats {
  * @tx_at:     jiffies of @tx (0: never)
  * @target_at: jiffies of @target_rx (0: never)
  * @target:    the target it probes, 0: none (WRITE_ONCE, read by the hook)
+ * @target6:   without @target, the IPv6 router it probes, :: for none
+ *             (RTNL; read by the ND hook and dumps: live_target6.c says
+ *             why a torn read is harmless)
+ * @target_hooked: it is a user of the ND hook, which hears its router's
+ *             answers, while its IPv6 probes are out (RTNL)
  * @target_from: round its current streak of target probes began (RTNL)
  * @target_on: it is probing its target (WRITE_ONCE, read by the hook)
  * @target_src: enum arpfo_target_src: where @target came from (RTNL;
@@ -121,6 +126,8 @@ struct afo_live {
 	unsigned long tx_at;
 	unsigned long target_at;
 	__be32 target;
+	struct in6_addr target6;
+	bool target_hooked;
 	u32 target_from;
 	bool target_on;
 	u8 target_src;

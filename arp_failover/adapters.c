@@ -23,6 +23,7 @@
 #include "apply.h"
 #include "discovery.h"
 #include "egress.h"
+#include "live_target.h"
 #include "liveness.h"
 #include "membership.h"
 #include "netlink.h"
@@ -517,6 +518,7 @@ static void afo_adapter_free(struct afo_adapter *ad)
 	afo_egress_divert(ad, false);
 	afo_egress_silent(ad, false);
 	afo_nd_vipa_groups(ad, false);
+	afo_target_stop(ad);
 	afo_offload_forget(ad);
 	list_for_each_entry_safe(addr, tmp, &ad->addrs, port_node)
 		afo_addr_free(addr);

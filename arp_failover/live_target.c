@@ -11,7 +11,10 @@
  *              or main), on-link through it, whichever device the route
  *              names: a host with one default route has one gateway for
  *              every adapter of the segment, as illumos IPMP picks the
- *              routers on the link from the routing table
+ *              routers on the link from the routing table; without
+ *              one, its IPv6 default router (learned from router
+ *              advertisements, asked with neighbour solicitations:
+ *              live_target6.c), so that an IPv6-only pair has one too
  *   neighbour  without a gateway, a host lately heard on the segment (by
  *              any member of its pnet): the one a sibling already uses,
  *              else the last one heard
@@ -98,13 +101,15 @@ static __be32 afo_target_gateway(struct afo_adapter *ad)
 
 /*
  * @ad's target, and where it came from (@src); @peer is the pnet's
- * neighbour candidate.
+ * neighbour candidate. 0 with an IPv6 router in @router (else ::).
  */
-static __be32 afo_target_find(struct afo_adapter *ad, __be32 peer, u8 *src)
+static __be32 afo_target_find(struct afo_adapter *ad, __be32 peer,
+			      struct in6_addr *router, u8 *src)
 {
 	__be32 named[AFO_LIVE_MAX_TARGETS], ip;
 	unsigned int i, n;
 
+	*router = in6addr_any;
 	n = afo_liveness_targets(named, ARRAY_SIZE(named));
 	for (i = 0; i < n; i++) {
 		if (afo_target_onlink(ad, named[i])) {
@@ -113,7 +118,7 @@ static __be32 afo_target_find(struct afo_adapter *ad, __be32 peer, u8 *src)
 		}
 	}
 	ip = afo_target_gateway(ad);
-	if (ip) {
+	if (ip || afo_target6_router(ad, router)) {
 		*src = ARPFO_TARGET_SRC_GATEWAY;
 		return ip;
 	}
@@ -176,18 +181,35 @@ static void afo_target_update(struct afo_adapter *ad, u32 round,
 			      unsigned int misses, __be32 peer)
 {
 	struct afo_live *live = &ad->live;
+	struct in6_addr router;
 	__be32 target;
 	u8 src;
 
-	target = afo_target_find(ad, peer, &src);
+	target = afo_target_find(ad, peer, &router, &src);
 	WRITE_ONCE(live->target_src, src);
-	if (target == live->target)
+	if (target == live->target && ipv6_addr_equal(&router, &live->target6))
 		return;
+	/* the hook stops taking answers before the target changes */
+	WRITE_ONCE(live->target_on, false);
 	WRITE_ONCE(live->target, target);
+	live->target6 = router;
 	/* answers of the old one prove nothing of this one */
 	WRITE_ONCE(live->target_rx, round - 1 - misses);
 	WRITE_ONCE(live->target_mac, 0);
-	WRITE_ONCE(live->target_on, false);
+}
+
+/* Whether @live has a target, of either family. */
+static bool afo_target_set(const struct afo_live *live)
+{
+	return live->target || !ipv6_addr_any(&live->target6);
+}
+
+/* Ask @ad's target, at @mac (NULL: broadcast, or the router's group). */
+static int afo_target_send(struct afo_adapter *ad, const u8 *mac)
+{
+	if (ad->live.target)
+		return afo_send_probe(ad->dev, ad->live.target, NULL, 0, mac);
+	return afo_target6_send(ad, mac);
 }
 
 /**
@@ -201,7 +223,8 @@ static void afo_target_update(struct afo_adapter *ad, u32 round,
  * The target is found again each round it is asked (routes change), and
  * every AFO_TARGET_REFRESH rounds otherwise, so that the status shows the
  * one it would ask; a new target, or a new streak of probes, counts
- * unanswered probes from @round on. Under RTNL.
+ * unanswered probes from @round on. An IPv6 router is asked only while
+ * the ND hook can hear its answers (afo_target6_hook()). Under RTNL.
  */
 void afo_target_probe(struct afo_adapter *ad, bool on, u32 round,
 		      unsigned int misses, __be32 peer)
@@ -210,20 +233,35 @@ void afo_target_probe(struct afo_adapter *ad, bool on, u32 round,
 	u8 mac[ETH_ALEN];
 
 	if (!on) {
-		WRITE_ONCE(live->target_on, false);
+		afo_target_stop(ad);
 		if (!(round % AFO_TARGET_REFRESH))
 			afo_target_update(ad, round, misses, peer);
 		return;
 	}
 	afo_target_update(ad, round, misses, peer);
+	if (!afo_target_set(live) ||
+	    !afo_target6_hook(ad, !live->target && afo_target_set(live))) {
+		afo_target_stop(ad);
+		return;
+	}
 	if (!live->target_on) {
 		live->target_from = round;
 		WRITE_ONCE(live->target_on, true);
 	}
-	if (live->target &&
-	    !afo_send_probe(ad->dev, live->target, NULL, 0,
-			    afo_target_dest(live, round, mac)))
+	if (!afo_target_send(ad, afo_target_dest(live, round, mac)))
 		atomic_long_inc(&ad->stats.target_sent);
+}
+
+/**
+ * afo_target_stop - @ad's target probes are no longer out
+ * @ad: the adapter (evidence back, liveness paused, or it goes away)
+ *
+ * Answers no longer count, and it lets go of the ND hook. Under RTNL.
+ */
+void afo_target_stop(struct afo_adapter *ad)
+{
+	WRITE_ONCE(ad->live.target_on, false);
+	afo_target6_hook(ad, false);
 }
 
 /* Whether @mac is one of our adapters': a sibling's frame, not a host's. */

@@ -11,11 +11,21 @@
 struct afo_adapter;
 struct afo_core_adapter;
 struct afo_net;
+struct in6_addr;
+struct sk_buff;
 
 __be32 afo_target_pnet_peer(struct afo_core_adapter **v, unsigned int n);
 void afo_target_probe(struct afo_adapter *ad, bool on, u32 round,
 		      unsigned int misses, __be32 peer);
 void afo_target_heard(struct afo_net *an, struct afo_adapter *rx, u16 op,
 		      const u8 *sha, __be32 sip, const u8 *tha, __be32 tip);
+void afo_target_stop(struct afo_adapter *ad);
+
+/* IPv6 routers as targets (live_target6.c). */
+bool afo_target6_router(struct afo_adapter *ad, struct in6_addr *router);
+bool afo_target6_hook(struct afo_adapter *ad, bool want);
+int afo_target6_send(struct afo_adapter *ad, const u8 *mac);
+void afo_target6_heard(struct afo_net *an, struct afo_adapter *rx,
+		       struct sk_buff *skb);
 
 #endif /* _ARP_FAILOVER_LIVE_TARGET_H */

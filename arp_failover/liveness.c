@@ -149,7 +149,7 @@ static void afo_live_facts(struct afo_core_adapter *a, u32 round,
 	a->hears = afo_live_recent(round, READ_ONCE(live->rx), misses);
 	a->heard_by = afo_live_recent(round, READ_ONCE(live->tx), misses);
 	a->young = afo_live_recent(round, live->since, misses);
-	if (!live->target || !live->target_on)
+	if (!live->target_on)	/* only with a target (afo_target_probe()) */
 		a->target = AFO_TARGET_NONE;
 	else if (afo_live_recent(round, READ_ONCE(live->target_rx), misses))
 		a->target = AFO_TARGET_UP;
@@ -205,8 +205,13 @@ static void afo_live_send_all(struct afo_core_adapter **v, unsigned int n,
  */
 static void afo_live_pause(struct afo_net *an, struct afo_step *s)
 {
-	if (an->live_on)
-		afo_core_liveness_off(&an->core, s);
+	struct afo_core_adapter *a;
+
+	if (!an->live_on)
+		return;
+	afo_core_liveness_off(&an->core, s);
+	list_for_each_entry(a, &an->core.adapters, node)
+		afo_target_stop(afo_adapter_of(a));
 	an->live_on = false;
 }
 

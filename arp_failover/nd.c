@@ -17,9 +17,12 @@
  * solicitation as ndisc_rcv() and ndisc_recv_ns() do and leaves anything
  * else, and every DAD probe (source ::), to the kernel: a sibling must
  * never defend an address whose holder is probing for it, nor advertise
- * it while the holder does. The hook is registered only while some
- * sibling or VIPA holder answers (afo_nd_hook_get()); the advertisements
- * pass the IPv6 output hooks as the kernel's own do.
+ * it while the holder does. It also hears the routers' answers to the
+ * liveness target probes of IPv6-only adapters (live_target6.c), which
+ * it leaves to the kernel too. The hook is registered only while some
+ * sibling or VIPA holder answers, or some adapter asks its router
+ * (afo_nd_hook_get()); the advertisements and those probes pass the
+ * IPv6 output hooks as the kernel's own ND does.
  *
  * Runs in softirq under rcu_read_lock(); reads only what netns.h lists.
  */
@@ -36,12 +39,16 @@
 #include "addrs6.h"
 #include "adapter.h"
 #include "announce.h"
+#include "live_target.h"
 #include "nd.h"
 #include "nd_parse.h"
 #include "netns.h"
 #include "trace.h"
 
-/* An NA with a target link-layer address option, after the IPv6 header. */
+/*
+ * An NA with a target link-layer address option, or an NS with a source
+ * one, after the IPv6 header.
+ */
 #define AFO_NA_LEN (sizeof(struct nd_msg) + 8)
 
 /**
@@ -116,6 +123,81 @@ static int afo_nd_route(struct sk_buff *skb, struct net_device *dev,
 	return 0;
 }
 
+/*
+ * An ND message of @type from @saddr to @daddr about @target, carrying
+ * @dev's MAC in an option of @opt (source or target link-layer address),
+ * for the Ethernet destination @dmac. The caller sets the flags, then
+ * sends it with afo_nd_out().
+ */
+static struct sk_buff *afo_nd_build(struct net_device *dev, u8 type, u8 opt,
+				    const struct in6_addr *saddr,
+				    const struct in6_addr *daddr,
+				    const struct in6_addr *target,
+				    const u8 *dmac)
+{
+	unsigned int hlen = LL_RESERVED_SPACE(dev);
+	struct sk_buff *skb;
+	struct ipv6hdr *ip6;
+	struct nd_msg *msg;
+	u8 *o;
+
+	skb = alloc_skb(hlen + sizeof(*ip6) + AFO_NA_LEN + dev->needed_tailroom,
+			GFP_ATOMIC);
+	if (!skb)
+		return NULL;
+	skb_reserve(skb, hlen);
+	skb_reset_network_header(skb);
+	ip6 = skb_put(skb, sizeof(*ip6));
+	skb_set_transport_header(skb, sizeof(*ip6));
+	msg = skb_put_zero(skb, AFO_NA_LEN);
+	skb->dev = dev;
+	skb->protocol = htons(ETH_P_IPV6);
+	skb->priority = TC_PRIO_CONTROL;
+	ether_addr_copy(afo_nd_cb(skb)->dmac, dmac);
+
+	ip6_flow_hdr(ip6, 0, 0);
+	ip6->payload_len = htons(AFO_NA_LEN);
+	ip6->nexthdr = IPPROTO_ICMPV6;
+	ip6->hop_limit = 255;
+	ip6->saddr = *saddr;
+	ip6->daddr = *daddr;
+
+	msg->icmph.icmp6_type = type;
+	msg->target = *target;
+	o = (u8 *)(msg + 1);
+	o[0] = opt;
+	o[1] = 1;			/* in units of 8 octets */
+	memcpy(o + 2, dev->dev_addr, ETH_ALEN);
+	return skb;
+}
+
+/*
+ * Checksum @skb (afo_nd_build()) and send it out of its device through
+ * the IPv6 LOCAL_OUT and POST_ROUTING hooks, as the kernel's own ND
+ * does, so that the administrator's ip6tables and nft output rules apply
+ * to it. Return: as afo_nd_xmit().
+ */
+static int afo_nd_out(struct sk_buff *skb)
+{
+	struct ipv6hdr *ip6 = ipv6_hdr(skb);
+	struct nd_msg *msg = (struct nd_msg *)skb_transport_header(skb);
+	struct net_device *dev = skb->dev;
+	int ret;
+
+	msg->icmph.icmp6_cksum =
+		csum_ipv6_magic(&ip6->saddr, &ip6->daddr, AFO_NA_LEN,
+				IPPROTO_ICMPV6,
+				csum_partial(msg, AFO_NA_LEN, 0));
+	ret = afo_nd_route(skb, dev, &ip6->daddr);
+	if (ret) {
+		kfree_skb(skb);
+		return ret;
+	}
+	ret = NF_HOOK(NFPROTO_IPV6, NF_INET_LOCAL_OUT, dev_net(dev), NULL, skb,
+		      NULL, dev, afo_nd_post);
+	return ret == -EPERM ? 0 : ret;
+}
+
 /**
  * afo_nd_xmit - build and send one neighbour advertisement
  * @dev:    the adapter; its MAC is the target link-layer address
@@ -126,9 +208,8 @@ static int afo_nd_route(struct sk_buff *skb, struct net_device *dev,
  * @router: the router flag: whether the address's holder forwards
  *
  * Override is always set: the point is to move peers to @dev. It passes
- * the IPv6 LOCAL_OUT and POST_ROUTING hooks as the kernel's own ND does,
- * so the administrator's ip6tables and nft output rules apply to it.
- * Softirq (answers) or process context (announcements).
+ * the IPv6 output hooks (afo_nd_out()). Softirq (answers) or process
+ * context (announcements).
  *
  * Return: 0, or a negative errno (-ENOBUFS: the queue was full). One an
  * output rule dropped counts as sent: that is the administrator's call.
@@ -137,59 +218,50 @@ static int afo_nd_xmit(struct net_device *dev, const struct in6_addr *target,
 		       const struct in6_addr *daddr, const u8 *dmac,
 		       bool solicited, bool router)
 {
-	unsigned int hlen = LL_RESERVED_SPACE(dev);
 	struct sk_buff *skb;
-	struct ipv6hdr *ip6;
 	struct nd_msg *msg;
-	u8 *opt;
-	int ret;
 
-	skb = alloc_skb(hlen + sizeof(*ip6) + AFO_NA_LEN + dev->needed_tailroom,
-			GFP_ATOMIC);
+	skb = afo_nd_build(dev, NDISC_NEIGHBOUR_ADVERTISEMENT,
+			   ND_OPT_TARGET_LL_ADDR, target, daddr, target, dmac);
 	if (!skb)
 		return -ENOMEM;
-	skb_reserve(skb, hlen);
-	skb_reset_network_header(skb);
-	ip6 = skb_put(skb, sizeof(*ip6));
-	skb_set_transport_header(skb, sizeof(*ip6));
-	msg = skb_put_zero(skb, AFO_NA_LEN);
-	skb->dev = dev;
-	skb->protocol = htons(ETH_P_IPV6);
-	skb->priority = TC_PRIO_CONTROL;
 	/* An announcement: the announcer counts it in flight until freed. */
 	if (!solicited)
 		afo_garp_own(skb);
-	ether_addr_copy(afo_nd_cb(skb)->dmac, dmac);
-
-	ip6_flow_hdr(ip6, 0, 0);
-	ip6->payload_len = htons(AFO_NA_LEN);
-	ip6->nexthdr = IPPROTO_ICMPV6;
-	ip6->hop_limit = 255;
-	ip6->saddr = *target;
-	ip6->daddr = *daddr;
-
-	msg->icmph.icmp6_type = NDISC_NEIGHBOUR_ADVERTISEMENT;
+	msg = (struct nd_msg *)skb_transport_header(skb);
 	msg->icmph.icmp6_router = router;
 	msg->icmph.icmp6_solicited = solicited;
 	msg->icmph.icmp6_override = 1;
-	msg->target = *target;
-	opt = (u8 *)(msg + 1);
-	opt[0] = ND_OPT_TARGET_LL_ADDR;
-	opt[1] = 1;			/* in units of 8 octets */
-	memcpy(opt + 2, dev->dev_addr, ETH_ALEN);
-	msg->icmph.icmp6_cksum =
-		csum_ipv6_magic(&ip6->saddr, &ip6->daddr, AFO_NA_LEN,
-				IPPROTO_ICMPV6,
-				csum_partial(msg, AFO_NA_LEN, 0));
+	return afo_nd_out(skb);
+}
 
-	ret = afo_nd_route(skb, dev, daddr);
-	if (ret) {
-		kfree_skb(skb);
-		return ret;
+/**
+ * afo_send_ns - a neighbour solicitation for @target out of @dev
+ * @dev:    the adapter; its MAC is the source link-layer address
+ * @saddr:  the source, a link-local address of @dev's
+ * @target: the address solicited
+ * @mac:    @target's MAC, NULL: its solicited-node group
+ *
+ * A liveness target probe (live_target6.c): it passes the IPv6 output
+ * hooks as the advertisements do. Process context.
+ *
+ * Return: as afo_nd_xmit().
+ */
+int afo_send_ns(struct net_device *dev, const struct in6_addr *saddr,
+		const struct in6_addr *target, const u8 *mac)
+{
+	struct in6_addr daddr = *target;
+	struct sk_buff *skb;
+	u8 group[ETH_ALEN];
+
+	if (!mac) {
+		addrconf_addr_solict_mult(target, &daddr);
+		ipv6_eth_mc_map(&daddr, group);
+		mac = group;
 	}
-	ret = NF_HOOK(NFPROTO_IPV6, NF_INET_LOCAL_OUT, dev_net(dev), NULL, skb,
-		      NULL, dev, afo_nd_post);
-	return ret == -EPERM ? 0 : ret;
+	skb = afo_nd_build(dev, NDISC_NEIGHBOUR_SOLICITATION,
+			   ND_OPT_SOURCE_LL_ADDR, saddr, &daddr, target, mac);
+	return skb ? afo_nd_out(skb) : -ENOMEM;
 }
 
 /*
@@ -293,8 +365,13 @@ static unsigned int afo_nd_in(void *priv, struct sk_buff *skb,
 		return NF_ACCEPT;
 	an = afo_net(state->net);
 	ad = afo_adapter_find(an, skb->dev->ifindex);
-	if (!ad || !afo_ns_parse(skb, &ns))
+	if (!ad)
 		return NF_ACCEPT;
+	if (!afo_ns_parse(skb, &ns)) {
+		/* perhaps the answer to a liveness target probe */
+		afo_target6_heard(an, ad, skb);
+		return NF_ACCEPT;
+	}
 	addr = afo_addr6_find(an, ad->l3dev, &ns.target);
 	if (!addr || afo_addr_unclaimed(addr))
 		return NF_ACCEPT;	/* the kernel answers, as without us */

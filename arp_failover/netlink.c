@@ -130,6 +130,8 @@ static int afo_put_live(struct sk_buff *skb, const struct afo_adapter *ad)
 {
 	const struct afo_live *live = &ad->live;
 	__be32 target = READ_ONCE(live->target);
+	struct in6_addr target6 = live->target6;	/* torn: shown once */
+	int err;
 
 	if (nla_put_u32(skb, ARPFO_A_ADAPTER_JUDGED,
 			READ_ONCE(ad->core.carrier) ?
@@ -140,9 +142,13 @@ static int afo_put_live(struct sk_buff *skb, const struct afo_adapter *ad)
 	    afo_put_ago(skb, ARPFO_A_ADAPTER_HEARD_MS,
 			READ_ONCE(live->tx_at)))
 		return -EMSGSIZE;
-	if (!target)
+	if (target)
+		err = nla_put_in_addr(skb, ARPFO_A_ADAPTER_TARGET, target);
+	else if (!ipv6_addr_any(&target6))
+		err = nla_put_in6_addr(skb, ARPFO_A_ADAPTER_TARGET6, &target6);
+	else
 		return 0;
-	if (nla_put_in_addr(skb, ARPFO_A_ADAPTER_TARGET, target) ||
+	if (err ||
 	    nla_put_u8(skb, ARPFO_A_ADAPTER_TARGET_SRC,
 		       READ_ONCE(live->target_src)) ||
 	    afo_put_ago(skb, ARPFO_A_ADAPTER_TARGET_MS,

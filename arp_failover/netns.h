@@ -101,8 +101,9 @@ struct afo_ip6_queue {
  * @live_next:  when the next round is due
  * @live_on:    liveness ran last round: turning it off clears judgements
  * @ndiverted:  adapters whose egress the LOCAL_OUT hook diverts
- * @nd_users:   addresses answered by a sibling and IPv6 VIPAs: the users
- *              of the IPv6 LOCAL_IN hook (nd.c)
+ * @nd_users:   addresses answered by a sibling, IPv6 VIPAs and adapters
+ *              asking their router (live_target6.c): the users of the
+ *              IPv6 LOCAL_IN hook (nd.c)
  * @nd_hooked:  that hook is registered
  * @nd_closed:  the namespace is going away: it is not registered again
  * @tick:       the one timer of the namespace (tick.c)
