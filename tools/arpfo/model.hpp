@@ -67,8 +67,9 @@ struct Adapter {
 	// since a sibling last heard its own; absent: never (since carrier).
 	std::optional<std::uint32_t> hears_ms;
 	std::optional<std::uint32_t> heard_ms;
-	// The target it probes (its gateway), network byte order; absent: none.
-	std::optional<std::uint32_t> target;
+	// The target it probes: its gateway (IPv4), or an IPv6-only adapter's
+	// default router (IPv6, usually link-local); absent: none.
+	std::optional<IpAddr> target;
 	// Milliseconds since the target last answered; absent: never.
 	std::optional<std::uint32_t> target_ms;
 	// enum arpfo_target_src: where the target came from; NONE from a

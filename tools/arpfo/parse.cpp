@@ -51,6 +51,7 @@ constexpr std::array<AttrPolicy, ARPFO_A_ADAPTER_MAX + 1> adapter_policy()
 	p[ARPFO_A_ADAPTER_TARGET_MS] = {"TARGET_MS", MNL_TYPE_U32};
 	p[ARPFO_A_ADAPTER_ADDRS_LOST] = {"ADDRS_LOST", MNL_TYPE_U32};
 	p[ARPFO_A_ADAPTER_TARGET_SRC] = {"TARGET_SRC", MNL_TYPE_U8};
+	p[ARPFO_A_ADAPTER_TARGET6] = {"TARGET6", MNL_TYPE_BINARY, kIpv6Len};
 	return p;
 }
 
@@ -249,7 +250,7 @@ Adapter parse_adapter(std::span<const std::uint8_t> bytes)
 	ad.judged = a.u32(ARPFO_A_ADAPTER_JUDGED).value_or(ARPFO_JUDGED_OK);
 	ad.hears_ms = a.u32(ARPFO_A_ADAPTER_HEARS_MS);
 	ad.heard_ms = a.u32(ARPFO_A_ADAPTER_HEARD_MS);
-	ad.target = a.u32(ARPFO_A_ADAPTER_TARGET);
+	ad.target = ip_addr(a, ARPFO_A_ADAPTER_TARGET, ARPFO_A_ADAPTER_TARGET6);
 	ad.target_ms = a.u32(ARPFO_A_ADAPTER_TARGET_MS);
 	ad.target_src = a.u8(ARPFO_A_ADAPTER_TARGET_SRC).value_or(ARPFO_TARGET_SRC_NONE);
 	ad.addrs_lost = a.u32(ARPFO_A_ADAPTER_ADDRS_LOST).value_or(0);

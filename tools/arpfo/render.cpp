@@ -106,7 +106,7 @@ std::string target_text(const Adapter &a)
 	if (!a.target)
 		return "-";
 	const std::string src = target_src_name(a.target_src);
-	return format_ipv4(ipv4_of(*a.target)) + " (" + (src.empty() ? "" : src + ", ") +
+	return a.target->str() + " (" + (src.empty() ? "" : src + ", ") +
 	       (a.target_ms ? age_text(a.target_ms) : "never") + ")";
 }
 
@@ -300,7 +300,7 @@ void json_adapters(JsonWriter &w, std::span<const Adapter> adapters, const Names
 		json_optional(w, "heard_ms", a.heard_ms);
 		w.key("target");
 		if (a.target)
-			w.string(format_ipv4(ipv4_of(*a.target)));
+			w.string(a.target->str());
 		else
 			w.null();
 		json_optional(w, "target_ms", a.target_ms);

@@ -366,7 +366,7 @@ TEST(ArpfoParse, AdapterJudgedHeardAndTarget)
 	// 0 ms is a time, not "never".
 	EXPECT_EQ(a.heard_ms, std::optional<std::uint32_t>(0));
 	ASSERT_TRUE(a.target.has_value());
-	EXPECT_EQ(ipv4_of(*a.target), (Ipv4{10, 0, 0, 254}));
+	EXPECT_EQ(a.target->str(), "10.0.0.254");
 	EXPECT_EQ(a.target_ms, std::optional<std::uint32_t>(1500));
 	EXPECT_EQ(a.stats, (AdapterStats{0, 0, 0, 0, 0, 0, 0, 2, 10, 11, 12, 0x1234567890ULL}));
 
@@ -403,9 +403,43 @@ TEST(ArpfoParse, AdapterAgesAndTargetEachOptional)
 	EXPECT_EQ(t.judged, ARPFO_JUDGED_TARGET_LOST);
 	EXPECT_FALSE(t.hears_ms.has_value());
 	EXPECT_EQ(t.heard_ms, std::optional<std::uint32_t>(4294967295u));
-	EXPECT_EQ(t.target, std::optional<std::uint32_t>(htonl(0xc0a80101)));
+	EXPECT_EQ(t.target, std::optional<IpAddr>(IpAddr::from_be32(htonl(0xc0a80101))));
 	EXPECT_FALSE(t.target_ms.has_value()); // it never answered
 	EXPECT_EQ(t.stats, AdapterStats{});
+}
+
+// An IPv6-only adapter's target is its default router, in TARGET6 in
+// place of TARGET; TARGET6 is exactly 16 bytes, and not both may come.
+TEST(ArpfoParse, AdapterTarget6)
+{
+	Msg m(ARPFO_CMD_ADAPTER_GET);
+	m.u32(ARPFO_A_ADAPTER_IFINDEX, 3)
+		.u32(ARPFO_A_ADAPTER_STATE, ARPFO_STATE_HEALTHY)
+		.ipv6(ARPFO_A_ADAPTER_TARGET6, "fe80::1:fe")
+		.u8(ARPFO_A_ADAPTER_TARGET_SRC, ARPFO_TARGET_SRC_GATEWAY)
+		.u32(ARPFO_A_ADAPTER_TARGET_MS, 60);
+	const Adapter a = parse_adapter(m.bytes());
+	ASSERT_TRUE(a.target.has_value());
+	EXPECT_TRUE(a.target->is_v6());
+	EXPECT_EQ(a.target->str(), "fe80::1:fe");
+	EXPECT_EQ(a.target_src, ARPFO_TARGET_SRC_GATEWAY);
+	EXPECT_EQ(a.target_ms, std::optional<std::uint32_t>(60));
+
+	Msg both(ARPFO_CMD_ADAPTER_GET);
+	both.u32(ARPFO_A_ADAPTER_IFINDEX, 3)
+		.u32(ARPFO_A_ADAPTER_STATE, ARPFO_STATE_HEALTHY)
+		.u32(ARPFO_A_ADAPTER_TARGET, htonl(0x0a0000fe))
+		.ipv6(ARPFO_A_ADAPTER_TARGET6, "fe80::1:fe");
+	EXPECT_EQ(error_of(parse_adapter, both.bytes()),
+		  "adapter message: attributes TARGET (type 17) and TARGET6 (type 21) are both "
+		  "present, expected one");
+
+	Msg short6(ARPFO_CMD_ADAPTER_GET);
+	short6.u32(ARPFO_A_ADAPTER_IFINDEX, 3)
+		.u32(ARPFO_A_ADAPTER_STATE, ARPFO_STATE_HEALTHY)
+		.raw(ARPFO_A_ADAPTER_TARGET6, std::vector<std::uint8_t>(15, 0xfe));
+	EXPECT_EQ(error_of(parse_adapter, short6.bytes()),
+		  "adapter message: attribute TARGET6 (type 21) has 15 bytes, expected 16");
 }
 
 TEST(ArpfoParse, RejectsJudgedHeardAndTargetOfWrongSize)

@@ -74,10 +74,10 @@ Snapshot snapshot()
 	s.adapters[0].stats.target_heard = 9;
 	s.adapters[0].hears_ms = 40;
 	s.adapters[0].heard_ms = 120;
-	s.adapters[0].target = htonl(0x0a0000fe);
+	s.adapters[0].target = IpAddr::from_be32(htonl(0x0a0000fe));
 	s.adapters[0].target_ms = 40;
 	s.adapters[1].judged = ARPFO_JUDGED_NO_CARRIER;
-	s.adapters[1].target = htonl(0x0a0000fe);
+	s.adapters[1].target = IpAddr::from_be32(htonl(0x0a0000fe));
 	s.adapters[2].judged = ARPFO_JUDGED_SILENT;
 	s.adapters[2].hears_ms = 1500;
 	s.addresses = {{v4(0x0a000001), 3, 3, false},
@@ -325,14 +325,14 @@ TEST(ArpfoRender, AdapterVrf)
 TEST(ArpfoRender, TargetSource)
 {
 	Adapter gw = adapter(3, "eth0", ARPFO_STATE_HEALTHY, 3);
-	gw.target = htonl(0x0a0000fe);
+	gw.target = IpAddr::from_be32(htonl(0x0a0000fe));
 	gw.target_ms = 40;
 	gw.target_src = ARPFO_TARGET_SRC_GATEWAY;
 	Adapter peer = adapter(4, "eth1", ARPFO_STATE_HEALTHY, 3);
-	peer.target = htonl(0x0a000064);
+	peer.target = IpAddr::from_be32(htonl(0x0a000064));
 	peer.target_src = ARPFO_TARGET_SRC_NEIGHBOUR;
 	Adapter named = adapter(5, "eth2", ARPFO_STATE_HEALTHY, 3);
-	named.target = htonl(0x0a000001);
+	named.target = IpAddr::from_be32(htonl(0x0a000001));
 	named.target_ms = 0;
 	named.target_src = ARPFO_TARGET_SRC_NAMED;
 	const std::vector<Adapter> list{gw, peer, named};
@@ -351,20 +351,43 @@ TEST(ArpfoRender, TargetSource)
 		<< json;
 }
 
+// An IPv6-only adapter asks its default router: TARGET shows the router's
+// (link-local) address, compressed, from the gateway source, in the table
+// and in JSON alike.
+TEST(ArpfoRender, Target6)
+{
+	Adapter a = adapter(3, "eth0", ARPFO_STATE_HEALTHY, 3);
+	a.target = v6("fe80::1:fe");
+	a.target_ms = 60;
+	a.target_src = ARPFO_TARGET_SRC_GATEWAY;
+	const std::vector<Adapter> list{a};
+	const Names n = Names::of_adapters(list);
+	const std::string text = render_adapters(list, n, false, all_adapter_fields());
+
+	EXPECT_NE(text.find("fe80::1:fe (gateway, 60ms)\n"), std::string::npos) << text;
+
+	Snapshot s;
+	s.adapters = {a};
+	const std::string json = render_show_json(s, {false, true, false}, n);
+	EXPECT_NE(json.find("\"target\":\"fe80::1:fe\",\"target_ms\":60,\"target_src\":\"gateway\""),
+		  std::string::npos)
+		<< json;
+}
+
 TEST(ArpfoRender, JudgedHeardAndTarget)
 {
 	Adapter ok = adapter(3, "eth0", ARPFO_STATE_HEALTHY, 3);
 	ok.hears_ms = 0;
 	ok.heard_ms = 4294967295u;
-	ok.target = htonl(0xc0a80101);
+	ok.target = IpAddr::from_be32(htonl(0xc0a80101));
 	ok.target_ms = 0;
 	Adapter lost = adapter(4, "eth1", ARPFO_STATE_HEALTHY, 4);
 	lost.judged = ARPFO_JUDGED_TARGET_LOST;
 	lost.heard_ms = 250;
-	lost.target = htonl(0x0a0000fe);
+	lost.target = IpAddr::from_be32(htonl(0x0a0000fe));
 	Adapter silent = adapter(5, "eth2", ARPFO_STATE_DELAYED, 3);
 	silent.judged = ARPFO_JUDGED_SILENT;
-	silent.target = htonl(0x0a0000fe);
+	silent.target = IpAddr::from_be32(htonl(0x0a0000fe));
 	silent.target_ms = 30000;
 	const std::vector<Adapter> list{ok, lost, silent};
 	const Names n = Names::of_adapters(list);

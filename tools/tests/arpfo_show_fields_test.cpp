@@ -42,7 +42,7 @@ std::vector<Adapter> busy_host()
 		a.stats.reclaims = 123456789;
 		a.hears_ms = 4000000000u;
 		a.heard_ms = 4000000000u;
-		a.target = 0x0100000a;
+		a.target = IpAddr::from_be32(0x0100000a);
 		list.push_back(a);
 	}
 	return list;
