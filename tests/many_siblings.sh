@@ -3,7 +3,8 @@
 #
 # Discovery holds at any sibling count: 64 adapters of one host on one
 # segment stay one pnet through 100 rounds of re-verification, all of
-# them probing together (each probe heard by 63 siblings at once).
+# them probing within a quarter of a second of each other (each probe
+# heard by 63 siblings at once).
 #
 #        host                         switch
 #   eth0  10.0.0.1   ---+
