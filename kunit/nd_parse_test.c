@@ -4,6 +4,8 @@
  * solicitations. Each case takes a valid solicitation, breaks one thing
  * the kernel's ND checks, and expects it left alone (false), so that
  * the module never answers what ndisc_rcv()/ndisc_recv_ns() would drop.
+ * afo_na_parse() likewise for advertisements, which answer a liveness
+ * target probe only if the kernel's ND would take them.
  */
 #include <kunit/test.h>
 #include <linux/etherdevice.h>
@@ -39,6 +41,7 @@ static const struct in6_addr afo_np_saddr = { { { 0x20, 1, 0xd, 0xb8,
  * @arphrd:  the device type
  * @frag:    reassembled from fragments (IP6SKB_FRAGMENTED)
  * @eth_src_group: a multicast Ethernet source (never sent, but forged)
+ * @solicited: the solicited flag (advertisements)
  */
 struct afo_np_frame {
 	u8 hop, code, type, nexthdr;
@@ -51,6 +54,7 @@ struct afo_np_frame {
 	unsigned short arphrd;
 	bool frag;
 	bool eth_src_group;
+	bool solicited;
 };
 
 static void afo_np_valid(struct afo_np_frame *f)
@@ -104,6 +108,7 @@ static struct sk_buff *afo_np_skb(struct kunit *test,
 	msg = skb_put_zero(skb, sizeof(*msg) + f->optlen);
 	msg->icmph.icmp6_type = f->type;
 	msg->icmph.icmp6_code = f->code;
+	msg->icmph.icmp6_solicited = f->solicited;
 	msg->target = f->target;
 	memcpy(msg->opt, f->opt, f->optlen);
 	skb_trim(skb, skb->len - f->cut);
@@ -242,9 +247,80 @@ static void afo_np_hostile(struct kunit *test)
 	}
 }
 
+/* A router's answer: solicited, target link-layer option. */
+static void afo_np_advert_valid(struct afo_np_frame *f)
+{
+	afo_np_valid(f);
+	f->type = NDISC_NEIGHBOUR_ADVERTISEMENT;
+	f->solicited = true;
+	f->opt[0] = ND_OPT_TARGET_LL_ADDR;
+}
+
+static bool afo_np_parse_na(struct kunit *test, const struct afo_np_frame *f,
+			    struct afo_na *na)
+{
+	struct sk_buff *skb = afo_np_skb(test, f);
+	bool ok = afo_na_parse(skb, na);
+
+	kfree_skb(skb);
+	return ok;
+}
+
+static void afo_np_advert(struct kunit *test)
+{
+	struct afo_np_frame f;
+	struct afo_na na;
+	unsigned int i;
+
+	afo_np_advert_valid(&f);
+	KUNIT_ASSERT_TRUE(test, afo_np_parse_na(test, &f, &na));
+	KUNIT_EXPECT_TRUE(test, ipv6_addr_equal(&na.target, &f.target));
+	KUNIT_EXPECT_TRUE(test, ipv6_addr_equal(&na.daddr, &f.target));
+	KUNIT_EXPECT_TRUE(test, na.solicited);
+	/* the MAC it came from, whatever its option says */
+	KUNIT_EXPECT_TRUE(test, ether_addr_equal(na.lladdr, afo_np_src_mac));
+	f.solicited = false;
+	KUNIT_ASSERT_TRUE(test, afo_np_parse_na(test, &f, &na));
+	KUNIT_EXPECT_FALSE(test, na.solicited);
+
+	for (i = 0; i < 8; i++) {
+		afo_np_advert_valid(&f);
+		switch (i) {
+		case 0:
+			f.hop = 254;
+			break;
+		case 1:
+			f.code = 1;
+			break;
+		case 2:
+			f.bad_csum = true;
+			break;
+		case 3:	/* a multicast target */
+			f.target.s6_addr[0] = 0xff;
+			break;
+		case 4:
+			f.type = NDISC_NEIGHBOUR_SOLICITATION;
+			break;
+		case 5:	/* reassembled from fragments */
+			f.frag = true;
+			break;
+		case 6:	/* a group as the frame's source */
+			f.eth_src_group = true;
+			break;
+		case 7:	/* a short message */
+			f.optlen = 0;
+			f.cut = 4;
+			break;
+		}
+		KUNIT_EXPECT_FALSE_MSG(test, afo_np_parse_na(test, &f, &na),
+				       "hostile advertisement %u parsed", i);
+	}
+}
+
 static struct kunit_case afo_np_cases[] = {
 	KUNIT_CASE(afo_np_well_formed),
 	KUNIT_CASE(afo_np_hostile),
+	KUNIT_CASE(afo_np_advert),
 	{}
 };
 
