@@ -152,6 +152,31 @@ bool afo_addr6_ready(const struct afo_addr *addr)
 				       IFA_F_DADFAILED);
 }
 
+/**
+ * afo_addr6_dad_time - how long its holder's DAD on @addr may last
+ * @addr: an IPv6 address of ours, not a VIPA's (under RTNL)
+ *
+ * The holder's own configuration: its random delay before the first
+ * probe (rtr_solicit_delay at most), then dad_transmits probes
+ * retrans_time apart, the last one waited for as long. A network
+ * manager or an administrator may make that far longer than the usual
+ * second.
+ *
+ * Return: the time in jiffies; 0 when the holder has no IPv6 state.
+ */
+unsigned long afo_addr6_dad_time(const struct afo_addr *addr)
+{
+	struct inet6_dev *idev = __in6_dev_get(addr->owner->dev);
+	unsigned long retrans;
+	int transmits;
+
+	if (!idev)
+		return 0;
+	retrans = NEIGH_VAR(idev->nd_parms, RETRANS_TIME);
+	transmits = max(READ_ONCE(idev->cnf.dad_transmits), 1);
+	return READ_ONCE(idev->cnf.rtr_solicit_delay) + transmits * retrans;
+}
+
 /*
  * The solicited-node group of @addr, joined on @ifindex, or left.
  * Return: 0 when it was joined (left), else a negative errno.

@@ -17,6 +17,7 @@ void afo_ip6_each(struct net_device *dev,
 		  void (*fn)(void *arg, const struct in6_addr *ip6), void *arg);
 bool afo_ip6_enabled(const struct net_device *dev);
 bool afo_addr6_ready(const struct afo_addr *addr);
+unsigned long afo_addr6_dad_time(const struct afo_addr *addr);
 void afo_nd_place(struct afo_addr *addr);
 void afo_nd_unplace(struct afo_addr *addr);
 void afo_nd_dev_changed(struct net_device *dev);

@@ -44,7 +44,11 @@
 #include "tick.h"
 #include "xmit.h"
 
-/* How long an IPv6 address's announcements wait for its DAD at most. */
+/*
+ * How long an IPv6 address's announcements wait for its holder's DAD at
+ * least; at most twice as long as that DAD may last, if more: timers
+ * slip on a busy host.
+ */
 #define AFO_DAD_WAIT (10 * HZ)
 
 /* Frames (and MLD joins) one run sends at most; the rest wait a jiffy. */
@@ -155,20 +159,32 @@ static void afo_repeat_queue(struct afo_addr *addr, struct afo_step *s)
 /*
  * Its holder runs DAD on IPv6 address @addr: an advertisement now, even
  * from the holder's sibling, would fail it. Ask again one interval later,
- * for a while: the train is kept, not spent. Without an interval to wait
- * by, or when DAD never ends (the address failed it), give up.
+ * for as long as the holder's DAD may last: the train is kept, not spent.
+ * Without an interval to wait by, or when DAD never ends (the address
+ * failed it, which the kernel reports), give up; peers then learn the
+ * address's new place only when their entries expire, which is said.
  */
 static void afo_dad_wait(struct afo_addr *addr, struct afo_step *s)
 {
+	unsigned long wait = max_t(unsigned long, AFO_DAD_WAIT,
+				   2 * afo_addr6_dad_time(addr));
+	struct net_device *dev = addr->owner->dev;
+
 	if (!addr->dad_since)
 		addr->dad_since = s->now ?: 1;
-	if (!s->p->garp_interval ||
-	    time_after(s->now, addr->dad_since + AFO_DAD_WAIT)) {
-		afo_announce_cancel(addr);
-		return;
+	if (!s->p->garp_interval)
+		goto cancel;
+	if (time_after(s->now, addr->dad_since + wait)) {
+		if (afo_ip6_held(dev, &addr->ip6))
+			afo_warn(dev, "%pI6c not announced: its duplicate address detection outlasted %u ms\n",
+				 &addr->ip6, jiffies_to_msecs(wait));
+		goto cancel;
 	}
 	afo_train_defer(&addr->train, s);
 	afo_repeat_queue(addr, s);
+	return;
+cancel:
+	afo_announce_cancel(addr);
 }
 
 /*
