@@ -129,13 +129,16 @@ afo_in host nft delete table inet afo_nd
 check_err $? "an output rule dropping advertisements: '$out' answered, ${dropped:-0} dropped"
 log_test "advertisements pass the output hook: an nft rule dropped $dropped"
 
-# eth0 comes back and runs DAD on $A1 (6 probes 2 s apart, 16 s apart on
+# eth0 comes back and runs DAD on $A1 (6 probes 4 s apart, 32 s apart on
 # the debug kernel: time for two solicitations and a look at the address
-# however slow the VM) while eth1 still answers for it (reclaim delay):
+# however slow and busy the VM; 2 s apart were too few for a machine
+# running three VMs) while eth1 still answers for it (reclaim delay):
 # eth1 must answer nobody, and a solicitation from $A2 (delivered locally
 # on any adapter) at eth0's MAC must not fail the DAD.
-dad_gap_ms=$(( 2000 * $(afo_slowdown) ))
-echo $(( 15 * dad_gap_ms )) > $P/reclaim_delay_ms
+dad_gap_ms=$(( 4000 * $(afo_slowdown) ))
+# The delay, fixed at the carrier's return, outlasts the DAD (its random
+# start, 6 probes and the last one's wait) and ends a gap later.
+echo $(( 8 * dad_gap_ms )) > $P/reclaim_delay_ms
 afo_in host sysctl -qw net.ipv6.conf.eth0.dad_transmits=6 \
 	net.ipv6.neigh.eth0.retrans_time_ms=$dad_gap_ms
 afo_in host ip link set eth0 down
@@ -152,10 +155,12 @@ log_test "eth0's DAD on its return: nobody answers for $A1 meanwhile"
 afo_until $(( 7 * dad_gap_ms / 1000 + 16 )) dad_done
 check_err $? "after a solicitation from $A2 at eth0's MAC: $(afo_dad_left host eth0)"
 log_test "eth0's DAD passes, whatever a solicitation names as its answer's way"
+afo_in host sysctl -qw net.ipv6.conf.eth0.dad_transmits=1 \
+	net.ipv6.neigh.eth0.retrans_time_ms=1000
 
 echo 0 > $P/reclaim_delay_ms
 a1_at_eth0() { [ "$(nd_macs $A1)" = $MAC0 ]; }
-afo_until 20 a1_at_eth0
+afo_until $(( 2 * dad_gap_ms / 1000 + 20 )) a1_at_eth0
 check_err $? "reclaim: $A1 answered by '$(nd_macs $A1)'"
 n=$(hook_runs)
 [ "$n" -eq 0 ]
