@@ -99,7 +99,9 @@ struct afo_stats {
  *             (RTNL; read by the ND hook and dumps: live_target6.c says
  *             why a torn read is harmless)
  * @target_hooked: it is a user of the ND hook, which hears its router's
- *             answers, while its IPv6 probes are out (RTNL)
+ *             answers, while its IPv6 probes are out and until the
+ *             next target refresh after, or until liveness pauses or
+ *             it goes away (RTNL)
  * @target_from: round its current streak of target probes began (RTNL)
  * @target_on: it is probing its target (WRITE_ONCE, read by the hook)
  * @target_src: enum arpfo_target_src: where @target came from (RTNL;

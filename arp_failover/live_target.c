@@ -204,6 +204,23 @@ static bool afo_target_set(const struct afo_live *live)
 	return live->target || !ipv6_addr_any(&live->target6);
 }
 
+/*
+ * Whether @ad can ask its target: an IPv6 router only from a link-local
+ * address of @ad's, and only while the ND hook hears the answers. A probe
+ * that cannot go out must not count as unanswered: that would blame a
+ * path nothing tested.
+ */
+static bool afo_target_askable(struct afo_adapter *ad)
+{
+	struct afo_live *live = &ad->live;
+	struct in6_addr saddr;
+
+	if (live->target)
+		return afo_target6_hook(ad, false);
+	return afo_target_set(live) && afo_target6_source(ad, &saddr) &&
+	       afo_target6_hook(ad, true);
+}
+
 /* Ask @ad's target, at @mac (NULL: broadcast, or the router's group). */
 static int afo_target_send(struct afo_adapter *ad, const u8 *mac)
 {
@@ -224,7 +241,10 @@ static int afo_target_send(struct afo_adapter *ad, const u8 *mac)
  * every AFO_TARGET_REFRESH rounds otherwise, so that the status shows the
  * one it would ask; a new target, or a new streak of probes, counts
  * unanswered probes from @round on. An IPv6 router is asked only while
- * the ND hook can hear its answers (afo_target6_hook()). Under RTNL.
+ * the ND hook can hear its answers (afo_target6_hook()); the hook is
+ * kept between streaks, and let go at the refresh after them, so that a
+ * lossy path does not register and unregister it several times a
+ * second. Under RTNL.
  */
 void afo_target_probe(struct afo_adapter *ad, bool on, u32 round,
 		      unsigned int misses, __be32 peer)
@@ -233,14 +253,15 @@ void afo_target_probe(struct afo_adapter *ad, bool on, u32 round,
 	u8 mac[ETH_ALEN];
 
 	if (!on) {
-		afo_target_stop(ad);
-		if (!(round % AFO_TARGET_REFRESH))
+		WRITE_ONCE(live->target_on, false);
+		if (!(round % AFO_TARGET_REFRESH)) {
+			afo_target6_hook(ad, false);
 			afo_target_update(ad, round, misses, peer);
+		}
 		return;
 	}
 	afo_target_update(ad, round, misses, peer);
-	if (!afo_target_set(live) ||
-	    !afo_target6_hook(ad, !live->target && afo_target_set(live))) {
+	if (!afo_target_askable(ad)) {
 		afo_target_stop(ad);
 		return;
 	}

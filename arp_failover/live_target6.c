@@ -127,24 +127,50 @@ bool afo_target6_hook(struct afo_adapter *ad, bool want)
 }
 
 /**
+ * afo_target6_source - the address @ad asks its router from
+ * @ad:    the adapter; its router in afo_live.target6
+ * @saddr: gets it
+ *
+ * A link-local address of @ad's that is done with DAD, as the kernel's
+ * own solicitations use (ndisc_send_ns()): the router answers it
+ * whatever the scope of the router's address, and an optimistic one
+ * must not go with a source link-layer option (RFC 4429, 3.3). Chosen
+ * as for the solicitation's link-scope destination, the router's
+ * solicited-node group (ipv6_get_lladdr(), which would say it directly,
+ * is not exported). None while its link-local is in DAD, failed it, or
+ * was never made (addr_gen_mode none): the router cannot be asked then.
+ * Under RTNL.
+ *
+ * Return: true when there is one.
+ */
+bool afo_target6_source(struct afo_adapter *ad, struct in6_addr *saddr)
+{
+	struct net *net = dev_net(ad->dev);
+	struct in6_addr group;
+
+	addrconf_addr_solict_mult(&ad->live.target6, &group);
+	return !ipv6_dev_get_saddr(net, ad->dev, &group, 0, saddr) &&
+	       ipv6_addr_type(saddr) & IPV6_ADDR_LINKLOCAL &&
+	       ipv6_chk_addr_and_flags(net, saddr, ad->dev, false, 0,
+				       IFA_F_TENTATIVE | IFA_F_OPTIMISTIC);
+}
+
+/**
  * afo_target6_send - ask @ad's router
  * @ad:  the adapter; its router in afo_live.target6
  * @mac: the router's last MAC, NULL: its solicited-node group
  *
  * Under RTNL.
  *
- * Return: 0 when sent, else a negative errno (no link-local address yet).
+ * Return: 0 when sent, else a negative errno (no link-local address).
  */
 int afo_target6_send(struct afo_adapter *ad, const u8 *mac)
 {
-	const struct in6_addr *router = &ad->live.target6;
 	struct in6_addr saddr;
 
-	/* a link-local destination gets one of @ad's, not tentative */
-	if (ipv6_dev_get_saddr(dev_net(ad->dev), ad->dev, router, 0, &saddr) ||
-	    !(ipv6_addr_type(&saddr) & IPV6_ADDR_LINKLOCAL))
+	if (!afo_target6_source(ad, &saddr))
 		return -EADDRNOTAVAIL;
-	return afo_send_ns(ad->dev, &saddr, router, mac);
+	return afo_send_ns(ad->dev, &saddr, &ad->live.target6, mac);
 }
 
 /**

@@ -127,4 +127,19 @@ failover() {
 failover eth0 eth1 2001:db8::1 $MAC0 $MAC1 "eth0=target-lost eth1=ok"
 failover eth1 eth0 2001:db8::2 $MAC1 $MAC0 "eth0=ok eth1=target-lost"
 
+# A static default route via the router's global address, as IPv6-only
+# servers are often set up: each adapter still asks from its link-local
+# address (the kernel's choice of source for a global destination would
+# be a global one, and the router's answer would not come back to a
+# link-local address of the adapter).
+afo_in host sysctl -qw net.ipv6.conf.eth0.accept_ra=0 &&
+	afo_in host ip -6 route del default via "$ROUTER" dev eth0 &&
+	afo_in host ip -6 route add default via 2001:db8::fe dev eth0
+check_err $? "cannot route via 2001:db8::fe: $(afo_in host ip -6 route show default)"
+want="eth0=2001:db8::fe/gateway eth1=2001:db8::fe/gateway"
+afo_until 20 targets_are "$want"
+check_err $? "targets $(targets), want $want"
+log_test "a static default route via the router's global address: both ask it"
+failover eth0 eth1 2001:db8::1 $MAC0 $MAC1 "eth0=target-lost eth1=ok"
+
 afo_exit
