@@ -152,6 +152,9 @@ bool afo_addr6_ready(const struct afo_addr *addr)
 				       IFA_F_DADFAILED);
 }
 
+/* Longer DADs than this are waited for this long: jiffies stay sane. */
+#define AFO_DAD_TIME_MAX (10 * 60 * HZ)
+
 /**
  * afo_addr6_dad_time - how long its holder's DAD on @addr may last
  * @addr: an IPv6 address of ours, not a VIPA's (under RTNL)
@@ -162,19 +165,20 @@ bool afo_addr6_ready(const struct afo_addr *addr)
  * manager or an administrator may make that far longer than the usual
  * second.
  *
- * Return: the time in jiffies; 0 when the holder has no IPv6 state.
+ * Return: the time in jiffies, at most AFO_DAD_TIME_MAX; 0 when the
+ * holder has no IPv6 state.
  */
 unsigned long afo_addr6_dad_time(const struct afo_addr *addr)
 {
 	struct inet6_dev *idev = __in6_dev_get(addr->owner->dev);
-	unsigned long retrans;
-	int transmits;
+	u64 t;
 
 	if (!idev)
 		return 0;
-	retrans = NEIGH_VAR(idev->nd_parms, RETRANS_TIME);
-	transmits = max(READ_ONCE(idev->cnf.dad_transmits), 1);
-	return READ_ONCE(idev->cnf.rtr_solicit_delay) + transmits * retrans;
+	t = (u64)max(READ_ONCE(idev->cnf.dad_transmits), 1) *
+	    max(NEIGH_VAR(idev->nd_parms, RETRANS_TIME), 0) +
+	    max(READ_ONCE(idev->cnf.rtr_solicit_delay), 0);
+	return min_t(u64, t, AFO_DAD_TIME_MAX);
 }
 
 /*

@@ -175,7 +175,7 @@ static void afo_dad_wait(struct afo_addr *addr, struct afo_step *s)
 	if (!s->p->garp_interval)
 		goto cancel;
 	if (time_after(s->now, addr->dad_since + wait)) {
-		if (afo_ip6_held(dev, &addr->ip6))
+		if (afo_ip6_held(dev, &addr->ip6) && net_ratelimit())
 			afo_warn(dev, "%pI6c not announced: its duplicate address detection outlasted %u ms\n",
 				 &addr->ip6, jiffies_to_msecs(wait));
 		goto cancel;

@@ -308,13 +308,13 @@ void afo_usable_update(struct afo_core_adapter *a, bool was,
 		       unsigned long base, struct afo_step *s);
 void afo_live_unjudge(struct afo_core_adapter *a, struct afo_step *s);
 
+unsigned long afo_core_reverify_due(const struct afo_core_adapter *a,
+				    const struct afo_core_params *p);
+
 /*
  * Whether no pnet has two members with carrier that hear frames: a
  * liveness round would have nobody to compare, so none runs.
  */
-unsigned long afo_core_reverify_due(const struct afo_core_adapter *a,
-				    const struct afo_core_params *p);
-
 static inline bool afo_core_live_idle(const struct afo_core *c)
 {
 	return !c->live_members;

@@ -4,8 +4,11 @@
  * solicitations. Each case takes a valid solicitation, breaks one thing
  * the kernel's ND checks, and expects it left alone (false), so that
  * the module never answers what ndisc_rcv()/ndisc_recv_ns() would drop.
- * afo_na_parse() likewise for advertisements, which answer a liveness
- * target probe only if the kernel's ND would take them.
+ * afo_na_parse() likewise for advertisements, for the checks of the
+ * message itself (ndisc_rcv()): their options are not read, since the
+ * MAC that counts is the frame's source, so an advertisement whose
+ * options ndisc_recv_na() would refuse may still answer a liveness
+ * target probe (an on-link forger could send a valid one just as well).
  */
 #include <kunit/test.h>
 #include <linux/etherdevice.h>
