@@ -230,10 +230,14 @@ log_test "unprivileged set refused, show allowed"
 # CAP_NET_ADMIN cannot subscribe; the dumps stay open to it (above). The
 # tool runs from a copy anybody may read: the checkout may be in a
 # directory only root enters (a clone in mktemp -d's).
+# It reads the uapi header beside it, as in the checkout.
 genl_copy=$(mktemp -d)
-chmod 755 "$genl_copy" && install -m 644 "$REPO/tests/genl_tool.py" "$genl_copy/"
+chmod 755 "$genl_copy" &&
+	install -D -m 644 "$REPO/tests/genl_tool.py" "$genl_copy/tests/genl_tool.py" &&
+	install -D -m 644 "$REPO/include/uapi/linux/arp_failover.h" \
+		"$genl_copy/include/uapi/linux/arp_failover.h"
 out=$(afo_in host setpriv --reuid=65534 --regid=65534 --clear-groups \
-	--inh-caps=-all python3 "$genl_copy/genl_tool.py" listen 0 2>&1)
+	--inh-caps=-all python3 "$genl_copy/tests/genl_tool.py" listen 0 2>&1)
 rc=$?
 rm -rf "$genl_copy"
 [ $rc -ne 0 ] && grep -q 'Operation not permitted' <<<"$out" &&
