@@ -285,6 +285,26 @@ void afo_target_stop(struct afo_adapter *ad)
 	afo_target6_hook(ad, false);
 }
 
+/**
+ * afo_target_answered - @rx's target answered a probe of @rx's
+ * @an:  the namespace
+ * @rx:  the adapter
+ * @mac: the MAC the answer came from: the next probe goes there
+ *
+ * Runs in softirq under RCU, for a bound answer of either family
+ * (afo_target_heard(), afo_target6_heard()).
+ */
+void afo_target_answered(struct afo_net *an, struct afo_adapter *rx,
+			 const u8 *mac)
+{
+	struct afo_live *live = &rx->live;
+
+	WRITE_ONCE(live->target_mac, ether_addr_to_u64(mac));
+	WRITE_ONCE(live->target_rx, READ_ONCE(an->live_round));
+	WRITE_ONCE(live->target_at, jiffies | 1);	/* 0: never */
+	atomic_long_inc(&rx->stats.target_heard);
+}
+
 /* Whether @mac is one of our adapters': a sibling's frame, not a host's. */
 static bool afo_target_mac_ours(struct afo_net *an, const u8 *mac)
 {
@@ -322,10 +342,7 @@ void afo_target_heard(struct afo_net *an, struct afo_adapter *rx, u16 op,
 	if (op == ARPOP_REPLY && target && sip == target && !tip &&
 	    READ_ONCE(live->target_on) &&
 	    ether_addr_equal(tha, rx->dev->dev_addr)) {
-		WRITE_ONCE(live->target_mac, ether_addr_to_u64(sha));
-		WRITE_ONCE(live->target_rx, READ_ONCE(an->live_round));
-		WRITE_ONCE(live->target_at, jiffies | 1);	/* 0: never */
-		atomic_long_inc(&rx->stats.target_heard);
+		afo_target_answered(an, rx, sha);
 	}
 	if (!sip || ipv4_is_multicast(sip) || ipv4_is_loopback(sip) ||
 	    ipv4_is_lbcast(sip) || !is_valid_ether_addr(sha) ||

@@ -24,6 +24,8 @@ void afo_target_stop(struct afo_adapter *ad);
 /* IPv6 routers as targets (live_target6.c). */
 bool afo_target6_router(struct afo_adapter *ad, struct in6_addr *router);
 bool afo_target6_hook(struct afo_adapter *ad, bool want);
+void afo_target_answered(struct afo_net *an, struct afo_adapter *rx,
+			 const u8 *mac);
 bool afo_target6_source(struct afo_adapter *ad, struct in6_addr *saddr);
 int afo_target6_send(struct afo_adapter *ad, const u8 *mac);
 void afo_target6_heard(struct afo_net *an, struct afo_adapter *rx,

@@ -194,8 +194,5 @@ void afo_target6_heard(struct afo_net *an, struct afo_adapter *rx,
 	    !(ipv6_addr_type(&na.daddr) & IPV6_ADDR_LINKLOCAL) ||
 	    !ipv6_chk_addr(an->net, &na.daddr, rx->dev, 0))
 		return;
-	WRITE_ONCE(live->target_mac, ether_addr_to_u64(na.lladdr));
-	WRITE_ONCE(live->target_rx, READ_ONCE(an->live_round));
-	WRITE_ONCE(live->target_at, jiffies | 1);	/* 0: never */
-	atomic_long_inc(&rx->stats.target_heard);
+	afo_target_answered(an, rx, na.lladdr);
 }
