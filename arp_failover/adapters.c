@@ -515,6 +515,7 @@ static void afo_adapter_free(struct afo_adapter *ad)
 {
 	struct afo_addr *addr, *tmp;
 
+	afo_live_plan_drop(ad->an);	/* no round reads @ad past its free */
 	afo_egress_divert(ad, false);
 	afo_egress_silent(ad, false);
 	afo_nd_vipa_groups(ad, false);

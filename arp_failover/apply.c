@@ -371,6 +371,8 @@ void afo_step_begin(struct afo_net *an, struct afo_step *s,
 		    struct afo_core_params *p)
 {
 	ASSERT_RTNL();
+	/* Whatever the step changes, the next liveness round judges it. */
+	afo_live_plan_drop(an);
 	afo_core_params_now(p);
 	afo_step_init(s, jiffies, p);
 }

@@ -46,9 +46,6 @@
 #include "params.h"
 #include "xmit.h"
 
-/* Targets of liveness_targets looked at per adapter. */
-#define AFO_LIVE_MAX_TARGETS 8
-
 /* Rounds between looks at the routes while the target is not asked. */
 #define AFO_TARGET_REFRESH 16
 
@@ -99,22 +96,34 @@ static __be32 afo_target_gateway(struct afo_adapter *ad)
 	return afo_target_onlink(ad, gw) ? gw : 0;
 }
 
-/*
- * @ad's target, and where it came from (@src); @peer is the pnet's
- * neighbour candidate. 0 with an IPv6 router in @router (else ::).
+/**
+ * afo_target_named_read - the targets the administrator named, now
+ * @named: gets them
+ *
+ * Outside RCU: the list is read under a mutex.
  */
-static __be32 afo_target_find(struct afo_adapter *ad, __be32 peer,
-			      struct in6_addr *router, u8 *src)
+void afo_target_named_read(struct afo_target_named *named)
 {
-	__be32 named[AFO_LIVE_MAX_TARGETS], ip;
-	unsigned int i, n;
+	named->n = afo_liveness_targets(named->ip, ARRAY_SIZE(named->ip));
+}
+
+/*
+ * @ad's target, and where it came from (@src); @named are the named
+ * targets, @peer is the pnet's neighbour candidate. 0 with an IPv6
+ * router in @router (else ::).
+ */
+static __be32 afo_target_find(struct afo_adapter *ad,
+			      const struct afo_target_named *named,
+			      __be32 peer, struct in6_addr *router, u8 *src)
+{
+	unsigned int i;
+	__be32 ip;
 
 	*router = in6addr_any;
-	n = afo_liveness_targets(named, ARRAY_SIZE(named));
-	for (i = 0; i < n; i++) {
-		if (afo_target_onlink(ad, named[i])) {
+	for (i = 0; i < named->n; i++) {
+		if (afo_target_onlink(ad, named->ip[i])) {
 			*src = ARPFO_TARGET_SRC_NAMED;
-			return named[i];
+			return named->ip[i];
 		}
 	}
 	ip = afo_target_gateway(ad);
@@ -176,16 +185,56 @@ static const u8 *afo_target_dest(struct afo_live *live, u32 round, u8 *mac)
 	return mac;
 }
 
-/* Find @ad's target again; a new one is asked afresh. */
-static void afo_target_update(struct afo_adapter *ad, u32 round,
-			      unsigned int misses, __be32 peer)
+/**
+ * afo_target_refresh_due - whether targets are looked at again in @round
+ * @round: a liveness round
+ *
+ * Return: true every %AFO_TARGET_REFRESH rounds.
+ */
+bool afo_target_refresh_due(u32 round)
+{
+	return !(round % AFO_TARGET_REFRESH);
+}
+
+/**
+ * afo_target_unchanged - a refresh of @ad's target would change nothing
+ * @ad:    an adapter whose target is not asked
+ * @named: the named targets (afo_target_named_read())
+ * @peer:  its pnet's neighbour candidate (afo_target_pnet_peer())
+ *
+ * It holds no ND hook to let go, and the target found now is the one it
+ * has. Under RCU, in a steady liveness round: the routes are read as a
+ * full round reads them, nothing is written.
+ *
+ * Return: true when a round needs no RTNL for @ad's refresh.
+ */
+bool afo_target_unchanged(struct afo_adapter *ad,
+			  const struct afo_target_named *named, __be32 peer)
 {
 	struct afo_live *live = &ad->live;
 	struct in6_addr router;
 	__be32 target;
 	u8 src;
 
-	target = afo_target_find(ad, peer, &router, &src);
+	if (READ_ONCE(live->target_hooked))
+		return false;
+	target = afo_target_find(ad, named, peer, &router, &src);
+	return src == READ_ONCE(live->target_src) && target == live->target &&
+	       ipv6_addr_equal(&router, &live->target6);
+}
+
+/* Find @ad's target again; a new one is asked afresh. */
+static void afo_target_update(struct afo_adapter *ad, u32 round,
+			      unsigned int misses, __be32 peer)
+{
+	struct afo_live *live = &ad->live;
+	struct afo_target_named named;
+	struct in6_addr router;
+	__be32 target;
+	u8 src;
+
+	afo_target_named_read(&named);
+	target = afo_target_find(ad, &named, peer, &router, &src);
 	WRITE_ONCE(live->target_src, src);
 	if (target == live->target && ipv6_addr_equal(&router, &live->target6))
 		return;
@@ -254,7 +303,7 @@ void afo_target_probe(struct afo_adapter *ad, bool on, u32 round,
 
 	if (!on) {
 		WRITE_ONCE(live->target_on, false);
-		if (!(round % AFO_TARGET_REFRESH)) {
+		if (afo_target_refresh_due(round)) {
 			afo_target6_hook(ad, false);
 			afo_target_update(ad, round, misses, peer);
 		}

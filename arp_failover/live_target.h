@@ -20,6 +20,24 @@ void afo_target_probe(struct afo_adapter *ad, bool on, u32 round,
 void afo_target_heard(struct afo_net *an, struct afo_adapter *rx, u16 op,
 		      const u8 *sha, __be32 sip, const u8 *tha, __be32 tip);
 void afo_target_stop(struct afo_adapter *ad);
+bool afo_target_refresh_due(u32 round);
+
+/* Targets of liveness_targets looked at per adapter. */
+#define AFO_LIVE_MAX_TARGETS 8
+
+/**
+ * struct afo_target_named - the targets of liveness_targets, read once
+ * @ip: the addresses, in the order given
+ * @n:  how many
+ */
+struct afo_target_named {
+	__be32 ip[AFO_LIVE_MAX_TARGETS];
+	unsigned int n;
+};
+
+void afo_target_named_read(struct afo_target_named *named);
+bool afo_target_unchanged(struct afo_adapter *ad,
+			  const struct afo_target_named *named, __be32 peer);
 
 /* IPv6 routers as targets (live_target6.c). */
 bool afo_target6_router(struct afo_adapter *ad, struct in6_addr *router);

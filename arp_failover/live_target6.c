@@ -48,7 +48,7 @@
 
 /*
  * Whether @via, the device of a route in @ad's table, is on @ad's link:
- * @ad itself, or a member of its pnet. Under RTNL.
+ * @ad itself, or a member of its pnet. Under RTNL or RCU.
  */
 static bool afo_target6_link(struct afo_adapter *ad, struct net_device *via)
 {
@@ -57,7 +57,8 @@ static bool afo_target6_link(struct afo_adapter *ad, struct net_device *via)
 	if (via == ad->dev)
 		return true;
 	sib = afo_adapter_find(ad->an, via->ifindex);
-	return sib && ad->core.pnet && sib->core.pnet == ad->core.pnet &&
+	return sib && READ_ONCE(ad->core.pnet) &&
+	       READ_ONCE(sib->core.pnet) == READ_ONCE(ad->core.pnet) &&
 	       sib->l3dev == ad->l3dev;
 }
 
@@ -68,7 +69,7 @@ static bool afo_target6_link(struct afo_adapter *ad, struct net_device *via)
  *
  * Looked up as the kernel's output lookup of the default route does, in
  * @ad's table; a router on a device of another segment does not count.
- * Under RTNL.
+ * Under RTNL, or under RCU in a steady liveness round.
  *
  * Return: true when there is one.
  */
@@ -115,14 +116,15 @@ bool afo_target6_hook(struct afo_adapter *ad, bool want)
 		return true;
 	if (!want) {
 		afo_nd_hook_put(ad->an);
-		live->target_hooked = false;
+		WRITE_ONCE(live->target_hooked, false);
 		return true;
 	}
 	if (afo_nd_hook_get(ad->an)) {
 		afo_nd_hook_put(ad->an);
 		return false;
 	}
-	live->target_hooked = true;
+	/* a steady liveness round reads it without RTNL */
+	WRITE_ONCE(live->target_hooked, true);
 	return true;
 }
 

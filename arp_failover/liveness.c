@@ -26,6 +26,16 @@
  * Rounds are counted, not timed: staleness is "nothing in the last
  * liveness_misses rounds", so a stalled timer or a busy RTNL delays the
  * judgement and never causes one.
+ *
+ * A round runs in its own work (afo_net.live_work), and a steady one
+ * takes no RTNL: a round that ends with no path judged and no target
+ * asked leaves its ordered members as a plan (struct afo_live_plan,
+ * RCU). The next round, while the plan stands, checks under RCU alone
+ * that every member heard or was heard in the round just past (so no
+ * judgement could change and no target is to be asked) and that a
+ * target refresh due would find the same target, then sends the frames.
+ * Anything else, and every step of the core (afo_step_begin() drops the
+ * plan), makes the round a full one under RTNL, as before.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -35,16 +45,36 @@
 #include <uapi/linux/arp_failover_probe.h>
 
 #include "adapter.h"
+#include "apply.h"
 #include "discovery.h"
 #include "live_frame.h"
 #include "live_target.h"
 #include "liveness.h"
 #include "netns.h"
 #include "params.h"
+#include "trace.h"
 #include "xmit.h"
 
 /* Siblings each adapter sends to per round. */
 #define AFO_LIVE_FANOUT 2
+
+/**
+ * struct afo_live_plan - the members of a steady round, for the next
+ * @rcu: frees it after the rounds that may read it
+ * @n:   how many
+ * @v:   every adapter with carrier that hears frames, ordered by
+ *       afo_live_sort(): each pnet's members in a row
+ *
+ * Published under RTNL by a full round that judged no path and asked no
+ * target (afo_live_run()); dropped by every step of the core and before
+ * an adapter is freed (afo_live_plan_drop()), so that a round reading it
+ * under RCU never reaches a freed adapter.
+ */
+struct afo_live_plan {
+	struct rcu_head rcu;
+	unsigned int n;
+	struct afo_core_adapter *v[];
+};
 
 /**
  * afo_live_fresh - @ad starts afresh: nothing it missed so far counts
@@ -52,11 +82,11 @@
  */
 void afo_live_fresh(struct afo_adapter *ad)
 {
-	u32 round = ad->an->live_round;
+	u32 round = READ_ONCE(ad->an->live_round);
 
 	WRITE_ONCE(ad->live.rx, round);
 	WRITE_ONCE(ad->live.tx, round);
-	ad->live.since = round;
+	WRITE_ONCE(ad->live.since, round);
 	WRITE_ONCE(ad->live.target_on, false);	/* a streak starts afresh */
 }
 
@@ -148,7 +178,7 @@ static void afo_live_facts(struct afo_core_adapter *a, u32 round,
 
 	a->hears = afo_live_recent(round, READ_ONCE(live->rx), misses);
 	a->heard_by = afo_live_recent(round, READ_ONCE(live->tx), misses);
-	a->young = afo_live_recent(round, live->since, misses);
+	a->young = afo_live_recent(round, READ_ONCE(live->since), misses);
 	if (!live->target_on)	/* only with a target (afo_target_probe()) */
 		a->target = AFO_TARGET_NONE;
 	else if (afo_live_recent(round, READ_ONCE(live->target_rx), misses))
@@ -167,23 +197,50 @@ static bool afo_live_quiet(const struct afo_adapter *ad, u32 round)
 	       !afo_live_recent(round, READ_ONCE(ad->live.tx), 1);
 }
 
-/* Each member of each pnet in @v sends this round's frames. */
+/* A full round: @from asks its target when its evidence is missing. */
+static void afo_live_ask(struct afo_adapter *from, u32 round,
+			 unsigned int misses, __be32 peer)
+{
+	afo_target_probe(from, afo_live_quiet(from, round) || from->core.judged,
+			 round, misses, peer);
+}
+
+/*
+ * The end of the pnet whose members start at @v[@i]: read once per
+ * member, as a round without RTNL reads it while a step may change it
+ * (a frame that races with a new pnet is merely taken as stale).
+ */
+static unsigned int afo_live_pnet_end(struct afo_core_adapter **v,
+				      unsigned int n, unsigned int i)
+{
+	u32 pnet = READ_ONCE(v[i]->pnet);
+	unsigned int j;
+
+	for (j = i + 1; j < n && READ_ONCE(v[j]->pnet) == pnet; j++)
+		;
+	return j;
+}
+
+/*
+ * Each member of each pnet in @v sends this round's frames; with @ask,
+ * those without evidence ask their targets (a full round, under RTNL).
+ */
 static void afo_live_send_all(struct afo_core_adapter **v, unsigned int n,
-			      u32 round, unsigned int misses)
+			      u32 round, unsigned int misses, bool ask)
 {
 	unsigned int i, j, k, f, size;
-	__be32 peer;
+	__be32 peer = 0;
 
 	for (i = 0; i < n; i = j) {
-		for (j = i; j < n && v[j]->pnet == v[i]->pnet; j++)
-			;
+		j = afo_live_pnet_end(v, n, i);
 		size = j - i;
 		if (size < 2) {
 			/* Alone: nothing to miss until it has siblings. */
 			afo_live_fresh(afo_adapter_of(v[i]));
 			continue;
 		}
-		peer = afo_target_pnet_peer(v + i, size);
+		if (ask)
+			peer = afo_target_pnet_peer(v + i, size);
 		for (k = 0; k < size; k++) {
 			struct afo_adapter *from = afo_adapter_of(v[i + k]);
 			struct afo_adapter *to;
@@ -192,11 +249,112 @@ static void afo_live_send_all(struct afo_core_adapter **v, unsigned int n,
 				to = afo_adapter_of(v[i + (k + f) % size]);
 				afo_live_send(from, to, round);
 			}
-			afo_target_probe(from, afo_live_quiet(from, round) ||
-					 from->core.judged, round, misses,
-					 peer);
+			if (ask)
+				afo_live_ask(from, round, misses, peer);
 		}
 	}
+}
+
+/*
+ * Whether the round @round of the plan @v can run without RTNL: every
+ * member of a pnet of two heard or was heard in the round just past, so
+ * no judgement changes and no target is to be asked, and a target
+ * refresh due finds what it has. Under RCU.
+ */
+static bool afo_live_steady(struct afo_core_adapter **v, unsigned int n,
+			    u32 round, const struct afo_target_named *named)
+{
+	bool refresh = afo_target_refresh_due(round);
+	unsigned int i, j, k;
+	__be32 peer = 0;
+
+	for (i = 0; i < n; i = j) {
+		j = afo_live_pnet_end(v, n, i);
+		if (j - i < 2)
+			continue;
+		if (refresh)
+			peer = afo_target_pnet_peer(v + i, j - i);
+		for (k = i; k < j; k++) {
+			struct afo_adapter *ad = afo_adapter_of(v[k]);
+
+			if (afo_live_quiet(ad, round) ||
+			    (refresh && !afo_target_unchanged(ad, named, peer)))
+				return false;
+		}
+	}
+	return true;
+}
+
+/*
+ * A round with no RTNL, when a plan stands and the round is steady
+ * (afo_live_steady()). Return: whether it ran; else a full round must.
+ */
+static bool afo_live_fast(struct afo_net *an)
+{
+	/* live_round is written only by this work: no race with itself */
+	u32 round = an->live_round + 1;
+	struct afo_target_named named;
+	struct afo_live_plan *plan;
+	bool ran = false;
+
+	if (afo_target_refresh_due(round))
+		afo_target_named_read(&named);	/* a mutex: not under RCU */
+	rcu_read_lock();
+	plan = rcu_dereference(an->live_plan);
+	if (plan && afo_liveness_interval() &&
+	    afo_live_steady(plan->v, plan->n, round, &named)) {
+		WRITE_ONCE(an->live_round, round);
+		afo_live_send_all(plan->v, plan->n, round,
+				  afo_liveness_misses(), false);
+		trace_arp_failover_live_round(an->net->ns.inum, round,
+					      plan->n, false);
+		ran = true;
+	}
+	rcu_read_unlock();
+	return ran;
+}
+
+/**
+ * afo_live_plan_drop - the next round is a full one, under RTNL
+ * @an: the namespace
+ *
+ * At every step of the core, and before an adapter is freed: the plan
+ * may no longer say who takes part, nor be read once they are gone.
+ */
+void afo_live_plan_drop(struct afo_net *an)
+{
+	struct afo_live_plan *plan;
+
+	plan = rcu_replace_pointer(an->live_plan, NULL, lockdep_rtnl_is_held());
+	if (plan)
+		kfree_rcu(plan, rcu);
+}
+
+/*
+ * Keep @plan, the full round's members, for the next rounds when the
+ * round left nothing judged, no target asked and no member of a pnet of
+ * two young (alone, a member is always young: afo_live_fresh()): the
+ * facts the core keeps of a member (afo_live_evidence(), for discovery
+ * and re-verification) are then the ones every steady round would give.
+ * Else free it.
+ */
+static void afo_live_plan_keep(struct afo_net *an, struct afo_live_plan *plan)
+{
+	unsigned int i, j, k;
+
+	for (i = 0; i < plan->n; i = j) {
+		j = afo_live_pnet_end(plan->v, plan->n, i);
+		for (k = i; k < j && j - i >= 2; k++) {
+			struct afo_core_adapter *a = plan->v[k];
+
+			if (a->judged || a->young ||
+			    READ_ONCE(afo_adapter_of(a)->live.target_on)) {
+				kfree(plan);
+				return;
+			}
+		}
+	}
+	rcu_assign_pointer(an->live_plan, plan);
 }
 
 /*
@@ -226,72 +384,113 @@ static void afo_live_resume(struct afo_net *an)
 }
 
 /*
- * One round: judge every path on the facts of the rounds so far, then
- * send this round's frames.
+ * One full round, under RTNL: judge every path on the facts of the
+ * rounds so far, then send this round's frames and ask the targets.
  */
 static void afo_live_run(struct afo_net *an, struct afo_step *s)
 {
-	unsigned int misses = afo_liveness_misses(), n = 0;
-	struct afo_core_adapter **v, *a;
+	unsigned int misses = afo_liveness_misses();
+	struct afo_live_plan *plan;
+	struct afo_core_adapter *a;
 	u32 round;
 
-	v = kmalloc_array(an->slot_bound, sizeof(*v), GFP_KERNEL);
-	if (!v)
+	plan = kmalloc(struct_size(plan, v, an->slot_bound), GFP_KERNEL);
+	if (!plan)
 		return;		/* the round did not happen: blames nobody */
+	plan->n = 0;
 	if (!an->live_on)
 		afo_live_resume(an);
 	round = an->live_round + 1;
 	WRITE_ONCE(an->live_round, round);
 	list_for_each_entry(a, &an->core.adapters, node) {
-		if (!a->carrier || a->deaf || n == an->slot_bound)
+		if (!a->carrier || a->deaf || plan->n == an->slot_bound)
 			continue;
 		afo_live_facts(a, round, misses);
-		v[n++] = a;
+		plan->v[plan->n++] = a;
 	}
-	afo_live_sort(v, n);
-	afo_core_liveness(&an->core, v, n, s);
-	afo_live_send_all(v, n, round, misses);
-	kfree(v);
+	afo_live_sort(plan->v, plan->n);
+	afo_core_liveness(&an->core, plan->v, plan->n, s);
+	afo_live_send_all(plan->v, plan->n, round, misses, true);
+	trace_arp_failover_live_round(an->net->ns.inum, round, plan->n, true);
+	afo_live_plan_keep(an, plan);
 }
 
-/**
- * afo_live_tick - run a liveness round when one is due
- * @an: the namespace
- * @s:  the step; gets the next round's deadline
- *
- * Rounds run while liveness is on and some pnet has two members with
- * carrier that hear frames (afo_core_live_idle()): a host with one
- * adapter, with two on two LANs, or a thousand containers with a veth or
- * two each, runs none and takes no RTNL for them.
+/*
+ * A full round, or a pause: rounds run while liveness is on and some
+ * pnet has two members with carrier that hear frames
+ * (afo_core_live_idle()): a host with one adapter, with two on two LANs,
+ * or a thousand containers with a veth or two each, runs none.
  */
-void afo_live_tick(struct afo_net *an, struct afo_step *s)
+static void afo_live_full(struct afo_net *an)
 {
+	struct afo_core_params p;
+	struct afo_step s;
+
+	afo_step_begin(an, &s, &p);
+	if (!afo_liveness_interval() || afo_core_live_idle(&an->core))
+		afo_live_pause(an, &s);
+	else
+		afo_live_run(an, &s);
+	afo_step_commit(an, &s);
+}
+
+static void afo_live_work(struct work_struct *work)
+{
+	struct afo_net *an = container_of(to_delayed_work(work),
+					  struct afo_net, live_work);
 	unsigned long interval = afo_liveness_interval();
 
-	ASSERT_RTNL();
-	if (!interval || afo_core_live_idle(&an->core)) {
-		afo_live_pause(an, s);
-		return;
+	WRITE_ONCE(an->live_next, jiffies + interval);
+	if (!afo_live_fast(an)) {
+		rtnl_lock();
+		if (!an->dying)
+			afo_live_full(an);
+		rtnl_unlock();
 	}
-	if (an->live_on && time_before(s->now, an->live_next)) {
-		afo_step_deadline(s, an->live_next);
-		return;
-	}
-	afo_live_run(an, s);
-	an->live_next = s->now + interval;
-	afo_step_deadline(s, an->live_next);
+	/* paused: the step that gives a pnet two members starts it again */
+	if (READ_ONCE(an->live_on) && interval && !READ_ONCE(an->dying))
+		queue_delayed_work(afo_wq, &an->live_work, interval);
 }
 
 /**
- * afo_live_deadline - keep the tick coming for liveness rounds
+ * afo_live_deadline - keep the rounds coming
  * @an: the namespace
  * @s:  a step about to be committed
  *
- * After an event that may have given a pnet two members with carrier.
+ * After an event that may have given a pnet two members with carrier, or
+ * may have left none: the next round starts or pauses them. The work
+ * never runs early: a running round re-arms itself.
  */
 void afo_live_deadline(struct afo_net *an, struct afo_step *s)
 {
-	if (afo_core_live_idle(&an->core) || !afo_liveness_interval())
+	long delay = 0;
+
+	if (!afo_liveness_interval() ||
+	    (afo_core_live_idle(&an->core) && !an->live_on))
 		return;
-	afo_step_deadline(s, an->live_on ? an->live_next : s->now);
+	if (an->live_on)
+		delay = max(0L, (long)(READ_ONCE(an->live_next) - s->now));
+	queue_delayed_work(afo_wq, &an->live_work, delay);
+}
+
+/**
+ * afo_live_init - the namespace's liveness work
+ * @an: the namespace
+ */
+void afo_live_init(struct afo_net *an)
+{
+	INIT_DELAYED_WORK(&an->live_work, afo_live_work);
+}
+
+/**
+ * afo_live_stop - no more rounds
+ * @an: the namespace; the caller set an->dying under RTNL and dropped
+ *      the plan, and does not hold RTNL here
+ *
+ * A round that runs re-arms itself: cancel_delayed_work_sync() stops
+ * that too.
+ */
+void afo_live_stop(struct afo_net *an)
+{
+	cancel_delayed_work_sync(&an->live_work);
 }

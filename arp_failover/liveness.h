@@ -19,8 +19,10 @@ bool afo_live_record(struct afo_net *an, struct afo_adapter *rx,
 		     struct afo_adapter *from, u32 seq);
 void afo_live_segment_heard(struct afo_net *an, struct afo_adapter *rx);
 void afo_live_fresh(struct afo_adapter *ad);
-void afo_live_tick(struct afo_net *an, struct afo_step *s);
 void afo_live_deadline(struct afo_net *an, struct afo_step *s);
+void afo_live_plan_drop(struct afo_net *an);
+void afo_live_init(struct afo_net *an);
+void afo_live_stop(struct afo_net *an);
 
 /* enum afo_judged of an adapter with carrier, as the uapi says it. */
 static inline u32 afo_judged_uapi(u8 judged)

@@ -13,17 +13,18 @@
 #include <net/net_namespace.h>
 #include <net/netns/generic.h>
 
-#include "addrs6.h"
 #include "adapter.h"
+#include "addrs6.h"
 #include "announce.h"
 #include "hook.h"
 #include "live_frame.h"
+#include "liveness.h"
 #include "netlink.h"
 #include "netns.h"
 #include "notify.h"
+#include "params.h"
 #include "settings.h"
 #include "tick.h"
-#include "params.h"
 
 unsigned int afo_net_id __read_mostly;
 
@@ -110,6 +111,7 @@ static int __net_init afo_net_init(struct net *net)
 	get_random_bytes(&an->probe_key, sizeof(an->probe_key));
 	an->probe_origin = get_random_u32();
 	afo_tick_init(an);
+	afo_live_init(an);
 	afo_resync_init(an);
 	afo_ip6_net_init(an);
 	err = afo_announce_net_init(an);
@@ -153,11 +155,13 @@ static void __net_exit afo_net_exit(struct net *net)
 
 	rtnl_lock();
 	list_del(&an->node);
-	an->dying = true;
+	WRITE_ONCE(an->dying, true);	/* read by the liveness work */
 	afo_release_all(an);
+	afo_live_plan_drop(an);
 	afo_settings_free(an);
 	rtnl_unlock();
 	afo_tick_stop(an);
+	afo_live_stop(an);
 	afo_resync_stop(an);
 	afo_ip6_net_stop(an);
 	afo_announce_net_exit(an);

@@ -23,6 +23,13 @@
  *  - The liveness evidence (struct afo_live, other than .target) is
  *    written by the hooks with WRITE_ONCE() and read under RTNL with
  *    READ_ONCE(); a frame that races with the round counts in the next.
+ *  - The liveness work (liveness.c) runs a steady round without RTNL,
+ *    under RCU: it reads the plan (@live_plan), the evidence, the
+ *    members' pnets (READ_ONCE) and targets, and writes @live_round,
+ *    @live_next and the evidence of members alone on their pnet
+ *    (afo_live_fresh(), WRITE_ONCE). Those are its only writes, and only
+ *    it writes @live_round and @live_next; the plan is dropped under RTNL
+ *    at every step and before an adapter is freed.
  *  - The bitmap of a probe round (struct afo_round) is written by the ARP
  *    hook with atomic bit operations and read under RTNL once the round
  *    is over; the round itself is replaced under RTNL and freed after a
@@ -40,6 +47,8 @@
 #include <net/netns/generic.h>
 
 #include "core.h"
+
+struct afo_live_plan;
 
 #define AFO_VERSION "0.3.0"
 
@@ -98,8 +107,12 @@ struct afo_ip6_queue {
  *              tells them from other hosts' and namespaces' (read-only)
  * @probe_seq:  last probe sequence number handed out
  * @live_round: the current liveness round (WRITE_ONCE, read by the hooks)
- * @live_next:  when the next round is due
+ * @live_next:  when the next round is due (WRITE_ONCE by the work)
  * @live_on:    liveness ran last round: turning it off clears judgements
+ * @live_plan:  the members of the last full round, while it was steady:
+ *              the next rounds run without RTNL (liveness.c). RCU;
+ *              written under RTNL
+ * @live_work:  runs the liveness rounds, every liveness_ms while on
  * @ndiverted:  adapters whose egress the LOCAL_OUT hook diverts
  * @nd_users:   addresses answered by a sibling, IPv6 VIPAs and adapters
  *              asking their router (live_target6.c): the users of the
@@ -114,7 +127,8 @@ struct afo_ip6_queue {
  *              (any context)
  * @ip6_queue:  IPv6 address changes not applied yet
  * @ip6_work:   the work's copy of @ip6_queue (only the work uses it)
- * @dying:      set on namespace exit; the works no longer re-arm
+ * @dying:      set on namespace exit (WRITE_ONCE); the works no longer
+ *              re-arm
  */
 struct afo_net {
 	struct net *net;
@@ -140,6 +154,8 @@ struct afo_net {
 	u32 live_round;
 	unsigned long live_next;
 	bool live_on;
+	struct afo_live_plan __rcu *live_plan;
+	struct delayed_work live_work;
 	unsigned int ndiverted;
 	unsigned int nd_users;
 	bool nd_hooked;

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The one timer of a namespace: a delayed work that runs, under RTNL,
- * every deadline there is: outcomes of discovery probes, liveness rounds,
+ * The timer of a namespace's decisions: a delayed work that runs, under
+ * RTNL, every deadline there is but the liveness rounds (which have a
+ * work of their own: liveness.c): outcomes of discovery probes,
  * re-verification and reclaim delays (the core's), waiting offload
  * probes, and repeated gratuitous ARPs (the announcer's). Each run is one
  * step of the core (core.h): facts gathered, decided, applied; then it
@@ -53,10 +54,10 @@ static void afo_tick_work(struct work_struct *work)
 		goto out;
 	afo_step_begin(an, &s, &p);
 	afo_tick_probes(an, &s);
-	afo_live_tick(an, &s);
 	afo_core_tick(&an->core, &s);
 	afo_tick_waiting(an, &s);
 	afo_apply(an, &s);
+	afo_live_deadline(an, &s);	/* a probe may have joined two */
 	afo_announce_run(an, &s);
 	if (s.next_set)
 		afo_tick_arm(an, s.next);

@@ -71,6 +71,30 @@ DEFINE_EVENT(arp_failover_change, arp_failover_vipa_duty,
 	TP_ARGS(dev, old, new)
 );
 
+/*
+ * A liveness round of the namespace @netns (its inode number) ran among
+ * @members adapters: @full under RTNL, judging; else a steady one, with
+ * no RTNL (liveness.c).
+ */
+TRACE_EVENT(arp_failover_live_round,
+	TP_PROTO(u32 netns, u32 round, unsigned int members, bool full),
+	TP_ARGS(netns, round, members, full),
+	TP_STRUCT__entry(
+		__field(u32, netns)
+		__field(u32, round)
+		__field(unsigned int, members)
+		__field(bool, full)
+	),
+	TP_fast_assign(
+		__entry->netns = netns;
+		__entry->round = round;
+		__entry->members = members;
+		__entry->full = full;
+	),
+	TP_printk("netns=%u round=%u members=%u full=%d", __entry->netns,
+		  __entry->round, __entry->members, __entry->full)
+);
+
 /* A gratuitous ARP for @ip left @dev. */
 TRACE_EVENT(arp_failover_garp,
 	TP_PROTO(const struct net_device *dev, __be32 ip),

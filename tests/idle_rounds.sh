@@ -3,15 +3,17 @@
 #
 # No work when idle: liveness rounds run only in a namespace where a pnet
 # has two members with carrier. A host with two adapters on two LANs
-# (two pnets of one) runs no round: its tick, the one work of the
-# namespace that takes RTNL, stays still and no liveness frame goes out.
-# Once the second adapter's cable moves to the first one's LAN they are
-# one pnet, and rounds run: the tick comes every liveness_ms and both
-# send liveness frames.
+# (two pnets of one) runs no round: its tick stays still, no round runs
+# and no liveness frame goes out. Once the second adapter's cable moves
+# to the first one's LAN they are one pnet, and rounds run every
+# liveness_ms, both send liveness frames; and while nothing changes the
+# rounds are steady ones, with no RTNL: neither the tick nor a full round
+# takes it.
 #
-# The tick's runs are counted with a kprobe on afo_tick_work() over a
-# window of IDLE_S seconds; reverify_s=0 keeps re-verification (a tick
-# per adapter every 30 s) out of the count.
+# The tick's runs are counted with a kprobe on afo_tick_work(), the
+# rounds with the arp_failover_live_round tracepoint (full=1: under
+# RTNL), over a window of IDLE_S seconds; reverify_s=0 keeps
+# re-verification (a tick per adapter every 30 s) out of the count.
 #
 #        host                      switch
 #   eth0 10.0.0.1/24 ------------ seg0
@@ -40,20 +42,25 @@ fi
 AFO_SETTLE=3 afo_load reverify_s=0
 check_err $? "insmod failed"
 
+ROUNDS=$TRACING/events/arp_failover/arp_failover_live_round
 stop_probe() {
 	echo 0 > $TRACING/events/$KPROBE/enable 2>/dev/null
+	echo 0 > $ROUNDS/enable 2>/dev/null
 	echo "-:$KPROBE" >> $TRACING/kprobe_events 2>/dev/null
 }
 echo "p:$KPROBE arp_failover:afo_tick_work" >> $TRACING/kprobe_events &&
-	echo 1 > $TRACING/events/$KPROBE/enable
-check_err $? "kprobe on afo_tick_work failed"
+	echo 1 > $TRACING/events/$KPROBE/enable && echo 1 > $ROUNDS/enable
+check_err $? "kprobe on afo_tick_work or the live_round tracepoint failed"
 trap 'stop_probe; afo_cleanup' EXIT
 
-# ticks: runs of the tick over IDLE_S seconds from now.
-ticks() {
+# window: "TICKS FULL STEADY", runs of the tick, full rounds and steady
+# ones over IDLE_S seconds from now.
+window() {
 	echo > $TRACING/trace
 	sleep "$IDLE_S"
-	grep -c 'tick:' $TRACING/trace
+	echo "$(grep -c 'tick:' $TRACING/trace)" \
+		"$(grep -c 'live_round:.* full=1' $TRACING/trace)" \
+		"$(grep -c 'live_round:.* full=0' $TRACING/trace)"
 }
 # state: "PNET0 PNET1 SENT0 SENT1", eth0's and eth1's pnets and liveness
 # frames sent, from one show (each process start costs under TCG).
@@ -70,10 +77,12 @@ check_err $? "both adapters should have carrier"
 s=($(state))
 [ "${s[0]}" != "${s[1]}" ]
 check_err $? "eth0 and eth1 should be on two pnets (pnets ${s[*]:0:2})"
-n=$(ticks)
-echo "# two LANs: $n tick runs in ${IDLE_S}s"
-[ "$n" -le $IDLE_MAX ]
-check_err $? "two pnets of one ran the tick $n times in ${IDLE_S}s (at most $IDLE_MAX): liveness rounds with nothing to compare"
+w=($(window))
+echo "# two LANs: ${w[0]} tick runs, ${w[1]} full and ${w[2]} steady rounds in ${IDLE_S}s"
+[ "${w[0]}" -le $IDLE_MAX ]
+check_err $? "two pnets of one ran the tick ${w[0]} times in ${IDLE_S}s (at most $IDLE_MAX)"
+[ "${w[1]}${w[2]}" = 00 ]
+check_err $? "two pnets of one ran liveness rounds with nothing to compare: ${w[1]} full, ${w[2]} steady"
 s=($(state))
 [ "${s[*]:2}" = "0 0" ]
 check_err $? "liveness frames sent on two pnets of one: ${s[*]:2}"
@@ -88,13 +97,19 @@ afo_cable host eth1 down &&
 check_err $? "moving eth1's cable failed"
 afo_until 30 one_pnet
 check_err $? "eth0 and eth1 should be one pnet after the move"
-n=$(ticks)
-echo "# one pnet: $n tick runs in ${IDLE_S}s"
-[ "$n" -gt $((IDLE_MAX * 3)) ]
-check_err $? "one pnet of two ran the tick only $n times in ${IDLE_S}s: no liveness rounds"
+s0=($(state))
+w=($(window))
 s=($(state))
-[ "${s[2]}" -gt 0 ] && [ "${s[3]}" -gt 0 ]
-check_err $? "liveness frames not sent by both on one pnet of two: ${s[*]:2}"
+echo "# one pnet: ${w[0]} tick runs, ${w[1]} full and ${w[2]} steady rounds in ${IDLE_S}s"
+[ "$((w[1] + w[2]))" -gt $((IDLE_MAX * 3)) ]
+check_err $? "one pnet of two ran only $((w[1] + w[2])) liveness rounds in ${IDLE_S}s"
+[ "${s[2]}" -gt "${s0[2]}" ] && [ "${s[3]}" -gt "${s0[3]}" ]
+check_err $? "liveness frames not sent by both on one pnet of two: ${s0[*]:2} then ${s[*]:2}"
 log_test "one pnet of two: liveness rounds run"
+
+# Nothing changes: the rounds are steady, and nothing takes RTNL for them.
+[ "${w[0]}" -le $IDLE_MAX ] && [ "${w[1]}" -le $IDLE_MAX ]
+check_err $? "steady pnet of two: ${w[0]} tick runs and ${w[1]} full rounds (under RTNL) in ${IDLE_S}s, at most $IDLE_MAX each"
+log_test "one pnet of two, nothing changes: rounds take no RTNL"
 
 afo_exit

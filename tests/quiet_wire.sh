@@ -37,9 +37,10 @@ afo_load
 check_err $? "insmod failed"
 
 show() { afo_in host "$ARPFO" show --json; }
-# settled: one pnet of both, each hearing the other and judged ok
+# settled [JSON]: one pnet of both, each hearing the other and judged ok,
+# in JSON (a show's) or now
 settled() {
-	[ "$(jq_py "$(show)" "len(d['pnets']) == 1 and all(a['judged'] == 'ok' and
+	[ "$(jq_py "${1:-$(show)}" "len(d['pnets']) == 1 and all(a['judged'] == 'ok' and
 		a['hears_ms'] is not None and a['hears_ms'] < 1000 and
 		a['heard_ms'] is not None and a['heard_ms'] < 1000 for a in d['adapters'])")" = True ]
 }
@@ -76,8 +77,9 @@ for ifname in eth0 eth1; do
 	[ "$live" -gt 0 ]
 	check_err $? "$ifname's port sent no liveness frame in $IDLE_S s"
 done
-settled
-check_err $? "the pair did not stay settled: $(show)"
+st=$(show)
+settled "$st"
+check_err $? "the pair did not stay settled: $st"
 log_test "idle for $IDLE_S s: at most $MAX_ARP_PER_S ARP frame a second per port, $MAX_ARP_ONE_S in any second"
 
 rm -rf "$tmp"
