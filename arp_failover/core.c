@@ -483,7 +483,7 @@ void afo_core_tick(struct afo_core *c, struct afo_step *s)
 			unsigned long due = afo_core_reverify_due(a, s->p);
 
 			if (time_after_eq(s->now, due))
-				afo_core_probe_start(c, a, s);
+				afo_core_reverify(c, a, s);
 			else
 				afo_step_deadline(s, due);
 		}

@@ -279,6 +279,8 @@ void afo_core_priority(struct afo_core *c, struct afo_core_adapter *a,
 		       u32 priority, struct afo_step *s);
 void afo_core_probe_start(struct afo_core *c, struct afo_core_adapter *a,
 			  struct afo_step *s);
+void afo_core_reverify(struct afo_core *c, struct afo_core_adapter *a,
+		       struct afo_step *s);
 void afo_core_probe_unsent(struct afo_core_adapter *a);
 bool afo_core_probe_due(const struct afo_core_adapter *a, unsigned long now);
 void afo_core_probe_done(struct afo_core *c, struct afo_core_adapter *a,

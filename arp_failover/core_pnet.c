@@ -152,6 +152,44 @@ void afo_core_probe_start(struct afo_core *c, struct afo_core_adapter *a,
 	afo_probe_send(c, a, s);
 }
 
+/*
+ * Whether @a has a pnet-mate that could hear its probe: carrier, not
+ * deaf, its path not judged (afo_pnet_alone() counts the same ones).
+ */
+static bool afo_pnet_has_mates(const struct afo_core *c,
+			       const struct afo_core_adapter *a)
+{
+	const struct afo_core_adapter *b;
+
+	list_for_each_entry(b, &c->adapters, node)
+		if (b != a && b->carrier && !b->deaf && !b->judged &&
+		    b->pnet == a->pnet)
+			return true;
+	return false;
+}
+
+/**
+ * afo_core_reverify - the periodic re-verification of @a's pnet
+ * @c: the namespace
+ * @a: the adapter, its re-verification due (afo_core_reverify_due())
+ * @s: the step
+ *
+ * A probe, as afo_core_probe_start(). Alone on its pnet, though, an
+ * unheard probe changes nothing (afo_pnet_alone()), so it is not tried
+ * again: a host or container with two adapters on two LANs sends one
+ * probe per adapter per interval, and takes RTNL twice for it, not
+ * %AFO_PROBE_TRIES times as many. A merge that a lost probe missed is
+ * found by the other adapter's probe or at the next interval; a probe
+ * at carrier up, when a cable may just have moved, keeps every try.
+ */
+void afo_core_reverify(struct afo_core *c, struct afo_core_adapter *a,
+		       struct afo_step *s)
+{
+	afo_core_probe_start(c, a, s);
+	if (!afo_pnet_has_mates(c, a))
+		a->probe_tries = 1;
+}
+
 /**
  * afo_core_probe_unsent - the glue could not send the probe it was asked to
  * @a: the adapter (no address to probe with, or memory was short)
@@ -336,7 +374,8 @@ static void afo_pnet_decide(struct afo_core *c, struct afo_core_adapter *prober)
  *
  * Before the call the glue sets @heard on every adapter that heard the
  * probe; the flags are cleared. An unheard probe is retried
- * (%AFO_PROBE_TRIES in all) before the prober counts as alone. Every
+ * (%AFO_PROBE_TRIES in all, or as afo_core_reverify() set) before the
+ * prober counts as alone. Every
  * adapter whose pnet changed is reported (%AFO_DO_PNET), and every pnet
  * is settled again.
  */

@@ -331,6 +331,31 @@ static void afo_reverify_periodically(struct kunit *test)
 }
 
 /*
+ * Re-verification of an adapter alone on its pnet tries once: unheard,
+ * it changes nothing. One with pnet-mates still tries AFO_PROBE_TRIES
+ * times before an unheard probe splits it off.
+ */
+static void afo_reverify_alone_tries_once(struct kunit *test)
+{
+	struct afo_t *t = afo_t_segments(test);
+	unsigned int alone = t->probes[3], mate = t->probes[1];
+	u32 old = t->a[3].pnet;
+
+	afo_t_run(t, 3 * t->p.reverify + 50);
+	KUNIT_EXPECT_EQ(test, t->probes[3] - alone, 3u);
+	KUNIT_EXPECT_EQ(test, t->a[3].pnet, old);
+	KUNIT_EXPECT_EQ(test, t->probes[1] - mate, 3u);
+
+	/* a1 moves with its carrier up: nobody hears its next probe */
+	t->seg[1] = 5;
+	mate = t->probes[1];
+	afo_t_run(t, t->p.reverify + 50);
+	KUNIT_EXPECT_EQ(test, t->probes[1] - mate,
+			(unsigned int)AFO_PROBE_TRIES);
+	KUNIT_EXPECT_NE(test, t->a[1].pnet, t->a[0].pnet);
+}
+
+/*
  * Adapters verified together re-verify spread over the last quarter of
  * the interval, each by its own spread, so a thousand of them never
  * probe in one burst.
@@ -735,6 +760,7 @@ static struct kunit_case afo_core_cases[] = {
 	KUNIT_CASE(afo_probe_retries_then_alone),
 	KUNIT_CASE(afo_probe_heard_once_is_enough),
 	KUNIT_CASE(afo_reverify_periodically),
+	KUNIT_CASE(afo_reverify_alone_tries_once),
 	KUNIT_CASE(afo_reverify_spread),
 	KUNIT_CASE(afo_pnet_merge_takes_lowest),
 	KUNIT_CASE(afo_pnet_merge_pulls_whole_pnets),
