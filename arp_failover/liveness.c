@@ -170,6 +170,21 @@ static void afo_live_own_facts(struct afo_core_adapter *a, u32 round,
 	a->wire = afo_live_recent(round, READ_ONCE(live->wire_rx), misses);
 }
 
+/*
+ * Rounds an adapter asks its target, unanswered, before the target
+ * counts as lost. Its streak begins at the first round with nothing
+ * heard in the round before (afo_live_quiet()), two rounds after the
+ * last frame, so that the target's verdict comes in the same round as
+ * its siblings' would (afo_live_facts(): nothing for @misses rounds):
+ * a pair, which has only its targets to tell which side failed, is
+ * judged as soon as a pnet of three. At least two: three probes, the
+ * last two broadcast, for a target that moved.
+ */
+static unsigned int afo_live_target_asks(unsigned int misses)
+{
+	return max(misses, 4U) - 2;
+}
+
 /* The facts of @a for the round @round. */
 static void afo_live_facts(struct afo_core_adapter *a, u32 round,
 			   unsigned int misses)
@@ -183,7 +198,8 @@ static void afo_live_facts(struct afo_core_adapter *a, u32 round,
 		a->target = AFO_TARGET_NONE;
 	else if (afo_live_recent(round, READ_ONCE(live->target_rx), misses))
 		a->target = AFO_TARGET_UP;
-	else if (!afo_live_recent(round, live->target_from, misses))
+	else if (!afo_live_recent(round, live->target_from,
+				  afo_live_target_asks(misses)))
 		a->target = AFO_TARGET_DOWN;	/* asked often enough */
 	else
 		a->target = AFO_TARGET_NONE;
