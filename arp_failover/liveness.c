@@ -10,8 +10,9 @@
  * siblings cost 128 frames a round and no broadcast. The frame is not
  * ARP (live_frame.c, uapi/linux/arp_failover_probe.h): its MAC binds
  * sender, receiver, pnet and L3 domain, so forged or reflected ones fail
- * it, and only the current and the previous round are accepted, so a
- * replay proves nothing after that. A frame heard makes two facts fresh:
+ * it, and only frames of the last liveness_misses rounds are accepted,
+ * each as evidence of its own round (afo_live_record()), so a replay
+ * proves nothing after that. A frame heard makes two facts fresh:
  * the hearer hears a sibling, the sender is heard.
  *
  * Where siblings may not decide, an adapter also asks its target (its
@@ -90,6 +91,23 @@ void afo_live_fresh(struct afo_adapter *ad)
 	WRITE_ONCE(ad->live.target_on, false);	/* a streak starts afresh */
 }
 
+/*
+ * Move the round *@last up to @at, never back: frames of several rounds
+ * may be recorded at once on several CPUs.
+ */
+static bool afo_live_advance(u32 *last, u32 at)
+{
+	u32 old = READ_ONCE(*last), cur;
+
+	while ((s32)(at - old) > 0) {
+		cur = cmpxchg(last, old, at);
+		if (cur == old)
+			return true;
+		old = cur;
+	}
+	return false;
+}
+
 /**
  * afo_live_record - a genuine liveness frame of @from arrived on @rx
  * @an:   the namespace
@@ -97,23 +115,30 @@ void afo_live_fresh(struct afo_adapter *ad)
  * @from: its sender, another adapter
  * @seq:  its round
  *
- * Runs in softirq under RCU.
+ * Runs in softirq under RCU. A frame proves the path worked in its own
+ * round: one that arrives late (an input backlog behind a burst of our
+ * own announcements, a slow kernel) counts as heard in the round after
+ * it was sent, at most, so that congestion delays a judgement and never
+ * causes one. Frames up to liveness_misses rounds old count: an older
+ * one could not have kept a path from being judged anyway, and a replay
+ * of one taken before a path failed is refused by the time it is judged.
  *
- * Return: false when the round is neither the current one nor the one
- * before: stale or replayed.
+ * Return: false when the round is more than liveness_misses rounds old,
+ * or not yet begun: stale or replayed.
  */
 bool afo_live_record(struct afo_net *an, struct afo_adapter *rx,
 		     struct afo_adapter *from, u32 seq)
 {
 	u32 round = READ_ONCE(an->live_round);
 	unsigned long now = jiffies | 1;	/* 0 means "never" */
+	u32 at = round == seq ? round : seq + 1;
 
-	if (round - seq > 1)
+	if (round - seq > afo_liveness_misses())
 		return false;
-	WRITE_ONCE(rx->live.rx, round);
-	WRITE_ONCE(rx->live.rx_at, now);
-	WRITE_ONCE(from->live.tx, round);
-	WRITE_ONCE(from->live.tx_at, now);
+	if (afo_live_advance(&rx->live.rx, at))
+		WRITE_ONCE(rx->live.rx_at, now);
+	if (afo_live_advance(&from->live.tx, at))
+		WRITE_ONCE(from->live.tx_at, now);
 	atomic_long_inc(&rx->stats.live_heard);
 	return true;
 }

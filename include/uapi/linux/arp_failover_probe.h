@@ -65,12 +65,13 @@ struct arpfo_probe_tag {
  * The frame is the Ethernet header (destination: the receiver's MAC,
  * source: the sender's), this structure, and zeroes up to the 60-byte
  * Ethernet minimum. The tag's seq is the sender's liveness round: only
- * the current and the previous round are accepted, so a replay proves
- * nothing after that. Its MAC, SipHash-2-4 under the namespace's key,
- * covers the origin, the sender's ifindex, round and MAC, the receiver's
- * ifindex and MAC, the pnet and the L3 domain (the ifindex of the VRF
- * both are in, 0: none), which the receiver takes from itself: a frame
- * reflected to another adapter, another VRF or another segment fails it.
+ * frames of the last liveness_misses rounds are accepted, each as
+ * evidence of its own round, so a replay proves nothing after that.
+ * Its MAC, SipHash-2-4 under the namespace's key, covers the origin,
+ * the sender's ifindex, round and MAC, the receiver's ifindex and MAC,
+ * the pnet and the L3 domain (the ifindex of the VRF both are in, 0:
+ * none), which the receiver takes from itself: a frame reflected to
+ * another adapter, another VRF or another segment fails it.
  * A genuine frame of a pnet the receiver is no longer on (pnets merge
  * and split while frames fly) is stale, not forged.
  */
