@@ -138,6 +138,15 @@ static void afo_probe_send(struct afo_core *c, struct afo_core_adapter *a,
 	afo_step_mark(s, a, AFO_DO_PROBE, false);
 }
 
+/* A verification of @a's pnet, with @tries probes while unheard. */
+static void afo_probe_begin(struct afo_core *c, struct afo_core_adapter *a,
+			    unsigned int tries, struct afo_step *s)
+{
+	a->probe_tries = tries;
+	a->probe_live = afo_live_evidence(a);
+	afo_probe_send(c, a, s);
+}
+
 /**
  * afo_core_probe_start - verify an adapter's physical network
  * @c: the namespace
@@ -147,9 +156,7 @@ static void afo_probe_send(struct afo_core *c, struct afo_core_adapter *a,
 void afo_core_probe_start(struct afo_core *c, struct afo_core_adapter *a,
 			  struct afo_step *s)
 {
-	a->probe_tries = AFO_PROBE_TRIES;
-	a->probe_live = afo_live_evidence(a);
-	afo_probe_send(c, a, s);
+	afo_probe_begin(c, a, AFO_PROBE_TRIES, s);
 }
 
 /*
@@ -185,9 +192,8 @@ static bool afo_pnet_has_mates(const struct afo_core *c,
 void afo_core_reverify(struct afo_core *c, struct afo_core_adapter *a,
 		       struct afo_step *s)
 {
-	afo_core_probe_start(c, a, s);
-	if (!afo_pnet_has_mates(c, a))
-		a->probe_tries = 1;
+	afo_probe_begin(c, a, afo_pnet_has_mates(c, a) ? AFO_PROBE_TRIES : 1,
+			s);
 }
 
 /**

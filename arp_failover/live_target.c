@@ -185,6 +185,14 @@ static const u8 *afo_target_dest(struct afo_live *live, u32 round, u8 *mac)
 	return mac;
 }
 
+/* Whether @target (or, with 0, @router) is the one @live has. */
+static bool afo_target_is(const struct afo_live *live, __be32 target,
+			  const struct in6_addr *router)
+{
+	return target == live->target &&
+	       ipv6_addr_equal(router, &live->target6);
+}
+
 /**
  * afo_target_refresh_due - whether targets are looked at again in @round
  * @round: a liveness round
@@ -219,8 +227,8 @@ bool afo_target_unchanged(struct afo_adapter *ad,
 	if (READ_ONCE(live->target_hooked))
 		return false;
 	target = afo_target_find(ad, named, peer, &router, &src);
-	return src == READ_ONCE(live->target_src) && target == live->target &&
-	       ipv6_addr_equal(&router, &live->target6);
+	return src == READ_ONCE(live->target_src) &&
+	       afo_target_is(live, target, &router);
 }
 
 /* Find @ad's target again; a new one is asked afresh. */
@@ -236,7 +244,7 @@ static void afo_target_update(struct afo_adapter *ad, u32 round,
 	afo_target_named_read(&named);
 	target = afo_target_find(ad, &named, peer, &router, &src);
 	WRITE_ONCE(live->target_src, src);
-	if (target == live->target && ipv6_addr_equal(&router, &live->target6))
+	if (afo_target_is(live, target, &router))
 		return;
 	/* the hook stops taking answers before the target changes */
 	WRITE_ONCE(live->target_on, false);

@@ -342,8 +342,7 @@ static bool afo_live_fast(struct afo_net *an)
 		afo_target_named_read(&named);	/* a mutex: not under RCU */
 	rcu_read_lock();
 	plan = rcu_dereference(an->live_plan);
-	if (plan && afo_liveness_interval() &&
-	    afo_live_steady(plan->v, plan->n, round, &named)) {
+	if (plan && afo_live_steady(plan->v, plan->n, round, &named)) {
 		WRITE_ONCE(an->live_round, round);
 		afo_live_send_all(plan->v, plan->n, round,
 				  afo_liveness_misses(), false);
@@ -482,7 +481,8 @@ static void afo_live_work(struct work_struct *work)
 	unsigned long interval = afo_liveness_interval();
 
 	WRITE_ONCE(an->live_next, jiffies + interval);
-	if (!afo_live_fast(an)) {
+	/* liveness turned off: the full round pauses it */
+	if (!interval || !afo_live_fast(an)) {
 		rtnl_lock();
 		if (!an->dying)
 			afo_live_full(an);
