@@ -162,6 +162,9 @@ struct afo_live {
  * @saved_linkdown: its ignore_routes_with_linkdown before we set it
  * @saved_linkdown6: the same for IPv6
  * @round:          its probe's sequence number and hearers (RCU)
+ * @sibling_mail:   bit 0: the hooks heard ARP of a sibling on another
+ *                  pnet and woke the tick, which hands it to the core
+ *                  (afo_sibling_heard())
  * @offload:        the driver's ops when it is an offload adapter, else NULL
  * @offload_addrs:  the addresses registered with it (afo_addr.offload_node)
  * @probe_ip:       the address an offload adapter announced to probe
@@ -203,6 +206,7 @@ struct afo_adapter {
 	int saved_linkdown;
 	int saved_linkdown6;
 	struct afo_round __rcu *round;
+	unsigned long sibling_mail;
 	const struct afo_offload_ops *offload;
 	struct list_head offload_addrs;
 	__be32 probe_ip;
@@ -278,6 +282,7 @@ static inline struct afo_adapter *afo_adapter_of(struct afo_core_adapter *a)
 }
 
 struct afo_adapter *afo_adapter_find(struct afo_net *an, int ifindex);
+struct afo_adapter *afo_adapter_by_mac(struct afo_net *an, const u8 *mac);
 struct afo_addr *afo_addr_find(struct afo_net *an, int l3dev, __be32 ip);
 struct afo_addr *afo_addr_find_held(struct afo_net *an, int l3dev, __be32 ip,
 				    int holder);

@@ -54,6 +54,26 @@ struct afo_adapter *afo_adapter_find(struct afo_net *an, int ifindex)
 	return NULL;
 }
 
+/**
+ * afo_adapter_by_mac - a managed adapter with a MAC
+ * @an:  the namespace
+ * @mac: the MAC
+ *
+ * Caller holds rcu_read_lock() (the hooks). Adapters may share a MAC
+ * (VLANs of one NIC): any one of them.
+ *
+ * Return: the adapter, or NULL when none has @mac.
+ */
+struct afo_adapter *afo_adapter_by_mac(struct afo_net *an, const u8 *mac)
+{
+	struct afo_adapter *ad;
+
+	hash_for_each_possible_rcu(an->by_mac, ad, mac_node, afo_mac_hash(mac))
+		if (ether_addr_equal(ad->dev->dev_addr, mac))
+			return ad;
+	return NULL;
+}
+
 /* Re-hash @ad under its device's current MAC. */
 static void afo_adapter_hash_mac(struct afo_adapter *ad)
 {

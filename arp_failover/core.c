@@ -232,7 +232,7 @@ static void afo_live_count(struct afo_core *c, u32 pnet)
 			continue;
 		on = n >= 2 && afo_live_can(a);
 		c->live_members += (int)on - (int)a->live_member;
-		a->live_member = on;
+		WRITE_ONCE(a->live_member, on);
 	}
 }
 
@@ -241,7 +241,7 @@ static void afo_live_uncount(struct afo_core *c, struct afo_core_adapter *a)
 {
 	if (a->live_member)
 		c->live_members--;
-	a->live_member = false;
+	WRITE_ONCE(a->live_member, false);
 }
 
 /*
@@ -467,7 +467,8 @@ static bool afo_tick_delay(struct afo_core_adapter *a, struct afo_step *s)
  * @c: the namespace
  * @s: the step; its deadline is the earliest one left
  *
- * Reclaim delays that ran out, re-verifications that are due. The glue
+ * Reclaim delays that ran out, re-verifications that are due (of the
+ * adapters that want one: afo_core_reverify_wanted()). The glue
  * decides due probes first (afo_core_probe_due(), afo_core_probe_done()),
  * because their outcome needs facts only it can gather.
  */
@@ -479,7 +480,7 @@ void afo_core_tick(struct afo_core *c, struct afo_step *s)
 		if (afo_tick_delay(a, s))
 			afo_settle(c, a->pnet, s);
 		if (!a->probing && a->carrier && a->last_verified &&
-		    s->p->reverify) {
+		    s->p->reverify && afo_core_reverify_wanted(a)) {
 			unsigned long due = afo_core_reverify_due(a, s->p);
 
 			if (time_after_eq(s->now, due))

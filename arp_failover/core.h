@@ -163,7 +163,7 @@ struct afo_flaps {
  *                  keeps discovery from splitting it off on lost probes
  * @heard_by:       a sibling heard its liveness frame lately (fact)
  * @live_member:    counted in afo_core.live_members at its pnet's last
- *                  settling
+ *                  settling (the hooks read it)
  * @young:          it started afresh (carrier back, another pnet) within
  *                  the last rounds: @hears and @heard_by are the benefit
  *                  of the doubt, not evidence for discovery (fact)
@@ -180,6 +180,10 @@ struct afo_flaps {
  * @wire_seen:      it heard ARP of its segment since it was last verified
  * @up_seen:        its target answered since then
  * @down_seen:      its target was lost at some round since then
+ * @sibling_seen:   ARP of a sibling on another pnet reached it since then
+ *                  (fact; the hooks read it): alone on its pnet, it
+ *                  verifies again only after that
+ *                  (afo_core_reverify_wanted())
  * @judged:         enum afo_judged: its path, by the liveness rule
  * @todo:           enum afo_action bits the glue has still to apply
  * @old_responder:  @responder before the step, for the report
@@ -220,6 +224,7 @@ struct afo_core_adapter {
 	bool wire_seen;
 	bool up_seen;
 	bool down_seen;
+	bool sibling_seen;
 	u8 judged;
 	unsigned int todo;
 	int old_responder;
@@ -312,6 +317,7 @@ void afo_live_unjudge(struct afo_core_adapter *a, struct afo_step *s);
 
 unsigned long afo_core_reverify_due(const struct afo_core_adapter *a,
 				    const struct afo_core_params *p);
+bool afo_core_reverify_wanted(const struct afo_core_adapter *a);
 
 /*
  * Whether no pnet has two members with carrier that hear frames: a

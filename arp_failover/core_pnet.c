@@ -78,9 +78,33 @@ unsigned long afo_core_reverify_due(const struct afo_core_adapter *a,
 	return a->last_verified + p->reverify - (unsigned long)(early >> 16);
 }
 
+/**
+ * afo_core_reverify_wanted - whether @a is to verify its pnet again
+ * @a: the adapter
+ *
+ * A member of a pnet of two that take part in liveness rounds, and an
+ * offload adapter (it hears no probe, so only its own keep its pnet
+ * right), verify at every interval: an unheard probe may split them. An
+ * adapter alone on its pnet learns nothing from an unheard probe; only a
+ * heard one changes anything, and it can be heard only where ARP of a
+ * sibling reaches it too (@sibling_seen, which the hooks set). So a host
+ * or container with adapters on separate LANs probes, and takes RTNL,
+ * only when one of them starts hearing another's segment: nothing while
+ * they stay apart. The hooks read this too (under RCU), and raise
+ * @sibling_seen only while it is false.
+ *
+ * Return: true if @a re-verifies when afo_core_reverify_due() comes.
+ */
+bool afo_core_reverify_wanted(const struct afo_core_adapter *a)
+{
+	return READ_ONCE(a->live_member) || a->deaf ||
+	       READ_ONCE(a->sibling_seen);
+}
+
 /*
- * @a's pnet was verified now: verify it again after the interval, and
- * gather the evidence of afo_core_elsewhere() afresh until then.
+ * @a's pnet was verified now: verify it again after the interval, if it
+ * wants to, and gather the evidence of afo_core_elsewhere() and
+ * afo_core_reverify_wanted() afresh until then.
  */
 static void afo_verified(struct afo_core_adapter *a, struct afo_step *s)
 {
@@ -89,7 +113,8 @@ static void afo_verified(struct afo_core_adapter *a, struct afo_step *s)
 	a->wire_seen = false;
 	a->up_seen = false;
 	a->down_seen = false;
-	if (s->p->reverify)
+	WRITE_ONCE(a->sibling_seen, false);
+	if (s->p->reverify && afo_core_reverify_wanted(a))
 		afo_step_deadline(s, afo_core_reverify_due(a, s->p));
 }
 
@@ -183,11 +208,11 @@ static bool afo_pnet_has_mates(const struct afo_core *c,
  *
  * A probe, as afo_core_probe_start(). Alone on its pnet, though, an
  * unheard probe changes nothing (afo_pnet_alone()), so it is not tried
- * again: a host or container with two adapters on two LANs sends one
- * probe per adapter per interval, and takes RTNL twice for it, not
- * %AFO_PROBE_TRIES times as many. A merge that a lost probe missed is
- * found by the other adapter's probe or at the next interval; a probe
- * at carrier up, when a cable may just have moved, keeps every try.
+ * again: an adapter that heard a sibling's ARP sends one probe for it,
+ * not %AFO_PROBE_TRIES. A merge that a lost probe missed is found by
+ * the other adapter's probe or when ARP of the sibling reaches it again
+ * (at most once per interval); a probe at carrier up, when a cable may
+ * just have moved, keeps every try.
  */
 void afo_core_reverify(struct afo_core *c, struct afo_core_adapter *a,
 		       struct afo_step *s)

@@ -31,6 +31,7 @@
 #include "netlink.h"
 #include "netns.h"
 #include "offload.h"
+#include "tick.h"
 #include "trace.h"
 #include "xmit.h"
 
@@ -206,6 +207,57 @@ static bool afo_heard_record(struct afo_adapter *rx, struct afo_adapter *prober,
 		set_bit(rx->slot, round->heard_by);
 	atomic_long_inc(&rx->stats.probes_heard);
 	return true;
+}
+
+/*
+ * Whether ARP from @sib reaching @rx says they may share a segment that
+ * the core does not know of: @sib is another adapter of @rx's L3 domain,
+ * on another pnet. The pnets are read as the core last wrote them; a
+ * stale one costs a probe at most.
+ */
+static bool afo_sibling_elsewhere(const struct afo_adapter *rx,
+				  const struct afo_adapter *sib)
+{
+	return sib && sib != rx && sib->l3dev == rx->l3dev &&
+	       READ_ONCE(sib->core.pnet) != READ_ONCE(rx->core.pnet);
+}
+
+/**
+ * afo_sibling_heard - look for a sibling's segment in an ARP frame
+ * @an:   the namespace
+ * @rx:   the managed adapter it arrived on
+ * @sha:  its sender hardware address
+ * @addr: the managed address it asks for, if a request for one, else NULL
+ *
+ * Runs in softirq under RCU, for every ARP frame (but our probes) on a
+ * managed adapter: one hash lookup, no walk. A frame from a sibling's
+ * MAC, or a request for a sibling's address, says that @rx may hear that
+ * sibling's segment: an adapter alone on its pnet verifies it only then
+ * (afo_core_reverify_wanted()). The tick hands the news to the core; the
+ * core's flag, and the mail bit until the tick takes it, keep a chatty
+ * or hostile segment to one tick per verification of @rx at most.
+ */
+void afo_sibling_heard(struct afo_net *an, struct afo_adapter *rx,
+		       const u8 *sha, const struct afo_addr *addr)
+{
+	if (afo_core_reverify_wanted(&rx->core))
+		return;
+	if (!afo_sibling_elsewhere(rx, afo_adapter_by_mac(an, sha)) &&
+	    !(addr && afo_sibling_elsewhere(rx, addr->owner)))
+		return;
+	if (!test_and_set_bit(0, &rx->sibling_mail))
+		afo_tick_wake(an);
+}
+
+/**
+ * afo_sibling_news - hand the core what the hooks heard of siblings
+ * @ad: the adapter; under RTNL, in the tick, before the core decides
+ */
+void afo_sibling_news(struct afo_adapter *ad)
+{
+	ASSERT_RTNL();
+	if (test_and_clear_bit(0, &ad->sibling_mail))
+		WRITE_ONCE(ad->core.sibling_seen, true);
 }
 
 static const char *const afo_reject_why[] = {

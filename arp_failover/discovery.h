@@ -10,6 +10,7 @@
 #include <linux/types.h>
 
 struct afo_adapter;
+struct afo_addr;
 struct afo_net;
 
 bool afo_probe_send(struct afo_adapter *ad);
@@ -22,5 +23,8 @@ void afo_probe_reject(struct afo_adapter *rx, const u8 *sha, u8 reason,
 		      bool live);
 void afo_announcement_received(struct afo_net *an, struct afo_adapter *rx,
 			       const u8 *sha, __be32 sip, __be32 tip);
+void afo_sibling_heard(struct afo_net *an, struct afo_adapter *rx,
+		       const u8 *sha, const struct afo_addr *addr);
+void afo_sibling_news(struct afo_adapter *ad);
 
 #endif /* _ARP_FAILOVER_DISCOVERY_H */

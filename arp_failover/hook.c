@@ -101,9 +101,11 @@ static unsigned int afo_arp_in(void *priv, struct sk_buff *skb,
 		return NF_DROP;
 	afo_announcement_received(an, ad, arp.sha, arp.sip, arp.tip);
 	afo_target_heard(an, ad, arp.op, arp.sha, arp.sip, arp.tha, arp.tip);
+	addr = arp.op == ARPOP_REQUEST ?
+	       afo_addr_find(an, ad->l3dev, arp.tip) : NULL;
+	afo_sibling_heard(an, ad, arp.sha, addr);
 	if (arp.op != ARPOP_REQUEST)
 		return NF_ACCEPT;
-	addr = afo_addr_find(an, ad->l3dev, arp.tip);
 	if (!addr || afo_addr_unclaimed(addr))
 		return NF_ACCEPT;	/* the kernel answers, as without us */
 

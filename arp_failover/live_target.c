@@ -362,17 +362,6 @@ void afo_target_answered(struct afo_net *an, struct afo_adapter *rx,
 	atomic_long_inc(&rx->stats.target_heard);
 }
 
-/* Whether @mac is one of our adapters': a sibling's frame, not a host's. */
-static bool afo_target_mac_ours(struct afo_net *an, const u8 *mac)
-{
-	struct afo_adapter *ad;
-
-	hash_for_each_possible_rcu(an->by_mac, ad, mac_node, afo_mac_hash(mac))
-		if (ether_addr_equal(ad->dev->dev_addr, mac))
-			return true;
-	return false;
-}
-
 /**
  * afo_target_heard - look at an ARP frame for @rx's target and neighbours
  * @an:  the namespace
@@ -403,7 +392,7 @@ void afo_target_heard(struct afo_net *an, struct afo_adapter *rx, u16 op,
 	}
 	if (!sip || ipv4_is_multicast(sip) || ipv4_is_loopback(sip) ||
 	    ipv4_is_lbcast(sip) || !is_valid_ether_addr(sha) ||
-	    afo_addr_find(an, rx->l3dev, sip) || afo_target_mac_ours(an, sha))
+	    afo_addr_find(an, rx->l3dev, sip) || afo_adapter_by_mac(an, sha))
 		return;
 	afo_live_segment_heard(an, rx);
 	if (READ_ONCE(live->peer) != sip)

@@ -311,17 +311,6 @@ static bool afo_nd_responder_ok(struct afo_net *an, const struct afo_addr *addr,
 	return afo_ip6_enabled(resp->dev);
 }
 
-/* Whether @mac is one of our adapters' (under RCU). */
-static bool afo_nd_our_mac(struct afo_net *an, const u8 *mac)
-{
-	const struct afo_adapter *ad;
-
-	hash_for_each_possible_rcu(an->by_mac, ad, mac_node, afo_mac_hash(mac))
-		if (ether_addr_equal(ad->dev->dev_addr, mac))
-			return true;
-	return false;
-}
-
 /*
  * Whether adapter @ad, not the holder, may answer @ns for @addr now.
  * The address must still be held, as the packet finds it, and its holder
@@ -347,7 +336,7 @@ static bool afo_nd_may_answer(struct afo_net *an, const struct afo_addr *addr,
 	} else if (!afo_addr6_ready(addr)) {
 		return false;
 	}
-	return !afo_nd_our_mac(an, ns->lladdr) &&
+	return !afo_adapter_by_mac(an, ns->lladdr) &&
 	       !ipv6_chk_addr_and_flags(an->net, &ns->saddr, NULL, true, 0, 0);
 }
 

@@ -92,7 +92,7 @@ MODULE_PARM_DESC(probe_timeout_ms, "Milliseconds to wait for a discovery probe t
 
 static struct afo_uint_param reverify_s = { 30, 0, 86400, true };
 module_param_cb(reverify_s, &afo_uint_ops, &reverify_s, 0644);
-MODULE_PARM_DESC(reverify_s, "Seconds between periodic re-verification of each adapter's physical network (each adapter up to a quarter earlier, at random), 0 to disable (0-86400, default 30)");
+MODULE_PARM_DESC(reverify_s, "Seconds between periodic re-verification of each physical network of two or more adapters (each adapter up to a quarter earlier, at random); an adapter alone on its network re-verifies when it hears a sibling's ARP, at most this often; 0 to disable (0-86400, default 30)");
 
 static struct afo_uint_param reclaim_delay_ms = { 0, 0, 3600000 };
 module_param_cb(reclaim_delay_ms, &afo_uint_ops, &reclaim_delay_ms, 0644);

@@ -32,6 +32,15 @@ static void afo_tick_probes(struct afo_net *an, struct afo_step *s)
 	}
 }
 
+/* What the hooks heard of siblings since the last run (discovery.c). */
+static void afo_tick_news(struct afo_net *an)
+{
+	struct afo_core_adapter *a;
+
+	list_for_each_entry(a, &an->core.adapters, node)
+		afo_sibling_news(afo_adapter_of(a));
+}
+
 /* Offload adapters that had nothing to probe with try again. */
 static void afo_tick_waiting(struct afo_net *an, struct afo_step *s)
 {
@@ -53,6 +62,7 @@ static void afo_tick_work(struct work_struct *work)
 	if (an->dying)
 		goto out;
 	afo_step_begin(an, &s, &p);
+	afo_tick_news(an);
 	afo_tick_probes(an, &s);
 	afo_core_tick(&an->core, &s);
 	afo_tick_waiting(an, &s);
@@ -91,6 +101,21 @@ void afo_tick_arm(struct afo_net *an, unsigned long when)
 		return;
 	an->tick_at = when;
 	mod_delayed_work(afo_wq, &an->tick, when - now);
+}
+
+/**
+ * afo_tick_wake - run the tick soon, from the hooks
+ * @an: the namespace; its hooks are registered (afo_net_pre_exit()
+ *      unregisters them, and a grace period passes, before
+ *      afo_tick_stop())
+ *
+ * Never moves a tick that is already armed: the news waits for it, as
+ * any fact does. An idle tick runs at once; afo_tick_arm(), which keeps
+ * its bookkeeping under RTNL, then finds it pending sooner than it asks.
+ */
+void afo_tick_wake(struct afo_net *an)
+{
+	queue_delayed_work(afo_wq, &an->tick, 0);
 }
 
 /* Caller has set an->dying under RTNL and must not hold RTNL here. */

@@ -10,6 +10,7 @@ struct afo_net;
 
 void afo_tick_init(struct afo_net *an);
 void afo_tick_arm(struct afo_net *an, unsigned long when);
+void afo_tick_wake(struct afo_net *an);
 void afo_tick_stop(struct afo_net *an);
 
 #endif /* _ARP_FAILOVER_TICK_H */

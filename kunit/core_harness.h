@@ -25,6 +25,8 @@
  * @a:      the adapters; a[i] has ifindex i + 2
  * @seg:    the segment each adapter is plugged into
  * @lossy:  probes are not heard by the adapters in this mask
+ * @quiet:  the adapters in this mask send no ARP of their own (an idle
+ *          host): their siblings on their segment do not hear them
  * @p:      the parameters
  * @now:    the clock
  * @next:   the earliest deadline of the last step (if @next_set)
@@ -37,6 +39,7 @@ struct afo_t {
 	struct afo_core_adapter a[AFO_T_MAX];
 	int seg[AFO_T_MAX];
 	unsigned long lossy;
+	unsigned long quiet;
 	struct afo_core_params p;
 	unsigned long now;
 	unsigned long next;
@@ -124,9 +127,27 @@ static inline void afo_t_hearing(struct afo_t *t, int prober)
 }
 
 /*
+ * The hooks' half of afo_sibling_heard(): an adapter hears the ARP of
+ * every sibling with carrier on its segment that is not quiet, and notes
+ * it when the sibling is on another pnet and the news is of use.
+ */
+static inline void afo_t_siblings(struct afo_t *t)
+{
+	struct afo_core_adapter *a, *b;
+
+	list_for_each_entry(a, &t->c.adapters, node)
+		list_for_each_entry(b, &t->c.adapters, node)
+			if (a != b && a->carrier && b->carrier &&
+			    t->seg[a - t->a] == t->seg[b - t->a] &&
+			    a->pnet != b->pnet && !(t->quiet & BIT(b - t->a)) &&
+			    !afo_core_reverify_wanted(a))
+				a->sibling_seen = true;
+}
+
+/*
  * Advance the clock by @dt and decide what the tick decides, as the glue
- * does: due probes with the segments' facts, then the rest. The caller
- * applies @s.
+ * does: what the hooks heard, due probes with the segments' facts, then
+ * the rest. The caller applies @s.
  */
 static inline void afo_t_tick_decide(struct afo_t *t, unsigned long dt,
 				     struct afo_step *s)
@@ -136,6 +157,7 @@ static inline void afo_t_tick_decide(struct afo_t *t, unsigned long dt,
 	t->now += dt;
 	t->next_set = false;	/* the tick computes every deadline again */
 	afo_step_init(s, t->now, &t->p);
+	afo_t_siblings(t);
 	list_for_each_entry(a, &t->c.adapters, node) {
 		if (!afo_core_probe_due(a, t->now))
 			continue;

@@ -331,22 +331,84 @@ static void afo_reverify_periodically(struct kunit *test)
 }
 
 /*
- * Re-verification of an adapter alone on its pnet tries once: unheard,
- * it changes nothing. One with pnet-mates still tries AFO_PROBE_TRIES
- * times before an unheard probe splits it off.
+ * An adapter alone on its pnet verifies it again only once ARP of a
+ * sibling on another pnet reaches it: two adapters on two LANs, or on one
+ * whose host sends nothing, never probe after carrier up. When one starts
+ * hearing the other, it probes once (an unheard probe of a lone adapter
+ * changes nothing) and they merge. A member of a pnet of two still
+ * re-verifies every interval, and tries AFO_PROBE_TRIES times before an
+ * unheard probe splits it off.
  */
-static void afo_reverify_alone_tries_once(struct kunit *test)
+static void afo_reverify_alone_waits_for_a_sibling(struct kunit *test)
+{
+	struct afo_t *t = afo_t_new(test, 2);
+	unsigned int before[2];
+
+	afo_t_carrier(t, 0, true);
+	afo_t_carrier(t, 1, true);
+	afo_t_run(t, 100);
+	before[0] = t->probes[0];
+	before[1] = t->probes[1];
+	afo_t_run(t, 3 * t->p.reverify);
+	KUNIT_EXPECT_EQ(test, t->probes[0], before[0]);
+	KUNIT_EXPECT_EQ(test, t->probes[1], before[1]);
+
+	/* a1 moves next to a0, carrier up; both quiet: nothing to go by */
+	t->seg[1] = 0;
+	t->quiet = BIT(0) | BIT(1);
+	afo_t_run(t, 3 * t->p.reverify);
+	KUNIT_EXPECT_EQ(test, t->probes[0], before[0]);
+	KUNIT_EXPECT_EQ(test, t->probes[1], before[1]);
+	KUNIT_EXPECT_NE(test, t->a[0].pnet, t->a[1].pnet);
+
+	/* a0 talks: a1 hears it, probes once, and they are one pnet */
+	t->quiet = BIT(1);
+	afo_t_run(t, 50);
+	afo_t_run(t, 50);
+	KUNIT_EXPECT_EQ(test, t->probes[1] - before[1], 1u);
+	KUNIT_EXPECT_EQ(test, t->a[0].pnet, t->a[1].pnet);
+
+	/* members now: each re-verifies every interval */
+	before[0] = t->probes[0];
+	before[1] = t->probes[1];
+	afo_t_run(t, 3 * t->p.reverify + 50);
+	KUNIT_EXPECT_GE(test, t->probes[0] - before[0], 3u);
+	KUNIT_EXPECT_LE(test, t->probes[0] - before[0], 4u);
+	KUNIT_EXPECT_GE(test, t->probes[1] - before[1], 3u);
+	KUNIT_EXPECT_LE(test, t->probes[1] - before[1], 4u);
+}
+
+/*
+ * However much a lone adapter hears of a sibling, it probes at most once
+ * per interval: here nobody hears the probes, so it stays alone and the
+ * sibling's ARP keeps coming.
+ */
+static void afo_reverify_alone_at_most_once_per_interval(struct kunit *test)
+{
+	struct afo_t *t = afo_t_new(test, 2);
+	unsigned int before, k;
+
+	t->seg[1] = 0;
+	t->lossy = BIT(0) | BIT(1);
+	afo_t_carrier(t, 0, true);
+	afo_t_carrier(t, 1, true);
+	afo_t_run(t, 100);
+	KUNIT_ASSERT_NE(test, t->a[0].pnet, t->a[1].pnet);
+	before = t->probes[1];
+	/* its ARP wakes the tick again and again */
+	for (k = 0; k < 4 * t->p.reverify / 50; k++)
+		afo_t_run(t, 50);
+	KUNIT_EXPECT_GE(test, t->probes[1] - before, 3u);
+	KUNIT_EXPECT_LE(test, t->probes[1] - before, 4u);
+	KUNIT_EXPECT_NE(test, t->a[0].pnet, t->a[1].pnet);
+}
+
+/* A member moved with its carrier up tries every time before it splits. */
+static void afo_reverify_member_tries_all(struct kunit *test)
 {
 	struct afo_t *t = afo_t_segments(test);
-	unsigned int alone = t->probes[3], mate = t->probes[1];
-	u32 old = t->a[3].pnet;
+	unsigned int mate;
 
-	afo_t_run(t, 3 * t->p.reverify + 50);
-	KUNIT_EXPECT_EQ(test, t->probes[3] - alone, 3u);
-	KUNIT_EXPECT_EQ(test, t->a[3].pnet, old);
-	KUNIT_EXPECT_EQ(test, t->probes[1] - mate, 3u);
-
-	/* a1 moves with its carrier up: nobody hears its next probe */
 	t->seg[1] = 5;
 	mate = t->probes[1];
 	afo_t_run(t, t->p.reverify + 50);
@@ -385,10 +447,12 @@ static void afo_reverify_spread(struct kunit *test)
 	afo_t_run(t, 120);	/* 940 */
 	KUNIT_EXPECT_EQ(test, t->probes[2] - before[2], 1u);
 	KUNIT_EXPECT_EQ(test, t->probes[0], before[0]);
-	afo_t_run(t, 200);	/* 1140: every one once, none twice */
-	for (i = 0; i < 4; i++)
+	afo_t_run(t, 200);	/* 1140: every member once, none twice */
+	for (i = 0; i < 3; i++)
 		KUNIT_EXPECT_GE(test, t->probes[i] - before[i], 1u);
 	KUNIT_EXPECT_EQ(test, t->probes[1] - before[1], 1u);
+	/* a3, alone on its segment, hears no sibling: it never probes */
+	KUNIT_EXPECT_EQ(test, t->probes[3], before[3]);
 }
 
 static void afo_pnet_merge_takes_lowest(struct kunit *test)
@@ -760,7 +824,9 @@ static struct kunit_case afo_core_cases[] = {
 	KUNIT_CASE(afo_probe_retries_then_alone),
 	KUNIT_CASE(afo_probe_heard_once_is_enough),
 	KUNIT_CASE(afo_reverify_periodically),
-	KUNIT_CASE(afo_reverify_alone_tries_once),
+	KUNIT_CASE(afo_reverify_alone_waits_for_a_sibling),
+	KUNIT_CASE(afo_reverify_alone_at_most_once_per_interval),
+	KUNIT_CASE(afo_reverify_member_tries_all),
 	KUNIT_CASE(afo_reverify_spread),
 	KUNIT_CASE(afo_pnet_merge_takes_lowest),
 	KUNIT_CASE(afo_pnet_merge_pulls_whole_pnets),

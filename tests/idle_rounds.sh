@@ -2,18 +2,21 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # No work when idle: liveness rounds run only in a namespace where a pnet
-# has two members with carrier. A host with two adapters on two LANs
-# (two pnets of one) runs no round: its tick stays still, no round runs
-# and no liveness frame goes out. Once the second adapter's cable moves
-# to the first one's LAN they are one pnet, and rounds run every
-# liveness_ms, both send liveness frames; and while nothing changes the
-# rounds are steady ones, with no RTNL: neither the tick nor a full round
-# takes it.
+# has two members with carrier, and an adapter alone on its pnet probes
+# again only once it hears ARP of a sibling. A host with two adapters on
+# two LANs (two pnets of one) runs no round and no re-verification, even
+# at reverify_s=1: its tick stays still and no liveness frame goes out.
+# Once the second adapter's port moves to the first one's LAN (no
+# carrier change: a switch reconfigured), the first ARP of the first
+# one's makes the second verify its pnet, and they are one pnet. Rounds
+# then run every liveness_ms, both send liveness frames; and while
+# nothing changes the rounds are steady ones, with no RTNL: neither the
+# tick nor a full round takes it (reverify_s=0 from then on keeps the
+# pnet's own re-verification, two ticks per probe, out of that count).
 #
 # The tick's runs are counted with a kprobe on afo_tick_work(), the
 # rounds with the arp_failover_live_round tracepoint (full=1: under
-# RTNL), over a window of IDLE_S seconds; reverify_s=0 keeps
-# re-verification (a tick per adapter every 30 s) out of the count.
+# RTNL), over a window of IDLE_S seconds.
 #
 #        host                      switch
 #   eth0 10.0.0.1/24 ------------ seg0
@@ -39,7 +42,7 @@ if [ ! -w $TRACING/kprobe_events ]; then
 	exit $ksft_skip
 fi
 
-AFO_SETTLE=3 afo_load reverify_s=0
+AFO_SETTLE=3 afo_load reverify_s=1
 check_err $? "insmod failed"
 
 ROUNDS=$TRACING/events/arp_failover/arp_failover_live_round
@@ -86,17 +89,19 @@ check_err $? "two pnets of one ran liveness rounds with nothing to compare: ${w[
 s=($(state))
 [ "${s[*]:2}" = "0 0" ]
 check_err $? "liveness frames sent on two pnets of one: ${s[*]:2}"
-log_test "two adapters on two LANs: no liveness round"
+log_test "two adapters on two LANs: no liveness round, no re-verification"
 
-# --- eth1's cable moves to seg0: one pnet of two ---
+# --- eth1's port moves to seg0, carrier up throughout: one pnet of two ---
 
-peer=$(afo_peer host eth1)
-afo_cable host eth1 down &&
-	ip -n "$(afo_ns sw)" link set "$peer" master seg0 &&
-	afo_cable host eth1 up
-check_err $? "moving eth1's cable failed"
-afo_until 30 one_pnet
-check_err $? "eth0 and eth1 should be one pnet after the move"
+ip -n "$(afo_ns sw)" link set "$(afo_peer host eth1)" master seg0
+check_err $? "moving eth1's port failed"
+# eth0 asks for a neighbour that is not there: broadcast ARP from its MAC
+afo_in host ping -q -c 2 -i 0.5 -W 1 -I eth0 10.0.0.77 >/dev/null 2>&1
+afo_until 10 one_pnet
+check_err $? "eth1 should have joined eth0's pnet once it heard eth0's ARP: pnets $(state)"
+log_test "a port moved without a carrier change: the sibling's ARP merges the pnets"
+
+echo 0 > /sys/module/arp_failover/parameters/reverify_s
 s0=($(state))
 w=($(window))
 s=($(state))
