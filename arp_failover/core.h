@@ -184,6 +184,9 @@ struct afo_flaps {
  *                  (fact; the hooks read it): alone on its pnet, it
  *                  verifies again only after that
  *                  (afo_core_reverify_wanted())
+ * @strayed:        a probe's outcome took it off a pnet it shared, and it
+ *                  is alone since: it re-verifies every interval, as a
+ *                  member does, until it shares a pnet again
  * @judged:         enum afo_judged: its path, by the liveness rule
  * @todo:           enum afo_action bits the glue has still to apply
  * @old_responder:  @responder before the step, for the report
@@ -225,6 +228,7 @@ struct afo_core_adapter {
 	bool up_seen;
 	bool down_seen;
 	bool sibling_seen;
+	bool strayed;
 	u8 judged;
 	unsigned int todo;
 	int old_responder;

@@ -90,15 +90,18 @@ unsigned long afo_core_reverify_due(const struct afo_core_adapter *a,
  * sibling reaches it too (@sibling_seen, which the hooks set). So a host
  * or container with adapters on separate LANs probes, and takes RTNL,
  * only when one of them starts hearing another's segment: nothing while
- * they stay apart. The hooks read this too (under RCU), and raise
- * @sibling_seen only while it is false.
+ * they stay apart. One that @strayed from a pnet keeps verifying: probes
+ * lost to a slow or congested path split it as well as a moved cable
+ * does, and siblings split into pnets of one each might not hear each
+ * other's ARP for a long time. The hooks read this too (under RCU), and
+ * raise @sibling_seen only while it is false.
  *
  * Return: true if @a re-verifies when afo_core_reverify_due() comes.
  */
 bool afo_core_reverify_wanted(const struct afo_core_adapter *a)
 {
 	return READ_ONCE(a->live_member) || a->deaf ||
-	       READ_ONCE(a->sibling_seen);
+	       READ_ONCE(a->strayed) || READ_ONCE(a->sibling_seen);
 }
 
 /*
@@ -461,6 +464,7 @@ void afo_core_probe_done(struct afo_core *c, struct afo_core_adapter *prober,
 			a->todo &= ~AFO_DO_PNET;
 			continue;
 		}
+		WRITE_ONCE(a->strayed, afo_pnet_size(c, a->pnet) == 1);
 		afo_step_mark(s, a, AFO_DO_PNET, false);
 	}
 	afo_core_settle_all(c, s);

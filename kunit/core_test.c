@@ -403,6 +403,35 @@ static void afo_reverify_alone_at_most_once_per_interval(struct kunit *test)
 	KUNIT_EXPECT_NE(test, t->a[0].pnet, t->a[1].pnet);
 }
 
+/*
+ * Probes lost on a pair's quiet segment split it into two pnets of one
+ * that hear no ARP of each other: the one that strayed keeps verifying
+ * every interval, and they are one pnet again once probes get through.
+ */
+static void afo_reverify_strayed_keeps_probing(struct kunit *test)
+{
+	struct afo_t *t = afo_t_new(test, 2);
+	int k;
+
+	t->seg[1] = 0;
+	t->quiet = BIT(0) | BIT(1);
+	afo_t_carrier(t, 0, true);
+	afo_t_carrier(t, 1, true);
+	afo_t_run(t, 100);
+	KUNIT_ASSERT_EQ(test, t->a[0].pnet, t->a[1].pnet);
+
+	t->lossy = BIT(0) | BIT(1);
+	for (k = 0; k < 10 && t->a[0].pnet == t->a[1].pnet; k++)
+		afo_t_run(t, t->p.reverify);
+	KUNIT_ASSERT_NE(test, t->a[0].pnet, t->a[1].pnet);
+	KUNIT_EXPECT_TRUE(test, t->a[0].strayed || t->a[1].strayed);
+
+	t->lossy = 0;
+	afo_t_run(t, t->p.reverify + 50);
+	KUNIT_EXPECT_EQ(test, t->a[0].pnet, t->a[1].pnet);
+	KUNIT_EXPECT_FALSE(test, t->a[0].strayed || t->a[1].strayed);
+}
+
 /* A member moved with its carrier up tries every time before it splits. */
 static void afo_reverify_member_tries_all(struct kunit *test)
 {
@@ -827,6 +856,7 @@ static struct kunit_case afo_core_cases[] = {
 	KUNIT_CASE(afo_reverify_alone_waits_for_a_sibling),
 	KUNIT_CASE(afo_reverify_alone_at_most_once_per_interval),
 	KUNIT_CASE(afo_reverify_member_tries_all),
+	KUNIT_CASE(afo_reverify_strayed_keeps_probing),
 	KUNIT_CASE(afo_reverify_spread),
 	KUNIT_CASE(afo_pnet_merge_takes_lowest),
 	KUNIT_CASE(afo_pnet_merge_pulls_whole_pnets),
