@@ -61,15 +61,24 @@ check_err $? "insmod failed"
 # Added last: behind the IPv6 addresses in eth0's list.
 afo_in host ip addr add 10.0.0.5/24 dev eth0
 check_err $? "cannot add 10.0.0.5"
+# managed: "ADDRESSES HOLDER PNETS JUDGED": addresses managed, the first
+# pnet's VIPA holder, the size of each pnet, and the judgements.
 managed() {
 	afo_in host "$ARPFO" show --json | python3 -c 'import json, sys
 d = json.load(sys.stdin)
-print(len(d["addresses"]), [p["vipa_holder"] for p in d["pnets"]][0])'
+print(len(d["addresses"]), [p["vipa_holder"] for p in d["pnets"]][0],
+      ",".join(str(len(p["members"])) for p in d["pnets"]),
+      ",".join(sorted(set(a["judged"] for a in d["adapters"]))))'
 }
-ready() { [ "$(managed)" = "$((2 * N + 5)) eth0" ]; }
-afo_until 60 ready
-check_err $? "the module manages '$(managed)', not $((2 * N + 5)) addresses with eth0 holding the VIPAs"
-log_test "setup: $N IPv6 addresses on eth0, $N VIPAs held by eth0"
+# The four adapters must be one pnet, judged ok, before the pull: the
+# burst of adding 2N addresses delays frames on a slow kernel (the debug
+# lane's) past what liveness and discovery wait for, and may split the
+# pnet for a while; this scenario tests the announcing, not that.
+want_ready="$((2 * N + 5)) eth0 4 ok"
+ready() { [ "$(managed)" = "$want_ready" ]; }
+afo_until $((60 * $(afo_slowdown))) ready
+check_err $? "the module manages '$(managed)', not '$want_ready' (addresses, VIPA holder, pnet sizes, judgements)"
+log_test "setup: $N IPv6 addresses on eth0, $N VIPAs held by eth0, one pnet"
 
 # announcements: what the host's adapters have announced so far.
 announcements() {
