@@ -97,7 +97,7 @@ ip -n "$(afo_ns sw)" link set "$(afo_peer host eth1)" master seg0
 check_err $? "moving eth1's port failed"
 # eth0 asks for a neighbour that is not there: broadcast ARP from its MAC
 afo_in host ping -q -c 2 -i 0.5 -W 1 -I eth0 10.0.0.77 >/dev/null 2>&1
-afo_until 10 one_pnet
+afo_until $((10 * $(afo_slowdown))) one_pnet
 check_err $? "eth1 should have joined eth0's pnet once it heard eth0's ARP: pnets $(state)"
 log_test "a port moved without a carrier change: the sibling's ARP merges the pnets"
 
