@@ -5,21 +5,28 @@
  * silent path keeps carrier, so its routes stay in use and traffic from
  * its addresses would still leave into the dead path. While any adapter
  * of the namespace is silent and answered for by a sibling, a
- * NF_INET_LOCAL_OUT hook routes the host's own packets bound for it
- * again through that sibling, as ip_route_me_harder() does for a
- * rerouting rule: with the packet's whole key, so that policy rules
- * apply, and by the sibling's own routes. The hook is registered only for
- * that time: no packet pays for it otherwise. Forwarded packets are not
- * the host's addresses' and are left alone.
+ * NF_INET_LOCAL_OUT hook per family routes the host's own packets bound
+ * for it again through that sibling, as ip_route_me_harder() and
+ * ip6_route_me_harder() do for a rerouting rule: with the packet's whole
+ * key, so that policy rules apply, and by the sibling's own routes. The
+ * hooks are registered only for that time: no packet pays for them
+ * otherwise. Forwarded packets are not the host's addresses' and are
+ * left alone.
  */
+#include <linux/icmpv6.h>
 #include <linux/ip.h>
+#include <linux/ipv6.h>
 #include <linux/netfilter.h>
 #include <linux/netfilter_ipv4.h>
+#include <linux/netfilter_ipv6.h>
 #include <linux/rtnetlink.h>
 #include <net/flow_dissector.h>
 #include <net/inet_sock.h>
+#include <net/ip6_fib.h>
+#include <net/ip6_route.h>
 #include <net/ip_fib.h>
 #include <net/l3mdev.h>
+#include <net/ndisc.h>
 #include <net/route.h>
 #include <net/sock.h>
 
@@ -104,6 +111,35 @@ static int afo_egress_fib(struct net *net, struct flowi4 *fl4)
 }
 
 /*
+ * Where the host's packet that @dst routes goes instead: through the
+ * responder of the adapter @dst leaves by, while that adapter's path is
+ * judged silent, unless the packet's socket chose the device. Sets *@skp
+ * to the packet's full socket, or NULL. Runs under RCU.
+ *
+ * Return: the responder's ifindex; 0 to leave the packet alone.
+ */
+static int afo_egress_to(struct afo_net *an, const struct dst_entry *dst,
+			 const struct nf_hook_state *state, struct sock **skp)
+{
+	struct afo_adapter *ad;
+	struct sock *sk;
+	int to;
+
+	*skp = NULL;
+	ad = afo_adapter_find(an, dst->dev->ifindex);
+	if (!ad || !READ_ONCE(ad->diverted))
+		return 0;
+	to = READ_ONCE(ad->core.responder);
+	if (!to || to == ad->core.ifindex)
+		return 0;
+	sk = sk_to_full_sk(state->sk);
+	if (sk && !sk_fullsock(sk))
+		sk = NULL;
+	*skp = sk;
+	return afo_sk_keeps_dev(an, sk, ad->core.ifindex, to) ? 0 : to;
+}
+
+/*
  * The host's packet, routed out of an adapter: through the adapter's
  * responder while its path is judged silent. A packet with no route
  * through the responder is refused with the FIB's error, as carrier loss
@@ -113,9 +149,7 @@ static int afo_egress_fib(struct net *net, struct flowi4 *fl4)
 static unsigned int afo_local_out(void *priv, struct sk_buff *skb,
 				  const struct nf_hook_state *state)
 {
-	struct afo_net *an = afo_net(state->net);
 	struct dst_entry *dst = skb_dst(skb);
-	struct afo_adapter *ad;
 	struct sock *sk;
 	struct flowi4 fl4;
 	struct rtable *rt;
@@ -131,16 +165,8 @@ static unsigned int afo_local_out(void *priv, struct sk_buff *skb,
 	if (!dst || dst_xfrm(dst) || !dst->dev ||
 	    skb_rtable(skb)->rt_type != RTN_UNICAST)
 		return NF_ACCEPT;
-	ad = afo_adapter_find(an, dst->dev->ifindex);
-	if (!ad || !READ_ONCE(ad->diverted))
-		return NF_ACCEPT;
-	to = READ_ONCE(ad->core.responder);
-	if (!to || to == ad->core.ifindex)
-		return NF_ACCEPT;
-	sk = sk_to_full_sk(state->sk);
-	if (sk && !sk_fullsock(sk))
-		sk = NULL;
-	if (afo_sk_keeps_dev(an, sk, ad->core.ifindex, to))
+	to = afo_egress_to(afo_net(state->net), dst, state, &sk);
+	if (!to)
 		return NF_ACCEPT;
 	afo_egress_key(&fl4, state->net, skb, sk, to);
 	err = afo_egress_fib(state->net, &fl4);
@@ -155,12 +181,86 @@ static unsigned int afo_local_out(void *priv, struct sk_buff *skb,
 	return NF_ACCEPT;
 }
 
+/*
+ * Whether @skb is Neighbor Discovery: the module's own solicitations of
+ * a silent adapter's router (live_target6.c) must leave by that adapter,
+ * since they test its path, and the kernel's are bound to their link.
+ */
+static bool afo_egress_is_nd(struct sk_buff *skb)
+{
+	const struct ipv6hdr *ip6h = ipv6_hdr(skb);
+	u8 type;
+
+	if (ip6h->nexthdr != IPPROTO_ICMPV6 ||
+	    skb_copy_bits(skb, skb_network_offset(skb) + sizeof(*ip6h),
+			  &type, sizeof(type)) < 0)
+		return false;
+	return type >= NDISC_ROUTER_SOLICITATION && type <= NDISC_REDIRECT;
+}
+
+/* IPv6 destinations that belong to their link. */
+#define AFO_EGRESS_LINK6 \
+	(IPV6_ADDR_MULTICAST | IPV6_ADDR_LINKLOCAL | IPV6_ADDR_LOOPBACK)
+
+/*
+ * The IPv6 side of afo_local_out(), as ip6_route_me_harder() keys the
+ * route: mark, uid and, where rules ask for them, protocol and ports.
+ * Multicast and link-local destinations belong to their link, and ND to
+ * its adapter: left alone. The lookup is strict about the responder (a
+ * route of another device is no route through it).
+ */
+static unsigned int afo_local_out6(void *priv, struct sk_buff *skb,
+				   const struct nf_hook_state *state)
+{
+	struct dst_entry *dst = skb_dst(skb), *ndst;
+	const struct ipv6hdr *ip6h = ipv6_hdr(skb);
+	struct flow_keys flkeys;
+	struct flowi6 fl6;
+	struct sock *sk;
+	int to, err;
+
+	if (!dst || dst_xfrm(dst) || !dst->dev ||
+	    (ipv6_addr_type(&ip6h->daddr) & AFO_EGRESS_LINK6) ||
+	    afo_egress_is_nd(skb))
+		return NF_ACCEPT;
+	to = afo_egress_to(afo_net(state->net), dst, state, &sk);
+	if (!to)
+		return NF_ACCEPT;
+	memset(&fl6, 0, sizeof(fl6));
+	fl6.daddr = ip6h->daddr;
+	fl6.saddr = ip6h->saddr;
+	fl6.flowi6_oif = to;
+	fl6.flowi6_mark = skb->mark;
+	fl6.flowi6_uid = sock_net_uid(state->net, sk);
+	fib6_rules_early_flow_dissect(state->net, skb, &fl6, &flkeys);
+	ndst = ip6_route_output_flags(state->net, sk, &fl6,
+				      RT6_LOOKUP_F_IFACE);
+	err = ndst->error;
+	if (!err && (!ndst->dev || ndst->dev->ifindex != to))
+		err = -ENETUNREACH;
+	if (err) {
+		dst_release(ndst);
+		return NF_DROP_ERR(err);
+	}
+	skb_dst_drop(skb);
+	skb_dst_set(skb, ndst);
+	return NF_ACCEPT;
+}
+
 /* After the administrator's own rerouting rules, whatever their priority. */
-static const struct nf_hook_ops afo_out_ops = {
-	.hook     = afo_local_out,
-	.pf       = NFPROTO_IPV4,
-	.hooknum  = NF_INET_LOCAL_OUT,
-	.priority = INT_MAX - 1,
+static const struct nf_hook_ops afo_out_ops[] = {
+	{
+		.hook     = afo_local_out,
+		.pf       = NFPROTO_IPV4,
+		.hooknum  = NF_INET_LOCAL_OUT,
+		.priority = INT_MAX - 1,
+	},
+	{
+		.hook     = afo_local_out6,
+		.pf       = NFPROTO_IPV6,
+		.hooknum  = NF_INET_LOCAL_OUT,
+		.priority = INT_MAX - 1,
+	},
 };
 
 /**
@@ -179,12 +279,14 @@ void afo_egress_silent(struct afo_adapter *ad, bool divert)
 	if (ad->diverted == divert)
 		return;
 	if (divert && !an->ndiverted &&
-	    nf_register_net_hook(an->net, &afo_out_ops)) {
+	    nf_register_net_hooks(an->net, afo_out_ops,
+				  ARRAY_SIZE(afo_out_ops))) {
 		afo_warn(ad->dev, "cannot divert egress from its addresses\n");
 		return;
 	}
 	WRITE_ONCE(ad->diverted, divert);
 	an->ndiverted += divert ? 1 : -1;
 	if (!an->ndiverted)
-		nf_unregister_net_hook(an->net, &afo_out_ops);
+		nf_unregister_net_hooks(an->net, afo_out_ops,
+					ARRAY_SIZE(afo_out_ops));
 }

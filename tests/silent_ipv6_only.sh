@@ -11,8 +11,10 @@
 #
 # Each switch port is blocked in turn (carrier up): the blocked adapter is
 # judged target-lost, its sibling answers for its address (the client's
-# solicitation and neighbour entry, and its ping, follow); unblocked, it
-# reclaims.
+# solicitation and neighbour entry, and its ping, follow) and the host's
+# own packets from it leave through the sibling; unblocked, it reclaims.
+# Then the same with a static default route via the router's global
+# address, and with the pair in a VRF whose table alone has the route.
 #
 #        host                    switch         router, client
 #   eth0 2001:db8::1 ---+                   +--- r  eth0 2001:db8::fe (radvd)
@@ -86,6 +88,11 @@ state() {
 state_is() { [ "$(state "$1")" = "$2" ]; }
 neigh_is() { [ "$(afo_neigh c "$1")" = "$2" ]; }
 ping_ok() { afo_in c ping -c 1 -W 1 "$1" >/dev/null; }
+# The host's own packets from ADDRESS: the route the kernel picks for the
+# client is eth0's (the first of two on-link routes, as good as each
+# other), whichever adapter holds the address.
+host_ping_ok() { afo_in host ping -c 1 -W 1 -I "$1" 2001:db8::100 >/dev/null; }
+HOST_PING=1
 
 want="eth0=$ROUTER/gateway eth1=$ROUTER/gateway"
 afo_until 20 targets_are "$want"
@@ -109,6 +116,10 @@ failover() {
 	check_err $? "a solicitation for $addr answered by '$(afo_nd_macs c "$addr")', want $omac"
 	afo_until 10 ping_ok "$addr"
 	check_err $? "the client cannot ping $addr during the takeover"
+	if [ -n "$HOST_PING" ]; then
+		afo_until 10 host_ping_ok "$addr"
+		check_err $? "the host cannot ping the client from $addr during the takeover"
+	fi
 	afo_until 5 neigh_is "$addr" "$omac"
 	check_err $? "the client holds '$(afo_neigh c "$addr")' for $addr"
 	log_test "$failed's port blocked: judged $want, $other takes over $addr, traffic follows"
@@ -140,6 +151,35 @@ want="eth0=2001:db8::fe/gateway eth1=2001:db8::fe/gateway"
 afo_until 20 targets_are "$want"
 check_err $? "targets $(targets), want $want"
 log_test "a static default route via the router's global address: both ask it"
+failover eth0 eth1 2001:db8::1 $MAC0 $MAC1 "eth0=target-lost eth1=ok"
+
+# The pair in a VRF, its one default route in the VRF's table only, via
+# the router's global address: the router is looked up in the adapters'
+# own table (the VRF device as the output interface), so both still ask
+# it. Enslaving cycles each device, and its IPv6 addresses go with the
+# down: they are added again. The host's echo replies to the client are
+# routed in the VRF, by the VRF device, not by the adapter the request
+# came in on: on eth0's route, diverted. (The host's own ping would need
+# a socket in the VRF: not tried.)
+HOST_PING=
+afo_in host ip -6 route del default via 2001:db8::fe dev eth0 &&
+afo_in host ip -batch - <<-BATCH
+	link add blue type vrf table 20
+	link set blue up
+	link set eth0 master blue
+	link set eth1 master blue
+	addr replace 2001:db8::1/64 dev eth0 nodad
+	addr replace 2001:db8::2/64 dev eth1 nodad
+BATCH
+check_err $? "cannot put eth0 and eth1 in a VRF (no vrf module?)"
+afo_until 20 dad_done
+check_err $? "DAD never ended in the VRF"
+afo_in host ip -6 route add vrf blue default via 2001:db8::fe dev eth0 &&
+	[ -z "$(afo_in host ip -6 route show default)" ]
+check_err $? "want one default route, in the VRF only: main $(afo_in host ip -6 route show default), blue $(afo_in host ip -6 route show vrf blue default)"
+afo_until 20 targets_are "$want"
+check_err $? "targets in the VRF $(targets), want $want"
+log_test "the pair in a VRF, its default route in the VRF's table: both ask the router"
 failover eth0 eth1 2001:db8::1 $MAC0 $MAC1 "eth0=target-lost eth1=ok"
 
 afo_exit
