@@ -8,8 +8,9 @@
 # groups. N is ANNOUNCE_SCALE_N, 1,024 by default (divided by afo_slowdown
 # on a slow kernel, below): adding the addresses costs most of the run
 # under TCG (20-40 ms each); 4,096 runs with
-#   scripts/vm-run DIR env ANNOUNCE_SCALE_N=4096 tests/announce_scale.sh Four adapters on one bridge: each frame the host sends comes
-# back on the three others and reaches the client, all through one CPU's
+#   scripts/vm-run DIR env ANNOUNCE_SCALE_N=4096 tests/announce_scale.sh
+# Four adapters on one bridge: each frame the host sends comes back on
+# the three others and reaches the client, all through one CPU's
 # input backlog. Asserted, not timed:
 #  - no frame lost: the client hears every address announced garp_count
 #    times, and no input backlog dropped a frame (/proc/net/softnet_stat);
