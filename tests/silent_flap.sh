@@ -71,7 +71,7 @@ check_err $? "eth0 taken over $took times in $FLAP_S s of 90% loss ($flips; judg
 check_err $? "the log says $flips in $FLAP_S s of 90% loss"
 [ "${dropped:-0}" -gt 0 ]
 check_err $? "netem dropped nothing"
-log_test "90% loss on eth0's port for $FLAP_S s: $took takeovers ($flips; $dropped frames dropped toward eth0)"
+log_test "90% loss on eth0's cable for $FLAP_S s: $took takeovers ($flips; $dropped frames dropped toward eth0)"
 
 afo_dmesg_mark
 afo_in sw tc qdisc del dev "$PORT" root &&
